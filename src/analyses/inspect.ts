@@ -1,0 +1,139 @@
+/** What `jobfx inspect` reports about an export: format, mapping, row accounting, value distributions. */
+import { isoOf } from '../dates.js';
+import type { SourceInfo } from '../io/raw.js';
+import { FOLLOW_UP_HORIZONS, type CanonicalField } from '../schema/columns.js';
+import type { Course } from '../schema/course.js';
+import type { CategoricalField, Normalised, Rejection } from '../schema/normalise.js';
+import type { VocabSet } from '../schema/vocab.js';
+
+export interface ValueCount {
+  value: string;
+  count: number;
+  /** false when the value is not in the field's vocabulary (fields without a vocabulary: always true). */
+  known: boolean;
+}
+
+export interface InspectResult {
+  source: SourceInfo & { titleRows?: number };
+  columns: { header: string; field: CanonicalField | null; how: string }[];
+  personIdKind: 'cpr' | 'id';
+  rows: { read: number; accepted: number; rejected: number; skippedBlank: number; skippedTotals: number };
+  rejections: Rejection[];
+  /** Per mapped categorical field: its values, most frequent first. Missing values as "(tom)"/null. */
+  distributions: { field: CategoricalField; header: string; values: ValueCount[]; missing: number }[];
+  dates: {
+    start: { min: string | null; max: string | null };
+    end: { min: string | null; max: string | null };
+    ongoing: number;
+    ended: number;
+  };
+  persons: { distinct: number; withAgeAndGender: number; men: number; women: number };
+  notes: string[];
+}
+
+const FIELDS: CategoricalField[] = [
+  'exitReason',
+  'targetGroup',
+  'education',
+  'programme',
+  'unit',
+  'group',
+  ...FOLLOW_UP_HORIZONS.map((h) => `followUp${h}` as const),
+];
+
+export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
+  const { courses, ledger, mapping, headers } = data;
+  const vocabOf: Partial<Record<CategoricalField, { isKnown(v: string): boolean }>> = {
+    exitReason: vocab.exitReason,
+    targetGroup: vocab.targetGroup,
+    education: vocab.education,
+    group: vocab.group,
+    followUp1: vocab.followUp,
+    followUp3: vocab.followUp,
+    followUp6: vocab.followUp,
+    followUp12: vocab.followUp,
+  };
+
+  const distributions = FIELDS.filter(
+    (f) =>
+      mapping.fields[f as CanonicalField] !== undefined || (f === 'exitReason' && data.missingExitReason > 0),
+  ).map((field) => {
+    const counts = new Map<string, number>();
+    let missing = 0;
+    for (const c of courses) {
+      const v = valueOf(c, field);
+      if (v === null) missing++;
+      else counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    const known = vocabOf[field];
+    const values = [...counts]
+      .map(([value, count]) => ({ value, count, known: known ? known.isKnown(value) : true }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'da'));
+    const index = mapping.fields[field as CanonicalField];
+    return { field, header: index === undefined ? field : headers[index]!, values, missing };
+  });
+
+  let sMin = Infinity,
+    sMax = -Infinity,
+    eMin = Infinity,
+    eMax = -Infinity,
+    ongoing = 0;
+  for (const c of courses) {
+    if (c.start < sMin) sMin = c.start;
+    if (c.start > sMax) sMax = c.start;
+    if (c.end === null) ongoing++;
+    else {
+      if (c.end < eMin) eMin = c.end;
+      if (c.end > eMax) eMax = c.end;
+    }
+  }
+  const persons = new Map<string, Course>();
+  for (const c of courses) if (!persons.has(c.personId)) persons.set(c.personId, c);
+  let withAgeAndGender = 0,
+    men = 0,
+    women = 0;
+  for (const c of persons.values()) {
+    if (c.birthDate !== null && c.gender !== null) withAgeAndGender++;
+    if (c.gender === 'M') men++;
+    if (c.gender === 'K') women++;
+  }
+  const iso = (d: number) => (Number.isFinite(d) ? isoOf(d) : null);
+
+  return {
+    source: data.info,
+    columns: mapping.columns.map((c) => ({ header: c.header, field: c.field ?? null, how: c.how })),
+    personIdKind: mapping.personIdKind,
+    rows: {
+      read: ledger.read,
+      accepted: ledger.accepted,
+      rejected: ledger.rejected.length,
+      skippedBlank: ledger.skipped.filter((s) => s.kind === 'blank').length,
+      skippedTotals: ledger.skipped.filter((s) => s.kind === 'totals').length,
+    },
+    rejections: ledger.rejected,
+    distributions,
+    dates: {
+      start: { min: iso(sMin), max: iso(sMax) },
+      end: { min: iso(eMin), max: iso(eMax) },
+      ongoing,
+      ended: courses.length - ongoing,
+    },
+    persons: { distinct: persons.size, withAgeAndGender, men, women },
+    notes: [...data.info.notes, ...data.notes],
+  };
+}
+
+function valueOf(c: Course, field: CategoricalField): string | null {
+  switch (field) {
+    case 'followUp1':
+      return c.followUp[1];
+    case 'followUp3':
+      return c.followUp[3];
+    case 'followUp6':
+      return c.followUp[6];
+    case 'followUp12':
+      return c.followUp[12];
+    default:
+      return c[field];
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * What a reader hands to the schema layer: the header row and the data rows as raw cell
+ * values, each with a reference a person can find in the file ("line 14", "Ark1!row 14").
+ * Readers never interpret columns: mapping, parsing and validation happen in src/schema/.
+ */
+import type { Day } from '../dates.js';
+
+/**
+ * A raw cell value. CSV gives strings (or null for an empty field). XLSX gives strings, numbers,
+ * booleans, or {day} for a real date cell (already turned into a calendar day, time of day
+ * dropped), or null for an empty cell. Formula cells give their cached result.
+ */
+export type RawValue = string | number | boolean | { day: Day } | null;
+
+export interface RawRow {
+  /** 1-based line (CSV: the physical line where the record starts) or sheet row number. */
+  rowNumber: number;
+  /** Human reference for messages: "line 14" or "row 14" (sheet named in SourceInfo). */
+  ref: string;
+  cells: RawValue[];
+}
+
+export interface SourceInfo {
+  file: string;
+  format: 'csv' | 'xlsx';
+  /** CSV only: 'utf-8', 'utf-8 (BOM)', 'windows-1252'. */
+  encoding?: string;
+  /** CSV only: ';', ',', '\t'. */
+  delimiter?: string;
+  /** XLSX only: the sheet read, and all sheet names in the workbook. */
+  sheet?: string;
+  sheets?: string[];
+  /** XLSX only: the workbook uses the 1904 date system. */
+  date1904?: boolean;
+  /** 1-based row/line number of the header row. */
+  headerRow: number;
+  /** How the header row was found: 'detected' or 'forced' (--header-row). */
+  headerRowSource: 'detected' | 'forced';
+  /** Things the reader noticed that the user should know (merged title cells, 1904 system ...). */
+  notes: string[];
+}
+
+export interface RawTable {
+  info: SourceInfo;
+  headers: string[];
+  /** Rows after the header row, including blank and totals rows: the schema layer accounts for them. */
+  rows: RawRow[];
+  /** Rows above the header row (title rows): not data, reported only as a count. */
+  titleRows: number;
+}
+
+export interface ReadOptions {
+  /** --sheet: a sheet name or a 1-based index, as given on the command line. */
+  sheet?: string;
+  /** --header-row: 1-based row (xlsx) or line (csv) of the header. */
+  headerRow?: number;
+  /** --encoding for CSV: 'utf-8' | 'windows-1252'. */
+  encoding?: string;
+  /** --delimiter for CSV. */
+  delimiter?: string;
+  /**
+   * Scores how much a row looks like a header row (number of cells that map to a known field).
+   * Supplied by the schema layer so readers stay ignorant of column names.
+   */
+  headerScore: (cells: RawValue[]) => number;
+}
+
+/** How many of the first rows are searched for the header row. */
+export const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * Picks the header row among the first rows: the first row with the highest score, if that
+ * score is at least 2 (a person id and a start date, say). Returns the index into `rows`, or -1.
+ */
+export function findHeaderRow(rows: RawValue[][], headerScore: (cells: RawValue[]) => number): number {
+  let best = -1;
+  let bestScore = 1;
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < limit; i++) {
+    const score = headerScore(rows[i] ?? []);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** A cell is empty when null or a string of only whitespace. */
+export function isEmptyCell(v: RawValue): boolean {
+  return v === null || (typeof v === 'string' && v.trim() === '');
+}

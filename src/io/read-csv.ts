@@ -1,0 +1,98 @@
+/** CSV → RawTable: decode, sniff the delimiter, parse with csv-parse, find the header row. */
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { dataError, inputError, usageError } from '../errors.js';
+import { decode, ENCODINGS, sniffDelimiter } from './sniff.js';
+import { findHeaderRow, isEmptyCell, type RawRow, type RawTable, type ReadOptions } from './raw.js';
+
+export async function readCsvFile(file: string, bytes: Buffer, opts: ReadOptions): Promise<RawTable> {
+  if (opts.encoding && !(ENCODINGS as readonly string[]).includes(opts.encoding))
+    throw usageError(`--encoding ${opts.encoding} is not supported; use ${ENCODINGS.join(' or ')}`);
+  const { text, encoding } = decode(bytes, opts.encoding);
+  const delimiter = opts.delimiter ?? sniffDelimiter(text);
+  const records = parseRecords(file, text, delimiter);
+
+  // Trailing empty lines are not rows of the export; blank lines between rows are (and get counted).
+  while (records.length > 0 && records[records.length - 1]!.cells.every(isEmptyCell)) records.pop();
+  if (records.length === 0) throw inputError(`${file}: the file holds no rows; export the data again`);
+
+  let headerIndex: number;
+  if (opts.headerRow !== undefined) {
+    headerIndex = records.findIndex((r) => r.rowNumber === opts.headerRow);
+    if (headerIndex < 0)
+      throw usageError(
+        `--header-row ${opts.headerRow}: ${file} has no record starting on line ${opts.headerRow}`,
+      );
+  } else {
+    headerIndex = findHeaderRow(
+      records.map((r) => r.cells),
+      opts.headerScore,
+    );
+    if (headerIndex < 0) headerIndex = records.findIndex((r) => !r.cells.every(isEmptyCell));
+  }
+  const headerRecord = records[headerIndex]!;
+  const headers = headerRecord.cells.map((c) => (c === null ? '' : String(c).trim()));
+  while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
+
+  return {
+    info: {
+      file,
+      format: 'csv',
+      encoding,
+      delimiter,
+      headerRow: headerRecord.rowNumber,
+      headerRowSource: opts.headerRow !== undefined ? 'forced' : 'detected',
+      notes: [],
+    },
+    headers,
+    rows: records.slice(headerIndex + 1),
+    titleRows: records.slice(0, headerIndex).filter((r) => !r.cells.every(isEmptyCell)).length,
+  };
+}
+
+function parseRecords(file: string, text: string, delimiter: string): RawRow[] {
+  let parsed: { record: string[]; raw: string }[];
+  try {
+    parsed = parse(text, {
+      delimiter,
+      raw: true,
+      relax_column_count: true,
+      // A stray quote inside an unquoted field ("Park "Vest"") is common in exports: keep it as text.
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as unknown as { record: string[]; raw: string }[];
+  } catch (e) {
+    const err = e as { code?: string; lines?: number; message?: string };
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED')
+      throw dataError(
+        `${file}: a quoted field is never closed (the file ends inside quotes, opened at or before line ${err.lines}); check that line for a stray "`,
+      );
+    throw dataError(`${file}: cannot be read as CSV: ${err.message ?? String(e)}`);
+  }
+  const rows: RawRow[] = [];
+  let line = 1;
+  for (const { record, raw } of parsed) {
+    rows.push({ rowNumber: line, ref: `line ${line}`, cells: record.map((c) => (c === '' ? null : c)) });
+    // csv-parse's raw text ends with the \n of an LF line end but not of a CRLF one.
+    line += countNewlines(raw) + (raw.endsWith('\n') ? 0 : 1);
+  }
+  return rows;
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+export async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw inputError(`${file}: file not found; check the path`);
+    if (code === 'EISDIR') throw inputError(`${file}: is a folder, not a file; give the export file`);
+    if (code === 'EACCES') throw inputError(`${file}: permission denied; check that you may read the file`);
+    throw inputError(`${file}: cannot be read (${code ?? String(e)})`);
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The entry point and the only process.exit: usage and config errors → 2, data problems → 1,
+ * missing or unreadable input → 3, a closed pipe (jobfx ... | head) → 0.
+ */
+import { readFileSync } from 'node:fs';
+import { CommanderError } from 'commander';
+import { buildProgram } from './cli/registry.js';
+import { processContext } from './cli/context.js';
+import { JobfxError, exitCodeOf } from './errors.js';
+import { redactCpr } from './schema/cpr.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+const ctx = processContext();
+let exitCode = 0;
+const program = buildProgram(ctx, version, (code) => (exitCode = code));
+program.exitOverride();
+program.configureOutput({ outputError: (s, write) => write(`jobfx: ${s.replace(/^error: /, 'error: ')}`) });
+for (const cmd of program.commands) {
+  cmd.exitOverride();
+  cmd.configureOutput({ outputError: (s, write) => write(`jobfx: ${s}`) });
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  exitCode = handle(e);
+}
+// Not process.exit(): it could cut off output still queued for a pipe.
+process.exitCode = exitCode;
+
+function handle(e: unknown): number {
+  if (e instanceof CommanderError) {
+    // Commander has printed its message (or the help); help and --version are not errors.
+    return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? 0 : 2;
+  }
+  const verbose = process.argv.includes('--verbose');
+  if (e instanceof JobfxError) {
+    process.stderr.write(`jobfx: error: ${redactCpr(e.message)}\n`);
+    if (verbose && e.stack) process.stderr.write(redactCpr(e.stack) + '\n');
+    return exitCodeOf(e.kind);
+  }
+  const err = e as Error;
+  process.stderr.write(
+    `jobfx: error: ${redactCpr(err?.message ?? String(e))} (an unexpected error: please report it, with --verbose output)\n`,
+  );
+  if (verbose && err?.stack) process.stderr.write(redactCpr(err.stack) + '\n');
+  return 1;
+}

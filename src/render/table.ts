@@ -1,0 +1,47 @@
+/**
+ * The Table model: what an analysis hands to a renderer. Cells are typed so each renderer can
+ * format them its own way (decimal comma, real numbers in xlsx, unrounded in json); a share
+ * carries its count and denominator so the percentage is computed from counts at render time.
+ */
+import type { Day } from '../dates.js';
+
+export type Cell =
+  | { t: 'text'; v: string }
+  | { t: 'count'; v: number }
+  /** A percentage: 100 × count / of, rendered with `decimals`; "-" when of is 0. */
+  | { t: 'share'; count: number; of: number }
+  /** A measured number (mean, median ...), rounded to `decimals` when rendered; null shows "-". */
+  | { t: 'num'; v: number | null; decimals: number }
+  | { t: 'date'; v: Day | null }
+  | { t: 'empty' };
+
+export interface Column {
+  label: string;
+  /** 'label' columns are left-aligned text; 'value' columns right-aligned numbers. */
+  kind: 'label' | 'value';
+}
+
+export interface Row {
+  cells: Cell[];
+  style?: 'total' | 'subtotal';
+}
+
+export interface Table {
+  /** Stable id, e.g. "keyfigures.exits" (sheet names, json keys). */
+  id: string;
+  title: string;
+  columns: Column[];
+  rows: Row[];
+  /** Definitions and caveats printed under the table. */
+  notes: string[];
+}
+
+export const text = (v: string): Cell => ({ t: 'text', v });
+export const count = (v: number): Cell => ({ t: 'count', v });
+export const share = (c: number, of: number): Cell => ({ t: 'share', count: c, of });
+export const num = (v: number | null, decimals = 1): Cell => ({ t: 'num', v, decimals });
+export const date = (v: Day | null): Cell => ({ t: 'date', v });
+export const empty: Cell = { t: 'empty' };
+
+export const labelCol = (label: string): Column => ({ label, kind: 'label' });
+export const valueCol = (label: string): Column => ({ label, kind: 'value' });

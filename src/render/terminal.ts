@@ -1,0 +1,27 @@
+/** Tables → terminal text (cli-table3); bold headers and dim notes only when colour is on. */
+import chalk, { Chalk } from 'chalk';
+import Table3 from 'cli-table3';
+import { formatCell, type FormatOptions } from './format.js';
+import type { Table } from './table.js';
+
+export function renderTerminal(tables: Table[], opts: FormatOptions & { color: boolean }): string {
+  const c = opts.color ? chalk : new Chalk({ level: 0 });
+  return tables
+    .map((table) => {
+      const hasHeader = table.columns.some((col) => col.label !== '');
+      const t = new Table3({
+        head: hasHeader ? table.columns.map((col) => c.bold(col.label)) : [],
+        colAligns: table.columns.map((col) => (col.kind === 'value' ? 'right' : 'left')),
+        style: { head: [], border: [] },
+        // No rule between body rows: compact enough to read a 30-row table at a glance.
+        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+      });
+      for (const row of table.rows) {
+        const cells = row.cells.map((cell) => formatCell(cell, opts));
+        t.push(row.style === 'total' ? cells.map((s) => c.bold(s)) : cells);
+      }
+      const notes = table.notes.map((n) => c.dim(n)).join('\n');
+      return `${c.bold(table.title)}\n${t.toString()}${notes ? `\n${notes}` : ''}\n`;
+    })
+    .join('\n');
+}

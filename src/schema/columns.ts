@@ -1,0 +1,152 @@
+/**
+ * Headers → canonical fields. Built-in Danish and English synonyms, matched through matchKey
+ * (case, spaces, punctuation, æøå insensitive); a config file can name a column explicitly.
+ * Column names of particular case systems live here and in the config, never in an analysis.
+ */
+import { configError } from '../errors.js';
+import type { RawValue } from '../io/raw.js';
+import { editDistance, matchKey } from './normalize-text.js';
+
+export const FOLLOW_UP_HORIZONS = [1, 3, 6, 12] as const;
+export type Horizon = (typeof FOLLOW_UP_HORIZONS)[number];
+
+export const CANONICAL_FIELDS = [
+  'personId',
+  'start',
+  'end',
+  'exitReason',
+  'targetGroup',
+  'education',
+  'programme',
+  'unit',
+  'group',
+  'gender',
+  'followUp1',
+  'followUp3',
+  'followUp6',
+  'followUp12',
+] as const;
+export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
+
+export const REQUIRED_FIELDS: CanonicalField[] = ['personId', 'start'];
+
+/** Synonyms of person-id headers that hold CPR numbers; other person-id headers hold a citizen id. */
+const CPR_HEADERS = ['CPR', 'CPR-nr.', 'CPR nr', 'CPR-nummer', 'Cprnr', 'Personnummer', 'Person nr', 'cpr_number', 'SSN'];
+const ID_HEADERS = ['Borger-id', 'Borger id', 'BorgerID', 'Borgernummer', 'Borger nr', 'Citizen id', 'person_id', 'Person-id', 'ID', 'Løbenummer', 'Respondent', 'Respondent-id'];
+
+export const SYNONYMS: Record<Exclude<CanonicalField, `followUp${number}`>, string[]> = {
+  personId: [...CPR_HEADERS, ...ID_HEADERS],
+  start: ['Startdato', 'Start', 'Forløbsstart', 'Forløb start', 'Start forløb', 'Påbegyndt', 'Påbegyndt dato', 'Startdato forløb', 'Fra dato', 'Fra', 'Tilbud start', 'Indsats start', 'start_date', 'Start date', 'Begin'],
+  end: ['Slutdato', 'Slut', 'Ophørsdato', 'Ophør', 'Afslutningsdato', 'Afsluttet', 'Afsluttet dato', 'Forløbsslut', 'Forløb slut', 'Slut forløb', 'Slutdato forløb', 'Til dato', 'Til', 'Tilbud slut', 'end_date', 'End date', 'Stop'],
+  exitReason: ['Afslutningsårsag', 'Ophørsårsag', 'Afgangsårsag', 'Årsag', 'Slutårsag', 'Afsluttet til', 'Afgang til', 'exit_reason', 'Exit reason', 'Reason'],
+  targetGroup: ['Målgruppe', 'Visitationskategori', 'Ydelsesgruppe', 'Ydelse', 'Målgruppekategori', 'target_group', 'Target group'],
+  education: ['Højest fuldførte uddannelse', 'Højeste fuldførte uddannelse', 'Højest gennemførte uddannelse', 'Højeste uddannelse', 'Uddannelsesniveau', 'Uddannelse', 'education', 'Education level'],
+  programme: ['Tilbud', 'Indsats', 'Forløbstype', 'Aktivitet', 'Tilbudstype', 'Indsatstype', 'programme', 'program'],
+  unit: ['Jobcenter', 'Afdeling', 'Værksted', 'Leverandør', 'Enhed', 'Team', 'unit', 'Provider', 'Department'],
+  group: ['Gruppe', 'Forsøgsgruppe', 'Indsats/kontrol', 'Indsats eller kontrol', 'Forsøgsarm', 'Arm', 'group', 'Treatment group', 'Randomisering'],
+  gender: ['Køn', 'gender', 'sex'],
+};
+
+const SYNONYM_KEYS = new Map<string, CanonicalField>();
+for (const [field, names] of Object.entries(SYNONYMS))
+  for (const n of names) if (!SYNONYM_KEYS.has(matchKey(n))) SYNONYM_KEYS.set(matchKey(n), field as CanonicalField);
+const CPR_KEYS = new Set(CPR_HEADERS.map(matchKey));
+
+/** "Status 1 md", "Opfølgning 3 mdr.", "followup_6m", "Status efter 12 måneder" → followUpN. */
+function followUpField(header: string): CanonicalField | undefined {
+  const k = matchKey(header);
+  const m = /^(?:status|opfoelgning|followup|arbejdsmarkedsstatus)(?:efter)?(1|3|6|12)(?:md|mdr|maaned|maaneder|m|mo|month|months)?$/.exec(k);
+  return m ? (`followUp${m[1]}` as CanonicalField) : undefined;
+}
+
+/** The canonical field a header names by the built-in synonyms, if any. */
+export function fieldOfHeader(header: string): CanonicalField | undefined {
+  return SYNONYM_KEYS.get(matchKey(header)) ?? followUpField(header);
+}
+
+/** How much a row looks like a header row: the number of distinct fields its cells name. */
+export function headerScore(cells: RawValue[]): number {
+  const fields = new Set<CanonicalField>();
+  for (const c of cells) if (typeof c === 'string') {
+    const f = fieldOfHeader(c);
+    if (f) fields.add(f);
+  }
+  return fields.size;
+}
+
+export interface ColumnMapping {
+  /** Canonical field → column index. */
+  fields: Partial<Record<CanonicalField, number>>;
+  /** Whether the person id column holds CPR numbers (age and gender derivable) or another id. */
+  personIdKind: 'cpr' | 'id';
+  /** Per header: what became of it. */
+  columns: { index: number; header: string; field?: CanonicalField; how: 'config' | 'synonym' | 'ignored' | 'duplicate' }[];
+}
+
+/**
+ * Maps headers to fields: the config's explicit mapping first, then synonyms; a field named by
+ * two headers takes the first and reports the other as a duplicate. A header the config names
+ * that is not in the file is a config error.
+ */
+export function mapColumns(headers: string[], explicit: Partial<Record<CanonicalField, string>> = {}, file = ''): ColumnMapping {
+  const fields: Partial<Record<CanonicalField, number>> = {};
+  const how = new Map<number, { field?: CanonicalField; how: ColumnMapping['columns'][number]['how'] }>();
+  for (const [field, header] of Object.entries(explicit) as [CanonicalField, string][]) {
+    const index = headers.findIndex((h) => matchKey(h) === matchKey(header));
+    if (index < 0)
+      throw configError(
+        `${file}: the config maps ${field} to column "${header}", but the file has no such column (headers: ${headers.map((h) => `"${h}"`).join(', ')})`,
+      );
+    fields[field] = index;
+    how.set(index, { field, how: 'config' });
+  }
+  headers.forEach((h, index) => {
+    if (how.has(index) || h === '') return;
+    const field = fieldOfHeader(h);
+    if (!field) return;
+    if (fields[field] === undefined) {
+      fields[field] = index;
+      how.set(index, { field, how: 'synonym' });
+    } else how.set(index, { field, how: 'duplicate' });
+  });
+  const pid = fields.personId;
+  const personIdKind =
+    pid !== undefined && (explicit.personId === undefined ? CPR_KEYS.has(matchKey(headers[pid]!)) : /cpr|person\s*n/i.test(headers[pid]!))
+      ? 'cpr'
+      : 'id';
+  return {
+    fields,
+    personIdKind,
+    columns: headers.map((header, index) => ({ index, header, ...(how.get(index) ?? { how: 'ignored' as const }) })),
+  };
+}
+
+/** Stops the run when a required field has no column, listing the headers and the closest matches. */
+export function requireFields(mapping: ColumnMapping, headers: string[], file: string): void {
+  const missing = REQUIRED_FIELDS.filter((f) => mapping.fields[f] === undefined);
+  if (missing.length === 0) return;
+  const parts = missing.map((f) => {
+    const guess = closestHeader(f, headers.filter((_, i) => mapping.columns[i]?.how === 'ignored'));
+    return `${f} (e.g. "${SYNONYMS[f as keyof typeof SYNONYMS][0]}")${guess ? `; did you mean "${guess}"?` : ''}`;
+  });
+  throw configError(
+    `${file}: no column for ${parts.join('; no column for ')}. Headers found: ${headers.map((h) => `"${h}"`).join(', ')}. ` +
+      `Rename the column or map it in jobfx.config.json ("columns": {"${missing[0]}": "<header>"}).`,
+  );
+}
+
+function closestHeader(field: CanonicalField, headers: string[]): string | undefined {
+  const names = (SYNONYMS[field as keyof typeof SYNONYMS] ?? []).map(matchKey);
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const h of headers) {
+    const k = matchKey(h);
+    if (k === '') continue;
+    for (const n of names) {
+      // Distance relative to length, and a bonus when one contains the other ("startdatoforloeb").
+      const d = k.includes(n) || n.includes(k) ? 0.1 : editDistance(k, n) / Math.max(k.length, n.length);
+      if (d < bestScore) [best, bestScore] = [h, d];
+    }
+  }
+  return bestScore <= 0.4 ? best : undefined;
+}

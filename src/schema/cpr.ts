@@ -1,0 +1,72 @@
+/**
+ * CPR numbers: parse, derive birth date and gender, and replace by a keyed pseudonym.
+ * A raw CPR number never leaves src/schema/: callers get the derived fields and the pseudonym.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { dayOf, type Day } from '../dates.js';
+
+export interface CprFacts {
+  birthDate: Day;
+  gender: 'M' | 'K';
+}
+
+export type CprResult = { ok: true; digits: string; facts: CprFacts } | { ok: false; reason: string };
+
+/**
+ * Parses DDMMYY-SSSS, DDMMYYSSSS, or a 9-digit number that lost its leading zero in Excel.
+ * The modulus-11 check is deliberately not applied: numbers issued since 2007 need not pass it.
+ * Reasons never contain the number itself.
+ */
+export function parseCpr(value: string | number): CprResult {
+  let s = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : '') : value.trim();
+  s = s.replace(/^(\d{6})[-\s]?(\d{4})$/, '$1$2');
+  if (/^\d{9}$/.test(s)) s = '0' + s;
+  if (!/^\d{10}$/.test(s)) return { ok: false, reason: 'is not a CPR number (expected DDMMYY-SSSS)' };
+  const dd = Number(s.slice(0, 2));
+  const mm = Number(s.slice(2, 4));
+  const yy = Number(s.slice(4, 6));
+  const year = centuryOf(yy, Number(s[6])) + yy;
+  const birthDate = dayOf(year, mm, dd);
+  if (birthDate === null) return { ok: false, reason: 'is not a CPR number (its first six digits are not a date)' };
+  return { ok: true, digits: s, facts: { birthDate, gender: Number(s[9]) % 2 === 1 ? 'M' : 'K' } };
+}
+
+/** The century from the 7th digit and the 2-digit year (CPR-kontoret's table). */
+export function centuryOf(yy: number, seventh: number): number {
+  if (seventh <= 3) return 1900;
+  if (seventh === 4 || seventh === 9) return yy <= 36 ? 2000 : 1900;
+  return yy <= 57 ? 2000 : 1800;
+}
+
+/** Whether a string looks like a CPR number; used to keep them out of every output. */
+export const CPR_SHAPE = /(?<!\d)[0-3]\d[01]\d{3}-?\d{4}(?!\d)/g;
+
+/** Replaces anything CPR-shaped in free text; the last line of defence for messages and outputs. */
+export function redactCpr(text: string): string {
+  return text.replace(CPR_SHAPE, '[CPR]');
+}
+
+export interface Pseudonymiser {
+  (id: string): string;
+  /** True when the key came from JOBFX_PSEUDONYM_KEY or the config, so pseudonyms are stable across runs. */
+  readonly stable: boolean;
+}
+
+/**
+ * HMAC-SHA-256 of the normalised identifier under a secret key, shortened to 16 hex digits
+ * (64 bits: collisions are negligible for a municipality's citizens). Without a configured key a
+ * random per-run key is used, so the same person gets a different pseudonym in every run.
+ */
+export function makePseudonymiser(key: string | undefined): Pseudonymiser {
+  const secret = key && key.length > 0 ? key : randomBytes(32).toString('hex');
+  const cache = new Map<string, string>();
+  const fn = (id: string): string => {
+    let p = cache.get(id);
+    if (p === undefined) {
+      p = 'P' + createHmac('sha256', secret).update(id).digest('hex').slice(0, 16);
+      cache.set(id, p);
+    }
+    return p;
+  };
+  return Object.assign(fn, { stable: Boolean(key && key.length > 0) });
+}
