@@ -87,14 +87,8 @@ function readWorkbook(file: string, workbook: ExcelJS.Workbook, opts: ReadOption
     const first: RawValue[][] = [];
     for (let r = 1; r <= HEADER_SEARCH_ROWS; r++) first.push(grid.rows.get(r) ?? []);
     const found = findHeaderRow(first, opts.headerScore);
-    // else the first non-empty row: pickSheet only returns sheets that hold a value.
-    headerRow = found + 1;
-    if (found < 0)
-      for (const [r, cells] of grid.rows)
-        if (hasValue(cells)) {
-          headerRow = r;
-          break;
-        }
+    // Else the first non-empty row: pickSheet only returns sheets that hold a value.
+    headerRow = found >= 0 ? found + 1 : firstNonEmptyRow(grid);
   }
 
   const headerCells = grid.rows.get(headerRow) ?? [];
@@ -145,6 +139,11 @@ function readWorkbook(file: string, workbook: ExcelJS.Workbook, opts: ReadOption
     rows,
     titleRows,
   };
+}
+
+function firstNonEmptyRow(grid: Grid): number {
+  for (const [r, cells] of grid.rows) if (hasValue(cells)) return r;
+  return 1;
 }
 
 function pickSheet(

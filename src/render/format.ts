@@ -67,5 +67,7 @@ export function formatCell(cell: Cell, opts: FormatOptions): string {
       return cell.v === null ? '-' : opts.lang === 'da' ? danishOf(cell.v) : isoOf(cell.v);
     case 'empty':
       return '';
+    case 'suppressed':
+      return cell.shown;
   }
 }

@@ -10,10 +10,16 @@ export type Cell =
   | { t: 'count'; v: number }
   /** A percentage: 100 × count / of, rendered with `decimals`; "-" when of is 0. */
   | { t: 'share'; count: number; of: number }
-  /** A measured number (mean, median ...), rounded to `decimals` when rendered; null shows "-". */
-  | { t: 'num'; v: number | null; decimals: number }
+  /**
+   * A measured number (mean, median ...), rounded to `decimals` when rendered; null shows "-".
+   * `n` is the number of persons/courses behind it: small-cell suppression hides it when n is below
+   * the threshold (a mean of two people, or a minimum, can single a person out).
+   */
+  | { t: 'num'; v: number | null; decimals: number; n?: number }
   | { t: 'date'; v: Day | null }
-  | { t: 'empty' };
+  | { t: 'empty' }
+  /** A cell hidden by small-cell suppression; `shown` is what the reader sees ("<5", ".."). */
+  | { t: 'suppressed'; shown: string };
 
 export interface Column {
   label: string;
@@ -34,12 +40,19 @@ export interface Table {
   rows: Row[];
   /** Definitions and caveats printed under the table. */
   notes: string[];
+  /**
+   * How the counts add up, for secondary suppression: `rows` — in each count column, the body
+   * rows add up to the row styled 'total'; `totalColumn` — in each row, the count columns add up
+   * to this column. Omit when counts do not add up (e.g. persons can be in several rows).
+   */
+  additive?: { rows?: boolean; totalColumn?: number };
 }
 
 export const text = (v: string): Cell => ({ t: 'text', v });
 export const count = (v: number): Cell => ({ t: 'count', v });
 export const share = (c: number, of: number): Cell => ({ t: 'share', count: c, of });
-export const num = (v: number | null, decimals = 1): Cell => ({ t: 'num', v, decimals });
+export const num = (v: number | null, decimals = 1, n?: number): Cell =>
+  n === undefined ? { t: 'num', v, decimals } : { t: 'num', v, decimals, n };
 export const date = (v: Day | null): Cell => ({ t: 'date', v });
 export const empty: Cell = { t: 'empty' };
 
