@@ -177,6 +177,8 @@ export const DEFAULT_VOCABULARIES: Vocabularies = {
 /** A vocabulary ready for lookups: raw text → canonical entry, through match keys. */
 export class Vocabulary {
   private readonly byKey = new Map<string, VocabEntry>();
+  /** Raw text → entry: an export repeats a handful of spellings thousands of times. */
+  private readonly seen = new Map<string, VocabEntry | null>();
   readonly values: string[];
 
   constructor(readonly entries: VocabEntry[]) {
@@ -191,11 +193,16 @@ export class Vocabulary {
 
   /** The entry a raw value means, or undefined when the value is not in the vocabulary. */
   lookup(raw: string): VocabEntry | undefined {
-    return this.byKey.get(matchKey(raw));
+    let entry = this.seen.get(raw);
+    if (entry === undefined) {
+      entry = this.byKey.get(matchKey(raw)) ?? null;
+      this.seen.set(raw, entry);
+    }
+    return entry ?? undefined;
   }
 
   isKnown(value: string): boolean {
-    return this.byKey.has(matchKey(value));
+    return this.lookup(value) !== undefined;
   }
 
   /** Position in the vocabulary's order (for `--sort vocab`); unknown values sort last. */

@@ -1,0 +1,142 @@
+import { Option, type Command } from 'commander';
+import { keyFigures, type KeyFigureOptions } from '../../analyses/keyfigures.js';
+import { usageError } from '../../errors.js';
+import { resolvePeriod, type PeriodFlags } from '../../period.js';
+import { parseDate } from '../../schema/values.js';
+import { loadCourses } from '../../schema/load.js';
+import { byValueLabel, keyFigureTables, type KeyFigureColumn } from '../../tables/keyfigures.js';
+import { fieldLabel } from '../../tables/inspect.js';
+import type { Course } from '../../schema/course.js';
+import { finishAccounting } from '../accounting.js';
+import { loadOptionsOf, type ReadFlags } from '../options.js';
+import { addTableOutputOptions, TABLE_FORMATS, writeTables, type TableOutputFlags } from '../output.js';
+import { newestDate, parseWindow } from '../period-options.js';
+import type { CommandSpec } from '../registry.js';
+
+export const BY_FIELDS = ['unit', 'programme', 'targetGroup', 'education', 'group', 'gender'] as const;
+type ByField = (typeof BY_FIELDS)[number];
+
+interface Flags extends ReadFlags, TableOutputFlags, PeriodFlags {
+  asOf?: string;
+  by?: ByField;
+  window: string;
+  minGapDays: number;
+}
+
+export const keyfiguresCommand: CommandSpec<Flags> = {
+  name: 'keyfigures',
+  summary: 'the key figures of a programme for a period, as memo tables',
+  description:
+    'Citizens in the programme and their duration; ended courses by exit reason and exit group and their duration; ' +
+    'active persons by target group, education, age and gender; status 1, 3, 6 and 12 months after the course ended; ' +
+    'repeat users. Definitions are printed under each table.',
+  examples: [
+    'jobfx keyfigures export.xlsx --period 2025H1',
+    'jobfx keyfigures export.xlsx --period 2025 --by unit --out noegletal.xlsx',
+    'jobfx keyfigures export.csv --from 01-01-2025 --to 31-03-2025 --format md',
+  ],
+  formats: TABLE_FORMATS,
+  options: (cmd: Command) =>
+    addTableOutputOptions(
+      cmd
+        .option(
+          '--period <period>',
+          'reporting period: 2025, 2025H1, 2025Q1, 2025-03; default: the last complete half-year in the data',
+        )
+        .option('--from <date>', 'first day of the period (with --to)')
+        .option('--to <date>', 'last day of the period (with --from)')
+        .option(
+          '--as-of <date>',
+          'date follow-up is measured against (due when end + N months ≤ it); default: the period end',
+        )
+        .addOption(
+          new Option('--by <field>', 'one column per value of this field, plus a total column').choices([
+            ...BY_FIELDS,
+          ]),
+        )
+        .option('--window <window>', 'repeat-user window: 12m, 6m, 365d ...', '12m')
+        .option(
+          '--min-gap-days <n>',
+          'a course starting within N days after the previous end is not a return',
+          intArg('--min-gap-days'),
+          0,
+        ),
+    ),
+  async run(ctx, file, flags) {
+    const data = await loadCourses(file, { ...loadOptionsOf(flags), cwd: ctx.cwd });
+    const period = resolvePeriod(flags, newestDate(data.courses));
+    const asOf = flags.asOf === undefined ? period.to : dateArg('--as-of', flags.asOf);
+    const windowDays = parseWindow(flags.window);
+    const opts: KeyFigureOptions = {
+      period,
+      asOf,
+      windowDays,
+      minGapDays: flags.minGapDays,
+      vocab: data.vocab,
+    };
+
+    const cols: KeyFigureColumn[] = [];
+    const total = keyFigures(data.courses, opts);
+    if (flags.by) {
+      const by = flags.by;
+      const vocab =
+        by === 'targetGroup' ? data.vocab.targetGroup : by === 'education' ? data.vocab.education : undefined;
+      for (const [value, subset] of partition(data.courses, by, (v) => vocab?.orderOf(v) ?? 0))
+        cols.push({ label: byValueLabel(value, flags.lang), k: keyFigures(subset, opts, data.courses) });
+    }
+    cols.push({ label: flags.lang === 'da' ? 'I alt' : 'Total', k: total });
+
+    const tables = keyFigureTables(cols, {
+      lang: flags.lang,
+      period,
+      asOf,
+      windowDays,
+      minGapDays: flags.minGapDays,
+      vocab: data.vocab,
+      byLabel: flags.by ? fieldLabel(flags.by, flags.lang).toLowerCase() : undefined,
+      source: sourceText(file, data.ledger.accepted),
+    });
+    if (period.source === 'default')
+      ctx.stderr(
+        `jobfx: note: no --period given; using ${period.label}, the last complete half-year in the data\n`,
+      );
+    await writeTables(
+      ctx,
+      tables,
+      flags,
+      `${flags.lang === 'da' ? 'Nøgletal' : 'Key figures'} ${period.label}`,
+    );
+    return finishAccounting(ctx, file, data.ledger, data.headers, flags);
+  },
+};
+
+function sourceText(file: string, accepted: number): string {
+  return `${file.split(/[\\/]/).pop()}, ${accepted} forløb`;
+}
+
+/** Courses split by a field's value; values in a stable order (vocabulary order, then alphabetical; unknown last). */
+function partition(courses: Course[], by: ByField, rank: (v: string) => number): [string | null, Course[]][] {
+  const groups = new Map<string | null, Course[]>();
+  for (const c of courses) {
+    const v = c[by];
+    let list = groups.get(v);
+    if (!list) groups.set(v, (list = []));
+    list.push(c);
+  }
+  return [...groups].sort(([a], [b]) =>
+    a === null ? 1 : b === null ? -1 : rank(a) - rank(b) || a.localeCompare(b, 'da'),
+  );
+}
+
+function intArg(flag: string) {
+  return (v: string) => {
+    if (!/^\d+$/.test(v)) throw usageError(`${flag} ${v}: expected a whole number of days`);
+    return Number(v);
+  };
+}
+
+function dateArg(flag: string, v: string) {
+  const d = parseDate(v);
+  if (!d.ok) throw usageError(`${flag} ${v}: ${d.reason}`);
+  return d.value;
+}

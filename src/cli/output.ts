@@ -1,0 +1,59 @@
+/**
+ * Output of table commands, shared: format choice, small-cell suppression defaults, rendering,
+ * and writing to stdout or atomically to --out.
+ */
+import { Option, type Command } from 'commander';
+import { usageError } from '../errors.js';
+import { writeAtomic } from '../io/write.js';
+import { FORMATS, renderTables, type Format } from '../render/index.js';
+import { suppress } from '../render/suppress.js';
+import type { Table } from '../render/table.js';
+import type { RunContext } from './context.js';
+import { formatOf, type OutputFlags } from './options.js';
+
+export interface TableOutputFlags extends OutputFlags {
+  suppress?: number;
+  excelCsv?: boolean;
+}
+
+/** Formats that go into memos get suppression by default; the terminal and json are the analyst's own view. */
+const SUPPRESSED_BY_DEFAULT: Format[] = ['md', 'html', 'xlsx', 'csv'];
+export const DEFAULT_SUPPRESSION = 5;
+
+export function addTableOutputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option(
+        '--suppress <n>',
+        `show counts below N as "<N" (small-cell suppression); 0 turns it off; default ${DEFAULT_SUPPRESSION} for md, html, xlsx and csv, off for terminal and json`,
+      ).argParser((v: string) => {
+        if (!/^\d+$/.test(v))
+          throw usageError(`--suppress ${v}: expected a whole number (0 turns suppression off)`);
+        return Number(v);
+      }),
+    )
+    .option('--excel-csv', 'CSV for Danish Excel: ";" delimiter, decimal comma, BOM');
+}
+
+export const TABLE_FORMATS = [...FORMATS] as string[];
+
+export async function writeTables(
+  ctx: RunContext,
+  tables: Table[],
+  flags: TableOutputFlags,
+  title: string,
+): Promise<void> {
+  const format = formatOf(flags, TABLE_FORMATS) as Format;
+  const threshold = flags.suppress ?? (SUPPRESSED_BY_DEFAULT.includes(format) ? DEFAULT_SUPPRESSION : 0);
+  const shown = threshold > 0 ? suppress(tables, threshold, flags.lang) : tables;
+  const out = await renderTables(shown, format, {
+    lang: flags.lang,
+    percentDecimals: 1,
+    color: ctx.color && !flags.out,
+    excelCsv: Boolean(flags.excelCsv),
+    title,
+  });
+  if (flags.out) await writeAtomic(flags.out, out);
+  else if (typeof out === 'string') ctx.stdout(out);
+  else throw usageError('xlsx output is binary: give --out FILE.xlsx');
+}

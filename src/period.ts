@@ -1,0 +1,81 @@
+/**
+ * Reporting periods: closed date intervals [from, to]. A year (2024), a half-year (2024H1 =
+ * 1 Jan–30 Jun, 2024H2), a quarter (2024Q3), a month (2024-05), or explicit dates.
+ */
+import { addMonths, danishOf, dayOf, partsOf, type Day } from './dates.js';
+import { usageError } from './errors.js';
+import { parseDate } from './schema/values.js';
+
+export interface Period {
+  from: Day;
+  to: Day;
+  /** As written in the output: "2025H1", "2025", "01-02-2025–30-04-2025". */
+  label: string;
+  /** How it was chosen, for the note under the tables. */
+  source: 'given' | 'default';
+}
+
+/** Parses --period. */
+export function parsePeriod(spec: string): Period {
+  const s = spec.trim().toUpperCase();
+  let m: RegExpExecArray | null;
+  const make = (y: number, firstMonth: number, months: number, label: string): Period => {
+    const from = dayOf(y, firstMonth, 1)!;
+    return { from, to: addMonths(from, months) - 1, label, source: 'given' };
+  };
+  if ((m = /^(\d{4})$/.exec(s))) return make(Number(m[1]), 1, 12, m[1]!);
+  if ((m = /^(\d{4})[-\s]?H([12])$/.exec(s)))
+    return make(Number(m[1]), m[2] === '1' ? 1 : 7, 6, `${m[1]}H${m[2]}`);
+  if ((m = /^(\d{4})[-\s]?Q([1-4])$/.exec(s)))
+    return make(Number(m[1]), (Number(m[2]) - 1) * 3 + 1, 3, `${m[1]}Q${m[2]}`);
+  if ((m = /^(\d{4})-(\d{1,2})$/.exec(s)) && Number(m[2]) >= 1 && Number(m[2]) <= 12)
+    return make(Number(m[1]), Number(m[2]), 1, `${m[1]}-${m[2]!.padStart(2, '0')}`);
+  throw usageError(
+    `--period ${spec}: not a period; use a year (2025), half-year (2025H1), quarter (2025Q1), month (2025-03), or --from/--to`,
+  );
+}
+
+/** Parses --from/--to (either may be given with --period absent; both are needed). */
+export function periodFromDates(from: string, to: string): Period {
+  const f = parseDate(from);
+  const t = parseDate(to);
+  if (!f.ok) throw usageError(`--from ${from}: ${f.reason}`);
+  if (!t.ok) throw usageError(`--to ${to}: ${t.reason}`);
+  if (t.value < f.value) throw usageError(`--to ${to} is before --from ${from}`);
+  return { from: f.value, to: t.value, label: `${danishOf(f.value)}–${danishOf(t.value)}`, source: 'given' };
+}
+
+/** The last complete half-year ending on or before `newest` (the newest date in the data). */
+export function lastCompleteHalfYear(newest: Day): Period {
+  const { year, month, day } = partsOf(newest);
+  // A half-year is complete on its last day: 30 Jun or 31 Dec.
+  let y = year;
+  let h: 1 | 2;
+  if (month === 12 && day === 31) h = 2;
+  else if (month > 6 || (month === 6 && day === 30)) h = 1;
+  else {
+    h = 2;
+    y = year - 1;
+  }
+  return { ...parsePeriod(`${y}H${h}`), source: 'default' };
+}
+
+export interface PeriodFlags {
+  period?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The period of a command: --period, or --from and --to, or the default from the data. */
+export function resolvePeriod(flags: PeriodFlags, newest: Day | null): Period {
+  if (flags.period && (flags.from || flags.to))
+    throw usageError('give either --period or --from/--to, not both');
+  if (flags.period) return parsePeriod(flags.period);
+  if (flags.from || flags.to) {
+    if (!flags.from || !flags.to) throw usageError('--from and --to go together; give both');
+    return periodFromDates(flags.from, flags.to);
+  }
+  if (newest === null)
+    throw usageError('the data holds no dates to choose a default period from; give --period');
+  return lastCompleteHalfYear(newest);
+}

@@ -1,0 +1,79 @@
+/**
+ * Tables → one self-contained HTML5 document for pasting into a memo. Every style is inline on
+ * its element: Word keeps inline styles when a table is pasted and drops <style> blocks.
+ */
+import { formatCell, type FormatOptions } from './format.js';
+import type { Row, Table } from './table.js';
+
+export function escapeHtml(s: string): string {
+  return s.replace(
+    /[&<>"']/g,
+    (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`,
+  );
+}
+
+const FONT = 'font-family: Calibri, Arial, Helvetica, sans-serif';
+const BORDER = '1px solid #999999';
+const S = {
+  body: `${FONT}; font-size: 11pt; color: #000000; background: #ffffff; margin: 16px`,
+  h1: `${FONT}; font-size: 14pt; font-weight: bold; margin: 0 0 12px 0`,
+  section: 'margin: 0 0 20px 0',
+  table: `${FONT}; font-size: 10pt; border-collapse: collapse; border: ${BORDER}`,
+  caption: `${FONT}; font-size: 11pt; font-weight: bold; text-align: left; padding: 0 0 4px 0; caption-side: top`,
+  th: `border: ${BORDER}; padding: 2px 6px; background: #f2f2f2; font-weight: bold; vertical-align: bottom`,
+  td: `border: ${BORDER}; padding: 2px 6px; vertical-align: top`,
+  value: 'text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums',
+  label: 'text-align: left',
+  total: 'font-weight: bold; border-top: 2px solid #000000',
+  subtotal: 'font-style: italic',
+  note: `${FONT}; font-size: 9pt; margin: 4px 0 0 0`,
+};
+
+export function renderHtml(tables: Table[], opts: FormatOptions & { title?: string }): string {
+  const title = opts.title ?? tables[0]?.title ?? 'jobfx';
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${opts.lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    '</head>',
+    `<body style="${S.body}">`,
+    ...(opts.title !== undefined ? [`<h1 style="${S.h1}">${escapeHtml(opts.title)}</h1>`] : []),
+    ...tables.map((t) => renderOne(t, opts)),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function renderOne(table: Table, opts: FormatOptions): string {
+  const align = table.columns.map((c) => (c.kind === 'value' ? S.value : S.label));
+  const hasHeader = table.columns.some((c) => c.label !== '');
+  const rowStyle = (r: Row) =>
+    r.style === 'total' ? `; ${S.total}` : r.style === 'subtotal' ? `; ${S.subtotal}` : '';
+  const out = [`<div style="${S.section}">`, `<table style="${S.table}">`];
+  out.push(`<caption style="${S.caption}">${escapeHtml(table.title)}</caption>`);
+  if (hasHeader) {
+    out.push('<thead>', '<tr>');
+    table.columns.forEach((c, j) =>
+      out.push(`<th scope="col" style="${S.th}; ${align[j]}">${escapeHtml(c.label)}</th>`),
+    );
+    out.push('</tr>', '</thead>');
+  }
+  out.push('<tbody>');
+  for (const row of table.rows) {
+    out.push('<tr>');
+    table.columns.forEach((_c, j) => {
+      const cell = row.cells[j];
+      const text = cell ? escapeHtml(formatCell(cell, opts)) : '';
+      out.push(`<td style="${S.td}; ${align[j]}${rowStyle(row)}">${text}</td>`);
+    });
+    out.push('</tr>');
+  }
+  out.push('</tbody>', '</table>');
+  for (const note of table.notes) out.push(`<p class="note" style="${S.note}">${escapeHtml(note)}</p>`);
+  out.push('</div>');
+  return out.join('\n');
+}

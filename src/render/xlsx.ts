@@ -1,0 +1,191 @@
+/**
+ * Tables → an Excel workbook (exceljs), one worksheet per table. Values stay real: counts and
+ * means are numbers, shares the fraction count/of, dates Excel dates; number formats do the
+ * rounding on screen, so a reader who computes with a cell gets the exact value. Deterministic:
+ * fixed document dates and fixed zip entry times, so the same tables give the same bytes.
+ */
+import ExcelJS from 'exceljs';
+import { neutraliseFormula } from './csv.js';
+import { formatCell, type FormatOptions } from './format.js';
+import type { Cell, Table } from './table.js';
+
+const MS_PER_DAY = 86_400_000;
+const FIXED_DATE = new Date(0);
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 60;
+
+/** A format code with `decimals` decimals: 0 → "0", 2 → "0.00" (prefix "#,##0" for grouping). */
+function decimalsFormat(base: string, decimals: number): string {
+  return decimals > 0 ? `${base}.${'0'.repeat(decimals)}` : base;
+}
+
+/**
+ * A valid, unique sheet name from a title: none of []:*?/\, no apostrophe at either end, at most
+ * 31 characters, unique ignoring case (Excel's rule); "History" is reserved by Excel.
+ */
+export function sheetName(title: string, taken: Set<string>, fallback: string): string {
+  const clean = (s: string) =>
+    s
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/\p{Cc}/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^'+|'+$/g, '')
+      .trim();
+  // Cut to `max` UTF-16 units (Excel's count) without splitting a character; at a word boundary
+  // when one is near, so no dangling letter is left ("… efter årsag o").
+  const cut = (s: string, max: number) => {
+    if (s.length <= max) return s;
+    const chars = Array.from(s);
+    while (chars.join('').length > max) chars.pop();
+    const head = chars.join('');
+    const space = head.lastIndexOf(' ');
+    return (s[head.length] !== ' ' && space >= max - 10 ? head.slice(0, space) : head).trim();
+  };
+  const base = clean(title) || fallback;
+  let name = cut(base, 31);
+  for (let k = 2; taken.has(name.toLowerCase()) || name.toLowerCase() === 'history'; k++) {
+    const suffix = ` (${k})`;
+    name = cut(base, 31 - suffix.length) + suffix;
+  }
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+export async function renderXlsx(tables: Table[], opts: FormatOptions): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'jobfx';
+  wb.lastModifiedBy = 'jobfx';
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  const taken = new Set<string>();
+  tables.forEach((t, i) => {
+    const ws = wb.addWorksheet(
+      sheetName(t.title, taken, `${opts.lang === 'da' ? 'Tabel' : 'Table'} ${i + 1}`),
+    );
+    writeSheet(ws, t, opts);
+  });
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  return fixZipTimes(buf);
+}
+
+function writeSheet(ws: ExcelJS.Worksheet, table: Table, opts: FormatOptions): void {
+  const value = table.columns.map((c) => c.kind === 'value');
+  const widths = table.columns.map(() => 0);
+  const fit = (j: number, s: string) => {
+    widths[j] = Math.max(widths[j]!, Array.from(s).length);
+  };
+
+  const title = ws.getRow(1).getCell(1);
+  title.value = neutraliseFormula(table.title);
+  title.font = { bold: true, size: 14 };
+  let r = 2;
+
+  if (table.columns.some((c) => c.label !== '')) {
+    const header = ws.getRow(r++);
+    table.columns.forEach((c, j) => {
+      const cell = header.getCell(j + 1);
+      cell.value = neutraliseFormula(c.label);
+      cell.font = { bold: true };
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+      cell.border = { bottom: { style: 'thin' } };
+      cell.alignment = { horizontal: value[j] ? 'right' : 'left', vertical: 'bottom', wrapText: true };
+      fit(j, c.label);
+    });
+  }
+
+  for (const row of table.rows) {
+    const xrow = ws.getRow(r++);
+    table.columns.forEach((_c, j) => {
+      const cell = xrow.getCell(j + 1);
+      const c = row.cells[j];
+      if (c) setCell(cell, c, opts);
+      if (value[j]) cell.alignment = { horizontal: 'right' };
+      if (row.style === 'total') {
+        cell.font = { bold: true };
+        cell.border = { top: { style: 'thin' } };
+      } else if (row.style === 'subtotal') {
+        cell.font = { italic: true };
+      }
+      if (c) fit(j, formatCell(c, opts) + (c.t === 'share' && c.of !== 0 ? '%' : ''));
+    });
+  }
+
+  if (table.notes.length > 0) r++;
+  for (const note of table.notes) ws.getRow(r++).getCell(1).value = neutraliseFormula(note);
+
+  widths.forEach((w, j) => {
+    ws.getColumn(j + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2));
+  });
+}
+
+function setCell(cell: ExcelJS.Cell, c: Cell, opts: FormatOptions): void {
+  switch (c.t) {
+    case 'text':
+      cell.value = neutraliseFormula(c.v);
+      return;
+    case 'count':
+      cell.value = c.v;
+      cell.numFmt = '#,##0';
+      return;
+    case 'share':
+      if (c.of === 0) {
+        cell.value = '-';
+      } else {
+        cell.value = c.count / c.of;
+        cell.numFmt = `${decimalsFormat('0', opts.percentDecimals)}%`;
+      }
+      return;
+    case 'num':
+      if (c.v === null) {
+        cell.value = '-';
+      } else {
+        cell.value = c.v;
+        cell.numFmt = decimalsFormat('#,##0', c.decimals);
+      }
+      return;
+    case 'date':
+      if (c.v === null) {
+        cell.value = '-';
+      } else {
+        cell.value = new Date(c.v * MS_PER_DAY);
+        cell.numFmt = opts.lang === 'da' ? 'dd-mm-yyyy' : 'yyyy-mm-dd';
+      }
+      return;
+    case 'empty':
+      return;
+    case 'suppressed':
+      cell.value = c.shown;
+      return;
+  }
+}
+
+/**
+ * Set the modification time of every zip entry to 1980-01-01 00:00 (the DOS epoch). exceljs's zip
+ * library stamps entries with the current local time; these fields are outside the CRCs, so
+ * rewriting them in place leaves a valid archive. Walks the central directory, not a byte search.
+ */
+export function fixZipTimes(buf: Buffer): Buffer {
+  const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+  let eocd = -1;
+  for (let p = buf.length - 22; p >= Math.max(0, buf.length - 22 - 0xffff); p--) {
+    if (buf.readUInt32LE(p) === 0x06054b50) {
+      eocd = p;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error('xlsx: zip end of central directory not found');
+  const entries = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let k = 0; k < entries; k++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('xlsx: bad zip central directory');
+    buf.writeUInt16LE(0, p + 12);
+    buf.writeUInt16LE(DOS_DATE, p + 14);
+    const local = buf.readUInt32LE(p + 42);
+    if (buf.readUInt32LE(local) !== 0x04034b50) throw new Error('xlsx: bad zip local header');
+    buf.writeUInt16LE(0, local + 10);
+    buf.writeUInt16LE(DOS_DATE, local + 12);
+    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return buf;
+}

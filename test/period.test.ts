@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { lastCompleteHalfYear, parsePeriod, resolvePeriod } from '../src/period.js';
+import { d } from './helpers.js';
+
+describe('periods', () => {
+  it.each([
+    ['2025', '2025-01-01', '2025-12-31'],
+    ['2025H1', '2025-01-01', '2025-06-30'],
+    ['2025h2', '2025-07-01', '2025-12-31'],
+    ['2024Q1', '2024-01-01', '2024-03-31'],
+    ['2025Q4', '2025-10-01', '2025-12-31'],
+    ['2024-02', '2024-02-01', '2024-02-29'],
+    ['2025-12', '2025-12-01', '2025-12-31'],
+  ])('%s is %s … %s', (spec, from, to) => {
+    expect(parsePeriod(spec)).toMatchObject({ from: d(from), to: d(to) });
+  });
+
+  it('refuses what is not a period', () => {
+    for (const s of ['2025H3', '2025-13', '25H1', 'last year'])
+      expect(() => parsePeriod(s)).toThrow(/not a period/);
+  });
+
+  it('defaults to the last complete half-year before the newest date', () => {
+    expect(lastCompleteHalfYear(d('2026-01-30')).label).toBe('2025H2');
+    expect(lastCompleteHalfYear(d('2025-12-31')).label).toBe('2025H2');
+    expect(lastCompleteHalfYear(d('2025-12-30')).label).toBe('2025H1');
+    expect(lastCompleteHalfYear(d('2025-06-30')).label).toBe('2025H1');
+    expect(lastCompleteHalfYear(d('2025-06-29')).label).toBe('2024H2');
+  });
+
+  it('takes --from/--to, and refuses mixing or half of them', () => {
+    expect(resolvePeriod({ from: '01-02-2025', to: '2025-04-30' }, null)).toMatchObject({
+      from: d('2025-02-01'),
+      to: d('2025-04-30'),
+      label: '01-02-2025–30-04-2025',
+    });
+    expect(() => resolvePeriod({ period: '2025', from: '01-01-2025' }, null)).toThrow(
+      /either --period or --from/,
+    );
+    expect(() => resolvePeriod({ from: '01-01-2025' }, null)).toThrow(/go together/);
+    expect(() => resolvePeriod({ from: '01-05-2025', to: '01-01-2025' }, null)).toThrow(/before/);
+  });
+});

@@ -1,0 +1,217 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { fixZipTimes, renderXlsx, sheetName } from '../../src/render/xlsx.js';
+import { count, labelCol, share, text, valueCol, type Table } from '../../src/render/table.js';
+import { d } from '../helpers.js';
+import { goldenTables } from './sample.js';
+import { freshDir, requireTool, skipTool, SOFFICE } from './tools.js';
+
+const opts = { lang: 'da' as const, percentDecimals: 1 };
+
+async function readBack(buf: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  // exceljs types its Buffer as a bare ArrayBuffer; a Node Buffer is what it wants at runtime.
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  return wb;
+}
+
+describe('renderXlsx', () => {
+  it('writes one sheet per table with real numbers, number formats and styles', async () => {
+    const wb = await readBack(await renderXlsx(goldenTables, opts));
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
+      'Afsluttede forløb efter årsag',
+      'Afsluttede forløb efter (2)',
+      'Varighed af afsluttede forløb',
+      'Nøgletal',
+    ]);
+    expect(wb.creator).toBe('jobfx');
+    expect(wb.created.getTime()).toBe(0);
+    expect(wb.modified.getTime()).toBe(0);
+
+    const exits = wb.worksheets[0]!;
+    expect(exits.getCell('A1').value).toBe('Afsluttede forløb efter årsag');
+    expect(exits.getCell('A1').font.bold).toBe(true);
+    expect(exits.getCell('A1').font.size).toBe(14);
+    expect(exits.getRow(2).values).toEqual([undefined, 'Årsag', 'Antal', 'Pct.']);
+    expect(exits.getCell('B2').font.bold).toBe(true);
+    expect(exits.getCell('B2').fill).toMatchObject({
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: 'FFF2F2F2' },
+    });
+    expect(exits.getCell('B2').border.bottom?.style).toBe('thin');
+    expect(exits.getCell('B3').value).toBe(1234);
+    expect(exits.getCell('B3').numFmt).toBe('#,##0');
+    expect(exits.getCell('B3').alignment.horizontal).toBe('right');
+    expect(exits.getCell('C3').value).toBe(0.125); // 1.234 / 9.872, not a rounded 12,5
+    expect(exits.getCell('C3').numFmt).toBe('0.0%');
+    expect(exits.getCell('C6').value).toBe(3699 / 9872);
+    expect(exits.getCell('A8').value).toBe('I alt');
+    expect(exits.getCell('B8').font.bold).toBe(true);
+    expect(exits.getCell('B8').border.top?.style).toBe('thin');
+    expect(exits.getCell('A4').font?.bold).toBeFalsy();
+    expect(exits.getCell('A9').value).toBeNull();
+    expect(exits.getCell('A10').value).toBe('Forløb afsluttet 1. januar–30. juni 2024.');
+    // "Virksomhedspraktik" (18) + 2; "Antal"/"9.872" and "100,0%" are under the minimum 8.
+    expect([1, 2, 3].map((j) => exits.getColumn(j).width)).toEqual([20, 8, 8]);
+
+    const units = wb.worksheets[1]!;
+    expect(units.getCell('B3').value).toBe('..');
+    expect(units.getCell('D3').value).toBe('<5');
+    expect(units.getCell('D3').alignment.horizontal).toBe('right');
+    expect(units.getCell('F3').value).toBe(42);
+
+    const durations = wb.worksheets[2]!;
+    expect(durations.getCell('C3').value).toBe(45.25);
+    expect(durations.getCell('C3').numFmt).toBe('#,##0.0');
+    expect(durations.getCell('D6').value).toBe(-2.5);
+    expect(durations.getCell('D6').numFmt).toBe('#,##0');
+    expect(durations.getCell('E3').value).toEqual(new Date(Date.UTC(2024, 2, 15)));
+    expect(durations.getCell('E3').numFmt).toBe('dd-mm-yyyy');
+    expect(durations.getCell('E5').value).toBe('-');
+    expect(durations.getCell('A5').value).toBe("'=SUM(A1:A2)"); // neutralised, and not a formula
+    expect(durations.getCell('A5').type).toBe(ExcelJS.ValueType.String);
+    expect(durations.getColumn(1).width).toBe('Skoler *og* dagtilbud'.length + 2);
+
+    const key = wb.worksheets[3]!;
+    // All header labels empty: no header row, data right under the title.
+    expect(key.getCell('A2').value).toBe('Personer i perioden');
+    expect(key.getCell('B2').value).toBe(1234567);
+    expect(key.getCell('B4').value).toEqual(new Date(Date.UTC(2024, 5, 30)));
+    expect(d('2024-06-30') * 86_400_000).toBe(Date.UTC(2024, 5, 30));
+  });
+
+  it('writes a share of nothing as "-", percent formats follow percentDecimals, long text caps the width', async () => {
+    const t: Table = {
+      id: 'x',
+      title: 'x',
+      columns: [labelCol('L'), valueCol('N'), valueCol('P')],
+      rows: [
+        { cells: [text('y'.repeat(80)), count(0), share(0, 0)] },
+        { cells: [text('z'), count(1), share(1, 3)] },
+      ],
+      notes: [],
+    };
+    const ws = (await readBack(await renderXlsx([t], { lang: 'en', percentDecimals: 0 }))).worksheets[0]!;
+    expect(ws.getCell('C3').value).toBe('-');
+    expect(ws.getCell('C4').value).toBe(1 / 3);
+    expect(ws.getCell('C4').numFmt).toBe('0%');
+    expect(ws.getColumn(1).width).toBe(60);
+  });
+
+  it('gives the same bytes whenever it runs', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2024-01-02T03:04:05Z'));
+      const a = await renderXlsx(goldenTables, opts);
+      vi.setSystemTime(new Date('2031-07-08T09:10:11Z'));
+      const b = await renderXlsx(goldenTables, opts);
+      expect(a.equals(b)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('fixZipTimes', () => {
+  it('rejects what is not a zip', () => {
+    expect(() => fixZipTimes(Buffer.alloc(100))).toThrow(/central directory/);
+  });
+});
+
+describe('sheetName', () => {
+  it('removes forbidden characters, cuts to 31 at a word, keeps names unique ignoring case', () => {
+    const taken = new Set<string>();
+    expect(sheetName('Job [pct.]: 1/2 *?\\', taken, 'T')).toBe('Job pct. 1 2');
+    expect(sheetName("'Citat'", taken, 'T')).toBe('Citat');
+    expect(sheetName('Afsluttede forløb efter årsag og tilbud', taken, 'T')).toBe(
+      'Afsluttede forløb efter årsag',
+    );
+    expect(sheetName('AFSLUTTEDE FORLØB EFTER ÅRSAG', taken, 'T')).toBe('AFSLUTTEDE FORLØB EFTER (2)');
+    expect(sheetName('Afsluttede forløb efter årsag', taken, 'T')).toBe('Afsluttede forløb efter (3)');
+    expect(sheetName('Abcdefghijklmnopqrstuvwxyzæøåabcdefgh', taken, 'T')).toBe(
+      'Abcdefghijklmnopqrstuvwxyzæøåab',
+    );
+    expect(sheetName('History', taken, 'T')).toBe('History (2)');
+    expect(sheetName(' []:: ', taken, 'Tabel 3')).toBe('Tabel 3');
+    for (const n of taken) expect(n.length).toBeLessThanOrEqual(31);
+  });
+});
+
+/**
+ * What a Danish LibreOffice Calc shows: the workbook converted to CSV with the cells as shown,
+ * in a fresh profile whose locale is da-DK. Each sheet is checked by hand against the tables.
+ */
+const EXPECTED_SHEETS: Record<string, string> = {
+  'Afsluttede forløb efter årsag': `Afsluttede forløb efter årsag;;
+Årsag;Antal;Pct.
+Ordinært job;1.234;12,5%
+Uddannelse;4.936;50,0%
+Virksomhedspraktik;3;0,0%
+Andet;3.699;37,5%
+Uoplyst;0;0,0%
+I alt;9.872;100,0%
+;;
+Forløb afsluttet 1. januar–30. juni 2024.;;
+`,
+  'Varighed af afsluttede forløb': `Varighed af afsluttede forløb;;;;
+Værksted;Forløb;Gns. varighed, dage;Median, dage;Seneste slutdato
+Maler;12;45,3;40,5;15-03-2024
+Park & vej | <ude>;3;1.234,6;1.234,0;30-06-2024
+'=SUM(A1:A2);0;-;-;-
+Skoler *og* dagtilbud;1.234;10,1;-3;
+;;;;
+Varighed = slutdato − startdato + 1 dag.;;;;
+"Gns. = gennemsnit; ""<b>"" er ikke HTML.";;;;
+`,
+};
+
+describe.skipIf(skipTool(SOFFICE))('the workbook in LibreOffice Calc', () => {
+  const dir = freshDir('jobfx-soffice-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('shows the tables as a Danish reader should see them', { timeout: 120_000 }, async () => {
+    const soffice = requireTool(SOFFICE);
+    const file = join(dir, 'sample.xlsx');
+    writeFileSync(file, await renderXlsx(goldenTables, opts));
+    // A fresh profile (parallel runs do not clash) with the locale set to Danish.
+    const profile = join(dir, 'profile');
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(
+      join(profile, 'user', 'registrymodifications.xcu'),
+      `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>da-DK</value></prop></item>
+</oor:items>
+`,
+    );
+    const out = join(dir, 'out');
+    // CSV filter options: ";" separator, '"' quote, UTF-8, from line 1, cell contents as shown
+    // (9th token), all sheets (12th token: -1, one file per sheet, LibreOffice 7.2+).
+    const filter = 'csv:Text - txt - csv (StarCalc):59,34,76,1,,1030,false,true,true,false,false,-1';
+    execFileSync(
+      soffice,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        filter,
+        '--outdir',
+        out,
+        file,
+      ],
+      { env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' }, stdio: 'pipe', timeout: 110_000 },
+    );
+    // LibreOffice before 7.2 ignores the sheet token and writes only the first sheet, as sample.csv.
+    const first = Object.keys(EXPECTED_SHEETS)[0]!;
+    const perSheet = existsSync(join(out, `sample-${first}.csv`));
+    for (const [sheet, expected] of Object.entries(EXPECTED_SHEETS)) {
+      if (!perSheet && sheet !== first) continue;
+      const csv = join(out, perSheet ? `sample-${sheet}.csv` : 'sample.csv');
+      expect(readFileSync(csv, 'utf8').replace(/\r\n/g, '\n'), sheet).toBe(expected);
+    }
+  });
+});
