@@ -52,6 +52,9 @@ for (const [field, names] of Object.entries(SYNONYMS))
   for (const n of names) if (!SYNONYM_KEYS.has(matchKey(n))) SYNONYM_KEYS.set(matchKey(n), field as CanonicalField);
 const CPR_KEYS = new Set(CPR_HEADERS.map(matchKey));
 
+/** Whether a person-id header names a CPR column (age and gender derivable) rather than another id. */
+export const isCprHeader = (header: string): boolean => CPR_KEYS.has(matchKey(header));
+
 /** "Status 1 md", "Opfølgning 3 mdr.", "followup_6m", "Status efter 12 måneder" → followUpN. */
 function followUpField(header: string): CanonicalField | undefined {
   const k = matchKey(header);
@@ -111,7 +114,7 @@ export function mapColumns(headers: string[], explicit: Partial<Record<Canonical
   });
   const pid = fields.personId;
   const personIdKind =
-    pid !== undefined && (explicit.personId === undefined ? CPR_KEYS.has(matchKey(headers[pid]!)) : /cpr|person\s*n/i.test(headers[pid]!))
+    pid !== undefined && (explicit.personId === undefined ? isCprHeader(headers[pid]!) : /cpr|person\s*n/i.test(headers[pid]!))
       ? 'cpr'
       : 'id';
   return {

@@ -2,7 +2,7 @@
 import { readTable } from '../io/read.js';
 import { mapColumns, requireFields, headerScore } from './columns.js';
 import { loadConfig, vocabulariesOf, type LoadedConfig } from './config.js';
-import { makePseudonymiser } from './cpr.js';
+import { makePseudonymiser, type Pseudonymiser } from './cpr.js';
 import { normalise, type Normalised } from './normalise.js';
 import { buildVocabSet, type VocabSet } from './vocab.js';
 
@@ -21,6 +21,8 @@ export interface LoadOptions {
 export interface Loaded extends Normalised {
   vocab: VocabSet;
   config: LoadedConfig;
+  /** The run's pseudonymiser, so that a second file (follow-up) gets the same pseudonyms. */
+  pseudonymise: Pseudonymiser;
 }
 
 export async function loadCourses(file: string, opts: LoadOptions = {}): Promise<Loaded> {
@@ -36,10 +38,7 @@ export async function loadCourses(file: string, opts: LoadOptions = {}): Promise
   const mapping = mapColumns(table.headers, config.config.columns, file);
   requireFields(mapping, table.headers, file);
   const key = process.env.JOBFX_PSEUDONYM_KEY || config.config.pseudonymKey;
-  const result = normalise(table, mapping, {
-    vocab,
-    pseudonymise: makePseudonymiser(key),
-    keepColumns: opts.keepColumns,
-  });
-  return { ...result, vocab, config };
+  const pseudonymise = makePseudonymiser(key);
+  const result = normalise(table, mapping, { vocab, pseudonymise, keepColumns: opts.keepColumns });
+  return { ...result, vocab, config, pseudonymise };
 }

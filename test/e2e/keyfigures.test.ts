@@ -69,6 +69,29 @@ describe('jobfx keyfigures', () => {
     expect(column(tablesOf(['--window', '366d']).get('keyfigures.repeats')!, 1)['heraf gengangere']).toBe(3);
   });
 
+  it('joins a separate follow-up file on the person, and reports the rows it cannot join', () => {
+    const args = ['--followup', resolve('fixtures/keyfigures/followup.csv')];
+    // P3 gains "Ledig" (→ Forsørgelsesydelse); P4's measurement on 30-05-2025 = c5's end + 1 month replaces Job.
+    expect(column(tablesOf(args).get('keyfigures.followUp1')!, 1)).toEqual({
+      Job: 2,
+      Uddannelse: 1,
+      Forsørgelsesydelse: 1,
+      Selvforsørgelse: 1,
+      'I alt': 5,
+    });
+    const r = jobfx(['keyfigures', EDGES, '--period', '2025H1', '--format', 'json', '--strict', ...args]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/followup\.csv: 10 rows read = 6 accepted \+ 4 rejected \+ 0 skipped/);
+    expect(r.stderr).toMatch(/line 8: no course of the person ended about 12 month/);
+    expect(r.stderr).toMatch(/line 9: the person has no ended course/);
+    expect(r.stderr).toMatch(/line 10: Horisont: "2" is not 1, 3, 6 or 12 months/);
+    expect(r.stderr).toMatch(/line 11: Borger-id: is empty/);
+    expect(r.stderr).toMatch(/1 status\(es\) .* replaced a different status/);
+    // With a later as-of, P1's 6-month status from the file becomes due.
+    const later = tablesOf([...args, '--as-of', '01-07-2025']).get('keyfigures.followUp6')!;
+    expect(column(later, 1)).toEqual({ Job: 1, 'I alt': 1 });
+  });
+
   it('puts units side by side with a total column that counts persons once', () => {
     const t = tablesOf(['--by', 'unit']).get('keyfigures.citizens')!;
     // columns: label, Maler, Park, I alt

@@ -7,7 +7,9 @@ import { loadCourses } from '../../schema/load.js';
 import { byValueLabel, keyFigureTables, type KeyFigureColumn } from '../../tables/keyfigures.js';
 import { fieldLabel } from '../../tables/inspect.js';
 import type { Course } from '../../schema/course.js';
-import { finishAccounting } from '../accounting.js';
+import { accountingLine, finishAccounting } from '../accounting.js';
+import type { RunContext } from '../context.js';
+import { applyFollowUpFile, type FollowUpResult } from '../../schema/followup.js';
 import { loadOptionsOf, type ReadFlags } from '../options.js';
 import { addTableOutputOptions, TABLE_FORMATS, writeTables, type TableOutputFlags } from '../output.js';
 import { newestDate, parseWindow } from '../period-options.js';
@@ -18,6 +20,7 @@ type ByField = (typeof BY_FIELDS)[number];
 
 interface Flags extends ReadFlags, TableOutputFlags, PeriodFlags {
   asOf?: string;
+  followup?: string;
   by?: ByField;
   window: string;
   minGapDays: number;
@@ -46,6 +49,10 @@ export const keyfiguresCommand: CommandSpec<Flags> = {
         .option('--from <date>', 'first day of the period (with --to)')
         .option('--to <date>', 'last day of the period (with --from)')
         .option(
+          '--followup <file>',
+          'follow-up statuses from a separate file (person, horizon or date of measurement, status), joined on the person',
+        )
+        .option(
           '--as-of <date>',
           'date follow-up is measured against (due when end + N months ≤ it); default: the period end',
         )
@@ -64,6 +71,13 @@ export const keyfiguresCommand: CommandSpec<Flags> = {
     ),
   async run(ctx, file, flags) {
     const data = await loadCourses(file, { ...loadOptionsOf(flags), cwd: ctx.cwd });
+    let followUpRejected = 0;
+    if (flags.followup) {
+      const f = await applyFollowUpFile(flags.followup, data.courses, data.pseudonymise, data.vocab);
+      data.courses = f.courses;
+      followUpRejected = f.ledger.rejected.length;
+      reportFollowUp(ctx, flags.followup, f);
+    }
     const period = resolvePeriod(flags, newestDate(data.courses));
     const asOf = flags.asOf === undefined ? period.to : dateArg('--as-of', flags.asOf);
     const windowDays = parseWindow(flags.window);
@@ -106,9 +120,19 @@ export const keyfiguresCommand: CommandSpec<Flags> = {
       flags,
       `${flags.lang === 'da' ? 'Nøgletal' : 'Key figures'} ${period.label}`,
     );
-    return finishAccounting(ctx, file, data.ledger, data.headers, flags);
+    const code = await finishAccounting(ctx, file, data.ledger, data.headers, flags);
+    return flags.strict && followUpRejected > 0 ? 1 : code;
   },
 };
+
+function reportFollowUp(ctx: RunContext, file: string, f: FollowUpResult): void {
+  ctx.stderr(accountingLine(file, f.ledger) + '\n');
+  for (const n of f.notes.slice(1)) ctx.stderr(`jobfx: note: ${n}\n`);
+  const shown = f.ledger.rejected.slice(0, 10);
+  for (const r of shown) ctx.stderr(`jobfx: warning: ${file} ${r.ref}: ${r.reasons.join('; ')}\n`);
+  if (f.ledger.rejected.length > shown.length)
+    ctx.stderr(`jobfx: warning: ${f.ledger.rejected.length - shown.length} more follow-up rows not joined\n`);
+}
 
 function sourceText(file: string, accepted: number): string {
   return `${file.split(/[\\/]/).pop()}, ${accepted} forløb`;

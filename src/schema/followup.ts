@@ -1,0 +1,181 @@
+/**
+ * A separate follow-up file (--followup FILE): one row per measurement, with the person, the
+ * horizon (1, 3, 6 or 12 months) and/or the date of measurement, the status, and optionally the
+ * end date of the course it follows up. Joined to the courses on the pseudonym, so the CPR
+ * number is handled here exactly as in the export and never leaves src/schema/.
+ */
+import { addMonths, type Day } from '../dates.js';
+import { configError } from '../errors.js';
+import { readTable } from '../io/read.js';
+import { isEmptyCell, type RawValue } from '../io/raw.js';
+import { FOLLOW_UP_HORIZONS, isCprHeader, SYNONYMS, type Horizon } from './columns.js';
+import type { Course } from './course.js';
+import { parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
+import type { Ledger, Rejection } from './normalise.js';
+import { matchKey } from './normalize-text.js';
+import { isMissing, parseDate, textOf } from './values.js';
+import type { VocabSet } from './vocab.js';
+
+const FIELDS = {
+  personId: SYNONYMS.personId,
+  horizon: ['Horisont', 'Opfølgning', 'Opfølgningstidspunkt', 'Måned', 'Måneder', 'Mdr', 'Mdr.', 'horizon', 'months'],
+  date: ['Dato', 'Målingsdato', 'Måledato', 'Opfølgningsdato', 'Statusdato', 'Målt', 'date', 'Measured'],
+  status: ['Status', 'Arbejdsmarkedsstatus', 'Opfølgningsstatus', 'Status ved opfølgning', 'status'],
+  end: ['Slutdato', 'Forløbsslut', 'Afslutningsdato', 'Ophørsdato', 'end_date', 'End date'],
+} as const;
+type Field = keyof typeof FIELDS;
+
+const KEYS = new Map<string, Field>();
+for (const [f, names] of Object.entries(FIELDS)) for (const n of names) KEYS.set(matchKey(n), f as Field);
+
+/** How far (days) a measurement date may lie from end + horizon and still belong to that course. */
+export const DATE_TOLERANCE_DAYS = 31;
+
+export interface FollowUpResult {
+  courses: Course[];
+  ledger: Ledger;
+  /** Statuses that replaced a different status from the export's own columns. */
+  overridden: number;
+  notes: string[];
+}
+
+interface Measurement {
+  personId: string;
+  horizon: Horizon | null;
+  date: Day | null;
+  end: Day | null;
+  status: string;
+}
+
+/** Reads the follow-up file and returns the courses with its statuses filled in. */
+export async function applyFollowUpFile(
+  file: string,
+  courses: Course[],
+  pseudonymise: Pseudonymiser,
+  vocab: VocabSet,
+): Promise<FollowUpResult> {
+  const headerScore = (cells: RawValue[]) =>
+    new Set(cells.map((c) => (typeof c === 'string' ? KEYS.get(matchKey(c)) : undefined)).filter(Boolean)).size;
+  const table = await readTable(file, { headerScore });
+  const col: Partial<Record<Field, number>> = {};
+  table.headers.forEach((h, i) => {
+    const f = KEYS.get(matchKey(h));
+    if (f && col[f] === undefined) col[f] = i;
+  });
+  const missing = (['personId', 'status'] as Field[]).filter((f) => col[f] === undefined);
+  if (col.horizon === undefined && col.date === undefined) missing.push('horizon');
+  if (missing.length > 0)
+    throw configError(
+      `${file}: the follow-up file needs columns for the person, the status, and the horizon (1/3/6/12) or the date of measurement; ` +
+        `missing: ${missing.join(', ')} (e.g. "${missing.map((f) => FIELDS[f][0]).join('", "')}"). Headers found: ${table.headers.map((h) => `"${h}"`).join(', ')}`,
+    );
+  const cprColumn = isCprHeader(table.headers[col.personId!]!);
+
+  const byPerson = new Map<string, Course[]>();
+  const updated = courses.map((c) => ({ ...c, followUp: { ...c.followUp } }));
+  for (const c of updated) {
+    if (c.end === null) continue;
+    let list = byPerson.get(c.personId);
+    if (!list) byPerson.set(c.personId, (list = []));
+    list.push(c);
+  }
+
+  const rejected: Rejection[] = [];
+  const skipped: Ledger['skipped'] = [];
+  let accepted = 0;
+  let overridden = 0;
+  for (const row of table.rows) {
+    const at = (f: Field): RawValue => (col[f] === undefined ? null : (row.cells[col[f]!] ?? null));
+    if (row.cells.every((c) => isEmptyCell(c) || isMissing(c))) {
+      skipped.push({ ref: row.ref, rowNumber: row.rowNumber, kind: 'blank' });
+      continue;
+    }
+    const reasons: string[] = [];
+    const m = measurementOf(at, cprColumn, pseudonymise, vocab, reasons, table.headers, col);
+    let target: { course: Course; horizon: Horizon } | undefined;
+    if (m) {
+      const found = match(m, byPerson.get(m.personId) ?? []);
+      if (typeof found === 'string') reasons.push(found);
+      else target = found;
+    }
+    if (!target || !m) {
+      rejected.push({ ref: row.ref, rowNumber: row.rowNumber, reasons, personId: m?.personId ?? null, cells: {} });
+      continue;
+    }
+    const before = target.course.followUp[target.horizon];
+    if (before !== null && before !== m.status) overridden++;
+    target.course.followUp[target.horizon] = m.status;
+    accepted++;
+  }
+  const notes = [
+    `Follow-up from ${file}: ${accepted} of ${table.rows.length - skipped.length} measurements joined to a course.`,
+    ...(overridden > 0 ? [`${overridden} status(es) from ${file} replaced a different status in the export.`] : []),
+  ];
+  return { courses: updated, ledger: { read: table.rows.length, accepted, rejected, skipped }, overridden, notes };
+}
+
+function measurementOf(
+  at: (f: Field) => RawValue,
+  cprColumn: boolean,
+  pseudonymise: Pseudonymiser,
+  vocab: VocabSet,
+  reasons: string[],
+  headers: string[],
+  col: Partial<Record<Field, number>>,
+): Measurement | null {
+  const name = (f: Field) => headers[col[f]!] ?? f;
+  const pid = at('personId');
+  let personId: string | null = null;
+  if (isMissing(pid)) reasons.push(`${name('personId')}: is empty`);
+  else if (cprColumn) {
+    const cpr = parseCpr(typeof pid === 'number' ? pid : textOf(pid));
+    if (cpr.ok) personId = pseudonymise(cpr.digits);
+    else reasons.push(`${name('personId')}: the value ${cpr.reason}`);
+  } else personId = pseudonymise(textOf(pid));
+
+  let horizon: Horizon | null = null;
+  if (col.horizon !== undefined && !isMissing(at('horizon'))) {
+    const n = Number(/^\s*(\d+)/.exec(textOf(at('horizon')))?.[1]);
+    if ((FOLLOW_UP_HORIZONS as readonly number[]).includes(n)) horizon = n as Horizon;
+    else reasons.push(`${name('horizon')}: "${redactCpr(textOf(at('horizon')))}" is not 1, 3, 6 or 12 months`);
+  }
+  const dateOf = (f: 'date' | 'end'): Day | null => {
+    if (col[f] === undefined || isMissing(at(f))) return null;
+    const d = parseDate(at(f));
+    if (d.ok) return d.value;
+    reasons.push(`${name(f)}: "${redactCpr(textOf(at(f)))}" ${d.reason}`);
+    return null;
+  };
+  const date = dateOf('date');
+  const end = dateOf('end');
+  if (horizon === null && date === null && reasons.length === 0)
+    reasons.push('neither a horizon (1/3/6/12 months) nor a date of measurement; fill one in');
+  const raw = at('status');
+  if (isMissing(raw)) reasons.push(`${name('status')}: is empty`);
+  if (reasons.length > 0 || personId === null) return null;
+  const status = vocab.followUp.lookup(textOf(raw))?.value ?? textOf(raw);
+  return { personId, horizon, date, end, status };
+}
+
+/** The course and horizon a measurement belongs to, or why none can be chosen. */
+function match(m: Measurement, ended: Course[]): { course: Course; horizon: Horizon } | string {
+  let candidates = ended;
+  if (m.end !== null) candidates = candidates.filter((c) => c.end === m.end);
+  if (candidates.length === 0)
+    return m.end === null
+      ? 'the person has no ended course in the export'
+      : 'the person has no course in the export that ended on that end date';
+  if (m.date !== null) {
+    // The course and horizon whose end + horizon lies nearest the measurement date.
+    let best: { course: Course; horizon: Horizon; distance: number } | undefined;
+    for (const course of candidates)
+      for (const horizon of m.horizon === null ? FOLLOW_UP_HORIZONS : [m.horizon]) {
+        const distance = Math.abs(addMonths(course.end!, horizon) - m.date);
+        if (distance <= DATE_TOLERANCE_DAYS && (!best || distance < best.distance)) best = { course, horizon, distance };
+      }
+    return best ?? `no course of the person ended about ${m.horizon ?? '1, 3, 6 or 12'} month(s) before the date of measurement (±${DATE_TOLERANCE_DAYS} days)`;
+  }
+  if (candidates.length > 1)
+    return `the person has ${candidates.length} ended courses; add the course's end date (Slutdato) or the date of measurement to say which`;
+  return { course: candidates[0]!, horizon: m.horizon! };
+}
