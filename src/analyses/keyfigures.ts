@@ -9,6 +9,7 @@ import { FOLLOW_UP_HORIZONS, type Horizon } from '../schema/columns.js';
 import type { Course } from '../schema/course.js';
 import type { VocabSet } from '../schema/vocab.js';
 import { summarise, type Summary } from '../stats/describe.js';
+import { countExits, exitGroupOrder, UNKNOWN, UNMAPPED_GROUP } from './exits.js';
 import { findReturns } from './repeats.js';
 
 export interface Count {
@@ -55,8 +56,7 @@ export interface KeyFigureOptions {
 }
 
 export const AGE_BANDS = ['<25', '25-29', '30-39', '40-49', '50+'] as const;
-export const UNKNOWN = 'Uoplyst';
-export const UNMAPPED_GROUP = 'unmapped';
+export { UNKNOWN, UNMAPPED_GROUP };
 
 export function ageBand(age: number | null): string {
   if (age === null) return UNKNOWN;
@@ -85,35 +85,17 @@ export function keyFigures(
   const persons = (list: readonly Course[]) => new Set(list.map((c) => c.personId)).size;
   const days = (c: Course, end: Day) => end - c.start + 1;
 
-  // Ended: reasons and groups.
-  const reasonCounts = new Map<string, { count: number; group: string | null }>();
-  const groupCounts = new Map<string, number>();
+  // Ended: reasons, groups, and durations by group.
+  const exits = countExits(ended, o.vocab);
   const groupDurations = new Map<string, number[]>();
   for (const c of ended) {
-    const reason = c.exitReason ?? UNKNOWN;
-    const r = reasonCounts.get(reason) ?? { count: 0, group: c.exitGroup };
-    r.count++;
-    reasonCounts.set(reason, r);
     const g = c.exitGroup ?? UNMAPPED_GROUP;
-    groupCounts.set(g, (groupCounts.get(g) ?? 0) + 1);
     let list = groupDurations.get(g);
     if (!list) groupDurations.set(g, (list = []));
     list.push(days(c, c.end!));
   }
-  const groupOrder = [...o.vocab.exitGroups.map((g) => g.key), UNMAPPED_GROUP];
-  const byGroup = groupOrder
-    .filter((k) => k !== UNMAPPED_GROUP || groupCounts.has(k))
-    .map((value) => ({ value, count: groupCounts.get(value) ?? 0 }));
-  const byReason = [...reasonCounts]
-    .map(([value, r]) => ({ value, count: r.count, group: r.group }))
-    .sort(
-      (a, b) =>
-        b.count - a.count ||
-        o.vocab.exitReason.orderOf(a.value) - o.vocab.exitReason.orderOf(b.value) ||
-        a.value.localeCompare(b.value, 'da'),
-    );
   const durationDaysByGroup: Record<string, Summary> = {};
-  for (const k of groupOrder) durationDaysByGroup[k] = summarise(groupDurations.get(k) ?? []);
+  for (const k of exitGroupOrder(o.vocab)) durationDaysByGroup[k] = summarise(groupDurations.get(k) ?? []);
 
   // Mix: one row per active person, from their latest active course (latest start; file order breaks ties).
   const latest = new Map<string, Course>();
@@ -169,8 +151,8 @@ export function keyFigures(
     ended: {
       courses: ended.length,
       persons: persons(ended),
-      byReason,
-      byGroup,
+      byReason: exits.byReason,
+      byGroup: exits.byGroup,
       durationDays: summarise(ended.map((c) => days(c, c.end!))),
       durationDaysByGroup,
     },

@@ -4,6 +4,7 @@
  */
 import { danishOf, isoOf, type Day } from '../dates.js';
 import type { Count, KeyFigures } from '../analyses/keyfigures.js';
+import { distributionColumns, distributionRows, type DataColumn } from './distribution.js';
 import { UNMAPPED_GROUP } from '../analyses/keyfigures.js';
 import type { Period } from '../period.js';
 import type { Lang } from '../render/format.js';
@@ -11,10 +12,7 @@ import { count, labelCol, num, share, text, valueCol, type Row, type Table } fro
 import type { Summary } from '../stats/describe.js';
 import type { VocabSet } from '../schema/vocab.js';
 
-export interface KeyFigureColumn {
-  label: string;
-  k: KeyFigures;
-}
+export type KeyFigureColumn = DataColumn<KeyFigures>;
 
 export interface KeyFigureTableOptions {
   lang: Lang;
@@ -38,38 +36,12 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
   const pct = t('Pct.', '%');
   const n = t('Antal', 'Count');
 
-  /** Header: one count column and a percent column, or one column per value, the total and a percent of the total. */
-  const distColumns = (first: string) =>
-    single
-      ? [labelCol(first), valueCol(n), valueCol(pct)]
-      : [labelCol(first), ...cols.map((c) => valueCol(c.label)), valueCol(pct)];
-
-  /** Rows of a distribution: values across all columns, then the total row. */
-  function distRows(
+  const distColumns = (first: string) => distributionColumns(cols, first, o.lang);
+  const distRows = (
     pick: (k: KeyFigures) => Count[],
     denominator: (k: KeyFigures) => number,
-    label: (value: string) => string,
-    order?: string[],
-  ): Row[] {
-    const values: string[] = order ? [...order] : [];
-    // The total column's order (e.g. most frequent first) leads; values only some columns have follow.
-    for (const c of [...cols].reverse())
-      for (const x of pick(c.k)) if (!values.includes(x.value)) values.push(x.value);
-    const rows: Row[] = values.map((value) => {
-      const counts = cols.map((c) => pick(c.k).find((x) => x.value === value)?.count ?? 0);
-      const last = counts[counts.length - 1]!;
-      return { cells: [text(label(value)), ...counts.map(count), share(last, denominator(total))] };
-    });
-    rows.push({
-      cells: [
-        text(t('I alt', 'Total')),
-        ...cols.map((c) => count(denominator(c.k))),
-        share(denominator(total), denominator(total)),
-      ],
-      style: 'total',
-    });
-    return rows;
-  }
+    label: (v: string) => string,
+  ) => distributionRows(cols, pick, denominator, label, o.lang);
   // Courses add up across --by columns; persons need not (one person can be in two units).
   const courseAdditive = single ? { rows: true } : { rows: true, totalColumn: cols.length };
   const personAdditive = { rows: true };

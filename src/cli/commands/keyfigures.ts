@@ -1,22 +1,17 @@
 import { Option, type Command } from 'commander';
 import { keyFigures, type KeyFigureOptions } from '../../analyses/keyfigures.js';
-import { usageError } from '../../errors.js';
+import { BY_FIELDS, partition, type ByField } from '../../analyses/partition.js';
 import { resolvePeriod, type PeriodFlags } from '../../period.js';
-import { parseDate } from '../../schema/values.js';
 import { loadCourses } from '../../schema/load.js';
 import { byValueLabel, keyFigureTables, type KeyFigureColumn } from '../../tables/keyfigures.js';
 import { fieldLabel } from '../../tables/inspect.js';
-import type { Course } from '../../schema/course.js';
 import { accountingLine, finishAccounting } from '../accounting.js';
 import type { RunContext } from '../context.js';
 import { applyFollowUpFile, type FollowUpResult } from '../../schema/followup.js';
 import { loadOptionsOf, type ReadFlags } from '../options.js';
 import { addTableOutputOptions, TABLE_FORMATS, writeTables, type TableOutputFlags } from '../output.js';
-import { newestDate, parseWindow } from '../period-options.js';
+import { addPeriodOptions, dateArg, intArg, newestDate, parseWindow } from '../period-options.js';
 import type { CommandSpec } from '../registry.js';
-
-export const BY_FIELDS = ['unit', 'programme', 'targetGroup', 'education', 'group', 'gender'] as const;
-type ByField = (typeof BY_FIELDS)[number];
 
 interface Flags extends ReadFlags, TableOutputFlags, PeriodFlags {
   asOf?: string;
@@ -41,13 +36,7 @@ export const keyfiguresCommand: CommandSpec<Flags> = {
   formats: TABLE_FORMATS,
   options: (cmd: Command) =>
     addTableOutputOptions(
-      cmd
-        .option(
-          '--period <period>',
-          'reporting period: 2025, 2025H1, 2025Q1, 2025-03; default: the last complete half-year in the data',
-        )
-        .option('--from <date>', 'first day of the period (with --to)')
-        .option('--to <date>', 'last day of the period (with --from)')
+      addPeriodOptions(cmd, 'the last complete half-year in the data')
         .option(
           '--followup <file>',
           'follow-up statuses from a separate file (person, horizon or date of measurement, status), joined on the person',
@@ -93,9 +82,7 @@ export const keyfiguresCommand: CommandSpec<Flags> = {
     const total = keyFigures(data.courses, opts);
     if (flags.by) {
       const by = flags.by;
-      const vocab =
-        by === 'targetGroup' ? data.vocab.targetGroup : by === 'education' ? data.vocab.education : undefined;
-      for (const [value, subset] of partition(data.courses, by, (v) => vocab?.orderOf(v) ?? 0))
+      for (const [value, subset] of partition(data.courses, by, data.vocab))
         cols.push({ label: byValueLabel(value, flags.lang), k: keyFigures(subset, opts, data.courses) });
     }
     cols.push({ label: flags.lang === 'da' ? 'I alt' : 'Total', k: total });
@@ -139,28 +126,3 @@ function sourceText(file: string, accepted: number): string {
 }
 
 /** Courses split by a field's value; values in a stable order (vocabulary order, then alphabetical; unknown last). */
-function partition(courses: Course[], by: ByField, rank: (v: string) => number): [string | null, Course[]][] {
-  const groups = new Map<string | null, Course[]>();
-  for (const c of courses) {
-    const v = c[by];
-    let list = groups.get(v);
-    if (!list) groups.set(v, (list = []));
-    list.push(c);
-  }
-  return [...groups].sort(([a], [b]) =>
-    a === null ? 1 : b === null ? -1 : rank(a) - rank(b) || a.localeCompare(b, 'da'),
-  );
-}
-
-function intArg(flag: string) {
-  return (v: string) => {
-    if (!/^\d+$/.test(v)) throw usageError(`${flag} ${v}: expected a whole number of days`);
-    return Number(v);
-  };
-}
-
-function dateArg(flag: string, v: string) {
-  const d = parseDate(v);
-  if (!d.ok) throw usageError(`${flag} ${v}: ${d.reason}`);
-  return d.value;
-}

@@ -1,0 +1,53 @@
+/**
+ * Ended courses by exit reason and exit group. Groups come from the vocabulary (and so from the
+ * config); a reason not in the vocabulary is counted as written, in the group 'unmapped'.
+ */
+import type { Course } from '../schema/course.js';
+import type { VocabSet } from '../schema/vocab.js';
+import type { Count } from './keyfigures.js';
+
+export const UNMAPPED_GROUP = 'unmapped';
+export const UNKNOWN = 'Uoplyst';
+
+export interface ExitCounts {
+  ended: number;
+  /** By exit reason: most frequent first (ties in vocabulary order), or in vocabulary order with `sort: 'vocab'`. */
+  byReason: (Count & { group: string | null })[];
+  /** By exit group key, in the vocabulary's order (zero counts included); 'unmapped' last when present. */
+  byGroup: Count[];
+}
+
+export function countExits(
+  ended: readonly Course[],
+  vocab: VocabSet,
+  sort: 'count' | 'vocab' = 'count',
+): ExitCounts {
+  const reasons = new Map<string, { count: number; group: string | null }>();
+  const groups = new Map<string, number>();
+  for (const c of ended) {
+    const reason = c.exitReason ?? UNKNOWN;
+    const r = reasons.get(reason) ?? { count: 0, group: c.exitGroup };
+    r.count++;
+    reasons.set(reason, r);
+    const g = c.exitGroup ?? UNMAPPED_GROUP;
+    groups.set(g, (groups.get(g) ?? 0) + 1);
+  }
+  const order = (v: string) => vocab.exitReason.orderOf(v);
+  const byReason = [...reasons]
+    .map(([value, r]) => ({ value, count: r.count, group: r.group }))
+    .sort(
+      (a, b) =>
+        (sort === 'count' ? b.count - a.count : 0) ||
+        order(a.value) - order(b.value) ||
+        a.value.localeCompare(b.value, 'da'),
+    );
+  const byGroup = [...exitGroupOrder(vocab)]
+    .filter((k) => k !== UNMAPPED_GROUP || groups.has(k))
+    .map((value) => ({ value, count: groups.get(value) ?? 0 }));
+  return { ended: ended.length, byReason, byGroup };
+}
+
+/** Exit group keys in the vocabulary's order, then 'unmapped'. */
+export function exitGroupOrder(vocab: VocabSet): string[] {
+  return [...vocab.exitGroups.map((g) => g.key), UNMAPPED_GROUP];
+}
