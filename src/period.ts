@@ -79,3 +79,9 @@ export function resolvePeriod(flags: PeriodFlags, newest: Day | null): Period {
     throw usageError('the data holds no dates to choose a default period from; give --period');
   return lastCompleteHalfYear(newest);
 }
+
+/** The period of a command whose default is "all of the data": --period, --from/--to, or undefined. */
+export function resolveOptionalPeriod(flags: PeriodFlags): Period | undefined {
+  if (!flags.period && !flags.from && !flags.to) return undefined;
+  return resolvePeriod(flags, null);
+}

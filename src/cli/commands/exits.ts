@@ -1,0 +1,79 @@
+import { Option, type Command } from 'commander';
+import { countExits } from '../../analyses/exits.js';
+import { BY_FIELDS, partition, type ByField } from '../../analyses/partition.js';
+import { danishOf, isoOf } from '../../dates.js';
+import { resolveOptionalPeriod, type PeriodFlags } from '../../period.js';
+import { loadCourses } from '../../schema/load.js';
+import { exitTables } from '../../tables/exits.js';
+import { fieldLabel } from '../../tables/inspect.js';
+import { byValueLabel } from '../../tables/keyfigures.js';
+import { finishAccounting } from '../accounting.js';
+import { loadOptionsOf, type ReadFlags } from '../options.js';
+import { addTableOutputOptions, TABLE_FORMATS, writeTables, type TableOutputFlags } from '../output.js';
+import { addPeriodOptions } from '../period-options.js';
+import type { CommandSpec } from '../registry.js';
+
+interface Flags extends ReadFlags, TableOutputFlags, PeriodFlags {
+  by?: ByField;
+  sort: 'count' | 'vocab';
+}
+
+export const exitsCommand: CommandSpec<Flags> = {
+  name: 'exits',
+  summary: 'ended courses by exit reason and exit group, as memo tables',
+  description:
+    'Exit reasons as rows with count and percent of all ended courses and a total row, and the same by exit group ' +
+    '(job, education, job-oriented activity, ...). Courses are selected by their end date. --by gives one count ' +
+    'column per value (e.g. per programme), a total column and a percent column.',
+  examples: [
+    'jobfx exits export.xlsx --period 2025',
+    'jobfx exits export.xlsx --period 2025H1 --by programme --out afgang.xlsx',
+    'jobfx exits export.csv --sort vocab --format md',
+  ],
+  formats: TABLE_FORMATS,
+  options: (cmd: Command) =>
+    addTableOutputOptions(
+      addPeriodOptions(cmd, 'every ended course in the data')
+        .addOption(
+          new Option('--by <field>', 'one count column per value of this field, plus a total column').choices(
+            [...BY_FIELDS],
+          ),
+        )
+        .addOption(
+          new Option('--sort <order>', 'order of the reasons: by count (most first) or as in the vocabulary')
+            .choices(['count', 'vocab'])
+            .default('count'),
+        ),
+    ),
+  async run(ctx, file, flags) {
+    const data = await loadCourses(file, { ...loadOptionsOf(flags), cwd: ctx.cwd });
+    const period = resolveOptionalPeriod(flags);
+    const ended = data.courses.filter(
+      (c) => c.end !== null && (!period || (c.end >= period.from && c.end <= period.to)),
+    );
+    const cols = [];
+    if (flags.by)
+      for (const [value, subset] of partition(ended, flags.by, data.vocab))
+        cols.push({ label: byValueLabel(value, flags.lang), k: countExits(subset, data.vocab, flags.sort) });
+    cols.push({
+      label: flags.lang === 'da' ? 'I alt' : 'Total',
+      k: countExits(ended, data.vocab, flags.sort),
+    });
+
+    const date = (d: number) => (flags.lang === 'da' ? danishOf(d) : isoOf(d));
+    const periodText = period
+      ? `${period.label} (${date(period.from)} – ${date(period.to)})`
+      : flags.lang === 'da'
+        ? 'alle afsluttede forløb i udtrækket'
+        : 'all ended courses in the export';
+    const tables = exitTables(cols, {
+      lang: flags.lang,
+      vocab: data.vocab,
+      periodText,
+      byLabel: flags.by ? fieldLabel(flags.by, flags.lang).toLowerCase() : undefined,
+      source: `${file.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${flags.lang === 'da' ? 'forløb' : 'courses'}`,
+    });
+    await writeTables(ctx, tables, flags, flags.lang === 'da' ? 'Afgang' : 'Exits');
+    return finishAccounting(ctx, file, data.ledger, data.headers, flags);
+  },
+};
