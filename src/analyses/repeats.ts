@@ -25,6 +25,8 @@ export interface Return {
 export interface RepeatResult {
   /** Persons with a course starting in the period: the denominator. */
   startedPersons: number;
+  /** Per started person the course that counts: the return, else the first course started in the period. */
+  startedCourses: Course[];
   /** One per returning person: their first return in the period. */
   returns: Return[];
 }
@@ -47,6 +49,7 @@ export function findReturns(
   }
   let startedPersons = 0;
   const returns: Return[] = [];
+  const startedCourses: Course[] = [];
   for (const [personId, list] of byPerson) {
     const starts = list
       .filter((c) => c.start >= o.from && c.start <= o.to && include(c))
@@ -66,6 +69,7 @@ export function findReturns(
         break;
       }
     }
+    startedCourses.push(returns.at(-1)?.personId === personId ? returns.at(-1)!.course : starts[0]!);
   }
-  return { startedPersons, returns };
+  return { startedPersons, startedCourses, returns };
 }

@@ -7,7 +7,9 @@ import { addOutputOptions, addReadOptions } from './options.js';
 import type { RunContext } from './context.js';
 import { inspectCommand } from './commands/inspect.js';
 import { keyfiguresCommand } from './commands/keyfigures.js';
+import { yoyCommand } from './commands/yoy.js';
 import { exitsCommand } from './commands/exits.js';
+import { repeatsCommand } from './commands/repeats.js';
 
 export interface CommandSpec<F> {
   name: string;
@@ -23,7 +25,7 @@ export interface CommandSpec<F> {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each spec types its own flags
-export const COMMANDS: CommandSpec<any>[] = [inspectCommand, keyfiguresCommand, exitsCommand];
+export const COMMANDS: CommandSpec<any>[] = [inspectCommand, keyfiguresCommand, exitsCommand, repeatsCommand, yoyCommand];
 
 export function buildProgram(ctx: RunContext, version: string, setExit: (code: number) => void): Command {
   const program = new Command('jobfx')

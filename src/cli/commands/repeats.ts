@@ -1,0 +1,111 @@
+import type { Command } from 'commander';
+import { findReturns } from '../../analyses/repeats.js';
+import { danishOf, isoOf } from '../../dates.js';
+import { writeAtomic } from '../../io/write.js';
+import { resolvePeriod, type PeriodFlags } from '../../period.js';
+import { csvLine } from '../../render/csv.js';
+import { loadCourses } from '../../schema/load.js';
+import { repeatTables } from '../../tables/repeats.js';
+import { finishAccounting } from '../accounting.js';
+import { loadOptionsOf, type ReadFlags } from '../options.js';
+import { addTableOutputOptions, TABLE_FORMATS, writeTables, type TableOutputFlags } from '../output.js';
+import { addPeriodOptions, intArg, newestDate, parseWindow } from '../period-options.js';
+import type { CommandSpec } from '../registry.js';
+
+interface Flags extends ReadFlags, TableOutputFlags, PeriodFlags {
+  window: string;
+  minGapDays: number;
+  list?: string;
+}
+
+export const repeatsCommand: CommandSpec<Flags> = {
+  name: 'repeats',
+  summary: 'repeat users (gengangere): persons who come back within a window after a course ended',
+  description:
+    'Persons who started a course in the period, how many of them had ended an earlier course within the window ' +
+    '(default 365 days), count and share, by target group and by the exit group of the earlier course. ' +
+    '--list writes the returns for case review (pseudonyms and row references, never CPR numbers).',
+  examples: [
+    'jobfx repeats export.xlsx --period 2025H1',
+    'jobfx repeats export.xlsx --period 2025 --window 6m --min-gap-days 14',
+    'jobfx repeats export.xlsx --period 2025H1 --list gengangere.csv',
+  ],
+  formats: TABLE_FORMATS,
+  options: (cmd: Command) =>
+    addTableOutputOptions(
+      addPeriodOptions(cmd, 'the last complete half-year in the data')
+        .option(
+          '--window <window>',
+          'how soon after the earlier end a start counts as a return: 12m, 6m, 180d ...',
+          '12m',
+        )
+        .option(
+          '--min-gap-days <n>',
+          'a course starting within N days after the earlier end is not a return',
+          intArg('--min-gap-days'),
+          0,
+        )
+        .option(
+          '--list <file>',
+          'write the returns (pseudonym, row references, dates, gap) to this CSV file for case review',
+        ),
+    ),
+  async run(ctx, file, flags) {
+    const data = await loadCourses(file, { ...loadOptionsOf(flags), cwd: ctx.cwd });
+    const period = resolvePeriod(flags, newestDate(data.courses));
+    const windowDays = parseWindow(flags.window);
+    const result = findReturns(data.courses, {
+      from: period.from,
+      to: period.to,
+      windowDays,
+      minGapDays: flags.minGapDays,
+    });
+    const date = (d: number) => (flags.lang === 'da' ? danishOf(d) : isoOf(d));
+    const tables = repeatTables(result, {
+      lang: flags.lang,
+      vocab: data.vocab,
+      periodText: `${period.label} (${date(period.from)} – ${date(period.to)})`,
+      windowDays,
+      minGapDays: flags.minGapDays,
+      source: `${file.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${flags.lang === 'da' ? 'forløb' : 'courses'}`,
+    });
+    if (period.source === 'default')
+      ctx.stderr(
+        `jobfx: note: no --period given; using ${period.label}, the last complete half-year in the data\n`,
+      );
+    await writeTables(ctx, tables, flags, flags.lang === 'da' ? 'Gengangere' : 'Repeat users');
+    if (flags.list) {
+      const lines = [
+        csvLine([
+          'person',
+          'earlier_row',
+          'earlier_start',
+          'earlier_end',
+          'earlier_exit_reason',
+          'row',
+          'start',
+          'gap_days',
+        ]),
+      ];
+      for (const x of result.returns)
+        lines.push(
+          csvLine([
+            x.personId,
+            x.previous.ref,
+            isoOf(x.previous.start),
+            isoOf(x.previous.end!),
+            x.previous.exitReason ?? '',
+            x.course.ref,
+            isoOf(x.course.start),
+            String(x.course.start - x.previous.end!),
+          ]),
+        );
+      await writeAtomic(flags.list, '\uFEFF' + lines.join('\r\n') + '\r\n');
+      if (!data.pseudonymise.stable)
+        ctx.stderr(
+          'jobfx: note: --list uses random per-run pseudonyms; use the row references, or set JOBFX_PSEUDONYM_KEY\n',
+        );
+    }
+    return finishAccounting(ctx, file, data.ledger, data.headers, flags);
+  },
+};
