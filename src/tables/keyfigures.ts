@@ -302,7 +302,7 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
       notes: [
         t(
           `Forløb afsluttet i perioden, hvor slutdato + ${f.horizon} ${f.horizon === 1 ? 'md.' : 'mdr.'} ≤ ${dateOf(o.asOf)}. Status måles på ét tidspunkt, ikke "på noget tidspunkt i perioden". Uoplyst: ingen registreret status.`,
-          `Courses ended in the period with end + ${f.horizon} months ≤ ${dateOf(o.asOf)}. Status is measured at one point in time. Unknown: no status recorded.`,
+          `Courses ended in the period with end + ${f.horizon} ${f.horizon === 1 ? 'month' : 'months'} ≤ ${dateOf(o.asOf)}. Status is measured at one point in time. Unknown: no status recorded.`,
         ),
         t(
           `Endnu ikke opgjort (for nyligt afsluttet): ${f.notDue} forløb${single ? '' : ' i alt'}.`,

@@ -95,7 +95,7 @@ export const keyfiguresCommand: CommandSpec<Flags> = {
       minGapDays: flags.minGapDays,
       vocab: data.vocab,
       byLabel: flags.by ? fieldLabel(flags.by, flags.lang).toLowerCase() : undefined,
-      source: sourceText(file, data.ledger.accepted),
+      source: sourceText(file, data.ledger.accepted, flags.lang),
     });
     if (period.source === 'default')
       ctx.stderr(
@@ -121,8 +121,8 @@ function reportFollowUp(ctx: RunContext, file: string, f: FollowUpResult): void 
     ctx.stderr(`jobfx: warning: ${f.ledger.rejected.length - shown.length} more follow-up rows not joined\n`);
 }
 
-function sourceText(file: string, accepted: number): string {
-  return `${file.split(/[\\/]/).pop()}, ${accepted} forløb`;
+function sourceText(file: string, accepted: number, lang: 'da' | 'en'): string {
+  return `${file.split(/[\\/]/).pop()}, ${accepted} ${lang === 'da' ? 'forløb' : 'courses'}`;
 }
 
 /** Courses split by a field's value; values in a stable order (vocabulary order, then alphabetical; unknown last). */

@@ -1,0 +1,523 @@
+#!/usr/bin/env python3
+"""An independent cross-check of `jobfx keyfigures` on the demo export (stdlib only).
+
+Reads fixtures/demo/demo-export.csv itself and computes the key figures for 2025H1 from the
+definitions in DOMAIN.md ("The key figures", "Exact definitions"), without using jobfx. The
+only things taken from jobfx are data and conventions named in its docs: the vocabularies
+(canonical values and their spellings, exit reason -> exit group, copied below from
+src/schema/vocab.ts), the match rule for spellings (README: case, spaces, punctuation and
+æ/ø/å vs ae/oe/aa are ignored), and the conventions of the mix tables (each active person
+once, by the latest active course = latest start; age in whole years at that course's start;
+age bands <25, 25-29, 30-39, 40-49, 50+; an ended course without a reason is "Uoplyst" in
+group "unknown"; a reason outside the vocabulary is kept as written, in group "unmapped").
+
+Run from anywhere:
+
+    python3 scripts/check-keyfigures.py           # writes fixtures/demo/keyfigures-2025H1.expected.json
+    python3 scripts/check-keyfigures.py --check   # exit 1 if that file is not what it would write
+    python3 scripts/check-keyfigures.py --input other.csv --from 2025-01-01 --to 2025-06-30
+                                                  # probe another export with the demo's columns (stdout)
+
+test/e2e/keyfigures-crosscheck.test.ts compares jobfx's output on the demo CSV and xlsx with the file.
+
+The output holds no CPR numbers and no pseudonyms: only counts and duration summaries.
+"""
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import re
+import sys
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SOURCE = "fixtures/demo/demo-export.csv"
+TARGET = "fixtures/demo/keyfigures-2025H1.expected.json"
+
+PERIOD_FROM = dt.date(2025, 1, 1)
+PERIOD_TO = dt.date(2025, 6, 30)
+AS_OF = PERIOD_TO
+WINDOW_DAYS = 365
+MIN_GAP_DAYS = 0
+HORIZONS = (1, 3, 6, 12)
+
+# ---------------------------------------------------------------------------------------------
+# Vocabularies, copied as data from src/schema/vocab.ts: (canonical value, group, aliases).
+
+EXIT_GROUPS = ["job", "education", "jobActivity", "jobcentre", "benefit", "other", "dropout", "unknown"]
+UNMAPPED = "unmapped"
+UNKNOWN = "Uoplyst"
+
+EXIT_REASONS = [
+    ("Ordinært job", "job", [
+        "Ordinært arbejde", "Ordinært arbejde/ selvstændig", "Ordinær beskæftigelse", "Job",
+        "Afsluttet til job", "Arbejde", "Deltidsjob", "Deltidsarbejde", "Småjob", "Lønnede timer",
+        "Selvstændig", "Selvstændig virksomhed",
+    ]),
+    ("Fleksjob", "job", []),
+    ("Uddannelse", "education", [
+        "Påbegyndt uddannelse", "Afsluttet til uddannelse", "Ordinær uddannelse", "Revalidering",
+        "Læreplads", "Elevplads", "FGU", "STU", "AMU",
+    ]),
+    ("Virksomhedspraktik", "jobActivity", ["Praktik"]),
+    ("Løntilskud", "jobActivity", ["Job med løntilskud", "Ansættelse med løntilskud"]),
+    ("Vikartimer", "jobActivity", []),
+    ("Kursus", "jobActivity", []),
+    ("Overgået til jobcenter", "jobcentre", ["Tilbage til jobcenter", "Retur til jobcenter", "Jobcenter"]),
+    ("Aktivt tilbud", "jobcentre", ["Andet aktivt tilbud"]),
+    ("Anden indsats", "jobcentre", ["Anden støtte"]),
+    ("Uddannelsesparat", "jobcentre", []),
+    ("Arbejdsmarkedsparat", "jobcentre", []),
+    ("A-dagpenge", "benefit", ["Dagpenge", "Arbejdsløshedsdagpenge"]),
+    ("Sygedagpenge", "benefit", ["Sygemeldt", "Sygemelding"]),
+    ("Kontanthjælp", "benefit", []),
+    ("Ressourceforløb", "benefit", []),
+    ("Jobafklaringsforløb", "benefit", ["Jobafklaring"]),
+    ("Ledighedsydelse", "benefit", []),
+    ("Pension", "benefit", ["Førtidspension", "Folkepension", "Efterløn"]),
+    ("Flyttet", "other", ["Fraflyttet", "Flyttet fra kommunen", "Udrejst"]),
+    ("Barsel", "other", ["Barselsorlov"]),
+    ("Fængsel", "other", ["Afsoning"]),
+    ("Død", "other", ["Afgået ved døden"]),
+    ("Militær", "other", ["Værnepligt"]),
+    ("Raskmeldt", "other", []),
+    ("Afbrudt", "dropout", ["Afbrudt forløb"]),
+    ("Udeblevet", "dropout", ["Udeblivelse", "Ikke mødt"]),
+    ("Manglende medvirken", "dropout", []),
+    ("Forløb ikke gennemført", "dropout", ["Ikke gennemført", "Forløbikke gennemført"]),
+    ("Uoplyst", "unknown", ["Ukendt", "Ikke oplyst", "Ingen årsag"]),
+]
+
+TARGET_GROUPS = [
+    ("Jobparat kontanthjælpsmodtager", ["Jobparat", "Jobparate kontanthjælpsmodtagere", "Kontanthjælp, jobparat"]),
+    ("Aktivitetsparat kontanthjælpsmodtager", ["Aktivitetsparat", "Aktivitetsparate kontanthjælpsmodtagere"]),
+    ("Åbenlyst uddannelsesparat", [
+        "Åbenlyst uddannelsesparate", "Uddannelseshjælp, åbenlyst uddannelsesparat",
+        "Uddannelseshjælpsmodtager, åbenlyst uddannelsesparat",
+    ]),
+    ("Uddannelsesparat", ["Uddannelsesparate", "Uddannelseshjælp, uddannelsesparat"]),
+    ("Aktivitetsparat uddannelseshjælpsmodtager", ["Uddannelseshjælp, aktivitetsparat"]),
+    ("Forsikret ledig", ["Forsikrede ledige", "A-dagpengemodtager", "Dagpengemodtager", "A-dagpenge"]),
+    ("Sygedagpengemodtager", ["Sygedagpenge", "Sygemeldt"]),
+    ("Ressourceforløb", ["Ressourceforløbsydelse"]),
+    ("Jobafklaring", ["Jobafklaringsforløb"]),
+    ("Ledighedsydelse", ["Fleksjobvisiteret", "Ledighedsydelsesmodtager"]),
+    ("Uoplyst", ["Ukendt", "Ikke oplyst"]),
+]
+
+EDUCATION = [
+    ("Grundskole", ["Folkeskole", "Ingen uddannelse", "Grundskole/ingen uddannelse"]),
+    ("Gymnasial", ["Gymnasial uddannelse", "Gymnasium", "Studentereksamen", "STX", "HF", "HHX", "HTX"]),
+    ("Erhvervsfaglig", ["Erhvervsfaglig uddannelse", "Erhvervsuddannelse", "EUD", "Faglært"]),
+    ("Kort videregående (KVU)", ["Kort videregående uddannelse", "Kort videregående", "KVU"]),
+    ("Mellemlang videregående (MVU/bachelor)", [
+        "Mellemlang videregående uddannelse", "Mellemlang videregående", "MVU", "Bachelor",
+        "Professionsbachelor",
+    ]),
+    ("Lang videregående (LVU)", ["Lang videregående uddannelse", "Lang videregående", "LVU", "Kandidat"]),
+    ("Ph.d.", ["PhD", "Forskeruddannelse"]),
+    ("Uoplyst", ["Ukendt", "Ikke oplyst"]),
+]
+
+FOLLOW_UP_STATUSES = [
+    ("Job", ["Beskæftiget", "I job", "Lønmodtagerbeskæftigelse", "Ordinært job", "Beskæftigelse"]),
+    ("Uddannelse", ["I uddannelse"]),
+    ("Forsørgelsesydelse", ["Ledig", "Offentlig forsørgelse", "På ydelse", "Dagpenge", "Kontanthjælp", "Sygedagpenge", "Ydelse"]),
+    ("Selvforsørgelse", ["Selvforsørget", "Selvforsørgende"]),
+    ("Andet", ["Død", "Udvandret", "Pension", "Orlov", "Øvrige"]),
+]
+
+AGE_BANDS = ["<25", "25-29", "30-39", "40-49", "50+"]
+GENDERS = ["M", "K"]
+
+# The demo's columns (fixtures/README.md).
+COL_CPR = "CPR-nr."
+COL_PROGRAMME = "Tilbud"
+COL_TARGET = "Målgruppe"
+COL_EDUCATION = "Højest fuldførte uddannelse"
+COL_START = "Startdato"
+COL_END = "Slutdato"
+COL_REASON = "Afslutningsårsag"
+COL_STATUS = {1: "Status 1 md", 3: "Status 3 mdr", 6: "Status 6 mdr", 12: "Status 12 mdr"}
+
+# ---------------------------------------------------------------------------------------------
+# Reading values.
+
+MISSING = {"", "-", ".", ".."}
+
+
+def match_key(s):
+    """README: spellings match ignoring case, spaces, punctuation and æ/ø/å vs ae/oe/aa."""
+    s = unicodedata.normalize("NFC", s).casefold()
+    s = s.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return "".join(ch for ch in s if ch.isalnum())
+
+
+class Vocab:
+    def __init__(self, entries):
+        """entries: (canonical, aliases) or (canonical, group, aliases)."""
+        self.order = []
+        self.by_key = {}
+        self.group = {}
+        for entry in entries:
+            value, aliases = entry[0], entry[-1]
+            if len(entry) == 3:
+                self.group[value] = entry[1]
+            self.order.append(value)
+            for spelling in [value, *aliases]:
+                self.by_key.setdefault(match_key(spelling), value)
+
+    def canonical(self, raw):
+        """Canonical value; a value not in the vocabulary is kept as written."""
+        return self.by_key.get(match_key(raw), raw)
+
+    def known(self, raw):
+        return match_key(raw) in self.by_key
+
+
+REASONS = Vocab(EXIT_REASONS)
+TARGETS = Vocab(TARGET_GROUPS)
+EDUCATIONS = Vocab(EDUCATION)
+STATUSES = Vocab(FOLLOW_UP_STATUSES)
+
+
+def cell(row, col):
+    v = (row.get(col) or "").strip()
+    return None if v in MISSING else v
+
+
+def parse_date(s):
+    m = re.fullmatch(r"(\d{1,2})([-./])(\d{1,2})\2(\d{4})", s)
+    if m:
+        return dt.date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s)
+    if m:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    raise ValueError(f"not a date: {s!r}")
+
+
+def parse_cpr(s):
+    """(normalised 10 digits, birth date, gender M/K) by DOMAIN.md's CPR rules."""
+    digits = s.replace("-", "")
+    if not digits.isdigit() or len(digits) not in (9, 10):
+        raise ValueError("not a CPR number")
+    digits = digits.zfill(10)
+    dd, mm, yy, seventh = int(digits[0:2]), int(digits[2:4]), int(digits[4:6]), int(digits[6])
+    if seventh <= 3:
+        century = 1900
+    elif seventh in (4, 9):
+        century = 2000 if yy <= 36 else 1900
+    else:  # 5-8
+        century = 2000 if yy <= 57 else 1800
+    birth = dt.date(century + yy, mm, dd)
+    gender = "M" if int(digits[9]) % 2 == 1 else "K"
+    return digits, birth, gender
+
+
+def whole_years(birth, on):
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def age_band(age):
+    if age is None:
+        return UNKNOWN
+    if age < 25:
+        return "<25"
+    if age < 30:
+        return "25-29"
+    if age < 40:
+        return "30-39"
+    if age < 50:
+        return "40-49"
+    return "50+"
+
+
+def add_months(d, n):
+    """Calendar months; the day is clamped to the last day of the target month."""
+    month0 = d.month - 1 + n
+    year, month = d.year + month0 // 12, month0 % 12 + 1
+    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(d.day, last))
+
+
+def quantile7(sorted_x, p):
+    """R's default quantile (type 7): h = (n-1)p, x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h])."""
+    n = len(sorted_x)
+    h = (n - 1) * p
+    lo = int(h // 1)
+    frac = h - lo
+    if lo + 1 >= n:
+        return sorted_x[lo]
+    return sorted_x[lo] + frac * (sorted_x[lo + 1] - sorted_x[lo])
+
+
+def summary(values):
+    x = sorted(values)
+    if not x:
+        return {"n": 0, "mean": None, "median": None, "q1": None, "q3": None, "min": None, "max": None}
+    return {
+        "n": len(x),
+        "mean": sum(x) / len(x),
+        "median": quantile7(x, 0.5),
+        "q1": quantile7(x, 0.25),
+        "q3": quantile7(x, 0.75),
+        "min": x[0],
+        "max": x[-1],
+    }
+
+
+def days(start, end):
+    return (end - start).days + 1
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def read_courses(path):
+    courses, rejected, seen = [], [], set()
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for line, row in enumerate(csv.DictReader(f, delimiter=";"), start=2):
+            if all((v or "").strip() == "" for v in row.values()):
+                continue
+            problems = []
+            cpr = cell(row, COL_CPR)
+            try:
+                person, birth, gender = parse_cpr(cpr or "")
+            except ValueError as e:
+                problems.append(str(e))
+                person = birth = gender = None
+            start = end = None
+            try:
+                start = parse_date(cell(row, COL_START) or "")
+            except ValueError as e:
+                problems.append(str(e))
+            try:
+                end = parse_date(cell(row, COL_END)) if cell(row, COL_END) else None
+            except ValueError as e:
+                problems.append(str(e))
+            if start and end and end < start:
+                problems.append("end before start")
+            if start and birth and birth > start:
+                problems.append("born after start")
+            key = (person, start, cell(row, COL_PROGRAMME))
+            if not problems and key in seen:
+                problems.append("duplicate course")
+            if problems:
+                rejected.append((line, problems))
+                continue
+            seen.add(key)
+            raw_reason = cell(row, COL_REASON)
+            reason = group = None
+            if end is not None:
+                if raw_reason is None:
+                    reason, group = UNKNOWN, "unknown"
+                else:
+                    reason = REASONS.canonical(raw_reason)
+                    group = REASONS.group.get(reason, UNMAPPED)
+            target, education = cell(row, COL_TARGET), cell(row, COL_EDUCATION)
+            courses.append({
+                "line": line,
+                "person": person,
+                "start": start,
+                "end": end,
+                "reason": reason,
+                "group": group,
+                "target": TARGETS.canonical(target) if target else UNKNOWN,
+                "education": EDUCATIONS.canonical(education) if education else UNKNOWN,
+                "age": whole_years(birth, start),
+                "gender": gender,
+                "status": {
+                    h: (STATUSES.canonical(cell(row, c)) if cell(row, c) else None) for h, c in COL_STATUS.items()
+                },
+            })
+    return courses, rejected
+
+
+def tally(values, order):
+    """Counts in vocabulary order; values outside it after, alphabetically; Uoplyst last."""
+    counts = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+
+    def rank(v):
+        if v == UNKNOWN:
+            return (2, 0, v)
+        if v in order:
+            return (0, order.index(v), v)
+        return (1, 0, v)
+
+    return [{"value": v, "count": counts[v]} for v in sorted(counts, key=rank)]
+
+
+def key_figures(courses, fr=PERIOD_FROM, to=PERIOD_TO, as_of=AS_OF, window=WINDOW_DAYS, min_gap=MIN_GAP_DAYS):
+    active = [c for c in courses if c["start"] <= to and (c["end"] is None or c["end"] >= fr)]
+    started = [c for c in courses if fr <= c["start"] <= to]
+    ongoing = [c for c in courses if c["start"] <= to and (c["end"] is None or c["end"] > to)]
+    ended = [c for c in courses if c["end"] is not None and fr <= c["end"] <= to]
+
+    def persons(lst):
+        return len({c["person"] for c in lst})
+
+    # Ended: reasons, groups, durations.
+    reason_counts, reason_group = {}, {}
+    for c in ended:
+        reason_counts[c["reason"]] = reason_counts.get(c["reason"], 0) + 1
+        reason_group[c["reason"]] = c["group"]
+    by_reason = sorted(
+        ({"value": r, "group": reason_group[r], "count": n} for r, n in reason_counts.items()),
+        key=lambda r: (-r["count"], REASONS.order.index(r["value"]) if r["value"] in REASONS.order else 999, r["value"]),
+    )
+    groups = EXIT_GROUPS + ([UNMAPPED] if any(c["group"] == UNMAPPED for c in ended) else [])
+    by_group = [{"value": g, "count": sum(1 for c in ended if c["group"] == g)} for g in groups]
+    by_group_duration = {
+        g: summary([days(c["start"], c["end"]) for c in ended if c["group"] == g]) for g in groups
+    }
+
+    # Mix: each active person once, by the latest active course (latest start).
+    latest, ties = {}, []
+    for c in active:
+        prev = latest.get(c["person"])
+        if prev is not None and prev["start"] == c["start"]:
+            ties.append((prev["line"], c["line"]))
+        if prev is None or c["start"] >= prev["start"]:
+            latest[c["person"]] = c
+    people = list(latest.values())
+
+    # Follow-up of courses ended in the period.
+    follow_up = []
+    for h in HORIZONS:
+        due = [c for c in ended if add_months(c["end"], h) <= as_of]
+        statuses = [c["status"][h] for c in due]
+        follow_up.append({
+            "horizon": h,
+            "due": len(due),
+            "notDue": len(ended) - len(due),
+            "byStatus": tally([s if s is not None else UNKNOWN for s in statuses], STATUSES.order),
+            "unrecorded": sum(1 for s in statuses if s is None),
+        })
+
+    # Repeat users: a person starting in the period with end1 < start2 <= end1 + window
+    # (and start2 - end1 > min gap) for some earlier course of theirs.
+    by_person = {}
+    for c in courses:
+        by_person.setdefault(c["person"], []).append(c)
+    started_persons = {c["person"] for c in started}
+    returning = set()
+    for c2 in started:
+        for c1 in by_person[c2["person"]]:
+            if c1["end"] is None:
+                continue
+            gap = (c2["start"] - c1["end"]).days
+            if 0 < gap <= window and gap > min_gap:
+                returning.add(c2["person"])
+
+    return {
+        "courses": len(courses),
+        "active": {"courses": len(active), "persons": persons(active)},
+        "started": {"courses": len(started), "persons": persons(started)},
+        "ongoing": {
+            "courses": len(ongoing),
+            "persons": persons(ongoing),
+            "durationDays": summary([days(c["start"], to) for c in ongoing]),
+        },
+        "ended": {
+            "courses": len(ended),
+            "persons": persons(ended),
+            "byReason": by_reason,
+            "byGroup": by_group,
+            "durationDays": summary([days(c["start"], c["end"]) for c in ended]),
+            "durationDaysByGroup": by_group_duration,
+        },
+        "mix": {
+            "persons": len(people),
+            "targetGroup": tally([c["target"] for c in people], TARGETS.order),
+            "education": tally([c["education"] for c in people], EDUCATIONS.order),
+            "ageBand": tally([age_band(c["age"]) for c in people], AGE_BANDS),
+            "gender": tally([c["gender"] or UNKNOWN for c in people], GENDERS),
+        },
+        "followUp": follow_up,
+        "repeats": {"startedPersons": len(started_persons), "returning": len(returning)},
+    }, ties
+
+
+def iso(s):
+    return dt.date.fromisoformat(s)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--check", action="store_true", help=f"compare with {TARGET} instead of writing it")
+    ap.add_argument(
+        "--input",
+        help="probe another export with the demo's columns; prints the figures to stdout and writes nothing",
+    )
+    ap.add_argument("--from", dest="fr", type=iso, default=PERIOD_FROM, help="with --input: first day (ISO)")
+    ap.add_argument("--to", type=iso, default=PERIOD_TO, help="with --input: last day (ISO)")
+    ap.add_argument("--as-of", type=iso, help="with --input: follow-up as-of date (default: --to)")
+    ap.add_argument("--window", type=int, default=WINDOW_DAYS, help="with --input: repeat window in days")
+    ap.add_argument("--min-gap-days", type=int, default=MIN_GAP_DAYS, help="with --input: minimum gap in days")
+    args = ap.parse_args()
+
+    if args.input:
+        courses, rejected = read_courses(args.input)
+        as_of = args.as_of or args.to
+        figures, ties = key_figures(courses, args.fr, args.to, as_of, args.window, args.min_gap_days)
+        out = {
+            "source": args.input,
+            "period": {"from": args.fr.isoformat(), "to": args.to.isoformat()},
+            "asOf": as_of.isoformat(),
+            "windowDays": args.window,
+            "minGapDays": args.min_gap_days,
+        }
+    else:
+        courses, rejected = read_courses(os.path.join(ROOT, SOURCE))
+        figures, ties = key_figures(courses)
+        out = {
+            "_note": (
+                "Key figures of the demo export for 2025H1, computed by scripts/check-keyfigures.py from "
+                "the definitions in DOMAIN.md, independently of jobfx. Durations in days (end - start + 1; "
+                "ongoing: period end - start + 1); quartiles R type 7. No CPR numbers."
+            ),
+            "source": SOURCE,
+            "period": {"from": PERIOD_FROM.isoformat(), "to": PERIOD_TO.isoformat()},
+            "asOf": AS_OF.isoformat(),
+            "windowDays": WINDOW_DAYS,
+            "minGapDays": MIN_GAP_DAYS,
+        }
+    out.update({"rows": {"accepted": len(courses), "rejected": len(rejected)}, "latestCourseTies": len(ties)})
+    out.update(figures)
+    text = json.dumps(plain(out), ensure_ascii=False, indent=2) + "\n"
+    for line, problems in rejected:
+        print(f"check-keyfigures: line {line} rejected: {'; '.join(problems)}", file=sys.stderr)
+    if ties:
+        print(f"check-keyfigures: {len(ties)} active person(s) with two latest courses on the same start", file=sys.stderr)
+    if args.input:
+        sys.stdout.write(text)
+        return 0
+    path = os.path.join(ROOT, TARGET)
+    if args.check:
+        with open(path, encoding="utf-8") as f:
+            same = f.read() == text
+        print(f"check-keyfigures: {TARGET} is {'up to date' if same else 'OUT OF DATE'}", file=sys.stderr)
+        return 0 if same else 1
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    print(f"check-keyfigures: wrote {TARGET} ({len(courses)} courses, {len(rejected)} rejected)", file=sys.stderr)
+    return 0
+
+
+def plain(x):
+    """Whole floats as integers (35.0 -> 35), so the file reads as the figures are."""
+    if isinstance(x, float) and x.is_integer():
+        return int(x)
+    if isinstance(x, dict):
+        return {k: plain(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [plain(v) for v in x]
+    return x
+
+
+if __name__ == "__main__":
+    sys.exit(main())
