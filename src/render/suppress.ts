@@ -4,7 +4,8 @@
  *
  * Primary: a count 0 < v < N shows "<N"; a share whose count or denominator is 0 < x < N, and a
  * num cell (mean, median, min, max) behind 0 < n < N persons, show "..".
- * Secondary (only where `table.additive` says the counts add up): a line (column or row) with
+ * Secondary (only where `table.additive` says the counts add up: all body rows to the total row, or
+ * the explicit `rowGroups`, and/or across to a total column): a line (column or row) with
  * exactly one hidden cell next to a shown total gets its smallest other non-zero count hidden too
  * (".."), until nothing changes. A share goes with the nearest count cell to its left in its row.
  */
@@ -74,9 +75,20 @@ function suppressTable(table: Table, n: number, lang: Lang): Table {
   if (table.rows.some((r) => r.cells.some((c) => c.t === 'suppressed'))) primary = true;
 
   // Secondary: a line is a list of [row, column] positions of count cells, plus its total.
-  const lines: { body: [number, number][]; total: [number, number] }[] = [];
+  const lines: { body: [number, number][]; total: [number, number]; hideTotal?: boolean }[] = [];
   const width = Math.max(0, ...rows.map((r) => r.cells.length));
-  if (table.additive?.rows) {
+  const groups = table.additive?.rowGroups;
+  if (groups) {
+    for (const g of groups)
+      for (let j = 0; j < width; j++) {
+        if (!isCount[g.total]?.[j]) continue;
+        lines.push({
+          body: g.parts.filter((i) => isCount[i]?.[j]).map((i) => [i, j] as [number, number]),
+          total: [g.total, j],
+          hideTotal: g.secondary === 'total',
+        });
+      }
+  } else if (table.additive?.rows) {
     const totalRow = rows.findIndex((r) => r.style === 'total');
     if (totalRow >= 0) {
       for (let j = 0; j < width; j++) {
@@ -106,6 +118,12 @@ function suppressTable(table: Table, n: number, lang: Lang): Table {
     for (const line of lines) {
       if (at(line.total).t === 'suppressed') continue;
       if (line.body.filter((p) => at(p).t === 'suppressed').length !== 1) continue;
+      if (line.hideTotal) {
+        hide(line.total[0], line.total[1], HIDDEN);
+        secondary = true;
+        changed = true;
+        continue;
+      }
       let best: [number, number] | undefined;
       let bestValue = Infinity;
       for (const p of line.body) {

@@ -45,7 +45,24 @@ export interface Table {
    * rows add up to the row styled 'total'; `totalColumn` — in each row, the count columns add up
    * to this column. Omit when counts do not add up (e.g. persons can be in several rows).
    */
-  additive?: { rows?: boolean; totalColumn?: number };
+  additive?: {
+    rows?: boolean;
+    totalColumn?: number;
+    /**
+     * Exact relations between rows, by index: in each count column, the `parts` rows add up to the
+     * `total` row. For tables where `rows` is too coarse: subtotals (statuses → due, due + not due →
+     * ended), or a relation among other rows (active = ended + ongoing). Replaces `rows` when given.
+     */
+    rowGroups?: {
+      total: number;
+      parts: number[];
+      /**
+       * 'total': when one part is hidden, hide the total rather than another part — for parts that
+       * other tables publish anyway (ended courses are the total of the exit tables).
+       */
+      secondary?: 'part' | 'total';
+    }[];
+  };
 }
 
 export const text = (v: string): Cell => ({ t: 'text', v });

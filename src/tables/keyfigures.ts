@@ -8,7 +8,7 @@ import { distributionColumns, distributionRows, type DataColumn } from './distri
 import { UNMAPPED_GROUP } from '../analyses/keyfigures.js';
 import type { Period } from '../period.js';
 import type { Lang } from '../render/format.js';
-import { count, labelCol, num, share, text, valueCol, type Row, type Table } from '../render/table.js';
+import { count, empty, labelCol, num, share, text, valueCol, type Row, type Table } from '../render/table.js';
 import type { Summary } from '../stats/describe.js';
 import type { VocabSet } from '../schema/vocab.js';
 
@@ -75,6 +75,12 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
         (k) => k.ended.persons,
       ),
     ],
+    // Active courses = ended + ongoing: a hidden one must not be recoverable. Ended courses are the
+    // total of the exit tables, so the cell to hide with a small ongoing count is the active one.
+    additive: {
+      rowGroups: [{ total: 0, parts: [4, 6], secondary: 'total' }],
+      ...(single ? {} : { totalColumn: cols.length }),
+    },
     notes: [
       t(
         'Aktiv: start ≤ periodens slutning og (ingen slutdato eller slut ≥ periodens start). Startet/afsluttet: start-/slutdato i perioden. I gang: start ≤ periodens slutning og (ingen slutdato eller slut efter periodens slutning). En person tælles én gang pr. linje, også med flere forløb.',
@@ -287,6 +293,31 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
     const f = total.followUp[h]!;
     const months =
       f.horizon === 1 ? t('1 måned', '1 month') : t(`${f.horizon} måneder`, `${f.horizon} months`);
+    const statusRows = distRows(
+      (k) => k.followUp[h]!.byStatus,
+      (k) => k.followUp[h]!.due,
+      uoplyst,
+    );
+    const due = statusRows[statusRows.length - 1]!;
+    const rows: Row[] = [
+      ...statusRows.slice(0, -1),
+      { cells: [text(t('Opgjort i alt', 'Due, total')), ...due.cells.slice(1)], style: 'subtotal' },
+      {
+        cells: [
+          text(t('Endnu ikke opgjort', 'Not yet due')),
+          ...cols.map((c) => count(c.k.followUp[h]!.notDue)),
+          empty,
+        ],
+      },
+      {
+        cells: [
+          text(t('Afsluttede forløb i alt', 'Ended courses, total')),
+          ...cols.map((c) => count(c.k.ended.courses)),
+          empty,
+        ],
+        style: 'total',
+      },
+    ];
     tables.push({
       id: `keyfigures.followUp${f.horizon}`,
       title: t(
@@ -294,22 +325,21 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
         `Status ${months} after the course ended, ${p.label}`,
       ),
       columns: distColumns(t('Status', 'Status')),
-      rows: distRows(
-        (k) => k.followUp[h]!.byStatus,
-        (k) => k.followUp[h]!.due,
-        uoplyst,
-      ),
+      rows,
       notes: [
         t(
-          `Forløb afsluttet i perioden, hvor slutdato + ${f.horizon} ${f.horizon === 1 ? 'md.' : 'mdr.'} ≤ ${dateOf(o.asOf)}. Status måles på ét tidspunkt, ikke "på noget tidspunkt i perioden". Uoplyst: ingen registreret status.`,
-          `Courses ended in the period with end + ${f.horizon} ${f.horizon === 1 ? 'month' : 'months'} ≤ ${dateOf(o.asOf)}. Status is measured at one point in time. Unknown: no status recorded.`,
-        ),
-        t(
-          `Endnu ikke opgjort (for nyligt afsluttet): ${f.notDue} forløb${single ? '' : ' i alt'}.`,
-          `Not yet due (ended too recently): ${f.notDue} course(s)${single ? '' : ' in total'}.`,
+          `Forløb afsluttet i perioden, hvor slutdato + ${f.horizon} ${f.horizon === 1 ? 'md.' : 'mdr.'} ≤ ${dateOf(o.asOf)} (opgjort). Procent af de opgjorte. Status måles på ét tidspunkt, ikke "på noget tidspunkt i perioden". Uoplyst: ingen registreret status. Endnu ikke opgjort: afsluttet for nyligt.`,
+          `Courses ended in the period with end + ${f.horizon} ${f.horizon === 1 ? 'month' : 'months'} ≤ ${dateOf(o.asOf)} (due). Percent of the due courses. Status is measured at one point in time. Unknown: no status recorded. Not yet due: ended too recently.`,
         ),
       ],
-      additive: courseAdditive,
+      // Statuses add up to the due courses, due + not yet due to the ended ones (and across --by columns).
+      additive: {
+        rowGroups: [
+          { total: statusRows.length - 1, parts: statusRows.slice(0, -1).map((_r, i) => i) },
+          { total: rows.length - 1, parts: [statusRows.length - 1, statusRows.length] },
+        ],
+        ...(single ? {} : { totalColumn: cols.length }),
+      },
     });
   }
 

@@ -210,6 +210,63 @@ describe('secondary suppression', () => {
   });
 });
 
+describe('secondary suppression with explicit row groups', () => {
+  // Follow-up layout: statuses add up to "due" (a subtotal), due + not due add up to "ended".
+  const followUp = (job: number, edu: number, notDue: number) =>
+    table(
+      [
+        row(text('Job'), count(job)),
+        row(text('Uddannelse'), count(edu)),
+        { cells: [text('Opgjort'), count(job + edu)], style: 'subtotal' },
+        row(text('Endnu ikke opgjort'), count(notDue)),
+        total(text('Afsluttet'), count(job + edu + notDue)),
+      ],
+      {
+        rowGroups: [
+          { total: 2, parts: [0, 1] },
+          { total: 4, parts: [2, 3] },
+        ],
+      },
+      2,
+    );
+
+  it('hides the not-yet-due count and then the due subtotal that would give it back', () => {
+    // not due 3 → "<5"; ended 40 − due 37 would reveal it, so due goes too (".."); the statuses
+    // then add up to a hidden subtotal, which reveals nothing, so they stay.
+    const s = suppress(followUp(20, 17, 3), 5, 'da');
+    expect(s.rows.map((r) => r.cells[1])).toEqual([count(20), count(17), DOTS, LT5, count(40)]);
+  });
+
+  it('walks the hierarchy: a small status hides a sibling, not the subtotal', () => {
+    const s = suppress(followUp(20, 2, 10), 5, 'da');
+    // Uddannelse 2 → "<5"; Opgjort 22 − Job 20 would reveal it, so Job goes too.
+    expect(s.rows.map((r) => r.cells[1])).toEqual([DOTS, LT5, count(22), count(10), count(32)]);
+  });
+
+  it('uses a relation among non-adjacent rows: active = ended + ongoing', () => {
+    const t = table(
+      [
+        row(text('Aktive forløb'), count(10)),
+        row(text('Aktive personer'), count(8)),
+        row(text('I gang'), count(4)),
+        row(text('Afsluttet'), count(6)),
+      ],
+      { rowGroups: [{ total: 0, parts: [2, 3] }] },
+      2,
+    );
+    const s = suppress(t, 5, 'da');
+    // I gang 4 → "<5"; 10 − 6 would reveal it, so Afsluttet goes too; persons are in no relation.
+    expect(s.rows.map((r) => r.cells[1])).toEqual([count(10), count(8), LT5, DOTS]);
+    // When the parts are published elsewhere, the total is the cell to hide.
+    const u = suppress(
+      { ...t, additive: { rowGroups: [{ total: 0, parts: [2, 3], secondary: 'total' }] } },
+      5,
+      'da',
+    );
+    expect(u.rows.map((r) => r.cells[1])).toEqual([DOTS, count(8), LT5, count(6)]);
+  });
+});
+
 describe('suppress as a function', () => {
   it('is pure and idempotent, and maps an array to an array', () => {
     const before = structuredClone(byUnit);
