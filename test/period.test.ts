@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastCompleteHalfYear, parsePeriod, resolvePeriod } from '../src/period.js';
+import { lastCompleteHalfYear, parsePeriod, periodName, periodText, resolvePeriod } from '../src/period.js';
 import { d } from './helpers.js';
 
 describe('periods', () => {
@@ -39,5 +39,25 @@ describe('periods', () => {
     );
     expect(() => resolvePeriod({ from: '01-01-2025' }, null)).toThrow(/go together/);
     expect(() => resolvePeriod({ from: '01-05-2025', to: '01-01-2025' }, null)).toThrow(/before/);
+  });
+});
+
+describe('period names in titles', () => {
+  it.each([
+    ['2025H1', '1. halvår 2025', 'H1 2025'],
+    ['2025H2', '2. halvår 2025', 'H2 2025'],
+    ['2024Q3', '3. kvartal 2024', 'Q3 2024'],
+    ['2025-03', 'marts 2025', 'March 2025'],
+    ['2025', '2025', '2025'],
+  ])('%s is "%s" / "%s"', (spec, da, en) => {
+    expect(periodName(parsePeriod(spec), 'da')).toBe(da);
+    expect(periodName(parsePeriod(spec), 'en')).toBe(en);
+  });
+
+  it('gives the dates beside the name, and only the dates for --from/--to', () => {
+    expect(periodText(parsePeriod('2025H1'), 'da')).toBe('1. halvår 2025 (01-01-2025 – 30-06-2025)');
+    expect(periodText(resolvePeriod({ from: '01-02-2025', to: '30-04-2025' }, null), 'en')).toBe(
+      '2025-02-01 – 2025-04-30',
+    );
   });
 });

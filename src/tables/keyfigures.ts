@@ -6,7 +6,7 @@ import { danishOf, isoOf, type Day } from '../dates.js';
 import type { Count, KeyFigures } from '../analyses/keyfigures.js';
 import { distributionColumns, distributionRows, type DataColumn } from './distribution.js';
 import { UNMAPPED_GROUP } from '../analyses/keyfigures.js';
-import type { Period } from '../period.js';
+import { periodName, periodText as fullPeriodText, type Period } from '../period.js';
 import type { Lang } from '../render/format.js';
 import { count, empty, labelCol, num, share, text, valueCol, type Row, type Table } from '../render/table.js';
 import type { Summary } from '../stats/describe.js';
@@ -30,7 +30,8 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
   const t = (da: string, en: string) => (o.lang === 'da' ? da : en);
   const dateOf = (day: Day) => (o.lang === 'da' ? danishOf(day) : isoOf(day));
   const p = o.period;
-  const periodText = `${p.label} (${dateOf(p.from)} – ${dateOf(p.to)})`;
+  const periodText = fullPeriodText(p, o.lang);
+  const name = periodName(p, o.lang);
   const single = cols.length === 1;
   const total = cols[cols.length - 1]!.k;
   const pct = t('Pct.', '%');
@@ -127,8 +128,8 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
   tables.push({
     id: 'keyfigures.ongoingDuration',
     title: t(
-      `Varighed indtil videre af forløb i gang ved periodens slutning, ${p.label}`,
-      `Duration so far of courses ongoing at the end of the period, ${p.label}`,
+      `Varighed indtil videre af forløb i gang ved periodens slutning, ${name}`,
+      `Duration so far of courses ongoing at the end of the period, ${name}`,
     ),
     columns: durationColumns,
     rows: durationRows((k) => k.ongoing.durationDays),
@@ -155,10 +156,7 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
     .map((r) => r.value);
   tables.push({
     id: 'keyfigures.exitReasons',
-    title: t(
-      `Afsluttede forløb efter afslutningsårsag, ${p.label}`,
-      `Ended courses by exit reason, ${p.label}`,
-    ),
+    title: t(`Afsluttede forløb efter afslutningsårsag, ${name}`, `Ended courses by exit reason, ${name}`),
     columns: distColumns(t('Afslutningsårsag', 'Exit reason')),
     rows: distRows(
       (k) => k.ended.byReason,
@@ -180,7 +178,7 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
   });
   tables.push({
     id: 'keyfigures.exitGroups',
-    title: t(`Afsluttede forløb efter afgangsgruppe, ${p.label}`, `Ended courses by exit group, ${p.label}`),
+    title: t(`Afsluttede forløb efter afgangsgruppe, ${name}`, `Ended courses by exit group, ${name}`),
     columns: distColumns(t('Afgangsgruppe', 'Exit group')),
     rows: distRows(
       (k) => k.ended.byGroup,
@@ -214,8 +212,8 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
     tables.push({
       id: 'keyfigures.endedDuration',
       title: t(
-        `Varighed af afsluttede forløb (dage) efter afgangsgruppe, ${p.label}`,
-        `Duration of ended courses (days) by exit group, ${p.label}`,
+        `Varighed af afsluttede forløb (dage) efter afgangsgruppe, ${name}`,
+        `Duration of ended courses (days) by exit group, ${name}`,
       ),
       columns: [
         labelCol(t('Afgangsgruppe', 'Exit group')),
@@ -235,7 +233,7 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
   } else {
     tables.push({
       id: 'keyfigures.endedDuration',
-      title: t(`Varighed af afsluttede forløb, ${p.label}`, `Duration of ended courses, ${p.label}`),
+      title: t(`Varighed af afsluttede forløb, ${name}`, `Duration of ended courses, ${name}`),
       columns: durationColumns,
       rows: durationRows((k) => k.ended.durationDays),
       notes: [durationNote],
@@ -281,7 +279,7 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
   for (const [id, what, head, pick, label] of mix)
     tables.push({
       id: `keyfigures.mix.${id}`,
-      title: t(`Personer efter ${what}, ${p.label}`, `Persons by ${what}, ${p.label}`),
+      title: t(`Personer efter ${what}, ${name}`, `Persons by ${what}, ${name}`),
       columns: distColumns(head),
       rows: distRows(pick, (k) => k.mix.persons, label),
       notes: [mixNote],
@@ -321,8 +319,8 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
     tables.push({
       id: `keyfigures.followUp${f.horizon}`,
       title: t(
-        `Status ${months} efter afsluttet forløb, ${p.label}`,
-        `Status ${months} after the course ended, ${p.label}`,
+        `Status ${months} efter afsluttet forløb, ${name}`,
+        `Status ${months} after the course ended, ${name}`,
       ),
       columns: distColumns(t('Status', 'Status')),
       rows,
@@ -350,10 +348,7 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
       : t(`${o.windowDays} dage`, `${o.windowDays} days`);
   tables.push({
     id: 'keyfigures.repeats',
-    title: t(
-      `Gengangere inden for ${windowText}, ${p.label}`,
-      `Repeat users within ${windowText}, ${p.label}`,
-    ),
+    title: t(`Gengangere inden for ${windowText}, ${name}`, `Repeat users within ${windowText}, ${name}`),
     columns: single
       ? [labelCol(''), valueCol(n), valueCol(pct)]
       : [labelCol(''), ...cols.map((c) => valueCol(c.label)), valueCol(pct)],

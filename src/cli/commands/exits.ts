@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import { countExits } from '../../analyses/exits.js';
 import { BY_FIELDS, partition, type ByField } from '../../analyses/partition.js';
-import { danishOf, isoOf } from '../../dates.js';
-import { resolveOptionalPeriod, type PeriodFlags } from '../../period.js';
+import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../../period.js';
 import { loadCourses } from '../../schema/load.js';
 import { exitTables } from '../../tables/exits.js';
 import { fieldLabel } from '../../tables/inspect.js';
@@ -60,16 +59,15 @@ export const exitsCommand: CommandSpec<Flags> = {
       k: countExits(ended, data.vocab, flags.sort),
     });
 
-    const date = (d: number) => (flags.lang === 'da' ? danishOf(d) : isoOf(d));
-    const periodText = period
-      ? `${period.label} (${date(period.from)} – ${date(period.to)})`
+    const title = period
+      ? periodText(period, flags.lang)
       : flags.lang === 'da'
         ? 'alle afsluttede forløb i udtrækket'
         : 'all ended courses in the export';
     const tables = exitTables(cols, {
       lang: flags.lang,
       vocab: data.vocab,
-      periodText,
+      periodText: title,
       byLabel: flags.by ? fieldLabel(flags.by, flags.lang).toLowerCase() : undefined,
       source: `${file.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${flags.lang === 'da' ? 'forløb' : 'courses'}`,
     });

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { keyFigures, type KeyFigureOptions } from '../../analyses/keyfigures.js';
 import { BY_FIELDS, partition, type ByField } from '../../analyses/partition.js';
-import { resolvePeriod, type PeriodFlags } from '../../period.js';
+import { periodName, resolvePeriod, type PeriodFlags } from '../../period.js';
 import { loadCourses } from '../../schema/load.js';
 import { byValueLabel, keyFigureTables, type KeyFigureColumn } from '../../tables/keyfigures.js';
 import { fieldLabel } from '../../tables/inspect.js';
@@ -105,7 +105,7 @@ export const keyfiguresCommand: CommandSpec<Flags> = {
       ctx,
       tables,
       flags,
-      `${flags.lang === 'da' ? 'Nøgletal' : 'Key figures'} ${period.label}`,
+      `${flags.lang === 'da' ? 'Nøgletal' : 'Key figures'}, ${periodName(period, flags.lang)}`,
     );
     const code = await finishAccounting(ctx, file, data.ledger, data.headers, flags);
     return flags.strict && followUpRejected > 0 ? 1 : code;

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { findReturns } from '../../analyses/repeats.js';
-import { danishOf, isoOf } from '../../dates.js';
+import { isoOf } from '../../dates.js';
 import { writeAtomic } from '../../io/write.js';
-import { resolvePeriod, type PeriodFlags } from '../../period.js';
+import { periodText, resolvePeriod, type PeriodFlags } from '../../period.js';
 import { csvLine } from '../../render/csv.js';
 import { loadCourses } from '../../schema/load.js';
 import { repeatTables } from '../../tables/repeats.js';
@@ -60,11 +60,10 @@ export const repeatsCommand: CommandSpec<Flags> = {
       windowDays,
       minGapDays: flags.minGapDays,
     });
-    const date = (d: number) => (flags.lang === 'da' ? danishOf(d) : isoOf(d));
     const tables = repeatTables(result, {
       lang: flags.lang,
       vocab: data.vocab,
-      periodText: `${period.label} (${date(period.from)} – ${date(period.to)})`,
+      periodText: periodText(period, flags.lang),
       windowDays,
       minGapDays: flags.minGapDays,
       source: `${file.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${flags.lang === 'da' ? 'forløb' : 'courses'}`,
