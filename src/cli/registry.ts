@@ -25,7 +25,13 @@ export interface CommandSpec<F> {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each spec types its own flags
-export const COMMANDS: CommandSpec<any>[] = [inspectCommand, keyfiguresCommand, exitsCommand, repeatsCommand, yoyCommand];
+export const COMMANDS: CommandSpec<any>[] = [
+  inspectCommand,
+  keyfiguresCommand,
+  exitsCommand,
+  repeatsCommand,
+  yoyCommand,
+];
 
 export function buildProgram(ctx: RunContext, version: string, setExit: (code: number) => void): Command {
   const program = new Command('jobfx')

@@ -1,0 +1,252 @@
+/**
+ * Year-over-year: the courses of each year (or half-year) by the value of one field, as counts,
+ * distinct persons and durations per row × column, with each column's totals (the denominators
+ * of shares). A course belongs to the column of its end date (basis 'end', exits: only ended
+ * courses count) or of its start date (basis 'start', intake: every course counts). Pure.
+ */
+import { dayOf, partsOf, type Day } from '../dates.js';
+import type { Course } from '../schema/course.js';
+import type { VocabSet, Vocabulary } from '../schema/vocab.js';
+import { summarise, type Summary } from '../stats/describe.js';
+import { UNKNOWN, UNMAPPED_GROUP } from './keyfigures.js';
+
+export const YOY_ROW_FIELDS = ['exitReason', 'exitGroup', 'targetGroup', 'programme', 'unit'] as const;
+export type YoyRowField = (typeof YOY_ROW_FIELDS)[number];
+export const YOY_MEASURES = ['count', 'share', 'median-duration', 'persons'] as const;
+export type YoyMeasure = (typeof YOY_MEASURES)[number];
+export type YoyBasis = 'end' | 'start';
+export type YoyStep = 'year' | 'half';
+
+/** A column: a calendar year (2024) or half-year (2024H1 = 1 Jan–30 Jun, 2024H2 = 1 Jul–31 Dec). */
+export interface YoyColumn {
+  label: string;
+  from: Day;
+  to: Day;
+}
+
+export interface YoyCell {
+  courses: number;
+  /** Distinct persons. */
+  persons: number;
+  /** Duration (end − start + 1 days) of the ended courses among them. */
+  durationDays: Summary;
+}
+
+export interface YoyRow {
+  /**
+   * The field's value as written (canonical when in the vocabulary); for exitGroup the group key,
+   * or UNMAPPED_GROUP for reasons not in the vocabulary; '' for kind 'notEnded'.
+   */
+  key: string;
+  /** 'notEnded': courses without an end date, in exit rows under basis 'start'. */
+  kind: 'value' | 'notEnded';
+  cells: YoyCell[];
+}
+
+export interface YoyResult {
+  field: YoyRowField;
+  basis: YoyBasis;
+  step: YoyStep;
+  columns: YoyColumn[];
+  /** In display order (see yoy()). */
+  rows: YoyRow[];
+  /** Per column: all counted courses (the denominator of shares), distinct persons, ended durations. */
+  totals: YoyCell[];
+  /** Per column: counted courses without an end date (left out of durations). */
+  notEnded: number[];
+  /**
+   * Values not in their vocabulary among the counted courses, sorted: exit reasons (for exit
+   * rows; their group is "not in the vocabulary") or target groups.
+   */
+  unknownValues: string[];
+  /** Labels of columns that end after the newest date in the data (their figures are not final). */
+  incomplete: string[];
+  /** Newest start or end date in all the courses given (not only the counted ones); null if none. */
+  newest: Day | null;
+}
+
+export interface YoyOptions {
+  rows: YoyRowField;
+  basis: YoyBasis;
+  step: YoyStep;
+  /** Rows are sorted by the newest column's persons for 'persons', by its courses otherwise. */
+  measure: YoyMeasure;
+  /** The columns, oldest first (see columnsBetween, completeColumns). */
+  columns: YoyColumn[];
+  vocab: VocabSet;
+}
+
+const EXIT_FIELDS: readonly YoyRowField[] = ['exitReason', 'exitGroup'];
+const NOT_ENDED_KEY = '\u0000notEnded';
+
+/**
+ * Slots number the columns so that consecutive columns have consecutive numbers:
+ * a year is its number; a half-year is year × 2 + (0 for H1, 1 for H2).
+ */
+export function slotOf(day: Day, step: YoyStep): number {
+  const { year, month } = partsOf(day);
+  return step === 'year' ? year : year * 2 + (month > 6 ? 1 : 0);
+}
+
+export function columnOfSlot(slot: number, step: YoyStep): YoyColumn {
+  if (step === 'year') return { label: String(slot), from: dayOf(slot, 1, 1)!, to: dayOf(slot, 12, 31)! };
+  const year = Math.floor(slot / 2);
+  const h2 = slot % 2 === 1;
+  return h2
+    ? { label: `${year}H2`, from: dayOf(year, 7, 1)!, to: dayOf(year, 12, 31)! }
+    : { label: `${year}H1`, from: dayOf(year, 1, 1)!, to: dayOf(year, 6, 30)! };
+}
+
+/** The columns from slot `first` to slot `last`, both included. */
+export function columnsBetween(first: number, last: number, step: YoyStep): YoyColumn[] {
+  const out: YoyColumn[] = [];
+  for (let s = first; s <= last; s++) out.push(columnOfSlot(s, step));
+  return out;
+}
+
+/** Earliest and newest start or end date of the courses; null when there are none. */
+export function dateRange(courses: readonly Course[]): { earliest: Day; newest: Day } | null {
+  let earliest = Infinity;
+  let newest = -Infinity;
+  for (const c of courses) {
+    if (c.start < earliest) earliest = c.start;
+    if (c.start > newest) newest = c.start;
+    if (c.end !== null && c.end > newest) newest = c.end;
+  }
+  return Number.isFinite(earliest) ? { earliest, newest } : null;
+}
+
+/**
+ * The complete years (half-years) in the data: from the one holding the earliest date to the last
+ * one whose last day (31 Dec; 30 Jun for H1) is on or before the newest date. Empty when there is
+ * none.
+ */
+export function completeColumns(courses: readonly Course[], step: YoyStep): YoyColumn[] {
+  const range = dateRange(courses);
+  if (range === null) return [];
+  const first = slotOf(range.earliest, step);
+  let last = slotOf(range.newest, step);
+  if (columnOfSlot(last, step).to > range.newest) last -= 1;
+  return columnsBetween(first, last, step);
+}
+
+interface Acc {
+  courses: number[];
+  persons: Set<string>[];
+  durations: number[][];
+}
+
+function newAcc(k: number): Acc {
+  return {
+    courses: new Array<number>(k).fill(0),
+    persons: Array.from({ length: k }, () => new Set<string>()),
+    durations: Array.from({ length: k }, () => []),
+  };
+}
+
+function add(acc: Acc, j: number, c: Course): void {
+  acc.courses[j]!++;
+  acc.persons[j]!.add(c.personId);
+  if (c.end !== null) acc.durations[j]!.push(c.end - c.start + 1);
+}
+
+function cellsOf(acc: Acc): YoyCell[] {
+  return acc.courses.map((courses, j) => ({
+    courses,
+    persons: acc.persons[j]!.size,
+    durationDays: summarise(acc.durations[j]!),
+  }));
+}
+
+/**
+ * Rows are the values met among the counted courses, sorted by the newest column's count
+ * (courses; persons for the 'persons' measure) descending, ties by vocabulary order, then
+ * alphabetically, "Uoplyst" (no value) after the others for fields without a vocabulary.
+ * Exit groups instead come in the vocabulary's order, every group of it, then "not in the
+ * vocabulary" when there is such a reason. Under basis 'start', exit rows end with the courses
+ * that have not ended.
+ */
+export function yoy(courses: readonly Course[], o: YoyOptions): YoyResult {
+  const { columns, rows: field, basis, vocab } = o;
+  const k = columns.length;
+  const exitRows = EXIT_FIELDS.includes(field);
+  const columnOf = (day: Day): number => {
+    for (let j = 0; j < k; j++) if (day >= columns[j]!.from && day <= columns[j]!.to) return j;
+    return -1;
+  };
+  const keyOf = (c: Course): string => {
+    if (exitRows && c.end === null) return NOT_ENDED_KEY;
+    switch (field) {
+      case 'exitReason':
+        return c.exitReason ?? UNKNOWN;
+      case 'exitGroup':
+        // An ended course has a reason ("Uoplyst" when none was given); a null group means the reason is not in the vocabulary.
+        return (
+          c.exitGroup ?? (c.exitReason === null ? (vocab.groupOf(UNKNOWN) ?? 'unknown') : UNMAPPED_GROUP)
+        );
+      default:
+        return c[field] ?? UNKNOWN;
+    }
+  };
+
+  const byKey = new Map<string, Acc>();
+  const total = newAcc(k);
+  const notEnded = new Array<number>(k).fill(0);
+  const unknownValues = new Set<string>();
+  for (const c of courses) {
+    const day = basis === 'end' ? c.end : c.start;
+    if (day === null) continue;
+    const j = columnOf(day);
+    if (j < 0) continue;
+    const key = keyOf(c);
+    let acc = byKey.get(key);
+    if (!acc) byKey.set(key, (acc = newAcc(k)));
+    add(acc, j, c);
+    add(total, j, c);
+    if (c.end === null) notEnded[j]!++;
+    if (exitRows && c.end !== null && c.exitGroup === null && c.exitReason !== null)
+      unknownValues.add(c.exitReason);
+    if (field === 'targetGroup' && c.targetGroup !== null && !vocab.targetGroup.isKnown(c.targetGroup))
+      unknownValues.add(c.targetGroup);
+  }
+
+  const last = k - 1;
+  let keys: string[];
+  if (field === 'exitGroup') {
+    keys = [...vocab.exitGroups.map((g) => g.key), UNMAPPED_GROUP].filter(
+      (key) => key !== UNMAPPED_GROUP || byKey.has(key),
+    );
+    // A course whose group the config does not define (cannot happen with a valid config) still shows.
+    for (const key of byKey.keys()) if (!keys.includes(key) && key !== NOT_ENDED_KEY) keys.push(key);
+  } else {
+    const vocabulary: Vocabulary | undefined =
+      field === 'exitReason' ? vocab.exitReason : field === 'targetGroup' ? vocab.targetGroup : undefined;
+    const rank = (v: string) => (vocabulary ? vocabulary.orderOf(v) : v === UNKNOWN ? 1 : 0);
+    const newestOf = (key: string) => {
+      const acc = byKey.get(key)!;
+      return o.measure === 'persons' ? acc.persons[last]!.size : acc.courses[last]!;
+    };
+    keys = [...byKey.keys()]
+      .filter((key) => key !== NOT_ENDED_KEY)
+      .sort((a, b) => newestOf(b) - newestOf(a) || rank(a) - rank(b) || a.localeCompare(b, 'da'));
+  }
+  if (byKey.has(NOT_ENDED_KEY)) keys.push(NOT_ENDED_KEY);
+
+  const range = dateRange(courses);
+  return {
+    field,
+    basis,
+    step: o.step,
+    columns,
+    rows: keys.map((key) => ({
+      key: key === NOT_ENDED_KEY ? '' : key,
+      kind: key === NOT_ENDED_KEY ? 'notEnded' : 'value',
+      cells: cellsOf(byKey.get(key) ?? newAcc(k)),
+    })),
+    totals: cellsOf(total),
+    notEnded,
+    unknownValues: [...unknownValues].sort((a, b) => a.localeCompare(b, 'da')),
+    incomplete: range === null ? [] : columns.filter((c) => c.to > range.newest).map((c) => c.label),
+    newest: range?.newest ?? null,
+  };
+}

@@ -1,0 +1,183 @@
+import { Option, type Command } from 'commander';
+import {
+  columnsBetween,
+  completeColumns,
+  yoy,
+  YOY_MEASURES,
+  YOY_ROW_FIELDS,
+  type YoyBasis,
+  type YoyMeasure,
+  type YoyRowField,
+  type YoyStep,
+} from '../../analyses/yoy.js';
+import { danishOf } from '../../dates.js';
+import { usageError } from '../../errors.js';
+import { writeAtomic } from '../../io/write.js';
+import { chartSvg } from '../../render/chart.js';
+import { loadCourses } from '../../schema/load.js';
+import { FIRST_YEAR_COLUMN, suppressYoy, yoyTable } from '../../tables/yoy.js';
+import { finishAccounting } from '../accounting.js';
+import { formatOf, loadOptionsOf, type ReadFlags } from '../options.js';
+import {
+  addTableOutputOptions,
+  DEFAULT_SUPPRESSION,
+  TABLE_FORMATS,
+  writeTables,
+  type TableOutputFlags,
+} from '../output.js';
+import type { CommandSpec } from '../registry.js';
+
+interface Flags extends ReadFlags, TableOutputFlags {
+  rows: YoyRowField;
+  years?: string;
+  measure: YoyMeasure;
+  basis?: YoyBasis;
+  step: YoyStep;
+  chart?: string;
+}
+
+/** The formats output.ts suppresses by default (memo formats); terminal and json are not. */
+const UNSUPPRESSED_BY_DEFAULT = ['terminal', 'json'];
+const MAX_COLUMNS = 50;
+
+export const yoyCommand: CommandSpec<Flags> = {
+  name: 'yoy',
+  summary: 'year-over-year tables: a field by year, with the change from the year before',
+  description:
+    'One row per value of a field (exit reason, exit group, target group, programme or unit), one column per year ' +
+    '(or half-year), cells counting courses (or their share, distinct persons, median duration); a percent column ' +
+    'for the newest year and the change from the year before, in count and percentage points. A course belongs to ' +
+    'the year it ended (--basis end, the default for exit rows) or started (--basis start, intake; the default for ' +
+    'other rows). --chart draws the table as a grouped bar chart (SVG).',
+  examples: [
+    'jobfx yoy export.xlsx',
+    'jobfx yoy export.xlsx --rows exitGroup --measure share --years 2021-2025',
+    'jobfx yoy export.xlsx --rows targetGroup --basis start --step half --out tilgang.xlsx',
+    'jobfx yoy export.xlsx --rows exitGroup --chart afgang.svg --format md',
+  ],
+  formats: TABLE_FORMATS,
+  options: (cmd: Command) =>
+    addTableOutputOptions(
+      cmd
+        .addOption(
+          new Option('--rows <field>', 'the field whose values are the rows')
+            .choices([...YOY_ROW_FIELDS])
+            .default('exitReason'),
+        )
+        .option(
+          '--years <range>',
+          'columns: 2020-2024, 2024, or with --step half also 2023H2-2025H1; default: every complete year (half-year) in the data',
+        )
+        .addOption(
+          new Option('--measure <measure>', 'what the cells show')
+            .choices([...YOY_MEASURES])
+            .default('count'),
+        )
+        .addOption(
+          new Option(
+            '--basis <basis>',
+            'a course belongs to the year it ended (end: exits, only ended courses) or started (start: intake, all courses); default: end for exitReason/exitGroup rows, start otherwise',
+          ).choices(['end', 'start']),
+        )
+        .addOption(
+          new Option('--step <step>', 'one column per year or per half-year')
+            .choices(['year', 'half'])
+            .default('year'),
+        )
+        .option(
+          '--chart <file.svg>',
+          `also draw the table as a grouped bar chart (SVG); small cells are left out as in the table (--suppress, default ${DEFAULT_SUPPRESSION})`,
+        ),
+    ),
+  async run(ctx, file, flags) {
+    const t = (da: string, en: string) => (flags.lang === 'da' ? da : en);
+    const step = flags.step;
+    const range = flags.years === undefined ? undefined : parseYears(flags.years, step);
+    if (flags.chart !== undefined && !/\.svg$/i.test(flags.chart))
+      throw usageError(`--chart ${flags.chart}: the chart is SVG; give a file name ending in .svg`);
+    const format = formatOf(flags, TABLE_FORMATS);
+    const basis: YoyBasis =
+      flags.basis ?? (flags.rows === 'exitReason' || flags.rows === 'exitGroup' ? 'end' : 'start');
+
+    const data = await loadCourses(file, { ...loadOptionsOf(flags), cwd: ctx.cwd });
+    const columns = range
+      ? columnsBetween(range.first, range.last, step)
+      : completeColumns(data.courses, step);
+    const what = step === 'year' ? 'year' : 'half-year';
+    if (columns.length === 0) {
+      if (data.courses.length === 0) throw usageError(`${file}: no courses to count`);
+      throw usageError(`the data holds no complete ${what}; give --years`);
+    }
+    const result = yoy(data.courses, {
+      rows: flags.rows,
+      basis,
+      step,
+      measure: flags.measure,
+      columns,
+      vocab: data.vocab,
+    });
+    const span = columns.length === 1 ? columns[0]!.label : `${columns[0]!.label}–${columns.at(-1)!.label}`;
+    if (!range)
+      ctx.stderr(`jobfx: note: no --years given; using ${span}, every complete ${what} in the data\n`);
+    if (result.incomplete.length > 0 && result.newest !== null)
+      ctx.stderr(
+        `jobfx: warning: ${result.incomplete.join(', ')} not over in the data (newest date ${danishOf(result.newest)}); the figures are not final\n`,
+      );
+
+    const table = yoyTable(result, {
+      lang: flags.lang,
+      measure: flags.measure,
+      vocab: data.vocab,
+      columnsSource: range ? 'given' : 'default',
+      source: `${file.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${t('forløb', 'courses')}`,
+    });
+    // Suppression here rather than only in writeTables: the percent and change columns must go
+    // with the year cells they are computed from. writeTables applies it again, to no effect.
+    const threshold = flags.suppress ?? (UNSUPPRESSED_BY_DEFAULT.includes(format) ? 0 : DEFAULT_SUPPRESSION);
+    const protect = (n: number) => (n > 0 ? suppressYoy(table, result, flags.measure, n, flags.lang) : table);
+    await writeTables(ctx, [protect(threshold)], flags, t('År for år', 'Year over year'));
+
+    if (flags.chart !== undefined) {
+      // A chart goes into a memo: suppressed by default whatever the table's format.
+      const chartTable = protect(flags.suppress ?? DEFAULT_SUPPRESSION);
+      const svg = await chartSvg(chartTable, {
+        lang: flags.lang,
+        seriesColumns: columns.map((_c, j) => FIRST_YEAR_COLUMN + j),
+        seriesTitle: step === 'year' ? t('År', 'Year') : t('Halvår', 'Half-year'),
+        yTitle: {
+          count: t('Antal forløb', 'Courses'),
+          share: t('Pct. af forløbene', '% of courses'),
+          persons: t('Antal personer', 'Persons'),
+          'median-duration': t('Median varighed, dage', 'Median duration, days'),
+        }[flags.measure],
+        integer: flags.measure === 'count' || flags.measure === 'persons',
+      });
+      await writeAtomic(flags.chart, svg);
+    }
+    return finishAccounting(ctx, file, data.ledger, data.headers, flags);
+  },
+};
+
+/**
+ * --years: "2020-2024", "2024", and with --step half "2023H2-2025H1" (a plain year spans both
+ * halves). Returns the first and last column slot (see analyses/yoy.ts slotOf).
+ */
+export function parseYears(spec: string, step: YoyStep): { first: number; last: number } {
+  const m = /^\s*(\d{4})(?:H([12]))?\s*(?:[-–]\s*(\d{4})(?:H([12]))?\s*)?$/i.exec(spec);
+  if (!m)
+    throw usageError(
+      `--years ${spec}: use a range of years (2020-2024), one year (2024), or half-years with --step half (2023H2-2025H1)`,
+    );
+  const [, y1, h1] = m;
+  // One year or half-year: the range is that column alone.
+  const [y2, h2] = m[3] === undefined ? [y1, h1] : [m[3], m[4]];
+  if ((h1 || h2) && step !== 'half') throw usageError(`--years ${spec}: half-years need --step half`);
+  const slot = (y: string, h: string | undefined, end: boolean) =>
+    step === 'year' ? Number(y) : Number(y) * 2 + (h ? Number(h) - 1 : end ? 1 : 0);
+  const first = slot(y1!, h1, false);
+  const last = slot(y2!, h2, true);
+  if (last < first) throw usageError(`--years ${spec}: the range ends before it starts`);
+  if (last - first + 1 > MAX_COLUMNS)
+    throw usageError(`--years ${spec}: ${last - first + 1} columns; at most ${MAX_COLUMNS}`);
+  return { first, last };
+}
