@@ -37,6 +37,12 @@ export function addTableOutputOptions(cmd: Command): Command {
 
 export const TABLE_FORMATS = [...FORMATS] as string[];
 
+/** The suppression threshold of a run: --suppress, else the default of its output format (0: off). */
+export function suppressionThreshold(flags: TableOutputFlags): number {
+  const format = formatOf(flags, TABLE_FORMATS) as Format;
+  return flags.suppress ?? (SUPPRESSED_BY_DEFAULT.includes(format) ? DEFAULT_SUPPRESSION : 0);
+}
+
 export async function writeTables(
   ctx: RunContext,
   tables: Table[],
@@ -44,7 +50,7 @@ export async function writeTables(
   title: string,
 ): Promise<void> {
   const format = formatOf(flags, TABLE_FORMATS) as Format;
-  const threshold = flags.suppress ?? (SUPPRESSED_BY_DEFAULT.includes(format) ? DEFAULT_SUPPRESSION : 0);
+  const threshold = suppressionThreshold(flags);
   const shown = threshold > 0 ? suppress(tables, threshold, flags.lang) : tables;
   const out = await renderTables(shown, format, {
     lang: flags.lang,

@@ -17,10 +17,11 @@ import { chartSvg } from '../../render/chart.js';
 import { loadCourses } from '../../schema/load.js';
 import { FIRST_YEAR_COLUMN, suppressYoy, yoyTable } from '../../tables/yoy.js';
 import { finishAccounting } from '../accounting.js';
-import { formatOf, loadOptionsOf, type ReadFlags } from '../options.js';
+import { loadOptionsOf, type ReadFlags } from '../options.js';
 import {
   addTableOutputOptions,
   DEFAULT_SUPPRESSION,
+  suppressionThreshold,
   TABLE_FORMATS,
   writeTables,
   type TableOutputFlags,
@@ -36,8 +37,6 @@ interface Flags extends ReadFlags, TableOutputFlags {
   chart?: string;
 }
 
-/** The formats output.ts suppresses by default (memo formats); terminal and json are not. */
-const UNSUPPRESSED_BY_DEFAULT = ['terminal', 'json'];
 const MAX_COLUMNS = 50;
 
 export const yoyCommand: CommandSpec<Flags> = {
@@ -95,7 +94,6 @@ export const yoyCommand: CommandSpec<Flags> = {
     const range = flags.years === undefined ? undefined : parseYears(flags.years, step);
     if (flags.chart !== undefined && !/\.svg$/i.test(flags.chart))
       throw usageError(`--chart ${flags.chart}: the chart is SVG; give a file name ending in .svg`);
-    const format = formatOf(flags, TABLE_FORMATS);
     const basis: YoyBasis =
       flags.basis ?? (flags.rows === 'exitReason' || flags.rows === 'exitGroup' ? 'end' : 'start');
 
@@ -133,7 +131,7 @@ export const yoyCommand: CommandSpec<Flags> = {
     });
     // Suppression here rather than only in writeTables: the percent and change columns must go
     // with the year cells they are computed from. writeTables applies it again, to no effect.
-    const threshold = flags.suppress ?? (UNSUPPRESSED_BY_DEFAULT.includes(format) ? 0 : DEFAULT_SUPPRESSION);
+    const threshold = suppressionThreshold(flags);
     const protect = (n: number) => (n > 0 ? suppressYoy(table, result, flags.measure, n, flags.lang) : table);
     await writeTables(ctx, [protect(threshold)], flags, t('År for år', 'Year over year'));
 
