@@ -2,12 +2,14 @@
 import type { ExitCounts } from '../analyses/exits.js';
 import { UNKNOWN, UNMAPPED_GROUP } from '../analyses/exits.js';
 import type { Lang } from '../render/format.js';
-import type { Table } from '../render/table.js';
+import { text, type Row, type Table } from '../render/table.js';
 import type { VocabSet } from '../schema/vocab.js';
 import { distributionColumns, distributionRows, type DataColumn } from './distribution.js';
 
 export interface ExitTableOptions {
   lang: Lang;
+  /** One table: each exit group as a subtotal row with its reasons under it. */
+  grouped?: boolean;
   vocab: VocabSet;
   /** "2025H1 (01-01-2025 – 30-06-2025)" or "alle afsluttede forløb". */
   periodText: string;
@@ -33,6 +35,7 @@ export function exitTables(cols: DataColumn<ExitCounts>[], o: ExitTableOptions):
     ...(cols.length > 1 ? [t(`Kolonner efter ${o.byLabel}.`, `Columns by ${o.byLabel}.`)] : []),
   ];
   const source = t(`Kilde: ${o.source}.`, `Source: ${o.source}.`);
+  if (o.grouped) return [groupedTable(cols, o, groupLabel, reasonLabel, [...common, source])];
   return [
     {
       id: 'exits.reasons',
@@ -91,4 +94,76 @@ export function exitTables(cols: DataColumn<ExitCounts>[], o: ExitTableOptions):
       additive,
     },
   ];
+}
+
+/**
+ * Reasons under their exit group: a subtotal row per group (vocabulary order, groups with no
+ * course left out), its reasons below it, and the total. The row relations (reasons → group,
+ * groups → total) drive secondary suppression, so no hidden reason is a subtotal minus the rest.
+ */
+function groupedTable(
+  cols: DataColumn<ExitCounts>[],
+  o: ExitTableOptions,
+  groupLabel: (key: string) => string,
+  reasonLabel: (v: string) => string,
+  notes: string[],
+): Table {
+  const t = (da: string, en: string) => (o.lang === 'da' ? da : en);
+  const total = cols[cols.length - 1]!.k;
+  const reasonRows = distributionRows(
+    cols,
+    (k) => k.byReason,
+    (k) => k.ended,
+    (v) => v,
+    o.lang,
+  );
+  const groupRows = distributionRows(
+    cols,
+    (k) => k.byGroup,
+    (k) => k.ended,
+    (v) => v,
+    o.lang,
+  );
+  const rows: Row[] = [];
+  const rowGroups: { total: number; parts: number[] }[] = [];
+  const subtotals: number[] = [];
+  for (const g of groupRows.slice(0, -1)) {
+    const key = (g.cells[0] as { v: string }).v;
+    const reasons = total.byReason.filter((r) => (r.group ?? UNMAPPED_GROUP) === key);
+    if (reasons.length === 0) continue;
+    const at = rows.length;
+    subtotals.push(at);
+    rows.push({ cells: [text(groupLabel(key)), ...g.cells.slice(1)], style: 'subtotal' });
+    const parts: number[] = [];
+    for (const r of reasons) {
+      const row = reasonRows.find((x) => (x.cells[0] as { v: string }).v === r.value)!;
+      parts.push(rows.length);
+      rows.push({ cells: [text(`  ${reasonLabel(r.value)}`), ...row.cells.slice(1)] });
+    }
+    rowGroups.push({ total: at, parts });
+  }
+  rows.push(groupRows[groupRows.length - 1]!);
+  rowGroups.push({ total: rows.length - 1, parts: subtotals });
+  return {
+    id: 'exits.grouped',
+    title: t(
+      `Afsluttede forløb efter afgangsgruppe og afslutningsårsag, ${o.periodText}`,
+      `Ended courses by exit group and exit reason, ${o.periodText}`,
+    ),
+    columns: distributionColumns(
+      cols,
+      t('Afgangsgruppe / afslutningsårsag', 'Exit group / exit reason'),
+      o.lang,
+    ),
+    rows,
+    notes: [
+      ...notes.slice(0, -1),
+      t(
+        'Gruppernes antal og procenter er summen af årsagernes antal, ikke af de afrundede procenter.',
+        "A group's count and percent come from the summed counts of its reasons, not from rounded percentages.",
+      ),
+      notes[notes.length - 1]!,
+    ],
+    additive: { rowGroups, ...(cols.length > 1 ? { totalColumn: cols.length } : {}) },
+  };
 }

@@ -97,6 +97,43 @@ describe('jobfx exits', () => {
     expect(g['Ikke i ordlisten']).toBeUndefined();
   });
 
+  it('puts reasons under their group with --grouped, groups from summed counts', () => {
+    const t = exits(['--grouped']).get('exits.grouped')!;
+    expect(rows(t).map((r) => [r[0], r[1]])).toEqual([
+      ['Job', 3],
+      ['  Ordinært job', 3],
+      ['Uddannelse', 1],
+      ['  Uddannelse', 1],
+      ['Tilbage til jobcenter / anden indsats', 1],
+      ['  Overgået til jobcenter', 1],
+      ['Anden forsørgelse', 1],
+      ['  Sygedagpenge', 1],
+      ['Afbrudt / ikke gennemført', 2],
+      ['  Afbrudt', 2],
+      ['Ikke i ordlisten', 1],
+      ['  Stoppet af andre årsager', 1],
+      ['I alt', 9],
+    ]);
+  });
+
+  it('suppresses a grouped table so no hidden reason is its group minus the others', () => {
+    // Demo, 2025H2, "Anden forsørgelse" 8 = A-dagpenge 6 + Sygedagpenge 2: the 2 is hidden, so
+    // the 6 must go too, or 8 − 6 gives it back.
+    const r = jobfx([
+      'exits',
+      resolve('fixtures/demo/demo-export.xlsx'),
+      '--period',
+      '2025H2',
+      '--grouped',
+      '--format',
+      'md',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\| Anden forsørgelse\s+\|\s+8 \|/);
+    expect(r.stdout).toMatch(/\|\s+A-dagpenge\s+\|\s+\.\. \|/);
+    expect(r.stdout).toMatch(/\|\s+Sygedagpenge\s+\|\s+<5 \|/);
+  });
+
   it('suppresses small cells in memo formats by default', () => {
     const r = jobfx(['exits', EDGES, '--format', 'md']);
     expect(r.code).toBe(0);

@@ -14,6 +14,7 @@ import type { CommandSpec } from '../registry.js';
 
 interface Flags extends ReadFlags, TableOutputFlags, PeriodFlags {
   by?: ByField;
+  grouped?: boolean;
   sort: 'count' | 'vocab';
 }
 
@@ -38,6 +39,7 @@ export const exitsCommand: CommandSpec<Flags> = {
             [...BY_FIELDS],
           ),
         )
+        .option('--grouped', 'one table: each exit group as a subtotal row with its reasons under it')
         .addOption(
           new Option('--sort <order>', 'order of the reasons: by count (most first) or as in the vocabulary')
             .choices(['count', 'vocab'])
@@ -66,6 +68,7 @@ export const exitsCommand: CommandSpec<Flags> = {
         : 'all ended courses in the export';
     const tables = exitTables(cols, {
       lang: flags.lang,
+      grouped: Boolean(flags.grouped),
       vocab: data.vocab,
       periodText: title,
       byLabel: flags.by ? fieldLabel(flags.by, flags.lang).toLowerCase() : undefined,
