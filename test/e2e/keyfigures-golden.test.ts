@@ -36,6 +36,7 @@ function expectGolden(name: string, actual: Buffer): void {
 }
 
 const cases: [string, string[]][] = [
+  ['edges.txt', ['--format', 'terminal']],
   ['edges.md', ['--format', 'md', '--suppress', '0']],
   ['edges.suppressed.md', ['--format', 'md']],
   ['edges.csv', ['--format', 'csv']],
