@@ -37,6 +37,29 @@ export function addTableOutputOptions(cmd: Command): Command {
 
 export const TABLE_FORMATS = [...FORMATS] as string[];
 
+/** What a table command makes of loaded data, before any output: used by the command and by `jobfx run`. */
+export interface Built {
+  /** Title of the document the tables go into (html title, xlsx). */
+  title: string;
+  tables: Table[];
+  /** SVG charts to show after the table with this id (html memo), when asked for. */
+  charts: { after: string; svg: string }[];
+}
+
+export interface BuildOptions {
+  /** Small-cell threshold the output will use (0: none); a command whose derived cells need more than the generic rule applies it itself. */
+  threshold: number;
+  /** Draw charts where the command can (yoy). */
+  charts: boolean;
+  /** The input's file name, for the source line under each table. */
+  source: string;
+}
+
+/** "export.xlsx, 420 forløb": the source line under every table. */
+export function sourceText(file: string, accepted: number, lang: 'da' | 'en'): string {
+  return `${file.split(/[\\/]/).pop()}, ${accepted} ${lang === 'da' ? 'forløb' : 'courses'}`;
+}
+
 /** The suppression threshold of a run: --suppress, else the default of its output format (0: off). */
 export function suppressionThreshold(flags: TableOutputFlags): number {
   const format = formatOf(flags, TABLE_FORMATS) as Format;

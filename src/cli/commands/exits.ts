@@ -8,17 +8,28 @@ import { fieldLabel } from '../../tables/inspect.js';
 import { byValueLabel } from '../../tables/keyfigures.js';
 import { finishAccounting } from '../accounting.js';
 import { loadOptionsOf, type ReadFlags } from '../options.js';
-import { addTableOutputOptions, TABLE_FORMATS, writeTables, type TableOutputFlags } from '../output.js';
+import {
+  addTableOutputOptions,
+  sourceText,
+  suppressionThreshold,
+  TABLE_FORMATS,
+  writeTables,
+  type BuildOptions,
+  type Built,
+  type TableOutputFlags,
+} from '../output.js';
+import type { RunContext } from '../context.js';
+import type { Loaded } from '../../schema/load.js';
 import { addPeriodOptions } from '../period-options.js';
 import type { CommandSpec } from '../registry.js';
 
-interface Flags extends ReadFlags, TableOutputFlags, PeriodFlags {
+export interface ExitsFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
   by?: ByField;
   grouped?: boolean;
   sort: 'count' | 'vocab';
 }
 
-export const exitsCommand: CommandSpec<Flags> = {
+export const exitsCommand: CommandSpec<ExitsFlags> = {
   name: 'exits',
   summary: 'ended courses by exit reason and exit group, as memo tables',
   description:
@@ -48,33 +59,48 @@ export const exitsCommand: CommandSpec<Flags> = {
     ),
   async run(ctx, file, flags) {
     const data = await loadCourses(file, { ...loadOptionsOf(flags), cwd: ctx.cwd });
-    const period = resolveOptionalPeriod(flags);
-    const ended = data.courses.filter(
-      (c) => c.end !== null && (!period || (c.end >= period.from && c.end <= period.to)),
-    );
-    const cols = [];
-    if (flags.by)
-      for (const [value, subset] of partition(ended, flags.by, data.vocab))
-        cols.push({ label: byValueLabel(value, flags.lang), k: countExits(subset, data.vocab, flags.sort) });
-    cols.push({
-      label: flags.lang === 'da' ? 'I alt' : 'Total',
-      k: countExits(ended, data.vocab, flags.sort),
+    const built = await buildExits(ctx, data, flags, {
+      threshold: suppressionThreshold(flags),
+      charts: false,
+      source: file,
     });
-
-    const title = period
-      ? periodText(period, flags.lang)
-      : flags.lang === 'da'
-        ? 'alle afsluttede forløb i udtrækket'
-        : 'all ended courses in the export';
-    const tables = exitTables(cols, {
-      lang: flags.lang,
-      grouped: Boolean(flags.grouped),
-      vocab: data.vocab,
-      periodText: title,
-      byLabel: flags.by ? fieldLabel(flags.by, flags.lang).toLowerCase() : undefined,
-      source: `${file.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${flags.lang === 'da' ? 'forløb' : 'courses'}`,
-    });
-    await writeTables(ctx, tables, flags, flags.lang === 'da' ? 'Afgang' : 'Exits');
+    await writeTables(ctx, built.tables, flags, built.title);
     return finishAccounting(ctx, file, data.ledger, data.headers, flags);
   },
 };
+
+/** The exit tables of loaded data (no I/O). */
+export async function buildExits(
+  _ctx: RunContext,
+  data: Loaded,
+  flags: ExitsFlags,
+  o: BuildOptions,
+): Promise<Built> {
+  const period = resolveOptionalPeriod(flags);
+  const ended = data.courses.filter(
+    (c) => c.end !== null && (!period || (c.end >= period.from && c.end <= period.to)),
+  );
+  const cols = [];
+  if (flags.by)
+    for (const [value, subset] of partition(ended, flags.by, data.vocab))
+      cols.push({ label: byValueLabel(value, flags.lang), k: countExits(subset, data.vocab, flags.sort) });
+  cols.push({
+    label: flags.lang === 'da' ? 'I alt' : 'Total',
+    k: countExits(ended, data.vocab, flags.sort),
+  });
+
+  const title = period
+    ? periodText(period, flags.lang)
+    : flags.lang === 'da'
+      ? 'alle afsluttede forløb i udtrækket'
+      : 'all ended courses in the export';
+  const tables = exitTables(cols, {
+    lang: flags.lang,
+    grouped: Boolean(flags.grouped),
+    vocab: data.vocab,
+    periodText: title,
+    byLabel: flags.by ? fieldLabel(flags.by, flags.lang).toLowerCase() : undefined,
+    source: sourceText(o.source, data.ledger.accepted, flags.lang),
+  });
+  return { title: flags.lang === 'da' ? 'Afgang' : 'Exits', tables, charts: [] };
+}

@@ -9,11 +9,21 @@ import { accountingLine, finishAccounting } from '../accounting.js';
 import type { RunContext } from '../context.js';
 import { applyFollowUpFile, type FollowUpResult } from '../../schema/followup.js';
 import { loadOptionsOf, type ReadFlags } from '../options.js';
-import { addTableOutputOptions, TABLE_FORMATS, writeTables, type TableOutputFlags } from '../output.js';
+import {
+  addTableOutputOptions,
+  sourceText,
+  suppressionThreshold,
+  TABLE_FORMATS,
+  writeTables,
+  type BuildOptions,
+  type Built,
+  type TableOutputFlags,
+} from '../output.js';
+import type { Loaded } from '../../schema/load.js';
 import { addPeriodOptions, dateArg, intArg, newestDate, parseWindow } from '../period-options.js';
 import type { CommandSpec } from '../registry.js';
 
-interface Flags extends ReadFlags, TableOutputFlags, PeriodFlags {
+export interface KeyfiguresFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
   asOf?: string;
   followup?: string;
   by?: ByField;
@@ -21,7 +31,7 @@ interface Flags extends ReadFlags, TableOutputFlags, PeriodFlags {
   minGapDays: number;
 }
 
-export const keyfiguresCommand: CommandSpec<Flags> = {
+export const keyfiguresCommand: CommandSpec<KeyfiguresFlags> = {
   name: 'keyfigures',
   summary: 'the key figures of a programme for a period, as memo tables',
   description:
@@ -67,46 +77,12 @@ export const keyfiguresCommand: CommandSpec<Flags> = {
       followUpRejected = f.ledger.rejected.length;
       reportFollowUp(ctx, flags.followup, f);
     }
-    const period = resolvePeriod(flags, newestDate(data.courses));
-    const asOf = flags.asOf === undefined ? period.to : dateArg('--as-of', flags.asOf);
-    const windowDays = parseWindow(flags.window);
-    const opts: KeyFigureOptions = {
-      period,
-      asOf,
-      windowDays,
-      minGapDays: flags.minGapDays,
-      vocab: data.vocab,
-    };
-
-    const cols: KeyFigureColumn[] = [];
-    const total = keyFigures(data.courses, opts);
-    if (flags.by) {
-      const by = flags.by;
-      for (const [value, subset] of partition(data.courses, by, data.vocab))
-        cols.push({ label: byValueLabel(value, flags.lang), k: keyFigures(subset, opts, data.courses) });
-    }
-    cols.push({ label: flags.lang === 'da' ? 'I alt' : 'Total', k: total });
-
-    const tables = keyFigureTables(cols, {
-      lang: flags.lang,
-      period,
-      asOf,
-      windowDays,
-      minGapDays: flags.minGapDays,
-      vocab: data.vocab,
-      byLabel: flags.by ? fieldLabel(flags.by, flags.lang).toLowerCase() : undefined,
-      source: sourceText(file, data.ledger.accepted, flags.lang),
+    const built = await buildKeyfigures(ctx, data, flags, {
+      threshold: suppressionThreshold(flags),
+      charts: false,
+      source: file,
     });
-    if (period.source === 'default')
-      ctx.stderr(
-        `jobfx: note: no --period given; using ${period.label}, the last complete half-year in the data\n`,
-      );
-    await writeTables(
-      ctx,
-      tables,
-      flags,
-      `${flags.lang === 'da' ? 'Nøgletal' : 'Key figures'}, ${periodName(period, flags.lang)}`,
-    );
+    await writeTables(ctx, built.tables, flags, built.title);
     const code = await finishAccounting(ctx, file, data.ledger, data.headers, flags);
     return flags.strict && followUpRejected > 0 ? 1 : code;
   },
@@ -121,8 +97,52 @@ function reportFollowUp(ctx: RunContext, file: string, f: FollowUpResult): void 
     ctx.stderr(`jobfx: warning: ${f.ledger.rejected.length - shown.length} more follow-up rows not joined\n`);
 }
 
-function sourceText(file: string, accepted: number, lang: 'da' | 'en'): string {
-  return `${file.split(/[\\/]/).pop()}, ${accepted} ${lang === 'da' ? 'forløb' : 'courses'}`;
-}
-
 /** Courses split by a field's value; values in a stable order (vocabulary order, then alphabetical; unknown last). */
+
+/** The key-figure tables of loaded data (no I/O). */
+export async function buildKeyfigures(
+  ctx: RunContext,
+  data: Loaded,
+  flags: KeyfiguresFlags,
+  o: BuildOptions,
+): Promise<Built> {
+  const period = resolvePeriod(flags, newestDate(data.courses));
+  const asOf = flags.asOf === undefined ? period.to : dateArg('--as-of', flags.asOf);
+  const windowDays = parseWindow(flags.window);
+  const opts: KeyFigureOptions = {
+    period,
+    asOf,
+    windowDays,
+    minGapDays: flags.minGapDays,
+    vocab: data.vocab,
+  };
+
+  const cols: KeyFigureColumn[] = [];
+  const total = keyFigures(data.courses, opts);
+  if (flags.by) {
+    const by = flags.by;
+    for (const [value, subset] of partition(data.courses, by, data.vocab))
+      cols.push({ label: byValueLabel(value, flags.lang), k: keyFigures(subset, opts, data.courses) });
+  }
+  cols.push({ label: flags.lang === 'da' ? 'I alt' : 'Total', k: total });
+
+  const tables = keyFigureTables(cols, {
+    lang: flags.lang,
+    period,
+    asOf,
+    windowDays,
+    minGapDays: flags.minGapDays,
+    vocab: data.vocab,
+    byLabel: flags.by ? fieldLabel(flags.by, flags.lang).toLowerCase() : undefined,
+    source: sourceText(o.source, data.ledger.accepted, flags.lang),
+  });
+  if (period.source === 'default')
+    ctx.stderr(
+      `jobfx: note: no --period given; using ${period.label}, the last complete half-year in the data\n`,
+    );
+  return {
+    title: `${flags.lang === 'da' ? 'Nøgletal' : 'Key figures'}, ${periodName(period, flags.lang)}`,
+    tables,
+    charts: [],
+  };
+}

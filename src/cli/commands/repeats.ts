@@ -8,17 +8,28 @@ import { loadCourses } from '../../schema/load.js';
 import { repeatTables } from '../../tables/repeats.js';
 import { finishAccounting } from '../accounting.js';
 import { loadOptionsOf, type ReadFlags } from '../options.js';
-import { addTableOutputOptions, TABLE_FORMATS, writeTables, type TableOutputFlags } from '../output.js';
+import {
+  addTableOutputOptions,
+  sourceText,
+  suppressionThreshold,
+  TABLE_FORMATS,
+  writeTables,
+  type BuildOptions,
+  type Built,
+  type TableOutputFlags,
+} from '../output.js';
+import type { RunContext } from '../context.js';
+import type { Loaded } from '../../schema/load.js';
 import { addPeriodOptions, intArg, newestDate, parseWindow } from '../period-options.js';
 import type { CommandSpec } from '../registry.js';
 
-interface Flags extends ReadFlags, TableOutputFlags, PeriodFlags {
+export interface RepeatsFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
   window: string;
   minGapDays: number;
   list?: string;
 }
 
-export const repeatsCommand: CommandSpec<Flags> = {
+export const repeatsCommand: CommandSpec<RepeatsFlags> = {
   name: 'repeats',
   summary: 'repeat users (gengangere): persons who come back within a window after a course ended',
   description:
@@ -52,28 +63,14 @@ export const repeatsCommand: CommandSpec<Flags> = {
     ),
   async run(ctx, file, flags) {
     const data = await loadCourses(file, { ...loadOptionsOf(flags), cwd: ctx.cwd });
-    const period = resolvePeriod(flags, newestDate(data.courses));
-    const windowDays = parseWindow(flags.window);
-    const result = findReturns(data.courses, {
-      from: period.from,
-      to: period.to,
-      windowDays,
-      minGapDays: flags.minGapDays,
+    const built = await buildRepeats(ctx, data, flags, {
+      threshold: suppressionThreshold(flags),
+      charts: false,
+      source: file,
     });
-    const tables = repeatTables(result, {
-      lang: flags.lang,
-      vocab: data.vocab,
-      periodText: periodText(period, flags.lang),
-      windowDays,
-      minGapDays: flags.minGapDays,
-      source: `${file.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${flags.lang === 'da' ? 'forløb' : 'courses'}`,
-    });
-    if (period.source === 'default')
-      ctx.stderr(
-        `jobfx: note: no --period given; using ${period.label}, the last complete half-year in the data\n`,
-      );
-    await writeTables(ctx, tables, flags, flags.lang === 'da' ? 'Gengangere' : 'Repeat users');
+    await writeTables(ctx, built.tables, flags, built.title);
     if (flags.list) {
+      const { result } = returnsOf(data, flags);
       const lines = [
         csvLine([
           'person',
@@ -108,3 +105,39 @@ export const repeatsCommand: CommandSpec<Flags> = {
     return finishAccounting(ctx, file, data.ledger, data.headers, flags);
   },
 };
+
+/** The repeat-user tables of loaded data (no I/O). */
+export async function buildRepeats(
+  ctx: RunContext,
+  data: Loaded,
+  flags: RepeatsFlags,
+  o: BuildOptions,
+): Promise<Built> {
+  const { period, windowDays, result } = returnsOf(data, flags);
+  const tables = repeatTables(result, {
+    lang: flags.lang,
+    vocab: data.vocab,
+    periodText: periodText(period, flags.lang),
+    windowDays,
+    minGapDays: flags.minGapDays,
+    source: sourceText(o.source, data.ledger.accepted, flags.lang),
+  });
+  if (period.source === 'default')
+    ctx.stderr(
+      `jobfx: note: no --period given; using ${period.label}, the last complete half-year in the data\n`,
+    );
+  return { title: flags.lang === 'da' ? 'Gengangere' : 'Repeat users', tables, charts: [] };
+}
+
+/** The period, window and returns a run of repeats counts: shared by the tables and --list. */
+function returnsOf(data: Loaded, flags: RepeatsFlags) {
+  const period = resolvePeriod(flags, newestDate(data.courses));
+  const windowDays = parseWindow(flags.window);
+  const result = findReturns(data.courses, {
+    from: period.from,
+    to: period.to,
+    windowDays,
+    minGapDays: flags.minGapDays,
+  });
+  return { period, windowDays, result };
+}

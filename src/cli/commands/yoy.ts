@@ -21,14 +21,19 @@ import { loadOptionsOf, type ReadFlags } from '../options.js';
 import {
   addTableOutputOptions,
   DEFAULT_SUPPRESSION,
+  sourceText,
   suppressionThreshold,
   TABLE_FORMATS,
   writeTables,
+  type BuildOptions,
+  type Built,
   type TableOutputFlags,
 } from '../output.js';
 import type { CommandSpec } from '../registry.js';
+import type { RunContext } from '../context.js';
+import type { Loaded } from '../../schema/load.js';
 
-interface Flags extends ReadFlags, TableOutputFlags {
+export interface YoyFlags extends ReadFlags, TableOutputFlags {
   rows: YoyRowField;
   years?: string;
   measure: YoyMeasure;
@@ -39,7 +44,7 @@ interface Flags extends ReadFlags, TableOutputFlags {
 
 const MAX_COLUMNS = 50;
 
-export const yoyCommand: CommandSpec<Flags> = {
+export const yoyCommand: CommandSpec<YoyFlags> = {
   name: 'yoy',
   summary: 'year-over-year tables: a field by year, with the change from the year before',
   description:
@@ -89,69 +94,16 @@ export const yoyCommand: CommandSpec<Flags> = {
         ),
     ),
   async run(ctx, file, flags) {
-    const t = (da: string, en: string) => (flags.lang === 'da' ? da : en);
-    const step = flags.step;
-    const range = flags.years === undefined ? undefined : parseYears(flags.years, step);
     if (flags.chart !== undefined && !/\.svg$/i.test(flags.chart))
       throw usageError(`--chart ${flags.chart}: the chart is SVG; give a file name ending in .svg`);
-    const basis: YoyBasis =
-      flags.basis ?? (flags.rows === 'exitReason' || flags.rows === 'exitGroup' ? 'end' : 'start');
-
     const data = await loadCourses(file, { ...loadOptionsOf(flags), cwd: ctx.cwd });
-    const columns = range
-      ? columnsBetween(range.first, range.last, step)
-      : completeColumns(data.courses, step);
-    const what = step === 'year' ? 'year' : 'half-year';
-    if (columns.length === 0) {
-      if (data.courses.length === 0) throw usageError(`${file}: no courses to count`);
-      throw usageError(`the data holds no complete ${what}; give --years`);
-    }
-    const result = yoy(data.courses, {
-      rows: flags.rows,
-      basis,
-      step,
-      measure: flags.measure,
-      columns,
-      vocab: data.vocab,
+    const built = await buildYoy(ctx, data, flags, {
+      threshold: suppressionThreshold(flags),
+      charts: flags.chart !== undefined,
+      source: file,
     });
-    const span = columns.length === 1 ? columns[0]!.label : `${columns[0]!.label}–${columns.at(-1)!.label}`;
-    if (!range)
-      ctx.stderr(`jobfx: note: no --years given; using ${span}, every complete ${what} in the data\n`);
-    if (result.incomplete.length > 0 && result.newest !== null)
-      ctx.stderr(
-        `jobfx: warning: ${result.incomplete.join(', ')} not over in the data (newest date ${danishOf(result.newest)}); the figures are not final\n`,
-      );
-
-    const table = yoyTable(result, {
-      lang: flags.lang,
-      measure: flags.measure,
-      vocab: data.vocab,
-      columnsSource: range ? 'given' : 'default',
-      source: `${file.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${t('forløb', 'courses')}`,
-    });
-    // Suppression here rather than only in writeTables: the percent and change columns must go
-    // with the year cells they are computed from. writeTables applies it again, to no effect.
-    const threshold = suppressionThreshold(flags);
-    const protect = (n: number) => (n > 0 ? suppressYoy(table, result, flags.measure, n, flags.lang) : table);
-    await writeTables(ctx, [protect(threshold)], flags, t('År for år', 'Year over year'));
-
-    if (flags.chart !== undefined) {
-      // A chart goes into a memo: suppressed by default whatever the table's format.
-      const chartTable = protect(flags.suppress ?? DEFAULT_SUPPRESSION);
-      const svg = await chartSvg(chartTable, {
-        lang: flags.lang,
-        seriesColumns: columns.map((_c, j) => FIRST_YEAR_COLUMN + j),
-        seriesTitle: step === 'year' ? t('År', 'Year') : t('Halvår', 'Half-year'),
-        yTitle: {
-          count: t('Antal forløb', 'Courses'),
-          share: t('Pct. af forløbene', '% of courses'),
-          persons: t('Antal personer', 'Persons'),
-          'median-duration': t('Median varighed, dage', 'Median duration, days'),
-        }[flags.measure],
-        integer: flags.measure === 'count' || flags.measure === 'persons',
-      });
-      await writeAtomic(flags.chart, svg);
-    }
+    await writeTables(ctx, built.tables, flags, built.title);
+    if (flags.chart !== undefined) await writeAtomic(flags.chart, built.charts[0]!.svg);
     return finishAccounting(ctx, file, data.ledger, data.headers, flags);
   },
 };
@@ -178,4 +130,70 @@ export function parseYears(spec: string, step: YoyStep): { first: number; last: 
   if (last - first + 1 > MAX_COLUMNS)
     throw usageError(`--years ${spec}: ${last - first + 1} columns; at most ${MAX_COLUMNS}`);
   return { first, last };
+}
+
+/** The year-over-year table (and chart) of loaded data (no I/O). */
+export async function buildYoy(
+  ctx: RunContext,
+  data: Loaded,
+  flags: YoyFlags,
+  o: BuildOptions,
+): Promise<Built> {
+  const t = (da: string, en: string) => (flags.lang === 'da' ? da : en);
+  const step = flags.step;
+  const range = flags.years === undefined ? undefined : parseYears(flags.years, step);
+  const basis: YoyBasis =
+    flags.basis ?? (flags.rows === 'exitReason' || flags.rows === 'exitGroup' ? 'end' : 'start');
+
+  const columns = range ? columnsBetween(range.first, range.last, step) : completeColumns(data.courses, step);
+  const what = step === 'year' ? 'year' : 'half-year';
+  if (columns.length === 0) {
+    if (data.courses.length === 0) throw usageError(`${o.source}: no courses to count`);
+    throw usageError(`the data holds no complete ${what}; give --years`);
+  }
+  const result = yoy(data.courses, {
+    rows: flags.rows,
+    basis,
+    step,
+    measure: flags.measure,
+    columns,
+    vocab: data.vocab,
+  });
+  const span = columns.length === 1 ? columns[0]!.label : `${columns[0]!.label}–${columns.at(-1)!.label}`;
+  if (!range)
+    ctx.stderr(`jobfx: note: no --years given; using ${span}, every complete ${what} in the data\n`);
+  if (result.incomplete.length > 0 && result.newest !== null)
+    ctx.stderr(
+      `jobfx: warning: ${result.incomplete.join(', ')} not over in the data (newest date ${danishOf(result.newest)}); the figures are not final\n`,
+    );
+
+  const table = yoyTable(result, {
+    lang: flags.lang,
+    measure: flags.measure,
+    vocab: data.vocab,
+    columnsSource: range ? 'given' : 'default',
+    source: sourceText(o.source, data.ledger.accepted, flags.lang),
+  });
+  // Suppression here rather than only at output: the percent and change columns must go with the
+  // year cells they are computed from. The output applies the generic rule again, to no effect.
+  const protect = (n: number) => (n > 0 ? suppressYoy(table, result, flags.measure, n, flags.lang) : table);
+  const charts: Built['charts'] = [];
+  if (o.charts) {
+    // A chart goes into a memo: suppressed by default whatever the table's format.
+    const chartTable = protect(flags.suppress ?? (o.threshold || DEFAULT_SUPPRESSION));
+    const svg = await chartSvg(chartTable, {
+      lang: flags.lang,
+      seriesColumns: columns.map((_c, j) => FIRST_YEAR_COLUMN + j),
+      seriesTitle: step === 'year' ? t('År', 'Year') : t('Halvår', 'Half-year'),
+      yTitle: {
+        count: t('Antal forløb', 'Courses'),
+        share: t('Pct. af forløbene', '% of courses'),
+        persons: t('Antal personer', 'Persons'),
+        'median-duration': t('Median varighed, dage', 'Median duration, days'),
+      }[flags.measure],
+      integer: flags.measure === 'count' || flags.measure === 'persons',
+    });
+    charts.push({ after: table.id, svg });
+  }
+  return { title: t('År for år', 'Year over year'), tables: [protect(o.threshold)], charts };
 }
