@@ -1,10 +1,16 @@
-// Writes schema/jobfx.config.schema.json from the zod schema of the config (run after a build).
+// Writes the JSON Schemas of jobfx.config.json and jobfx.report.json from their zod schemas
+// (run after a build: npm run schema).
 import { writeFileSync } from 'node:fs';
 import { configJsonSchema } from '../dist/schema/config.js';
+import { reportJsonSchema } from '../dist/report/config.js';
 
-const schema = { title: 'jobfx.config.json', ...configJsonSchema() };
-writeFileSync(
-  new URL('../schema/jobfx.config.schema.json', import.meta.url),
-  JSON.stringify(schema, null, 2) + '\n',
-);
-console.log('wrote schema/jobfx.config.schema.json');
+for (const [name, schema] of [
+  ['jobfx.config', configJsonSchema()],
+  ['jobfx.report', reportJsonSchema()],
+]) {
+  writeFileSync(
+    new URL(`../schema/${name}.schema.json`, import.meta.url),
+    JSON.stringify({ title: `${name}.json`, ...schema }, null, 2) + '\n',
+  );
+  console.log(`wrote schema/${name}.schema.json`);
+}

@@ -2,7 +2,7 @@
  * Reporting periods: closed date intervals [from, to]. A year (2024), a half-year (2024H1 =
  * 1 Jan–30 Jun, 2024H2), a quarter (2024Q3), a month (2024-05), or explicit dates.
  */
-import { addMonths, danishOf, dayOf, isoOf, partsOf, type Day } from './dates.js';
+import { addMonths, danishOf, dayOf, daysInMonth, isoOf, partsOf, type Day } from './dates.js';
 import { usageError } from './errors.js';
 import { parseDate } from './schema/values.js';
 
@@ -58,6 +58,22 @@ export function lastCompleteHalfYear(newest: Day): Period {
     y = year - 1;
   }
   return { ...parsePeriod(`${y}H${h}`), source: 'default' };
+}
+
+/** The last complete month or year ending on or before `ref`. */
+export function lastCompleteMonth(ref: Day): Period {
+  const { year, month, day } = partsOf(ref);
+  const complete = day === daysInMonth(year, month);
+  const index = year * 12 + (month - 1) - (complete ? 0 : 1);
+  return {
+    ...parsePeriod(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`),
+    source: 'default',
+  };
+}
+
+export function lastCompleteYear(ref: Day): Period {
+  const { year, month, day } = partsOf(ref);
+  return { ...parsePeriod(String(month === 12 && day === 31 ? year : year - 1)), source: 'default' };
 }
 
 export interface PeriodFlags {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { lastCompleteHalfYear, parsePeriod, periodName, periodText, resolvePeriod } from '../src/period.js';
+import {
+  lastCompleteHalfYear,
+  lastCompleteMonth,
+  lastCompleteYear,
+  parsePeriod,
+  periodName,
+  periodText,
+  resolvePeriod,
+} from '../src/period.js';
 import { d } from './helpers.js';
 
 describe('periods', () => {
@@ -59,5 +67,16 @@ describe('period names in titles', () => {
     expect(periodText(resolvePeriod({ from: '01-02-2025', to: '30-04-2025' }, null), 'en')).toBe(
       '2025-02-01 – 2025-04-30',
     );
+  });
+});
+
+describe('relative periods', () => {
+  it('take the last complete month and year on or before a date', () => {
+    expect(lastCompleteMonth(d('2026-01-30')).label).toBe('2025-12');
+    expect(lastCompleteMonth(d('2026-01-31')).label).toBe('2026-01');
+    expect(lastCompleteMonth(d('2024-02-29')).label).toBe('2024-02');
+    expect(lastCompleteMonth(d('2025-01-01')).label).toBe('2024-12');
+    expect(lastCompleteYear(d('2025-12-31')).label).toBe('2025');
+    expect(lastCompleteYear(d('2026-01-30')).label).toBe('2025');
   });
 });

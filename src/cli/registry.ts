@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { addOutputOptions, addReadOptions } from './options.js';
 import type { RunContext } from './context.js';
+import { defineStandalone } from './standalone.js';
 import { inspectCommand } from './commands/inspect.js';
 import { keyfiguresCommand } from './commands/keyfigures.js';
 import { yoyCommand } from './commands/yoy.js';
@@ -53,5 +54,6 @@ export function buildProgram(ctx: RunContext, version: string, setExit: (code: n
     if (spec.options) cmd = spec.options(cmd);
     cmd.action(async (file: string, flags: object) => setExit(await spec.run(ctx, file, flags)));
   }
+  defineStandalone(program, ctx, version, setExit);
   return program;
 }

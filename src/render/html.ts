@@ -29,7 +29,14 @@ const S = {
   note: `${FONT}; font-size: 9pt; margin: 4px 0 0 0`,
 };
 
-export function renderHtml(tables: Table[], opts: FormatOptions & { title?: string }): string {
+/**
+ * `after`: trusted HTML (an SVG chart jobfx drew) to place after the table with that id; it is
+ * inserted as it is, so it must never hold text from the input unescaped.
+ */
+export function renderHtml(
+  tables: Table[],
+  opts: FormatOptions & { title?: string; after?: Record<string, string> },
+): string {
   const title = opts.title ?? tables[0]?.title ?? 'jobfx';
   return [
     '<!DOCTYPE html>',
@@ -41,7 +48,12 @@ export function renderHtml(tables: Table[], opts: FormatOptions & { title?: stri
     '</head>',
     `<body style="${S.body}">`,
     ...(opts.title !== undefined ? [`<h1 style="${S.h1}">${escapeHtml(opts.title)}</h1>`] : []),
-    ...tables.map((t) => renderOne(t, opts)),
+    ...tables.flatMap((t) => {
+      const extra = opts.after?.[t.id];
+      return extra === undefined
+        ? [renderOne(t, opts)]
+        : [renderOne(t, opts), `<div style="${S.section}">${extra}</div>`];
+    }),
     '</body>',
     '</html>',
     '',

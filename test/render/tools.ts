@@ -3,9 +3,10 @@
  * the test with the package to install; it is skipped only when its JOBFX_SKIP_* variable is 1.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export interface Tool {
   name: string;
@@ -47,3 +48,64 @@ export function requireTool(tool: Tool): string {
 }
 
 export const freshDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
+
+/** Renders a local html file to a PNG in headless Chromium (flags as this machine's network needs). */
+export function chromiumScreenshot(page: string, png: string, size = '1000,800'): void {
+  const chromium = requireTool(CHROMIUM);
+  execFileSync(
+    chromium,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'jobfx-chromium-'))}`,
+      `--screenshot=${png}`,
+      `--window-size=${size}`,
+      pathToFileURL(page).href,
+    ],
+    { stdio: 'pipe', timeout: 110_000 },
+  );
+}
+
+/**
+ * Converts a workbook's first sheet to CSV in LibreOffice Calc, as a Danish user sees it (cells as
+ * shown, ";" separated), with a fresh profile so that parallel runs do not clash. Returns the text.
+ */
+export function libreofficeFirstSheetCsv(xlsx: string): string {
+  const soffice = requireTool(SOFFICE);
+  const dir = mkdtempSync(join(tmpdir(), 'jobfx-soffice-'));
+  const profile = join(dir, 'profile');
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  writeFileSync(
+    join(profile, 'user', 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>da-DK</value></prop></item>
+</oor:items>
+`,
+  );
+  const out = join(dir, 'out');
+  // ";" separator, '"' quote, UTF-8, from line 1, cells as shown, sheet 1.
+  const filter = 'csv:Text - txt - csv (StarCalc):59,34,76,1,,1030,false,true,true,false,false,1';
+  execFileSync(
+    soffice,
+    [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless',
+      '--convert-to',
+      filter,
+      '--outdir',
+      out,
+      xlsx,
+    ],
+    { env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' }, stdio: 'pipe', timeout: 110_000 },
+  );
+  const csv = readdirSync(out).filter((f) => f.endsWith('.csv'));
+  if (csv.length !== 1) throw new Error(`LibreOffice wrote ${csv.length} CSV files for ${xlsx}`);
+  return readFileSync(join(out, csv[0]!), 'utf8').replace(/\r\n/g, '\n');
+}
