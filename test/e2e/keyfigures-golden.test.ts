@@ -8,13 +8,18 @@
  * The xlsx output is checked as a Danish LibreOffice Calc shows it (first sheet as CSV, cells as
  * shown), and the html output is rendered in headless Chromium.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, freshDir, requireTool, skipTool, SOFFICE } from '../render/tools.js';
+import {
+  CHROMIUM,
+  chromiumScreenshot,
+  freshDir,
+  libreofficeFirstSheetCsv,
+  skipTool,
+  SOFFICE,
+} from '../render/tools.js';
 import { jobfx } from './run.js';
 
 const EDGES = resolve('fixtures/keyfigures/edges.csv');
@@ -61,43 +66,10 @@ describe.skipIf(skipTool(SOFFICE))('the xlsx output in LibreOffice Calc', () => 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('shows the first sheet as in edges.xlsx.sheet1.csv', { timeout: 120_000 }, () => {
-    const soffice = requireTool(SOFFICE);
     const xlsx = join(dir, 'edges.xlsx');
     const r = jobfx([...BASE, '--out', xlsx]);
     expect(r.code, r.stderr).toBe(0);
-    // A fresh profile (parallel runs do not clash) with the locale set to Danish, as in
-    // test/render/xlsx.test.ts.
-    const profile = join(dir, 'profile');
-    mkdirSync(join(profile, 'user'), { recursive: true });
-    writeFileSync(
-      join(profile, 'user', 'registrymodifications.xcu'),
-      `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>da-DK</value></prop></item>
-</oor:items>
-`,
-    );
-    const out = join(dir, 'out');
-    // ";" separator, '"' quote, UTF-8, from line 1, cells as shown (9th token), sheet 1 only
-    // (12th token; LibreOffice before 7.2 ignores it and writes the first sheet anyway).
-    const filter = 'csv:Text - txt - csv (StarCalc):59,34,76,1,,1030,false,true,true,false,false,1';
-    execFileSync(
-      soffice,
-      [
-        `-env:UserInstallation=${pathToFileURL(profile).href}`,
-        '--headless',
-        '--convert-to',
-        filter,
-        '--outdir',
-        out,
-        xlsx,
-      ],
-      { env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' }, stdio: 'pipe', timeout: 110_000 },
-    );
-    // The file is edges.csv, or edges-<sheet name>.csv from LibreOffice 7.2 on.
-    const csv = readdirSync(out).filter((f) => f.endsWith('.csv'));
-    expect(csv).toHaveLength(1);
-    const text = readFileSync(join(out, csv[0]!), 'utf8').replace(/\r\n/g, '\n');
+    const text = libreofficeFirstSheetCsv(xlsx);
     expectGolden('edges.xlsx.sheet1.csv', Buffer.from(text, 'utf8'));
   });
 });
@@ -158,29 +130,11 @@ describe.skipIf(skipTool(CHROMIUM))('the html output in Chromium', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('renders edges.html to a screenshot with text on it', { timeout: 120_000 }, () => {
-    const chromium = requireTool(CHROMIUM);
     const page = join(dir, 'edges.html');
     const r = jobfx([...BASE, '--out', page]);
     expect(r.code, r.stderr).toBe(0);
     const png = join(dir, 'edges.png');
-    execFileSync(
-      chromium,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${join(dir, 'profile')}`,
-        `--screenshot=${png}`,
-        '--window-size=1000,2400',
-        pathToFileURL(page).href,
-      ],
-      { stdio: 'pipe', timeout: 110_000 },
-    );
+    chromiumScreenshot(page, png, '1000,2400');
     expect(existsSync(png)).toBe(true);
     // A blank page of this size is about 12 KB.
     expect(statSync(png).size).toBeGreaterThan(50 * 1024);

@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { escapeHtml, renderHtml } from '../../src/render/html.js';
 import { goldenTables } from './sample.js';
-import { CHROMIUM, freshDir, requireTool, skipTool } from './tools.js';
+import { CHROMIUM, chromiumScreenshot, freshDir, skipTool } from './tools.js';
 
 const opts = { lang: 'da' as const, percentDecimals: 1 };
 
@@ -53,31 +51,13 @@ describe.skipIf(skipTool(CHROMIUM))('the document in Chromium', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('renders to a non-trivial screenshot', { timeout: 120_000 }, () => {
-    const chromium = requireTool(CHROMIUM);
     const page = join(dir, 'sample.html');
     writeFileSync(
       page,
       renderHtml(goldenTables, { ...opts, title: 'Nøgletal for straksaktivering, 1. halvår 2024' }),
     );
     const png = join(dir, 'sample.png');
-    execFileSync(
-      chromium,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${join(dir, 'profile')}`,
-        `--screenshot=${png}`,
-        '--window-size=1000,800',
-        pathToFileURL(page).href,
-      ],
-      { stdio: 'pipe', timeout: 110_000 },
-    );
+    chromiumScreenshot(page, png);
     expect(existsSync(png)).toBe(true);
     expect(statSync(png).size).toBeGreaterThan(5 * 1024);
     // To look at it: JOBFX_KEEP_SCREENSHOT=/some/file.png npx vitest run test/render/html.test.ts
