@@ -1,4 +1,8 @@
 import { dayOf, type Day } from '../src/dates.js';
+import type { Course } from '../src/schema/course.js';
+import { buildVocabSet, DEFAULT_VOCABULARIES, type VocabSet } from '../src/schema/vocab.js';
+
+const DEFAULT_VOCAB = buildVocabSet(DEFAULT_VOCABULARIES);
 
 /** A day number from an ISO date, for readable expected values. */
 export function d(iso: string): Day {
@@ -21,3 +25,37 @@ export const FIXTURE_CPRS = [
   '2902004002',
   '3102991235',
 ];
+
+/**
+ * A Course record for analysis tests: the given fields, everything else empty. The exit group
+ * follows the exit reason through `vocab` (default: the built-in vocabularies).
+ */
+export function course(
+  ref: string,
+  personId: string,
+  start: string,
+  end: string | null,
+  x: Partial<Course> = {},
+  vocab: VocabSet = DEFAULT_VOCAB,
+): Course {
+  const exitReason = x.exitReason ?? null;
+  return {
+    ref,
+    personId,
+    birthDate: null,
+    gender: null,
+    ageAtStart: null,
+    start: d(start),
+    end: end === null ? null : d(end),
+    exitReason,
+    exitGroup: exitReason === null ? null : (vocab.groupOf(exitReason) ?? null),
+    targetGroup: null,
+    education: null,
+    programme: null,
+    unit: null,
+    group: null,
+    followUp: { 1: null, 3: null, 6: null, 12: null },
+    extra: {},
+    ...x,
+  };
+}

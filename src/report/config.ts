@@ -3,10 +3,9 @@
  * and the list of tables, each a command with its command-line options. Validated with zod; its
  * JSON Schema (schema/jobfx.report.schema.json) is generated from the same zod schema.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { configError } from '../errors.js';
+import { readJsonFile } from '../schema/json-file.js';
 
 export const REPORT_COMMANDS = ['keyfigures', 'exits', 'repeats', 'yoy', 'compare'] as const;
 export type ReportCommand = (typeof REPORT_COMMANDS)[number];
@@ -92,29 +91,14 @@ export interface LoadedReport {
 }
 
 export async function loadReport(file: string): Promise<LoadedReport> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw configError(
-      `${file}: report file not found or unreadable; check the path (jobfx init writes an example)`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw configError(`${file}: is not valid JSON (${(e as Error).message}); fix the file`);
-  }
-  const parsed = reportSchema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues
-      .map((i) => `${i.path.length > 0 ? i.path.join('.') : '(top level)'}: ${i.message}`)
-      .join('; ');
-    throw configError(`${file}: invalid report: ${issues}`);
-  }
+  const report = await readJsonFile(
+    file,
+    reportSchema,
+    'report',
+    'check the path (jobfx init writes an example)',
+  );
   const dir = dirname(resolve(file));
-  return { report: parsed.data, file, path: (p) => resolve(dir, p) };
+  return { report, file, path: (p) => resolve(dir, p) };
 }
 
 /** The JSON Schema of the report file, for editors. */

@@ -4,9 +4,9 @@
  * same zod schema (schema/jobfx.config.schema.json) so editors can check a config as it is typed.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { configError } from '../errors.js';
+import { readJsonFile } from './json-file.js';
 import { CANONICAL_FIELDS } from './columns.js';
 import { DEFAULT_VOCABULARIES, type Vocabularies, type VocabEntry } from './vocab.js';
 
@@ -81,34 +81,16 @@ export interface LoadedConfig {
 export async function loadConfig(explicit: string | undefined, cwd = process.cwd()): Promise<LoadedConfig> {
   const file = explicit ?? (existsSync(`${cwd}/${CONFIG_FILE}`) ? `${cwd}/${CONFIG_FILE}` : undefined);
   if (file === undefined) return { config: {} };
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw configError(`${file}: config file not found or unreadable; check the --config path`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw configError(`${file}: is not valid JSON (${(e as Error).message}); fix the file`);
-  }
-  const parsed = configSchema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues
-      .map((i) => `${i.path.length > 0 ? i.path.join('.') : '(top level)'}: ${i.message}`)
-      .join('; ');
-    throw configError(`${file}: invalid config: ${issues}`);
-  }
+  const data = await readJsonFile(file, configSchema, 'config', 'check the --config path');
   const exitGroupKeys = new Set(
-    mergeList(DEFAULT_VOCABULARIES.exitGroups, parsed.data.vocabularies?.exitGroups, (g) => g.key).map((g) => g.key),
+    mergeList(DEFAULT_VOCABULARIES.exitGroups, data.vocabularies?.exitGroups, (g) => g.key).map((g) => g.key),
   );
-  for (const [i, r] of (parsed.data.vocabularies?.exitReasons?.values ?? []).entries())
+  for (const [i, r] of (data.vocabularies?.exitReasons?.values ?? []).entries())
     if (!exitGroupKeys.has(r.group))
       throw configError(
         `${file}: vocabularies.exitReasons.values.${i}: group "${r.group}" is not an exit group (known: ${[...exitGroupKeys].join(', ')})`,
       );
-  return { config: parsed.data, file };
+  return { config: data, file };
 }
 
 /** The vocabularies in force: built-in defaults, extended or replaced by the config. */

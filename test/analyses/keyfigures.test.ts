@@ -6,40 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { keyFigures, type KeyFigureOptions } from '../../src/analyses/keyfigures.js';
 import { parsePeriod } from '../../src/period.js';
-import type { Course } from '../../src/schema/course.js';
 import { buildVocabSet, DEFAULT_VOCABULARIES } from '../../src/schema/vocab.js';
-import { d } from '../helpers.js';
+import type { Course } from '../../src/schema/course.js';
+import { course, d } from '../helpers.js';
 
 const vocab = buildVocabSet(DEFAULT_VOCABULARIES);
 
-function course(
-  ref: string,
-  personId: string,
-  start: string,
-  end: string | null,
-  x: Partial<Course> = {},
-): Course {
-  const exitReason = x.exitReason ?? null;
-  return {
-    ref,
-    personId,
-    birthDate: null,
-    gender: null,
-    ageAtStart: null,
-    start: d(start),
-    end: end === null ? null : d(end),
-    exitReason,
-    exitGroup: exitReason === null ? null : (vocab.groupOf(exitReason) ?? null),
-    targetGroup: null,
-    education: null,
-    programme: null,
-    unit: null,
-    group: null,
-    followUp: { 1: null, 3: null, 6: null, 12: null },
-    extra: {},
-    ...x,
-  };
-}
 const fu = (one: string | null, three: string | null = null) => ({ 1: one, 3: three, 6: null, 12: null });
 const JP = 'Jobparat kontanthjælpsmodtager';
 const FL = 'Forsikret ledig';

@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findReturns } from '../../src/analyses/repeats.js';
-import type { Course } from '../../src/schema/course.js';
-import { d } from '../helpers.js';
-
-const course = (ref: string, personId: string, start: string, end: string | null): Course => ({
-  ref,
-  personId,
-  birthDate: null,
-  gender: null,
-  ageAtStart: null,
-  start: d(start),
-  end: end === null ? null : d(end),
-  exitReason: null,
-  exitGroup: null,
-  targetGroup: null,
-  education: null,
-  programme: null,
-  unit: null,
-  group: null,
-  followUp: { 1: null, 3: null, 6: null, 12: null },
-  extra: {},
-});
+import { course, d } from '../helpers.js';
 
 const opts = { from: d('2025-01-01'), to: d('2025-12-31'), windowDays: 365, minGapDays: 0 };
 
