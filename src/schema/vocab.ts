@@ -105,21 +105,21 @@ const v = (value: string, aliases: string[] = [], en?: string): VocabEntry => ({
 });
 
 export const TARGET_GROUPS: VocabEntry[] = [
-  v('Jobparat kontanthjælpsmodtager', ['Jobparat', 'Jobparate kontanthjælpsmodtagere', 'Kontanthjælp, jobparat']),
-  v('Aktivitetsparat kontanthjælpsmodtager', ['Aktivitetsparat', 'Aktivitetsparate kontanthjælpsmodtagere']),
+  v('Jobparat kontanthjælpsmodtager', ['Jobparat', 'Jobparate kontanthjælpsmodtagere', 'Kontanthjælp, jobparat'], 'Job-ready, social assistance'),
+  v('Aktivitetsparat kontanthjælpsmodtager', ['Aktivitetsparat', 'Aktivitetsparate kontanthjælpsmodtagere'], 'Activity-ready, social assistance'),
   v('Åbenlyst uddannelsesparat', [
     'Åbenlyst uddannelsesparate',
     'Uddannelseshjælp, åbenlyst uddannelsesparat',
     'Uddannelseshjælpsmodtager, åbenlyst uddannelsesparat',
-  ]),
-  v('Uddannelsesparat', ['Uddannelsesparate', 'Uddannelseshjælp, uddannelsesparat']),
-  v('Aktivitetsparat uddannelseshjælpsmodtager', ['Uddannelseshjælp, aktivitetsparat']),
-  v('Forsikret ledig', ['Forsikrede ledige', 'A-dagpengemodtager', 'Dagpengemodtager', 'A-dagpenge']),
-  v('Sygedagpengemodtager', ['Sygedagpenge', 'Sygemeldt']),
-  v('Ressourceforløb', ['Ressourceforløbsydelse']),
-  v('Jobafklaring', ['Jobafklaringsforløb']),
-  v('Ledighedsydelse', ['Fleksjobvisiteret', 'Ledighedsydelsesmodtager']),
-  v('Uoplyst', ['Ukendt', 'Ikke oplyst']),
+  ], 'Clearly education-ready'),
+  v('Uddannelsesparat', ['Uddannelsesparate', 'Uddannelseshjælp, uddannelsesparat'], 'Education-ready'),
+  v('Aktivitetsparat uddannelseshjælpsmodtager', ['Uddannelseshjælp, aktivitetsparat'], 'Activity-ready, education benefit'),
+  v('Forsikret ledig', ['Forsikrede ledige', 'A-dagpengemodtager', 'Dagpengemodtager', 'A-dagpenge'], 'Insured unemployed'),
+  v('Sygedagpengemodtager', ['Sygedagpenge', 'Sygemeldt'], 'Sickness benefit'),
+  v('Ressourceforløb', ['Ressourceforløbsydelse'], 'Resource programme'),
+  v('Jobafklaring', ['Jobafklaringsforløb'], 'Job clarification'),
+  v('Ledighedsydelse', ['Fleksjobvisiteret', 'Ledighedsydelsesmodtager'], 'Flex-job waiting benefit'),
+  v('Uoplyst', ['Ukendt', 'Ikke oplyst'], 'Unknown'),
 ];
 
 export const EDUCATION: VocabEntry[] = [
@@ -203,6 +203,15 @@ export class Vocabulary {
 
   isKnown(value: string): boolean {
     return this.lookup(value) !== undefined;
+  }
+
+  /**
+   * The value as a table shows it: in English the entry's English label where it has one; values
+   * not in the vocabulary as written. "Uoplyst" (no value) is "Unknown" in English either way.
+   */
+  label(value: string, lang: 'da' | 'en'): string {
+    if (lang === 'da') return value;
+    return this.lookup(value)?.en ?? (value === 'Uoplyst' ? 'Unknown' : value);
   }
 
   /** Position in the vocabulary's order (for `--sort vocab`); unknown values sort last. */

@@ -1,6 +1,6 @@
 /** Exit-reason and exit-group distributions → memo tables. */
 import type { ExitCounts } from '../analyses/exits.js';
-import { UNKNOWN, UNMAPPED_GROUP } from '../analyses/exits.js';
+import { UNMAPPED_GROUP } from '../analyses/exits.js';
 import type { Lang } from '../render/format.js';
 import { text, type Row, type Table } from '../render/table.js';
 import type { VocabSet } from '../schema/vocab.js';
@@ -25,7 +25,7 @@ export function exitTables(cols: DataColumn<ExitCounts>[], o: ExitTableOptions):
     key === UNMAPPED_GROUP
       ? t('Ikke i ordlisten', 'Not in the vocabulary')
       : o.vocab.exitGroupLabel(key, o.lang);
-  const reasonLabel = (v: string) => (v === UNKNOWN && o.lang === 'en' ? 'Unknown' : v);
+  const reasonLabel = (v: string) => o.vocab.exitReason.label(v, o.lang);
   const unmapped = total.byReason.filter((r) => r.group === null).map((r) => r.value);
   const common = [
     t(

@@ -161,7 +161,7 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
     rows: distRows(
       (k) => k.ended.byReason,
       (k) => k.ended.courses,
-      (v) => v,
+      (v) => o.vocab.exitReason.label(v, o.lang),
     ),
     notes: [
       endedNote,
@@ -246,20 +246,23 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
     'Persons active in the period, each counted once by their latest active course (latest start). Age at the course start, derived from the CPR number.',
   );
   const uoplyst = (v: string) => (v === 'Uoplyst' ? t('Uoplyst', 'Unknown') : v);
+  const targetLabel = (v: string) => o.vocab.targetGroup.label(v, o.lang);
+  const educationLabel = (v: string) => o.vocab.education.label(v, o.lang);
+  const statusLabel = (v: string) => o.vocab.followUp.label(v, o.lang);
   const mix: [string, string, string, (k: KeyFigures) => Count[], (v: string) => string][] = [
     [
       'targetGroup',
       t('målgruppe', 'target group'),
       t('Målgruppe', 'Target group'),
       (k) => k.mix.targetGroup,
-      uoplyst,
+      targetLabel,
     ],
     [
       'education',
       t('højest fuldførte uddannelse', 'highest completed education'),
       t('Uddannelse', 'Education'),
       (k) => k.mix.education,
-      uoplyst,
+      educationLabel,
     ],
     [
       'ageBand',
@@ -294,7 +297,7 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
     const statusRows = distRows(
       (k) => k.followUp[h]!.byStatus,
       (k) => k.followUp[h]!.due,
-      uoplyst,
+      statusLabel,
     );
     const due = statusRows[statusRows.length - 1]!;
     const rows: Row[] = [

@@ -37,7 +37,7 @@ export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b, 'da'))
     .map(([g, e]) => ({
       cells: [
-        text(g === UNKNOWN ? t('Uoplyst', 'Unknown') : g),
+        text(o.vocab.targetGroup.label(g, o.lang)),
         count(e.started),
         count(e.returning),
         share(e.returning, e.started),

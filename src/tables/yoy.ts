@@ -64,7 +64,9 @@ export function yoyTable(r: YoyResult, o: YoyTableOptions): Table {
       return row.key === UNMAPPED_GROUP
         ? t('Ikke i ordlisten', 'Not in the vocabulary')
         : o.vocab.exitGroupLabel(row.key, o.lang);
-    if (r.field !== 'exitReason' && row.key === UNKNOWN) return t('Uoplyst', 'Unknown');
+    if (r.field === 'exitReason') return o.vocab.exitReason.label(row.key, o.lang);
+    if (r.field === 'targetGroup') return o.vocab.targetGroup.label(row.key, o.lang);
+    if (row.key === UNKNOWN) return t('Uoplyst', 'Unknown');
     return row.key;
   };
 
