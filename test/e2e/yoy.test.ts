@@ -162,7 +162,8 @@ describe('jobfx yoy', () => {
     expect(years(p, 4)['Ordinært job']).toEqual([2, 1, 0, 2]);
     expect(years(p, 4)['I alt']).toEqual([3, 3, 3, 5]);
     const m = tableOf(['--measure', 'median-duration', '--basis', 'start', '--lang', 'en']);
-    expect(years(m, 4)['Ordinært job']).toEqual([
+    // In English the vocabulary's label: "Ordinært job" is "Ordinary job".
+    expect(years(m, 4)['Ordinary job']).toEqual([
       { value: 87.5, n: 2 },
       { value: 153, n: 2 },
       { value: null, n: 0 },
