@@ -11,6 +11,7 @@ import { keyfiguresCommand } from './commands/keyfigures.js';
 import { yoyCommand } from './commands/yoy.js';
 import { exitsCommand } from './commands/exits.js';
 import { repeatsCommand } from './commands/repeats.js';
+import { compareCommand } from './commands/compare.js';
 
 export interface CommandSpec<F> {
   name: string;
@@ -32,6 +33,7 @@ export const COMMANDS: CommandSpec<any>[] = [
   exitsCommand,
   repeatsCommand,
   yoyCommand,
+  compareCommand,
 ];
 
 export function buildProgram(ctx: RunContext, version: string, setExit: (code: number) => void): Command {

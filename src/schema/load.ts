@@ -1,9 +1,11 @@
 /** file → Course records: read, map columns, normalise. The one entry point every command uses. */
 import { readTable } from '../io/read.js';
-import { mapColumns, requireFields, headerScore } from './columns.js';
+import { isEmptyCell, type RawTable } from '../io/raw.js';
+import { mapColumns, requireFields, headerScore, type ColumnMapping } from './columns.js';
 import { loadConfig, vocabulariesOf, type LoadedConfig } from './config.js';
 import { makePseudonymiser, type Pseudonymiser } from './cpr.js';
 import { normalise, type Normalised } from './normalise.js';
+import { isMissing } from './values.js';
 import { buildVocabSet, type VocabSet } from './vocab.js';
 
 export interface LoadOptions {
@@ -14,6 +16,11 @@ export interface LoadOptions {
   /** --config FILE; else ./jobfx.config.json when present. */
   config?: string;
   keepColumns?: string[];
+  /**
+   * Accept a file with neither a start nor an end date column as respondents (a survey, one row
+   * per person) instead of stopping on the missing start column. Only compare can use such rows.
+   */
+  respondents?: boolean;
   /** For tests: the working directory where jobfx.config.json is looked for. */
   cwd?: string;
 }
@@ -23,22 +30,63 @@ export interface Loaded extends Normalised {
   config: LoadedConfig;
   /** The run's pseudonymiser, so that a second file (follow-up) gets the same pseudonyms. */
   pseudonymise: Pseudonymiser;
+  /** 'respondent': a survey read with `respondents`; its records carry a placeholder start day. */
+  unit: 'course' | 'respondent';
 }
 
 export async function loadCourses(file: string, opts: LoadOptions = {}): Promise<Loaded> {
   const config = await loadConfig(opts.config, opts.cwd);
   const vocab = buildVocabSet(vocabulariesOf(config.config));
-  const table = await readTable(file, {
+  const read = await readTable(file, {
     sheet: opts.sheet,
     headerRow: opts.headerRow,
     encoding: opts.encoding,
     delimiter: opts.delimiter,
     headerScore,
   });
-  const mapping = mapColumns(table.headers, config.config.columns, file);
+  const found = mapColumns(read.headers, config.config.columns, file);
+  const survey =
+    opts.respondents === true &&
+    found.fields.start === undefined &&
+    found.fields.end === undefined &&
+    found.fields.personId !== undefined;
+  const { table, mapping } = survey ? withPlaceholderStart(read, found) : { table: read, mapping: found };
   requireFields(mapping, table.headers, file);
   const key = process.env.JOBFX_PSEUDONYM_KEY || config.config.pseudonymKey;
   const pseudonymise = makePseudonymiser(key);
   const result = normalise(table, mapping, { vocab, pseudonymise, keepColumns: opts.keepColumns });
-  return { ...result, vocab, config, pseudonymise };
+  // A respondent's age at a placeholder date means nothing (compare takes ages from --age).
+  const courses = survey ? result.courses.map((c) => ({ ...c, ageAtStart: null })) : result.courses;
+  return {
+    ...result,
+    courses,
+    headers: read.headers,
+    vocab,
+    config,
+    pseudonymise,
+    unit: survey ? 'respondent' : 'course',
+  };
+}
+
+/**
+ * Respondents get a placeholder start day, unique per row, so that the record can be built and a
+ * repeated respondent id is found (as a duplicate) rather than merged. No analysis of courses
+ * sees these records: compare refuses outcomes that need a date for respondents.
+ */
+function withPlaceholderStart(table: RawTable, mapping: ColumnMapping): { table: RawTable; mapping: ColumnMapping } {
+  const index = table.headers.length;
+  const base = 3_000_000; // the day number of a date in the year 10183: never a real date
+  const rows = table.rows.map((r, i) =>
+    r.cells.every((c) => isEmptyCell(c) || isMissing(c))
+      ? r
+      : { ...r, cells: [...r.cells, ...Array<null>(Math.max(0, index - r.cells.length)).fill(null), { day: base + i }] },
+  );
+  return {
+    table: { ...table, headers: [...table.headers, ''], rows },
+    mapping: {
+      ...mapping,
+      fields: { ...mapping.fields, start: index },
+      columns: [...mapping.columns, { index, header: '', field: 'start', how: 'config' }],
+    },
+  };
 }
