@@ -27,7 +27,7 @@ const table = z
       .describe(
         'The command\'s options as on the command line, without the dashes: {"by": "unit", "min-gap-days": 14, "grouped": true}. ' +
           'A list repeats the option (e.g. several "outcome"s). "format", "out", "rejects" and "list" are the pack\'s business and not allowed; ' +
-          'for yoy, "chart": true draws the chart into the memo.',
+          'for yoy and compare (with weekly), "chart": true draws the chart into the memo.',
       ),
   })
   .describe('One step of the memo: a command and its options');

@@ -20,7 +20,7 @@ import {
 import { jobfx } from './run.js';
 
 const DEMO = resolve('fixtures/demo/demo-export.xlsx');
-const PACK = ['figur-1.svg', 'manifest.json', 'notat.html', 'notat.md', 'tabeller.xlsx'];
+const PACK = ['figur-1.svg', 'figur-2.svg', 'manifest.json', 'notat.html', 'notat.md', 'tabeller.xlsx'];
 
 function initDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'jobfx-run-'));
@@ -63,6 +63,7 @@ describe('jobfx init && jobfx run jobfx.report.json', () => {
       'exits',
       'repeats',
       'yoy',
+      'compare',
     ]);
     expect(m.tables[0].options).toEqual({ by: 'unit' });
     expect(new Date(m.runAt).getTime()).toBeGreaterThan(0);
@@ -80,7 +81,7 @@ describe('jobfx init && jobfx run jobfx.report.json', () => {
     expect(md.startsWith('# Nøgletal for straksaktivering, 2. halvår 2025\n')).toBe(true);
     expect((html.match(/<caption/g) ?? []).length).toBe(ids.length);
     expect((md.match(/^### /gm) ?? []).length).toBe(ids.length);
-    expect(html).toContain('<svg'); // the yoy chart, inline
+    expect((html.match(/<svg/g) ?? []).length).toBe(2); // the yoy and compare charts, inline
     expect(md).toContain('![');
     for (const text of [html, md]) expect(text).not.toMatch(CPR_LIKE);
     // Memo tables are suppressed: the demo's small cells show as "<5".
@@ -157,7 +158,7 @@ describe('checks before anything is written', () => {
     const dir = initDir();
     const r = jobfx(['run', 'jobfx.report.json', '--dry-run'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/dry run: 4 step\(s\), \d+ tables, period 2025H2; nothing written/);
+    expect(r.stderr).toMatch(/dry run: 5 step\(s\), \d+ tables, period 2025H2; nothing written/);
     expect(existsSync(join(dir, 'noegletal'))).toBe(false);
   });
 

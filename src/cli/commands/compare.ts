@@ -27,14 +27,17 @@ import { loadOptionsOf, type ReadFlags } from '../options.js';
 import {
   addTableOutputOptions,
   DEFAULT_SUPPRESSION,
+  suppressionThreshold,
   TABLE_FORMATS,
   writeTables,
+  type BuildOptions,
+  type Built,
   type TableOutputFlags,
 } from '../output.js';
 import { dateArg, newestDate } from '../period-options.js';
 import type { CommandSpec } from '../registry.js';
 
-interface Flags extends ReadFlags, TableOutputFlags {
+export interface CompareFlags extends ReadFlags, TableOutputFlags {
   outcome?: string[];
   numeric?: string[];
   within?: string;
@@ -75,7 +78,7 @@ const BY_ALIASES: Record<string, Extract<SubgroupRef, { kind: 'field' }>['field'
   aldersgruppe: 'ageBand',
 };
 
-export const compareCommand: CommandSpec<Flags> = {
+export const compareCommand: CommandSpec<CompareFlags> = {
   name: 'compare',
   summary: 'treatment vs control: outcomes by group with difference, 95% CI and p-value',
   description:
@@ -162,164 +165,19 @@ export const compareCommand: CommandSpec<Flags> = {
         ),
     ),
   async run(ctx, file, given) {
-    const flags = { ...given, outcome: given.outcome ?? [], numeric: given.numeric ?? [] };
-    if ((flags.treatment === undefined) !== (flags.control === undefined))
-      throw usageError('--treatment and --control go together: name the values of both groups');
+    const flags = withDefaults(given);
     if (flags.chart !== undefined && flags.weekly === undefined)
       throw usageError('--chart draws the weekly curve: add --weekly N');
     if (flags.chart !== undefined && !/\.svg$/i.test(flags.chart))
       throw usageError(`--chart ${flags.chart}: the chart is SVG; give a file name ending in .svg`);
-    const within = flags.within === undefined ? undefined : horizonArg(flags.within);
-    const parsed = flags.outcome.map((s) => parseOutcome(s));
-    if (parsed.length === 0 && flags.numeric.length === 0 && !flags.balance && flags.weekly === undefined)
-      throw usageError(
-        'nothing to compare: give --outcome (e.g. "exitGroup=job"), --numeric COLUMN, --balance or --weekly N',
-      );
-
-    // Columns named on the command line are kept by header (those that are not canonical fields).
-    const keep = [
-      ...parsed.map((p) => p.name),
-      ...flags.numeric.filter((n) => !DURATION.includes(matchKey(n))),
-      ...(flags.group ? [flags.group] : []),
-      ...(flags.by && !(matchKey(flags.by) in BY_ALIASES) ? [flags.by] : []),
-      ...(flags.age ? [flags.age] : []),
-    ];
-    const { data, unit } = await loadRows(ctx, file, flags, keep);
-    const { headers, mapping, vocab } = data;
-
-    const outcomes: OutcomeSpec[] = [];
-    for (const p of parsed) {
-      const ref = resolveName(p.name, headers, mapping);
-      if (typeof ref === 'string') throw usageError(`--outcome "${p.text}": ${ref}`);
-      const exit = ref.kind === 'field' && (ref.field === 'exitGroup' || ref.field === 'exitReason');
-      // --within applies to the exit outcomes that do not give their own span.
-      if (exit && !p.within && within) p.within = within;
-      if (p.within && !exit)
-        throw usageError(
-          `--outcome "${p.text}": "within" applies to exit outcomes (exitGroup, exitReason); ${p.name} has no date`,
-        );
-      if (ref.kind === 'field' && ref.field === 'exitGroup')
-        checkExitGroups(p.values, vocab, `--outcome "${p.text}"`);
-      outcomes.push({
-        kind: 'binary',
-        text: p.text,
-        ref,
-        values: p.values,
-        ...(p.within ? { within: p.within } : {}),
-      });
-    }
-    for (const n of flags.numeric) {
-      if (DURATION.includes(matchKey(n))) {
-        outcomes.push({ kind: 'numeric', text: n, ref: { kind: 'duration' } });
-        continue;
-      }
-      const ref = resolveName(n, headers, mapping);
-      if (typeof ref === 'string') throw usageError(`--numeric ${n}: ${ref}`);
-      if (ref.kind !== 'column') throw usageError(`--numeric ${n}: ${n} is not a numeric column`);
-      outcomes.push({ kind: 'numeric', text: n, ref });
-    }
-    if (within && !outcomes.some((o) => o.kind === 'binary' && o.within === within))
-      throw usageError(
-        '--within applies to exit outcomes (--outcome exitGroup=job or exitReason=...); there is none',
-      );
-    const needsDates =
-      flags.weekly !== undefined ||
-      outcomes.some(
-        (o) => (o.kind === 'binary' && o.within) || (o.kind === 'numeric' && o.ref.kind === 'duration'),
-      );
-    if (unit === 'respondent' && needsDates)
-      throw usageError(
-        `${file} has no start or end date column, so it is read as one row per respondent; "within", duration and --weekly need course dates`,
-      );
-
-    const group = groupRule(flags, headers, mapping);
-    const by = flags.by === undefined ? undefined : subgroupRef(flags.by, headers, mapping);
-    if (flags.age !== undefined && !headers.some((h) => matchKey(h) === matchKey(flags.age!)))
-      throw usageError(`--age ${flags.age}: no such column`);
-    const weeklyExit =
-      flags.weekly === undefined ? [] : checkExitGroups(flags.weeklyExit.split(','), vocab, '--weekly-exit');
-
-    let asOf: Day | null = null;
-    if (unit === 'course') {
-      const newest = newestDate(data.courses);
-      asOf = flags.asOf === undefined ? newest : dateArg('--as-of', flags.asOf);
-      if (newest !== null && asOf !== null && asOf < newest)
-        throw usageError(
-          `--as-of ${flags.asOf}: the data has dates after it; give the date the data was extracted`,
-        );
-    }
-
-    const result = compare(data.courses, {
-      group,
-      declaredRandomised: Boolean(flags.randomised),
-      outcomes,
-      vocab,
-      unit,
-      asOf,
-      exact: Boolean(flags.exact),
-      correct: flags.correct,
-      ...(by ? { by } : {}),
-      ...(flags.age ? { ageColumn: flags.age } : {}),
-      balance: Boolean(flags.balance),
-      ...(flags.weekly !== undefined ? { weekly: { weeks: flags.weekly, exitGroups: weeklyExit } } : {}),
+    const { data } = await loadRows(ctx, file, flags, compareColumns(flags));
+    const built = await buildCompare(ctx, data, flags, {
+      threshold: suppressionThreshold(flags),
+      charts: flags.chart !== undefined,
+      source: file,
     });
-
-    const t = (da: string, en: string) => (flags.lang === 'da' ? da : en);
-    const armLabels: Record<Arm, string> = group.treatment
-      ? { treatment: group.treatment[0]!, control: group.control![0]! }
-      : { treatment: t('Indsats', 'Treatment'), control: t('Kontrol', 'Control') };
-    const column = group.source.kind === 'field' ? group.source.header : group.source.name;
-    const groupText = group.treatment
-      ? t(
-          `Grupper fra kolonnen "${column}": ${armLabels.treatment} = ${group.treatment.join(', ')}; ${armLabels.control} = ${group.control!.join(', ')}.`,
-          `Groups from the column "${column}": ${armLabels.treatment} = ${group.treatment.join(', ')}; ${armLabels.control} = ${group.control!.join(', ')}.`,
-        )
-      : t(
-          `Grupper fra kolonnen "${column}", læst med ordlisten for forsøgsgrupper (fx Indsats, Deltager, Forsøg = indsats; Kontrol = kontrol).`,
-          `Groups from the column "${column}", read with the trial-group vocabulary (e.g. Indsats, Deltager, Forsøg = treatment; Kontrol = control).`,
-        );
-    const byLabel =
-      by === undefined
-        ? undefined
-        : by.kind === 'column'
-          ? by.name
-          : by.field === 'ageBand'
-            ? t('Aldersgruppe', 'Age band')
-            : mapping.fields[by.field] !== undefined
-              ? headers[mapping.fields[by.field]!]!
-              : fieldLabel(by.field, flags.lang);
-    const tables = compareTables(result, {
-      lang: flags.lang,
-      vocab,
-      armLabels,
-      groupText,
-      stars: Boolean(flags.stars),
-      exact: Boolean(flags.exact),
-      correct: flags.correct,
-      ...(byLabel ? { byLabel } : {}),
-      source: `${file.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${unit === 'course' ? t('forløb', 'courses') : t('respondenter', 'respondents')}`,
-    });
-    for (const r of result.outcomes)
-      if (r.kind === 'binary' && r.unmatched.length > 0)
-        ctx.stderr(
-          `jobfx: warning: --outcome "${r.spec.text}": no row has ${r.unmatched.map((v) => `"${v}"`).join(', ')}\n`,
-        );
-    if (!result.randomised)
-      ctx.stderr(
-        'jobfx: note: the groups are not marked as randomised: the output is a simple effect, not an effect estimate (add --randomised if they were drawn at random)\n',
-      );
-    await writeTables(ctx, tables, flags, t('Sammenligning', 'Comparison'));
-
-    if (flags.chart !== undefined) {
-      // A chart goes into a memo: suppressed by default whatever the table's format.
-      const weeklyTable = tables.find((x) => x.id === 'compare.weekly')!;
-      const threshold = flags.suppress ?? DEFAULT_SUPPRESSION;
-      const shown = threshold > 0 ? suppress(weeklyTable, threshold, flags.lang) : weeklyTable;
-      await writeAtomic(
-        flags.chart,
-        await renderSvg(weeklyChartSpec(shown, { lang: flags.lang, armLabels })),
-      );
-    }
+    await writeTables(ctx, built.tables, flags, built.title);
+    if (flags.chart !== undefined) await writeAtomic(flags.chart, built.charts[0]!.svg);
     return finishAccounting(ctx, file, data.ledger, data.headers, flags);
   },
 };
@@ -343,7 +201,7 @@ function checkExitGroups(values: string[], vocab: VocabSet, flag: string): strin
   });
 }
 
-function groupRule(flags: Flags, headers: string[], mapping: ColumnMapping): GroupRule {
+function groupRule(flags: CompareFlags, headers: string[], mapping: ColumnMapping): GroupRule {
   const list = (v: string | undefined) =>
     v === undefined
       ? undefined
@@ -395,7 +253,7 @@ function subgroupRef(v: string, headers: string[], mapping: ColumnMapping): Subg
 async function loadRows(
   ctx: RunContext,
   file: string,
-  flags: Flags,
+  flags: CompareFlags,
   keepColumns: string[],
 ): Promise<{ data: Loaded; unit: 'course' | 'respondent' }> {
   const data = await loadCourses(file, {
@@ -409,4 +267,178 @@ async function loadRows(
       `jobfx: note: ${file} has no start or end date column: read as a survey, one row per respondent\n`,
     );
   return { data, unit: data.unit };
+}
+
+/** The flags with list options defaulted. */
+function withDefaults(given: CompareFlags): CompareFlags & { outcome: string[]; numeric: string[] } {
+  return { ...given, outcome: given.outcome ?? [], numeric: given.numeric ?? [] };
+}
+
+/** Columns the comparison names on the command line that are not canonical fields: kept by header when the file is read. */
+export function compareColumns(given: CompareFlags): string[] {
+  const flags = withDefaults(given);
+  const parsed = flags.outcome.map((s) => parseOutcome(s));
+  // Columns named on the command line are kept by header (those that are not canonical fields).
+  return [
+    ...parsed.map((p) => p.name),
+    ...flags.numeric.filter((n) => !DURATION.includes(matchKey(n))),
+    ...(flags.group ? [flags.group] : []),
+    ...(flags.by && !(matchKey(flags.by) in BY_ALIASES) ? [flags.by] : []),
+    ...(flags.age ? [flags.age] : []),
+  ];
+}
+
+/** The comparison tables (and the weekly chart) of loaded rows (no I/O). */
+export async function buildCompare(
+  ctx: RunContext,
+  data: Loaded,
+  given: CompareFlags,
+  o: BuildOptions,
+): Promise<Built> {
+  const flags = withDefaults(given);
+  const unit = data.unit;
+  if ((flags.treatment === undefined) !== (flags.control === undefined))
+    throw usageError('--treatment and --control go together: name the values of both groups');
+  const within = flags.within === undefined ? undefined : horizonArg(flags.within);
+  const parsed = flags.outcome.map((s) => parseOutcome(s));
+  if (parsed.length === 0 && flags.numeric.length === 0 && !flags.balance && flags.weekly === undefined)
+    throw usageError(
+      'nothing to compare: give --outcome (e.g. "exitGroup=job"), --numeric COLUMN, --balance or --weekly N',
+    );
+
+  const { headers, mapping, vocab } = data;
+
+  const outcomes: OutcomeSpec[] = [];
+  for (const p of parsed) {
+    const ref = resolveName(p.name, headers, mapping);
+    if (typeof ref === 'string') throw usageError(`--outcome "${p.text}": ${ref}`);
+    const exit = ref.kind === 'field' && (ref.field === 'exitGroup' || ref.field === 'exitReason');
+    // --within applies to the exit outcomes that do not give their own span.
+    if (exit && !p.within && within) p.within = within;
+    if (p.within && !exit)
+      throw usageError(
+        `--outcome "${p.text}": "within" applies to exit outcomes (exitGroup, exitReason); ${p.name} has no date`,
+      );
+    if (ref.kind === 'field' && ref.field === 'exitGroup')
+      checkExitGroups(p.values, vocab, `--outcome "${p.text}"`);
+    outcomes.push({
+      kind: 'binary',
+      text: p.text,
+      ref,
+      values: p.values,
+      ...(p.within ? { within: p.within } : {}),
+    });
+  }
+  for (const n of flags.numeric) {
+    if (DURATION.includes(matchKey(n))) {
+      outcomes.push({ kind: 'numeric', text: n, ref: { kind: 'duration' } });
+      continue;
+    }
+    const ref = resolveName(n, headers, mapping);
+    if (typeof ref === 'string') throw usageError(`--numeric ${n}: ${ref}`);
+    if (ref.kind !== 'column') throw usageError(`--numeric ${n}: ${n} is not a numeric column`);
+    outcomes.push({ kind: 'numeric', text: n, ref });
+  }
+  if (within && !outcomes.some((o) => o.kind === 'binary' && o.within === within))
+    throw usageError(
+      '--within applies to exit outcomes (--outcome exitGroup=job or exitReason=...); there is none',
+    );
+  const needsDates =
+    flags.weekly !== undefined ||
+    outcomes.some(
+      (o) => (o.kind === 'binary' && o.within) || (o.kind === 'numeric' && o.ref.kind === 'duration'),
+    );
+  if (unit === 'respondent' && needsDates)
+    throw usageError(
+      `${o.source} has no start or end date column, so it is read as one row per respondent; "within", duration and --weekly need course dates`,
+    );
+
+  const group = groupRule(flags, headers, mapping);
+  const by = flags.by === undefined ? undefined : subgroupRef(flags.by, headers, mapping);
+  if (flags.age !== undefined && !headers.some((h) => matchKey(h) === matchKey(flags.age!)))
+    throw usageError(`--age ${flags.age}: no such column`);
+  const weeklyExit =
+    flags.weekly === undefined ? [] : checkExitGroups(flags.weeklyExit.split(','), vocab, '--weekly-exit');
+
+  let asOf: Day | null = null;
+  if (unit === 'course') {
+    const newest = newestDate(data.courses);
+    asOf = flags.asOf === undefined ? newest : dateArg('--as-of', flags.asOf);
+    if (newest !== null && asOf !== null && asOf < newest)
+      throw usageError(
+        `--as-of ${flags.asOf}: the data has dates after it; give the date the data was extracted`,
+      );
+  }
+
+  const result = compare(data.courses, {
+    group,
+    declaredRandomised: Boolean(flags.randomised),
+    outcomes,
+    vocab,
+    unit,
+    asOf,
+    exact: Boolean(flags.exact),
+    correct: flags.correct,
+    ...(by ? { by } : {}),
+    ...(flags.age ? { ageColumn: flags.age } : {}),
+    balance: Boolean(flags.balance),
+    ...(flags.weekly !== undefined ? { weekly: { weeks: flags.weekly, exitGroups: weeklyExit } } : {}),
+  });
+
+  const t = (da: string, en: string) => (flags.lang === 'da' ? da : en);
+  const armLabels: Record<Arm, string> = group.treatment
+    ? { treatment: group.treatment[0]!, control: group.control![0]! }
+    : { treatment: t('Indsats', 'Treatment'), control: t('Kontrol', 'Control') };
+  const column = group.source.kind === 'field' ? group.source.header : group.source.name;
+  const groupText = group.treatment
+    ? t(
+        `Grupper fra kolonnen "${column}": ${armLabels.treatment} = ${group.treatment.join(', ')}; ${armLabels.control} = ${group.control!.join(', ')}.`,
+        `Groups from the column "${column}": ${armLabels.treatment} = ${group.treatment.join(', ')}; ${armLabels.control} = ${group.control!.join(', ')}.`,
+      )
+    : t(
+        `Grupper fra kolonnen "${column}", læst med ordlisten for forsøgsgrupper (fx Indsats, Deltager, Forsøg = indsats; Kontrol = kontrol).`,
+        `Groups from the column "${column}", read with the trial-group vocabulary (e.g. Indsats, Deltager, Forsøg = treatment; Kontrol = control).`,
+      );
+  const byLabel =
+    by === undefined
+      ? undefined
+      : by.kind === 'column'
+        ? by.name
+        : by.field === 'ageBand'
+          ? t('Aldersgruppe', 'Age band')
+          : mapping.fields[by.field] !== undefined
+            ? headers[mapping.fields[by.field]!]!
+            : fieldLabel(by.field, flags.lang);
+  const tables = compareTables(result, {
+    lang: flags.lang,
+    vocab,
+    armLabels,
+    groupText,
+    stars: Boolean(flags.stars),
+    exact: Boolean(flags.exact),
+    correct: flags.correct,
+    ...(byLabel ? { byLabel } : {}),
+    source: `${o.source.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${unit === 'course' ? t('forløb', 'courses') : t('respondenter', 'respondents')}`,
+  });
+  for (const r of result.outcomes)
+    if (r.kind === 'binary' && r.unmatched.length > 0)
+      ctx.stderr(
+        `jobfx: warning: --outcome "${r.spec.text}": no row has ${r.unmatched.map((v) => `"${v}"`).join(', ')}\n`,
+      );
+  if (!result.randomised)
+    ctx.stderr(
+      'jobfx: note: the groups are not marked as randomised: the output is a simple effect, not an effect estimate (add --randomised if they were drawn at random)\n',
+    );
+  const charts: Built['charts'] = [];
+  if (o.charts && flags.weekly !== undefined) {
+    // A chart goes into a memo: suppressed by default whatever the table's format.
+    const weeklyTable = tables.find((x) => x.id === 'compare.weekly')!;
+    const threshold = flags.suppress ?? (o.threshold || DEFAULT_SUPPRESSION);
+    const shown = threshold > 0 ? suppress(weeklyTable, threshold, flags.lang) : weeklyTable;
+    charts.push({
+      after: weeklyTable.id,
+      svg: await renderSvg(weeklyChartSpec(shown, { lang: flags.lang, armLabels })),
+    });
+  }
+  return { title: t('Sammenligning', 'Comparison'), tables, charts };
 }

@@ -31,6 +31,7 @@ export async function initReport(ctx: RunContext, force: boolean): Promise<numbe
       { command: 'exits', options: { grouped: true } },
       { command: 'repeats', options: {} },
       { command: 'yoy', options: { rows: 'exitGroup', measure: 'share', chart: true } },
+      { command: 'compare', options: { outcome: ['exitGroup=job'], within: '12m', weekly: 26, chart: true } },
     ],
   };
   await writeAtomic(file, JSON.stringify(report, null, 2) + '\n');

@@ -37,6 +37,7 @@ import { buildExits, exitsCommand } from './exits.js';
 import { buildKeyfigures, keyfiguresCommand } from './keyfigures.js';
 import { buildRepeats, repeatsCommand } from './repeats.js';
 import { buildYoy, yoyCommand } from './yoy.js';
+import { buildCompare, compareColumns, compareCommand, type CompareFlags } from './compare.js';
 
 export interface RunFlags {
   out?: string;
@@ -54,6 +55,7 @@ const STEPS: Partial<Record<ReportCommand, { spec: CommandSpec<any>; build: Buil
   exits: { spec: exitsCommand, build: buildExits as Builder },
   repeats: { spec: repeatsCommand, build: buildRepeats as Builder },
   yoy: { spec: yoyCommand, build: buildYoy as Builder },
+  compare: { spec: compareCommand, build: buildCompare as Builder },
 };
 
 /** Options the pack decides, or that write files of their own: not allowed in a report's table. */
@@ -89,6 +91,7 @@ export async function runReport(
     sheet: report.sheet,
     config: report.config === undefined ? undefined : path(report.config),
     cwd: ctx.cwd,
+    keepColumns: [...new Set(steps.flatMap((s) => s.keep))],
   });
   if (report.followup !== undefined) {
     const f = await applyFollowUpFile(path(report.followup), data.courses, data.pseudonymise, data.vocab);
@@ -187,6 +190,8 @@ export async function runReport(
 
 interface Step {
   command: ReportCommand;
+  /** Columns outside the canonical fields the step names (compare's --numeric Timer ...). */
+  keep: string[];
   options: Record<string, unknown>;
   chart: boolean;
   build: Builder;
@@ -204,8 +209,8 @@ function stepOf(
   const entry = STEPS[command];
   if (!entry) throw configError(`${where}: ${command} cannot be part of a report yet`);
   const { chart, ...rest } = options;
-  if (chart !== undefined && (command !== 'yoy' || typeof chart !== 'boolean'))
-    throw configError(`${where}: "chart" is true or false, and only for yoy`);
+  if (chart !== undefined && (!['yoy', 'compare'].includes(command) || typeof chart !== 'boolean'))
+    throw configError(`${where}: "chart" is true or false, and only for yoy and compare (with weekly)`);
   const args: string[] = [];
   for (const [key, value] of Object.entries(rest)) {
     const flag = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -217,10 +222,13 @@ function stepOf(
   }
   const lang = loaded.report.lang;
   const parse = (extra: string[]) => parseWith(entry.spec, [...args, ...extra, '--lang', lang], where);
-  parse([]); // fail early on an unknown option or a bad value
-  const hasPeriod = ['period', 'from', 'to'].some((k) => k in rest) || command === 'yoy';
+  const early = parse([]); // fail early on an unknown option or a bad value
+  // yoy has its own --years; compare compares whole groups, with no period.
+  const hasPeriod =
+    ['period', 'from', 'to'].some((k) => k in rest) || command === 'yoy' || command === 'compare';
   return {
     command,
+    keep: command === 'compare' ? compareColumns(early as CompareFlags) : [],
     options: rest,
     chart: chart === true,
     build: entry.build,
