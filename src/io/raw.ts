@@ -47,6 +47,38 @@ export interface RawTable {
   rows: RawRow[];
   /** Rows above the header row (title rows): not data, reported only as a count. */
   titleRows: number;
+  /**
+   * Fast CSV path only: the same rows, scanned from the file's bytes on demand, so that a large
+   * export never exists as one RawRow per line. `rows` is then built only when read.
+   */
+  fast?: FastRows;
+}
+
+/**
+ * A record of the fast CSV path, valid only during the call that receives it: field i is the
+ * UTF-8 bytes [start[i], end[i]) of buf (no quotes, no line break of the record's own kind).
+ */
+export interface ByteRow {
+  buf: Buffer;
+  start: Int32Array;
+  end: Int32Array;
+  /** Number of fields. */
+  count: number;
+  /** 1-based line the record starts on. */
+  rowNumber: number;
+  /** The record as the general path gives it (decoded cells, '' as null, ref "line N"). */
+  materialise(): RawRow;
+}
+
+/** Receives the data rows of a fast table in file order, each as a RawRow or as bytes. */
+export interface RowSink {
+  row(r: RawRow): void;
+  bytes(r: ByteRow): void;
+}
+
+export interface FastRows {
+  /** Hands every data row to the sink, in order; returns how many there were. */
+  scan(sink: RowSink): number;
 }
 
 export interface ReadOptions {

@@ -1,7 +1,11 @@
-/** CSV → RawTable: decode, sniff the delimiter, parse with csv-parse, find the header row. */
+/**
+ * CSV → RawTable, the general path: decode, sniff the delimiter, parse with csv-parse (quotes,
+ * line breaks inside fields, Windows-1252), find the header row. The common unquoted UTF-8
+ * export takes the fast path in fast-csv.ts instead, which gives the same records.
+ */
 import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
 import { dataError, inputError, usageError } from '../errors.js';
+import { readError } from './fast-csv.js';
 import { decode, ENCODINGS, sniffDelimiter } from './sniff.js';
 import { findHeaderRow, isEmptyCell, type RawRow, type RawTable, type ReadOptions } from './raw.js';
 
@@ -10,7 +14,9 @@ export async function readCsvFile(file: string, bytes: Buffer, opts: ReadOptions
     throw usageError(`--encoding ${opts.encoding} is not supported; use ${ENCODINGS.join(' or ')}`);
   const { text, encoding } = decode(bytes, opts.encoding);
   const delimiter = opts.delimiter ?? sniffDelimiter(text);
-  const records = parseRecords(file, text, delimiter);
+  // csv-parse is loaded only when a file needs it.
+  const { parse } = await import('csv-parse/sync');
+  const records = parseRecords(file, text, delimiter, parse);
 
   // Trailing empty lines are not rows of the export; blank lines between rows are (and get counted).
   while (records.length > 0 && records[records.length - 1]!.cells.every(isEmptyCell)) records.pop();
@@ -50,7 +56,9 @@ export async function readCsvFile(file: string, bytes: Buffer, opts: ReadOptions
   };
 }
 
-function parseRecords(file: string, text: string, delimiter: string): RawRow[] {
+type Parse = typeof import('csv-parse/sync').parse;
+
+function parseRecords(file: string, text: string, delimiter: string, parse: Parse): RawRow[] {
   let parsed: { record: string[]; raw: string }[];
   try {
     parsed = parse(text, {
@@ -89,10 +97,6 @@ export async function readBytes(file: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw inputError(`${file}: file not found; check the path`);
-    if (code === 'EISDIR') throw inputError(`${file}: is a folder, not a file; give the export file`);
-    if (code === 'EACCES') throw inputError(`${file}: permission denied; check that you may read the file`);
-    throw inputError(`${file}: cannot be read (${code ?? String(e)})`);
+    throw readError(file, e);
   }
 }

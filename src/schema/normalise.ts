@@ -3,15 +3,25 @@
  * rejected (with its reference, column and reason), or skipped (blank or totals row).
  * The raw CPR number is used here to derive birth date and gender and is then replaced by a
  * pseudonym; it is never stored, returned or put in a message.
+ *
+ * Two ways in, one result. `row` takes a RawRow (xlsx, quoted CSV) and is the reference. `bytes`
+ * takes a row of the fast CSV path as bytes and builds the course directly when the row is of
+ * the common shape (a CPR number, dd-mm-yyyy or ISO dates, values seen before) and valid; any
+ * other row, including every row that is skipped or rejected, is decoded and goes through `row`.
+ * The fast way has no side effect until it commits a course, so a row it gives up on is counted
+ * once. Memory is kept per person and per distinct value rather than per row: persons and
+ * values are interned from the bytes, the follow-up record is shared between courses with the
+ * same statuses, and duplicates are found through a table of course indices.
  */
-import { ageOn, type Day } from '../dates.js';
-import type { RawRow, RawTable, RawValue, SourceInfo } from '../io/raw.js';
+import type { Day } from '../dates.js';
+import { ByteInterner, hashString, IdSet, mix, NumberTable } from '../io/intern.js';
+import type { ByteRow, RawRow, RawTable, RawValue, SourceInfo } from '../io/raw.js';
 import { isEmptyCell } from '../io/raw.js';
 import { FOLLOW_UP_HORIZONS, type CanonicalField, type ColumnMapping, type Horizon } from './columns.js';
-import { courseSchema, type Course } from './course.js';
-import { parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
+import type { Course } from './course.js';
+import { cprFactsOfKey, parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
 import { matchKey } from './normalize-text.js';
-import { isMissing, parseDate, textOf } from './values.js';
+import { ageAt, dateOfBytes, isMissing, parseDate, textOf } from './values.js';
 import type { VocabSet, Vocabulary } from './vocab.js';
 
 export interface Rejection {
@@ -38,7 +48,14 @@ export interface Ledger {
   skipped: Skip[];
 }
 
-export type CategoricalField = 'exitReason' | 'targetGroup' | 'education' | 'programme' | 'unit' | 'group' | `followUp${Horizon}`;
+export type CategoricalField =
+  | 'exitReason'
+  | 'targetGroup'
+  | 'education'
+  | 'programme'
+  | 'unit'
+  | 'group'
+  | `followUp${Horizon}`;
 
 export interface Normalised {
   info: SourceInfo;
@@ -63,165 +80,842 @@ export interface NormaliseOptions {
 const TOTALS_LABEL = /^(i\s*alt|total|totalt|totaler|sum|samlet|i alt:?|grand total)$/i;
 
 export function normalise(table: RawTable, mapping: ColumnMapping, opts: NormaliseOptions): Normalised {
-  const { info, headers, rows } = table;
-  const { vocab, pseudonymise } = opts;
-  const col = mapping.fields;
-  const header = (f: CanonicalField) => headers[col[f]!] ?? f;
-  const keep = (opts.keepColumns ?? []).map((name) => {
-    const index = headers.findIndex((h) => matchKey(h) === matchKey(name));
-    return { name, index };
-  });
+  const n = new Normaliser(table, mapping, opts);
+  let read: number;
+  const fast = table.fast;
+  if (fast) read = fast.scan(n);
+  else {
+    for (const row of table.rows) n.row(row);
+    read = table.rows.length;
+  }
+  return n.finish(read);
+}
 
-  const courses: Course[] = [];
-  const rejected: Rejection[] = [];
-  const skipped: Skip[] = [];
-  const unknownValues: Normalised['unknownValues'] = {};
-  const seen = new Map<string, string>();
-  let missingExitReason = 0;
+// ---------------------------------------------------------------------------------------------
+// The record invariant, by hand.
 
-  const categorical = (field: CategoricalField, v: RawValue, vocabulary?: Vocabulary): string | null => {
+export interface CourseIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * `courseSchema` (course.ts) is the documented invariant of a Course; this is the same check
+ * without zod, which would cost a parse per row and 0.1-0.2 s to load. It gives the issues
+ * safeParse gives, in the same order and words (test/schema/course-check.test.ts compares them
+ * on fuzzed records): type problems first, field by field; then, only when no field had the
+ * wrong type, the two cross-field rules.
+ */
+export function courseIssues(c: unknown): CourseIssue[] {
+  const issues: CourseIssue[] = [];
+  if (typeof c !== 'object' || c === null || Array.isArray(c))
+    return [{ path: [], message: `Invalid input: expected object, received ${received(c)}` }];
+  const o = c as Record<string, unknown>;
+  let fatal = false;
+  const text = (key: string, nullable: boolean, path: (string | number)[] = [key], v = o[key]) => {
+    if (nullable && v === null) return;
+    if (typeof v === 'string') {
+      if (v.length < 1) issues.push({ path, message: 'Too small: expected string to have >=1 characters' });
+      return;
+    }
+    fatal = true;
+    issues.push({ path, message: `Invalid input: expected string, received ${received(v)}` });
+    if (Array.isArray(v) && v.length < 1)
+      issues.push({ path, message: 'Too small: expected array to have >=1 items' });
+  };
+  const int = (key: string, nullable: boolean) => {
+    const v = o[key];
+    if (nullable && v === null) return;
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      fatal = true;
+      issues.push({ path: [key], message: `Invalid input: expected number, received ${received(v)}` });
+    } else if (!Number.isInteger(v)) {
+      fatal = true;
+      issues.push({ path: [key], message: 'Invalid input: expected int, received number' });
+    } else if (v > Number.MAX_SAFE_INTEGER)
+      issues.push({ path: [key], message: `Too big: expected int to be <=${Number.MAX_SAFE_INTEGER}` });
+    else if (v < Number.MIN_SAFE_INTEGER)
+      issues.push({ path: [key], message: `Too small: expected int to be >=${Number.MIN_SAFE_INTEGER}` });
+  };
+  text('ref', false);
+  text('personId', false);
+  int('birthDate', true);
+  if (o.gender !== null && o.gender !== 'M' && o.gender !== 'K') {
+    fatal = true;
+    issues.push({ path: ['gender'], message: 'Invalid option: expected one of "M"|"K"' });
+  }
+  int('ageAtStart', true);
+  int('start', false);
+  int('end', true);
+  for (const k of ['exitReason', 'exitGroup', 'targetGroup', 'education', 'programme', 'unit', 'group'])
+    text(k, true);
+  const f = o.followUp;
+  if (typeof f !== 'object' || f === null || Array.isArray(f)) {
+    fatal = true;
+    issues.push({ path: ['followUp'], message: `Invalid input: expected object, received ${received(f)}` });
+  } else
+    for (const h of FOLLOW_UP_HORIZONS)
+      text(String(h), true, ['followUp', String(h)], (f as Record<string, unknown>)[h]);
+  const x = o.extra;
+  if (!isPlainObject(x)) {
+    fatal = true;
+    issues.push({ path: ['extra'], message: `Invalid input: expected record, received ${received(x)}` });
+  } else
+    for (const k of Object.keys(x as object)) {
+      const v = (x as Record<string, unknown>)[k];
+      if (v !== null && typeof v !== 'string') {
+        fatal = true;
+        issues.push({ path: ['extra', k], message: `Invalid input: expected string, received ${received(v)}` });
+      }
+    }
+  if (fatal) return issues;
+  const start = o.start as number;
+  if (o.end !== null && (o.end as number) < start)
+    issues.push({ path: ['end'], message: 'the end date is before the start date; correct one of them' });
+  if (o.birthDate !== null && (o.birthDate as number) > start)
+    issues.push({
+      path: ['start'],
+      message: 'the person is born after the course start (CPR number or start date wrong)',
+    });
+  return issues;
+}
+
+/** zod's test for a record: an object whose constructor, if any, is Object's kind (not a Date, not an array). */
+function isPlainObject(o: unknown): boolean {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return false;
+  const ctor = (o as { constructor?: unknown }).constructor;
+  if (ctor === undefined || typeof ctor !== 'function') return true;
+  const proto = (ctor as { prototype?: unknown }).prototype;
+  if (typeof proto !== 'object' || proto === null) return false;
+  return Object.prototype.hasOwnProperty.call(proto, 'isPrototypeOf');
+}
+
+/** How zod names a value's type in "received ...". */
+function received(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : Number.isFinite(v) ? 'number' : String(v);
+  if (typeof v === 'object') {
+    const proto = Object.getPrototypeOf(v) as { constructor?: { name?: string } } | null;
+    const name = proto?.constructor?.name;
+    return proto === null || proto === Object.prototype || !name ? 'object' : name;
+  }
+  return typeof v;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const NO_EXTRA: Record<string, string | null> = Object.freeze({}) as Record<string, string | null>;
+
+/** A categorical column of the fast path: its values interned from the bytes. */
+class Slot {
+  readonly interner = new ByteInterner();
+  /** Per id: the value (canonical, or as written when unknown), null when missing. */
+  readonly values: (string | null)[] = [];
+  /** Per id: the raw text when not in the vocabulary (counted as unknown), else null. */
+  readonly unknown: (string | null)[] = [];
+  /** Per id: hash of the value (programme, for the duplicate table). */
+  readonly hashes: number[] = [];
+  /** Per id: the exit group (exit reasons only). */
+  readonly groups: (string | null)[] = [];
+
+  constructor(
+    readonly field: CategoricalField | 'gender',
+    readonly col: number,
+    private readonly vocabulary: Vocabulary | undefined,
+    private readonly vocab: VocabSet,
+  ) {}
+
+  /** The id of the column's value in a byte row (an absent field reads as empty). */
+  id(r: ByteRow): number {
+    const c = this.col;
+    const s = c < r.count ? r.start[c]! : 0;
+    const e = c < r.count ? r.end[c]! : 0;
+    // A column holds a handful of values: a guess from the length and three bytes, checked
+    // byte by byte, finds most of them without hashing the whole value.
+    const buf = r.buf;
+    const len = e - s;
+    const quick = len === 0 ? 0 : (len * 31 + buf[s]! * 7 + buf[e - 1]! * 13 + buf[s + (len >> 1)]!) & 255;
+    const guess = this.quick[quick]!;
+    if (guess >= 0 && this.interner.equals(guess, buf, s, e)) return guess;
+    let id = this.interner.find(buf, s, e);
+    if (id < 0) id = this.add(buf, s, e);
+    this.quick[quick] = id;
+    return id;
+  }
+
+  private readonly quick = new Int32Array(256).fill(-1);
+
+  private add(buf: Buffer, s: number, e: number): number {
+    const id = this.interner.add(buf, s, e);
+    const v: RawValue = s === e ? null : buf.toString('utf8', s, e);
+    let value: string | null = null;
+    let unknown: string | null = null;
+    if (this.field === 'gender') value = genderOf(v);
+    else if (!isMissing(v)) {
+      const raw = textOf(v);
+      const entry = this.vocabulary?.lookup(raw);
+      value = entry ? entry.value : raw;
+      if (this.vocabulary && !entry) unknown = raw;
+    }
+    this.values[id] = value;
+    this.unknown[id] = unknown;
+    this.hashes[id] = hashString(value ?? '');
+    this.groups[id] = this.field === 'exitReason' && value !== null ? (this.vocab.groupOf(value) ?? null) : null;
+    return id;
+  }
+}
+
+/** Rows → courses; see the comment at the top of the file. */
+class Normaliser {
+  private readonly info: SourceInfo;
+  private readonly headers: string[];
+  private readonly mapping: ColumnMapping;
+  private readonly vocab: VocabSet;
+  private readonly pseudonymise: Pseudonymiser;
+  private readonly col: ColumnMapping['fields'];
+  private readonly keep: { name: string; index: number }[];
+  private readonly cprKind: boolean;
+  private readonly uoplyst: string;
+  private readonly uoplystGroup: string | null;
+
+  private readonly courses: Course[] = [];
+  private readonly rejected: Rejection[] = [];
+  private readonly skipped: Skip[] = [];
+  private readonly unknownValues: Normalised['unknownValues'] = {};
+  private missingExitReason = 0;
+  /** Accepted courses by person, start and programme: indices into `courses`. */
+  private readonly accepted = new IdSet();
+
+  // The fast path's tables.
+  private readonly pidCol: number;
+  private readonly startCol: number;
+  private readonly endCol: number;
+  private readonly exit: Slot | null;
+  private readonly followUp: (Slot | null)[];
+  private readonly targetGroup: Slot | null;
+  private readonly education: Slot | null;
+  private readonly programme: Slot | null;
+  private readonly unit: Slot | null;
+  private readonly group: Slot | null;
+  private readonly gender: Slot | null;
+  /** CPR number (as a 10-digit number) → person; -2 for a number that is not a valid CPR number. */
+  private readonly cprPersons = new NumberTable();
+  /** Citizen ids (not CPR): bytes → person. */
+  private readonly idPersons = new ByteInterner();
+  private readonly idPersonOf: number[] = [];
+  private readonly personId: string[] = [];
+  private readonly personHash: number[] = [];
+  private readonly birth: (Day | null)[] = [];
+  private readonly sex: ('M' | 'K' | null)[] = [];
+  /** Shared follow-up records, by the ids of their four values. */
+  private readonly followUps = new Map<number | string, Record<Horizon, string | null>>();
+  /** The general path's person cache: CPR text → pseudonym and facts, or the reason it is invalid. */
+  private cprCache = new Map<string, { personId: string; birthDate: Day; gender: 'M' | 'K' } | string>();
+
+  constructor(table: RawTable, mapping: ColumnMapping, opts: NormaliseOptions) {
+    this.info = table.info;
+    this.headers = table.headers;
+    this.mapping = mapping;
+    this.vocab = opts.vocab;
+    this.pseudonymise = opts.pseudonymise;
+    this.col = mapping.fields;
+    this.cprKind = mapping.personIdKind === 'cpr';
+    this.keep = (opts.keepColumns ?? []).map((name) => {
+      const index = this.headers.findIndex((h) => matchKey(h) === matchKey(name));
+      return { name, index };
+    });
+    this.uoplyst = this.vocab.exitReason.lookup('Uoplyst')?.value ?? 'Uoplyst';
+    this.uoplystGroup = this.vocab.groupOf(this.uoplyst) ?? null;
+
+    const c = (f: CanonicalField) => this.col[f] ?? -1;
+    const slot = (f: CategoricalField | 'gender', v?: Vocabulary) =>
+      this.col[f] === undefined ? null : new Slot(f, this.col[f]!, v, this.vocab);
+    this.pidCol = c('personId');
+    this.startCol = c('start');
+    this.endCol = c('end');
+    this.exit = slot('exitReason', this.vocab.exitReason);
+    this.followUp = FOLLOW_UP_HORIZONS.map((h) => slot(`followUp${h}`, this.vocab.followUp));
+    this.targetGroup = slot('targetGroup', this.vocab.targetGroup);
+    this.education = slot('education', this.vocab.education);
+    this.programme = slot('programme');
+    this.unit = slot('unit');
+    this.group = slot('group', this.vocab.group);
+    this.gender = slot('gender');
+  }
+
+  finish(read: number): Normalised {
+    const { pseudonymise, skipped, missingExitReason, courses } = this;
+    const notes: string[] = [];
+    if (!pseudonymise.stable)
+      notes.push(
+        'No pseudonym key was set (JOBFX_PSEUDONYM_KEY or "pseudonymKey" in the config): pseudonyms are random per run and cannot be compared across runs.',
+      );
+    const totals = skipped.filter((s) => s.kind === 'totals');
+    if (totals.length > 0)
+      notes.push(
+        `${totals.map((s) => s.ref).join(', ')}: a totals row ("I alt"/"Total") is not a course and was skipped.`,
+      );
+    if (missingExitReason > 0)
+      notes.push(`${missingExitReason} ended course(s) have no exit reason; they are counted as "Uoplyst".`);
+    return {
+      info: this.info,
+      headers: this.headers,
+      mapping: this.mapping,
+      courses,
+      ledger: { read, accepted: courses.length, rejected: this.rejected, skipped },
+      unknownValues: this.unknownValues,
+      missingExitReason,
+      notes,
+    };
+  }
+
+  private header(f: CanonicalField): string {
+    return this.headers[this.col[f]!] ?? f;
+  }
+
+  private countUnknown(field: CategoricalField, raw: string): void {
+    const counts = (this.unknownValues[field] ??= new Map());
+    counts.set(raw, (counts.get(raw) ?? 0) + 1);
+  }
+
+  private categorical(field: CategoricalField, v: RawValue, vocabulary?: Vocabulary): string | null {
+    if (typeof v === 'string') {
+      // A column repeats a handful of texts: what each means is worked out once.
+      let memo = this.texts.get(field);
+      if (!memo) this.texts.set(field, (memo = new Map()));
+      let hit = memo.get(v);
+      if (hit === undefined) {
+        hit = { value: null, unknown: null };
+        if (!isMissing(v)) {
+          const raw = textOf(v);
+          const entry = vocabulary?.lookup(raw);
+          hit.value = entry ? entry.value : raw;
+          if (vocabulary && !entry) hit.unknown = raw;
+        }
+        if (memo.size < 10_000) memo.set(v, hit);
+      }
+      if (hit.unknown !== null) this.countUnknown(field, hit.unknown);
+      return hit.value;
+    }
     if (isMissing(v)) return null;
     const raw = textOf(v);
     if (!vocabulary) return raw;
     const entry = vocabulary.lookup(raw);
     if (entry) return entry.value;
-    const counts = (unknownValues[field] ??= new Map());
-    counts.set(raw, (counts.get(raw) ?? 0) + 1);
+    this.countUnknown(field, raw);
     return raw;
-  };
+  }
 
-  for (const row of rows) {
-    const cells = row.cells;
-    const at = (f: CanonicalField): RawValue => (col[f] === undefined ? null : (cells[col[f]!] ?? null));
+  /** The general path's categorical texts per field: value, and the raw text when unknown. */
+  private readonly texts = new Map<CategoricalField, Map<string, { value: string | null; unknown: string | null }>>();
 
-    if (cells.every((c) => isEmptyCell(c) || isMissing(c))) {
-      skipped.push({ ref: row.ref, rowNumber: row.rowNumber, kind: 'blank' });
-      continue;
+  /** The accepted course with this person, start and programme, or -1. */
+  private findDuplicate(h: number, personId: string, start: Day, programme: string | null): number {
+    const set = this.accepted;
+    set.begin(h);
+    for (let i = set.next(); i >= 0; i = set.next()) {
+      const c = this.courses[i]!;
+      if (c.personId === personId && c.start === start && (c.programme ?? '') === (programme ?? '')) return i;
     }
-    const first = cells.find((c) => !isEmptyCell(c));
+    return -1;
+  }
+
+  private sharedFollowUp(
+    key: number | string,
+    v1: string | null,
+    v3: string | null,
+    v6: string | null,
+    v12: string | null,
+  ): Record<Horizon, string | null> {
+    let f = this.followUps.get(key);
+    if (f === undefined) {
+      f = Object.freeze({ 1: v1, 3: v3, 6: v6, 12: v12 });
+      this.followUps.set(key, f);
+    }
+    return f;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The general path: one RawRow.
+
+  row(row: RawRow): void {
+    const cells = row.cells;
+    const col = this.col;
+
+    let blank = true;
+    for (const c of cells)
+      if (!(isEmptyCell(c) || isMissing(c))) {
+        blank = false;
+        break;
+      }
+    if (blank) {
+      this.skipped.push({ ref: row.ref, rowNumber: row.rowNumber, kind: 'blank' });
+      return;
+    }
+    let first: RawValue | undefined;
+    for (const c of cells)
+      if (!isEmptyCell(c)) {
+        first = c;
+        break;
+      }
     if (typeof first === 'string' && TOTALS_LABEL.test(first.trim())) {
-      skipped.push({ ref: row.ref, rowNumber: row.rowNumber, kind: 'totals' });
-      continue;
+      this.skipped.push({ ref: row.ref, rowNumber: row.rowNumber, kind: 'totals' });
+      return;
     }
 
     const reasons: string[] = [];
-    const problem = (f: CanonicalField | string, v: RawValue | undefined, reason: string) =>
-      reasons.push(v === undefined ? `${f}: ${reason}` : `${f}: "${redactCpr(textOf(v))}" ${reason}`);
 
     // Person: derive what the CPR number tells, then forget it.
     let personId: string | null = null;
     let birthDate: Day | null = null;
     let gender: 'M' | 'K' | null = null;
-    const pid = at('personId');
-    if (isMissing(pid)) problem(header('personId'), undefined, 'is empty; every course needs a person');
-    else if (mapping.personIdKind === 'cpr') {
-      const cpr = parseCpr(typeof pid === 'number' ? pid : textOf(pid));
-      if (cpr.ok) {
-        personId = pseudonymise(cpr.digits);
-        birthDate = cpr.facts.birthDate;
-        gender = cpr.facts.gender;
-      } else problem(header('personId'), undefined, `the value ${cpr.reason}; correct it in the case system`);
-    } else personId = pseudonymise(textOf(pid));
-    if (gender === null && col.gender !== undefined) gender = genderOf(at('gender'));
-
-    const start = dateField('start', true);
-    const end = dateField('end', false);
-
-    function dateField(f: 'start' | 'end', required: boolean): Day | null {
-      const v = at(f);
-      if (isMissing(v)) {
-        if (required) problem(header(f), undefined, 'is empty; every course needs a start date');
-        return null;
+    const pid = at(cells, col.personId);
+    if (isMissing(pid)) problem(reasons, this.header('personId'), undefined, 'is empty; every course needs a person');
+    else if (this.cprKind) {
+      const value = typeof pid === 'number' ? pid : textOf(pid);
+      const key = typeof value === 'number' ? cprKeyOfNumber(value) : cprKeyOfText(value);
+      let person = -3;
+      if (key === key) {
+        person = this.cprPersons.get(key);
+        if (person === -1) person = this.addCprPerson(key);
       }
-      const parsed = parseDate(v, info.date1904);
-      if (parsed.ok) return parsed.value;
-      problem(header(f), v, parsed.reason);
-      return null;
-    }
+      if (person >= 0) {
+        personId = this.personId[person]!;
+        birthDate = this.birth[person] ?? null;
+        gender = this.sex[person] ?? null;
+      } else if (person === -2)
+        problem(reasons, this.header('personId'), undefined, `the value ${NOT_A_DATE}; correct it in the case system`);
+      else {
+        const cpr = this.cprOf(value);
+        if (typeof cpr !== 'string') {
+          personId = cpr.personId;
+          birthDate = cpr.birthDate;
+          gender = cpr.gender;
+        } else problem(reasons, this.header('personId'), undefined, `the value ${cpr}; correct it in the case system`);
+      }
+    } else personId = this.pseudonymise(textOf(pid));
+    if (gender === null && col.gender !== undefined) gender = genderOf(at(cells, col.gender));
+
+    const start = this.dateField(reasons, cells, 'start', true);
+    const end = this.dateField(reasons, cells, 'end', false);
 
     let exitReason: string | null = null;
     let exitGroup: string | null = null;
-    if (end !== null || !isMissing(at('exitReason'))) {
-      exitReason = categorical('exitReason', at('exitReason'), vocab.exitReason);
+    const exitRaw = at(cells, col.exitReason);
+    if (end !== null || !isMissing(exitRaw)) {
+      exitReason = this.categorical('exitReason', exitRaw, this.vocab.exitReason);
       if (exitReason === null && end !== null) {
-        exitReason = vocab.exitReason.lookup('Uoplyst')?.value ?? 'Uoplyst';
-        missingExitReason++;
+        exitReason = this.uoplyst;
+        this.missingExitReason++;
       }
-      exitGroup = exitReason === null ? null : (vocab.groupOf(exitReason) ?? null);
+      exitGroup = exitReason === null ? null : (this.vocab.groupOf(exitReason) ?? null);
     }
 
-    const followUp = {} as Record<Horizon, string | null>;
-    for (const h of FOLLOW_UP_HORIZONS) followUp[h] = categorical(`followUp${h}`, at(`followUp${h}`), vocab.followUp);
+    const fu = this.vocab.followUp;
+    const f1 = this.categorical('followUp1', at(cells, col.followUp1), fu);
+    const f3 = this.categorical('followUp3', at(cells, col.followUp3), fu);
+    const f6 = this.categorical('followUp6', at(cells, col.followUp6), fu);
+    const f12 = this.categorical('followUp12', at(cells, col.followUp12), fu);
 
-    const extra: Record<string, string | null> = {};
-    for (const k of keep) extra[k.name] = k.index < 0 || isMissing(cells[k.index] ?? null) ? null : textOf(cells[k.index]!);
+    let extra = NO_EXTRA;
+    if (this.keep.length > 0) {
+      extra = {};
+      for (const k of this.keep)
+        extra[k.name] = k.index < 0 || isMissing(cells[k.index] ?? null) ? null : textOf(cells[k.index]!);
+    }
 
     if (reasons.length === 0 && start !== null && personId !== null) {
-      const candidate = {
+      const candidate: Course = {
         ref: row.ref,
         personId,
-        birthDate,
+        birthDate: birthDate === null ? null : smi(birthDate),
         gender,
-        ageAtStart: birthDate === null ? null : ageOn(birthDate, start),
-        start,
-        end,
+        ageAtStart: birthDate === null ? null : smi(ageAt(birthDate, start)),
+        start: smi(start),
+        end: end === null ? null : smi(end),
         exitReason,
         exitGroup,
-        targetGroup: categorical('targetGroup', at('targetGroup'), vocab.targetGroup),
-        education: categorical('education', at('education'), vocab.education),
-        programme: categorical('programme', at('programme')),
-        unit: categorical('unit', at('unit')),
-        group: categorical('group', at('group'), vocab.group),
-        followUp,
+        targetGroup: this.categorical('targetGroup', at(cells, col.targetGroup), this.vocab.targetGroup),
+        education: this.categorical('education', at(cells, col.education), this.vocab.education),
+        programme: this.categorical('programme', at(cells, col.programme)),
+        unit: this.categorical('unit', at(cells, col.unit)),
+        group: this.categorical('group', at(cells, col.group), this.vocab.group),
+        followUp: this.valueFollowUp(f1, f3, f6, f12),
         extra,
       };
-      const checked = courseSchema.safeParse(candidate);
-      if (!checked.success) {
-        for (const issue of checked.error.issues) {
+      const issues = courseIssues(candidate);
+      if (issues.length > 0) {
+        for (const issue of issues) {
           const f = issue.path[0] as CanonicalField;
-          problem(col[f] !== undefined ? header(f) : String(f), undefined, issue.message);
+          problem(reasons, col[f] !== undefined ? this.header(f) : String(f), undefined, issue.message);
         }
       } else {
-        const key = `${personId}\u0000${start}\u0000${candidate.programme ?? ''}`;
-        const first = seen.get(key);
-        if (first !== undefined)
-          reasons.push(`duplicate course: same person, start date and programme as ${first}; remove one of the rows`);
+        const h = dupHash(hashString(personId), candidate.start, hashString(candidate.programme ?? ''));
+        const dup = this.findDuplicate(h, personId, candidate.start, candidate.programme);
+        if (dup >= 0)
+          reasons.push(
+            `duplicate course: same person, start date and programme as ${this.courses[dup]!.ref}; remove one of the rows`,
+          );
         else {
-          seen.set(key, row.ref);
-          courses.push(candidate);
-          continue;
+          this.accepted.add(h, this.courses.length);
+          this.courses.push(candidate);
+          return;
         }
       }
     }
-    rejected.push({ ref: row.ref, rowNumber: row.rowNumber, reasons, personId, cells: safeCells(row, headers, mapping, personId) });
+    this.rejected.push({
+      ref: row.ref,
+      rowNumber: row.rowNumber,
+      reasons,
+      personId,
+      cells: safeCells(row, this.headers, this.mapping, personId),
+    });
   }
 
-  const read = rows.length;
-  const notes: string[] = [];
-  if (!pseudonymise.stable)
-    notes.push(
-      'No pseudonym key was set (JOBFX_PSEUDONYM_KEY or "pseudonymKey" in the config): pseudonyms are random per run and cannot be compared across runs.',
-    );
-  const totals = skipped.filter((s) => s.kind === 'totals');
-  if (totals.length > 0)
-    notes.push(`${totals.map((s) => s.ref).join(', ')}: a totals row ("I alt"/"Total") is not a course and was skipped.`);
-  if (missingExitReason > 0)
-    notes.push(`${missingExitReason} ended course(s) have no exit reason; they are counted as "Uoplyst".`);
+  private dateField(reasons: string[], cells: RawValue[], f: 'start' | 'end', required: boolean): Day | null {
+    const v = at(cells, this.col[f]);
+    if (isMissing(v)) {
+      if (required) problem(reasons, this.header(f), undefined, 'is empty; every course needs a start date');
+      return null;
+    }
+    const parsed = parseDate(v, this.info.date1904);
+    if (parsed.ok) return parsed.value;
+    problem(reasons, this.header(f), v, parsed.reason);
+    return null;
+  }
 
-  return {
-    info: table.info,
-    headers,
-    mapping,
-    courses,
-    ledger: { read, accepted: courses.length, rejected, skipped },
-    unknownValues,
-    missingExitReason,
-    notes,
-  };
+  /** Ids of follow-up values, for the shared follow-up records of the general path. */
+  private readonly valueIds = new Map<string | null, number>();
+
+  private valueFollowUp(
+    v1: string | null,
+    v3: string | null,
+    v6: string | null,
+    v12: string | null,
+  ): Record<Horizon, string | null> {
+    const id = (v: string | null): number => {
+      let i = this.valueIds.get(v);
+      if (i === undefined) this.valueIds.set(v, (i = this.valueIds.size));
+      return i;
+    };
+    const a = id(v1);
+    const b = id(v3);
+    const c = id(v6);
+    const d = id(v12);
+    // Negative keys: the fast path's keys (ids of raw bytes) are positive.
+    const key =
+      a < 8191 && b < 8191 && c < 8191 && d < 8191
+        ? -((((a * 8192 + b) * 8192 + c) * 8192 + d) + 1)
+        : `v${a},${b},${c},${d}`;
+    return this.sharedFollowUp(key, v1, v3, v6, v12);
+  }
+
+  /** parseCpr and the pseudonym, once per distinct value: the reason as a string when invalid. */
+  private cprOf(value: string | number): { personId: string; birthDate: Day; gender: 'M' | 'K' } | string {
+    const key = typeof value === 'number' ? `#${value}` : value;
+    let hit = this.cprCache.get(key);
+    if (hit === undefined) {
+      const cpr = parseCpr(value);
+      hit = cpr.ok
+        ? { personId: this.pseudonymise(cpr.digits), birthDate: cpr.facts.birthDate, gender: cpr.facts.gender }
+        : cpr.reason;
+      if (this.cprCache.size >= 200_000) this.cprCache = new Map();
+      this.cprCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The fast path: one row of the fast CSV reader, as bytes.
+
+  bytes(r: ByteRow): void {
+    if (!this.fastRow(r)) this.row(r.materialise());
+  }
+
+  /** Builds and commits the course of a row of the common shape; false leaves the row to `row`. */
+  private fastRow(r: ByteRow): boolean {
+    const { buf, start: S, end: E, count } = r;
+
+    // Blank and totals rows, and rows led by a possible missing marker, are the general path's.
+    let lead = -1;
+    for (let i = 0; i < count && lead < 0; i++) lead = firstNonSpace(buf, S[i]!, E[i]!);
+    if (lead < 0 || lead >= 0x80 || LEADS_TO_SLOW[lead] === 1) return false;
+
+    // Person.
+    const pc = this.pidCol;
+    if (pc < 0 || pc >= count) return false;
+    let person: number;
+    if (this.cprKind) {
+      const key = cprKeyOfBytes(buf, S[pc]!, E[pc]!);
+      if (key !== key) return false;
+      person = this.cprPersons.get(key);
+      if (person === -1) person = this.addCprPerson(key);
+    } else person = this.idPerson(r, S[pc]!, E[pc]!);
+    if (person < 0) return false;
+    const personId = this.personId[person]!;
+    const birthDate = this.birth[person] ?? null;
+    let gender = this.sex[person] ?? null;
+    if (gender === null && this.gender !== null) gender = this.gender.values[this.gender.id(r)] as 'M' | 'K' | null;
+
+    // Dates.
+    const sc = this.startCol;
+    if (sc < 0 || sc >= count) return false;
+    let start = dateOfBytes(buf, S[sc]!, E[sc]!);
+    if (start !== start) {
+      start = this.slowDate(r, sc);
+      if (start !== start) return false;
+    }
+    // Small integers stay unboxed in the record (a double would cost a heap number per field).
+    start = smi(start);
+    let end: Day | null = null;
+    const ec = this.endCol;
+    if (ec >= 0 && ec < count && S[ec]! < E[ec]!) {
+      const day = dateOfBytes(buf, S[ec]!, E[ec]!);
+      if (day === day) end = smi(day);
+      else {
+        const v = buf.toString('utf8', S[ec]!, E[ec]!);
+        if (!isMissing(v)) {
+          const parsed = parseDate(v, this.info.date1904);
+          if (!parsed.ok) return false;
+          end = smi(parsed.value);
+        }
+      }
+    }
+    if (end !== null && end < start) return false;
+    if (birthDate !== null && birthDate > start) return false;
+
+    // Values.
+    const exit = this.exit;
+    const exitId = exit === null ? -1 : exit.id(r);
+    let exitReason = exitId < 0 ? null : exit!.values[exitId]!;
+    let exitGroup = exitId < 0 ? null : exit!.groups[exitId]!;
+    let missingExit = false;
+    if (exitReason === null && end !== null) {
+      exitReason = this.uoplyst;
+      exitGroup = this.uoplystGroup;
+      missingExit = true;
+    }
+    const f1 = this.followUp[0]!;
+    const f3 = this.followUp[1]!;
+    const f6 = this.followUp[2]!;
+    const f12 = this.followUp[3]!;
+    const i1 = f1 === null ? -1 : f1!.id(r);
+    const i3 = f3 === null ? -1 : f3!.id(r);
+    const i6 = f6 === null ? -1 : f6!.id(r);
+    const i12 = f12 === null ? -1 : f12!.id(r);
+    const tgId = this.targetGroup === null ? -1 : this.targetGroup.id(r);
+    const edId = this.education === null ? -1 : this.education.id(r);
+    const prId = this.programme === null ? -1 : this.programme.id(r);
+    const unId = this.unit === null ? -1 : this.unit.id(r);
+    const grId = this.group === null ? -1 : this.group.id(r);
+    const programme = prId < 0 ? null : this.programme!.values[prId]!;
+
+    const h = dupHash(this.personHash[person]!, start, prId < 0 ? EMPTY_HASH : this.programme!.hashes[prId]!);
+    if (this.findDuplicate(h, personId, start, programme) >= 0) return false;
+
+    let extra = NO_EXTRA;
+    if (this.keep.length > 0) {
+      extra = {};
+      for (const k of this.keep) {
+        const i = k.index;
+        const v = i < 0 || i >= count || S[i] === E[i] ? null : buf.toString('utf8', S[i]!, E[i]!);
+        extra[k.name] = isMissing(v) ? null : textOf(v);
+      }
+    }
+
+    const followUp = this.followUps.get(followUpKey(i1, i3, i6, i12));
+    const course: Course = {
+      ref: `line ${r.rowNumber}`,
+      personId,
+      birthDate,
+      gender,
+      ageAtStart: birthDate === null ? null : smi(ageAt(birthDate, start)),
+      start,
+      end,
+      exitReason,
+      exitGroup,
+      targetGroup: tgId < 0 ? null : this.targetGroup!.values[tgId]!,
+      education: edId < 0 ? null : this.education!.values[edId]!,
+      programme,
+      unit: unId < 0 ? null : this.unit!.values[unId]!,
+      group: grId < 0 ? null : this.group!.values[grId]!,
+      followUp: followUp ?? this.fastFollowUp(i1, i3, i6, i12),
+      extra,
+    };
+
+    // Commit, with the side effects of the general path in its order.
+    if (exitId >= 0 && exit!.unknown[exitId] !== null) this.countUnknown('exitReason', exit!.unknown[exitId]!);
+    if (missingExit) this.missingExitReason++;
+    if (i1 >= 0 && f1!.unknown[i1] !== null) this.countUnknown('followUp1', f1!.unknown[i1]!);
+    if (i3 >= 0 && f3!.unknown[i3] !== null) this.countUnknown('followUp3', f3!.unknown[i3]!);
+    if (i6 >= 0 && f6!.unknown[i6] !== null) this.countUnknown('followUp6', f6!.unknown[i6]!);
+    if (i12 >= 0 && f12!.unknown[i12] !== null) this.countUnknown('followUp12', f12!.unknown[i12]!);
+    if (tgId >= 0 && this.targetGroup!.unknown[tgId] !== null)
+      this.countUnknown('targetGroup', this.targetGroup!.unknown[tgId]!);
+    if (edId >= 0 && this.education!.unknown[edId] !== null)
+      this.countUnknown('education', this.education!.unknown[edId]!);
+    if (grId >= 0 && this.group!.unknown[grId] !== null) this.countUnknown('group', this.group!.unknown[grId]!);
+    this.accepted.add(h, this.courses.length);
+    this.courses.push(course);
+    return true;
+  }
+
+  private fastFollowUp(i1: number, i3: number, i6: number, i12: number): Record<Horizon, string | null> {
+    const value = (k: number, id: number) => (id < 0 ? null : this.followUp[k]!.values[id]!);
+    return this.sharedFollowUp(
+      followUpKey(i1, i3, i6, i12),
+      value(0, i1),
+      value(1, i3),
+      value(2, i6),
+      value(3, i12),
+    );
+  }
+
+  /** A start date not of the common shape: parseDate of the text, NaN when missing or invalid. */
+  private slowDate(r: ByteRow, c: number): number {
+    const v = r.buf.toString('utf8', r.start[c]!, r.end[c]!);
+    if (isMissing(v)) return NaN;
+    const parsed = parseDate(v, this.info.date1904);
+    return parsed.ok ? parsed.value : NaN;
+  }
+
+  private addCprPerson(key: number): number {
+    const facts = cprFactsOfKey(key);
+    if (facts === null) {
+      this.cprPersons.set(key, -2);
+      return -2;
+    }
+    const ps = this.pseudonymise;
+    const p = this.newPerson(
+      ps.ofCprKey ? ps.ofCprKey(key) : ps(String(key).padStart(10, '0')),
+      facts.birthDate | 0,
+      facts.gender,
+    );
+    this.cprPersons.set(key, p);
+    return p;
+  }
+
+  /** The person of a citizen id (not a CPR number), or -1 when the id is missing. */
+  private idPerson(r: ByteRow, s: number, e: number): number {
+    const id = this.idPersons.find(r.buf, s, e);
+    if (id >= 0) return this.idPersonOf[id]!;
+    const v = s === e ? null : r.buf.toString('utf8', s, e);
+    const p = isMissing(v) ? -1 : this.newPerson(this.pseudonymise(textOf(v)), null, null);
+    this.idPersonOf[this.idPersons.add(r.buf, s, e)] = p;
+    return p;
+  }
+
+  private newPerson(personId: string, birthDate: Day | null, gender: 'M' | 'K' | null): number {
+    const p = this.personId.length;
+    this.personId.push(personId);
+    this.personHash.push(hashString(personId));
+    this.birth.push(birthDate);
+    this.sex.push(gender);
+    return p;
+  }
+}
+
+const EMPTY_HASH = hashString('');
+
+/** parseCpr's reason for ten digits whose first six are not a date. */
+const NOT_A_DATE = 'is not a CPR number (its first six digits are not a date)';
+
+/** A cell of a row by column index (undefined: the field has no column). */
+const at = (cells: RawValue[], c: number | undefined): RawValue => (c === undefined ? null : (cells[c] ?? null));
+
+function problem(reasons: string[], f: string, v: RawValue | undefined, reason: string): void {
+  reasons.push(v === undefined ? `${f}: ${reason}` : `${f}: "${redactCpr(textOf(v))}" ${reason}`);
+}
+
+/** A CPR number's ten digits as a number, for text parseCpr reads as DDMMYYSSSS, DDMMYY-SSSS, DDMMYY SSSS or 9 digits; else NaN. */
+function cprKeyOfText(s: string): number {
+  const n = s.length;
+  if (n !== 9 && n !== 10 && n !== 11) return NaN;
+  let key = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (n === 11 && i === 6) {
+      if (c !== 0x2d && c !== 0x20) return NaN;
+      continue;
+    }
+    if (c < 0x30 || c > 0x39) return NaN;
+    key = key * 10 + (c - 0x30);
+  }
+  return key;
+}
+
+/** The same for a number cell: parseCpr reads a whole number of 9 or 10 digits. */
+const cprKeyOfNumber = (v: number): number => (Number.isInteger(v) && v >= 1e8 && v < 1e10 ? v : NaN);
+
+/**
+ * The key of a shared follow-up record of the fast path: the ids of its four values (-1: no
+ * column), in a small integer when they are small (a Map finds those fastest), else a string.
+ */
+const followUpKey = (a: number, b: number, c: number, d: number): number | string =>
+  a < 126 && b < 126 && c < 126 && d < 126
+    ? (((a + 1) * 128 + b + 1) * 128 + c + 1) * 128 + d + 1
+    : `${a},${b},${c},${d}`;
+
+/** The same number, as a small integer when it is one (so V8 stores it unboxed). */
+const smi = (v: number): number => ((v | 0) === v ? v | 0 : v);
+
+const dupHash = (person: number, start: Day, programme: number): number => mix(mix(person, start), programme);
+
+/**
+ * First bytes after which the fast path leaves a row to the general one: a possible totals label
+ * (I alt, Total, Sum, Samlet, Grand total) or missing marker ("-", ".") in the row's first
+ * non-empty cell.
+ */
+const LEADS_TO_SLOW = new Uint8Array(128);
+for (const ch of 'iItTsSgG-.') LEADS_TO_SLOW[ch.charCodeAt(0)] = 1;
+
+/** The first byte of [s, e) that is not ASCII whitespace, or -1. */
+function firstNonSpace(buf: Uint8Array, s: number, e: number): number {
+  for (let i = s; i < e; i++) {
+    const b = buf[i]!;
+    if (b !== 0x20 && (b < 0x09 || b > 0x0d)) return b;
+  }
+  return -1;
+}
+
+/**
+ * A CPR number in one of the shapes parseCpr reads, from bytes with nothing around it:
+ * DDMMYYSSSS, DDMMYY-SSSS, DDMMYY SSSS, or 9 digits (a lost leading zero). Its ten digits as a
+ * number; NaN for anything else (the general path decides about that).
+ */
+function cprKeyOfBytes(buf: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  let key = 0;
+  if (n === 10 || n === 9) {
+    for (let i = s; i < e; i++) {
+      const d = buf[i]! - 0x30;
+      if (d < 0 || d > 9) return NaN;
+      key = key * 10 + d;
+    }
+    return key;
+  }
+  if (n === 11) {
+    const sep = buf[s + 6];
+    if (sep !== 0x2d && sep !== 0x20) return NaN;
+    for (let i = s; i < e; i++) {
+      if (i === s + 6) continue;
+      const d = buf[i]! - 0x30;
+      if (d < 0 || d > 9) return NaN;
+      key = key * 10 + d;
+    }
+    return key;
+  }
+  return NaN;
 }
 
 /** The row as text by header, for the rejects file: the person id column holds the pseudonym, never the CPR number. */
-function safeCells(row: RawRow, headers: string[], mapping: ColumnMapping, personId: string | null): Record<string, string> {
+function safeCells(
+  row: RawRow,
+  headers: string[],
+  mapping: ColumnMapping,
+  personId: string | null,
+): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((h, i) => {
     if (h === '') return;

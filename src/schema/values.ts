@@ -2,7 +2,7 @@
  * Raw cell values → typed values: missing markers, dates, numbers, text. Each parser returns
  * the value or a reason a person can act on; the caller names the file, row and column.
  */
-import { dayOf, dayOfExcelSerial, type Day } from '../dates.js';
+import { ageOn, dayOf, dayOfExcelSerial, type Day } from '../dates.js';
 import type { RawValue } from '../io/raw.js';
 
 /** Empty, "-", "." and ".." mean missing in Danish exports (".." is Statistics Denmark's). */
@@ -71,4 +71,87 @@ export function textOf(v: RawValue): string {
   if (v === null) return '';
   if (typeof v === 'object') return new Date(v.day * 86_400_000).toISOString().slice(0, 10);
   return String(v).trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fast paths for the schema layer's hot loop. Each gives exactly what the function above it
+// would for the inputs it accepts, and says so (NaN) for the rest, which then go the slow way.
+
+/**
+ * Day number of a valid date, without a Date object (proleptic Gregorian, days since
+ * 1970-01-01; H. Hinnant's days_from_civil). Equals dayOf for years from 100 on.
+ */
+export function civilDay(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number of the ASCII digits [s, e) of buf, or -1 when any byte is not a digit. */
+function digits(buf: Uint8Array, s: number, e: number): number {
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const d = buf[i]! - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * parseDate of a CSV field given as UTF-8 bytes [s, e), for the shapes exports use:
+ * dd-mm-yyyy, dd.mm.yyyy, dd/mm/yyyy and yyyy-mm-dd, a real calendar date, year 100 or later.
+ * NaN for anything else (the caller then decodes the field and calls parseDate).
+ */
+export function dateOfBytes(buf: Uint8Array, s: number, e: number): number {
+  if (e - s !== 10) return NaN;
+  let y: number;
+  let m: number;
+  let d: number;
+  const b2 = buf[s + 2]!;
+  if ((b2 === 0x2d || b2 === 0x2e || b2 === 0x2f) && buf[s + 5] === b2) {
+    d = digits(buf, s, s + 2);
+    m = digits(buf, s + 3, s + 5);
+    y = digits(buf, s + 6, s + 10);
+  } else if (buf[s + 4] === 0x2d && buf[s + 7] === 0x2d) {
+    y = digits(buf, s, s + 4);
+    m = digits(buf, s + 5, s + 7);
+    d = digits(buf, s + 8, s + 10);
+  } else return NaN;
+  if (y < 100 || m < 1 || m > 12 || d < 1) return NaN;
+  const dim = m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : DAYS_IN_MONTH[m]!;
+  if (d > dim) return NaN;
+  return civilDay(y, m, d);
+}
+
+/** Day numbers of 0001-01-01 and 9999-12-31: the fast age below is used between them. */
+const FIRST_DAY = -719162;
+const LAST_DAY = 2932896;
+
+/** ageOn without Date objects: whole years completed between birth and d. */
+export function ageAt(birth: Day, d: Day): number {
+  if (!(birth >= FIRST_DAY && birth <= LAST_DAY && d >= FIRST_DAY && d <= LAST_DAY) || !Number.isInteger(birth) || !Number.isInteger(d))
+    return ageOn(birth, d);
+  const b = civilParts(birth);
+  const x = civilParts(d);
+  return Math.floor(x / 512) - Math.floor(b / 512) - ((x & 511) < (b & 511) ? 1 : 0);
+}
+
+/** year·512 + month·32 + day of a day number (H. Hinnant's civil_from_days). */
+function civilParts(z: number): number {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return year * 512 + month * 32 + day;
 }
