@@ -7,12 +7,17 @@
  * - exceljs knows the 1904 date system only when workbook.xml says date1904="1"; LibreOffice
  *   writes date1904="true" (also valid), and exceljs then puts every date 1462 days early.
  *   The flag is read from workbook.xml here and such dates are moved back.
+ *
+ * Most workbooks never reach exceljs: fast-xlsx.ts reads the common ones from their XML into
+ * the same grid, and exceljs (loaded only then) reads the rest. Before either, the size of the
+ * unpacked workbook and the number of rows are checked against limits (xlsxLimits).
  */
 import { readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { dayOfExcelSerial, isoOf } from '../dates.js';
 import { inputError, JobfxError, usageError } from '../errors.js';
+import { parseSheet, parseSharedStrings, parseStyles, parseWorkbook } from './fast-xlsx.js';
 import { findHeaderRow, HEADER_SEARCH_ROWS, isEmptyCell } from './raw.js';
 import type { RawRow, RawTable, RawValue, ReadOptions, SourceInfo } from './raw.js';
 
@@ -20,13 +25,60 @@ const MS_PER_DAY = 86_400_000;
 /** Days between the 1900 and the 1904 date systems' serial 0. */
 const DAYS_1904 = 1462;
 
-export async function readXlsx(file: string, opts: ReadOptions): Promise<RawTable> {
+/**
+ * Limits against a workbook that would exhaust memory before it is read: a zip bomb (a small
+ * file that inflates to gigabytes) or far more rows than any export has. exceljs holds the whole
+ * workbook as objects (about 6 kB per row), the fast reader much less; the defaults (500 MB
+ * unpacked, Excel's own 1,048,576 rows a sheet, 200,000 for exceljs) are generous for an export
+ * and far below what would take the process down. JOBFX_XLSX_MAX_MB and JOBFX_XLSX_MAX_ROWS
+ * change them.
+ */
+export function xlsxLimits(env: NodeJS.ProcessEnv = process.env): { maxBytes: number; maxRows: number } {
+  const num = (v: string | undefined, dflt: number) =>
+    v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : dflt;
+  return {
+    maxBytes: num(env.JOBFX_XLSX_MAX_MB, 500) * 1e6,
+    maxRows: num(env.JOBFX_XLSX_MAX_ROWS, 1_048_576),
+  };
+}
+
+/**
+ * `reader` is for tests: 'exceljs' skips the fast reader, 'fast' fails where it would decline
+ * (with the message 'fast reader declined').
+ */
+export async function readXlsx(
+  file: string,
+  opts: ReadOptions,
+  reader: 'auto' | 'fast' | 'exceljs' = 'auto',
+): Promise<RawTable> {
   const bytes = await readChecked(file);
   const entries = zipEntries(bytes);
-  if (entries) checkParts(file, entries);
+  const limits = xlsxLimits();
+  let largest = 0;
+  if (entries) {
+    checkParts(file, entries);
+    const parts = unpack(file, bytes, entries, limits);
+    const fast = reader === 'exceljs' ? null : readFast(file, parts, opts);
+    if (fast) return fast;
+    if (reader === 'fast') throw new Error('fast reader declined');
+    for (const [name, data] of parts)
+      if (data && /^xl\/worksheets\/[^/]+\.xml$/i.test(name)) largest = Math.max(largest, countRows(data));
+  }
+  // exceljs holds about 6 kB per row: a sheet the fast reader could not take must be smaller.
+  const exceljsRows = process.env.JOBFX_XLSX_MAX_ROWS
+    ? limits.maxRows
+    : Math.min(limits.maxRows, EXCELJS_MAX_ROWS);
+  if (largest > exceljsRows)
+    throw inputError(
+      `${file}: a sheet holds ${largest.toLocaleString('en')} rows and uses features (formulas, hyperlinks, ...) ` +
+        `that make jobfx read it the slow way, which takes at most ${exceljsRows.toLocaleString('en')} rows; ` +
+        'export it as CSV, or save it from Excel without formulas (paste values)',
+    );
   const workbookXml = entries?.get('xl/workbook.xml');
   const declares1904 = workbookXml ? is1904(zipText(bytes, workbookXml)) : false;
 
+  // exceljs takes 0.3-0.7 s to load: only a workbook the fast reader declined pays for it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its Buffer as a bare ArrayBuffer; a Node Buffer is what it wants at runtime.
@@ -41,10 +93,15 @@ export async function readXlsx(file: string, opts: ReadOptions): Promise<RawTabl
   // properties is undefined when exceljs found no workbook.xml to read it from.
   const exceljs1904 = (workbook.properties as { date1904?: boolean } | undefined)?.date1904 === true;
   const date1904 = exceljs1904 || declares1904;
-  const ctx: Ctx = { date1904, shift: date1904 && !exceljs1904 ? DAYS_1904 : 0 };
+  const ctx: XlsxCtx = { date1904, shift: date1904 && !exceljs1904 ? DAYS_1904 : 0 };
+  const merge = ExcelJS.ValueType.Merge;
 
   try {
-    return readWorkbook(file, workbook, opts, ctx);
+    const sheets: SheetSource[] = workbook.worksheets.map((ws) => ({
+      name: ws.name,
+      grid: () => readGrid(ws, ctx, merge),
+    }));
+    return readWorkbook(file, sheets, opts, ctx);
   } catch (err) {
     if (err instanceof JobfxError) throw err;
     throw inputError(
@@ -53,22 +110,70 @@ export async function readXlsx(file: string, opts: ReadOptions): Promise<RawTabl
   }
 }
 
-interface Ctx {
+/** Rows a workbook read by exceljs may have (unless JOBFX_XLSX_MAX_ROWS says otherwise). */
+const EXCELJS_MAX_ROWS = 200_000;
+
+/**
+ * The workbook through the fast reader, or null to read it with exceljs: when the fast reader
+ * declines, and also when it ends in an error, so that an error message always comes from the
+ * reader of reference.
+ */
+function readFast(file: string, parts: Map<string, Buffer | null>, opts: ReadOptions): RawTable | null {
+  const text = (name: string): string | null => parts.get(name)?.toString('utf8') ?? null;
+  try {
+    const workbookXml = text('xl/workbook.xml');
+    if (workbookXml === null) return null;
+    const wb = parseWorkbook(workbookXml, text('xl/_rels/workbook.xml.rels'), text);
+    const date1904 = wb.exceljs1904 || is1904(workbookXml);
+    const ctx: XlsxCtx = { date1904, shift: date1904 && !wb.exceljs1904 ? DAYS_1904 : 0 };
+    const cc = {
+      ctx,
+      exceljs1904: wb.exceljs1904,
+      numFmts: parseStyles(wb.styles),
+      strings: parseSharedStrings(wb.sharedStrings),
+      convert,
+      isExceljsDateFmt,
+      isTimeOnly: isTimeOnlyFormat,
+      kinds: [],
+    };
+    const sheets: SheetSource[] = wb.sheets.map((sh) => ({
+      name: sh.name,
+      grid: () => parseSheet(sh.xml(), cc),
+    }));
+    return readWorkbook(file, sheets, opts, ctx);
+  } catch {
+    return null;
+  }
+}
+
+/** exceljs's utils.isDateFmt: whether exceljs turns a number with this format into a Date. */
+function isExceljsDateFmt(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  const f = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  return f.match(/[ymdhMsb]+/) !== null;
+}
+
+export interface XlsxCtx {
   date1904: boolean;
   /** Days to add to the dates exceljs gives when it missed the 1904 flag. */
   shift: number;
 }
 
 /** Sheet rows as RawValue arrays by sheet row number, plus whether merged cells were seen per row. */
-interface Grid {
+export interface Grid {
   rows: Map<number, RawValue[]>;
   merged: Set<number>;
 }
 
-function readWorkbook(file: string, workbook: ExcelJS.Workbook, opts: ReadOptions, ctx: Ctx): RawTable {
-  const sheets = workbook.worksheets;
+/** A worksheet, from exceljs or from the fast reader: its name and its grid, read when asked for. */
+interface SheetSource {
+  name: string;
+  grid: () => Grid;
+}
+
+function readWorkbook(file: string, sheets: SheetSource[], opts: ReadOptions, ctx: XlsxCtx): RawTable {
   const names = sheets.map((ws) => ws.name);
-  const { sheet, grid } = pickSheet(file, sheets, opts, ctx);
+  const { sheet, grid } = pickSheet(file, sheets, opts);
 
   let headerRow: number;
   let headerRowSource: SourceInfo['headerRowSource'];
@@ -98,17 +203,23 @@ function readWorkbook(file: string, workbook: ExcelJS.Workbook, opts: ReadOption
 
   // Only the header columns count: a value further right is ignored, so it cannot make a row.
   let lastRow = headerRow;
-  for (const [r, cells] of grid.rows)
-    if (r > headerRow && r > lastRow && hasValue(cells.slice(0, width))) lastRow = r;
+  for (const [r, cells] of grid.rows) {
+    if (r <= headerRow || r <= lastRow) continue;
+    for (let i = 0; i < width && i < cells.length; i++)
+      if (!isEmptyCell(cells[i]!)) {
+        lastRow = r;
+        break;
+      }
+  }
 
+  // The grid's arrays become the rows' cells, cut or padded to the header's width (the grid
+  // is not read again).
   const rows: RawRow[] = [];
   for (let r = headerRow + 1; r <= lastRow; r++) {
     const cells = grid.rows.get(r) ?? [];
-    rows.push({
-      rowNumber: r,
-      ref: `row ${r}`,
-      cells: Array.from({ length: width }, (_, i) => cells[i] ?? null),
-    });
+    if (cells.length > width) cells.length = width;
+    while (cells.length < width) cells.push(null);
+    rows.push({ rowNumber: r, ref: `row ${r}`, cells });
   }
 
   let titleRows = 0;
@@ -148,10 +259,9 @@ function firstNonEmptyRow(grid: Grid): number {
 
 function pickSheet(
   file: string,
-  sheets: ExcelJS.Worksheet[],
+  sheets: SheetSource[],
   opts: ReadOptions,
-  ctx: Ctx,
-): { sheet: ExcelJS.Worksheet; grid: Grid } {
+): { sheet: SheetSource; grid: Grid } {
   const list = sheets.map((ws) => `"${ws.name}"`).join(', ');
   if (sheets.length === 0)
     throw inputError(`${file}: holds no worksheets; open it in Excel and check that the data is there`);
@@ -166,7 +276,7 @@ function pickSheet(
         `${file}: there is no sheet "${opts.sheet}"; the sheets are ${list}: ` +
           `give --sheet one of these names or a number from 1 to ${sheets.length}`,
       );
-    const grid = readGrid(sheet, ctx);
+    const grid = sheet.grid();
     if (![...grid.rows.values()].some(hasValue))
       throw inputError(
         `${file}: sheet "${sheet.name}" is empty; choose another one with --sheet (sheets: ${list})`,
@@ -176,9 +286,9 @@ function pickSheet(
 
   // Default: the first sheet with a recognisable header row (a cover sheet comes first often),
   // else the first sheet with anything in it.
-  let fallback: { sheet: ExcelJS.Worksheet; grid: Grid } | undefined;
+  let fallback: { sheet: SheetSource; grid: Grid } | undefined;
   for (const sheet of sheets) {
-    const grid = readGrid(sheet, ctx);
+    const grid = sheet.grid();
     const first: RawValue[][] = [];
     for (let r = 1; r <= HEADER_SEARCH_ROWS; r++) first.push(grid.rows.get(r) ?? []);
     if (findHeaderRow(first, opts.headerScore) >= 0) return { sheet, grid };
@@ -190,14 +300,15 @@ function pickSheet(
   );
 }
 
-function readGrid(ws: ExcelJS.Worksheet, ctx: Ctx): Grid {
+function readGrid(ws: ExcelJS.Worksheet, ctx: XlsxCtx, merge: ExcelJS.ValueType): Grid {
   const rows = new Map<number, RawValue[]>();
   const merged = new Set<number>();
   ws.eachRow((row, r) => {
     const cells: RawValue[] = [];
     row.eachCell((cell, c) => {
       while (cells.length < c - 1) cells.push(null);
-      cells[c - 1] = cellValue(cell, ctx);
+      // exceljs makes every cell of a merged range answer with the top-left cell's value.
+      cells[c - 1] = cell.type === merge ? null : convert(cell.value, cell.numFmt, ctx);
       if (cell.isMerged) merged.add(r);
     });
     rows.set(r, cells);
@@ -205,13 +316,7 @@ function readGrid(ws: ExcelJS.Worksheet, ctx: Ctx): Grid {
   return { rows, merged };
 }
 
-function cellValue(cell: ExcelJS.Cell, ctx: Ctx): RawValue {
-  // exceljs makes every cell of a merged range answer with the top-left cell's value.
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
-  return convert(cell.value, cell.numFmt, ctx);
-}
-
-function convert(v: unknown, numFmt: string | undefined, ctx: Ctx): RawValue {
+function convert(v: unknown, numFmt: string | undefined, ctx: XlsxCtx): RawValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') {
@@ -230,7 +335,7 @@ function convert(v: unknown, numFmt: string | undefined, ctx: Ctx): RawValue {
   return String(v);
 }
 
-function dateValue(d: Date, numFmt: string | undefined, ctx: Ctx): RawValue {
+function dateValue(d: Date, numFmt: string | undefined, ctx: XlsxCtx): RawValue {
   const ms = d.getTime();
   // Only a serial far beyond Excel's last date (9999-12-31) gives this; keep it visible.
   if (Number.isNaN(ms)) return String(d);
@@ -350,7 +455,82 @@ function is1904(workbookXml: string | null): boolean {
 interface ZipEntry {
   method: number;
   compressedSize: number;
+  /** As the central directory says: a zip bomb may lie, so it is checked by inflating. */
+  size: number;
   localOffset: number;
+}
+
+/**
+ * Every part of the workbook, inflated, with the limits applied: a workbook whose parts inflate
+ * to more than the limit, or whose sheets hold more rows than the limit, is refused here. Each
+ * part is inflated with a cap on its output, so a part that claims to be small but is not stops
+ * at the cap rather than filling memory. A part that cannot be inflated here is null (exceljs
+ * then has its say about it).
+ */
+function unpack(
+  file: string,
+  buf: Buffer,
+  entries: Map<string, ZipEntry>,
+  limits: { maxBytes: number; maxRows: number },
+): Map<string, Buffer | null> {
+  const tooBig = () =>
+    inputError(
+      `${file}: the workbook unpacks to more than ${Math.round(limits.maxBytes / 1e6)} MB, more than an export ` +
+        'can hold (a damaged or hostile file?); if it really is an export, set JOBFX_XLSX_MAX_MB higher, or export as CSV',
+    );
+  let declared = 0;
+  for (const e of entries.values()) declared += e.size;
+  if (declared > limits.maxBytes) throw tooBig();
+  let budget = limits.maxBytes;
+  const parts = new Map<string, Buffer | null>();
+  for (const [name, e] of entries) {
+    const data = zipData(buf, e, budget);
+    if (data === 'too big') throw tooBig();
+    parts.set(name, data);
+    if (data === null) continue;
+    budget -= data.length;
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) {
+      const rows = countRows(data);
+      if (rows > limits.maxRows)
+        throw inputError(
+          `${file}: a sheet holds more than ${limits.maxRows.toLocaleString('en')} rows (${rows.toLocaleString('en')}), ` +
+            'more than jobfx reads from a workbook; export it as CSV, or set JOBFX_XLSX_MAX_ROWS higher',
+        );
+    }
+  }
+  return parts;
+}
+
+/** Number of <row> elements in sheet XML. */
+function countRows(xml: Buffer): number {
+  const tag = Buffer.from('<row');
+  let n = 0;
+  for (let i = xml.indexOf(tag); i >= 0; i = xml.indexOf(tag, i + 4)) {
+    const next = xml[i + 4];
+    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d)
+      n++;
+  }
+  return n;
+}
+
+/** An entry's bytes, inflated with at most `cap` bytes of output; null when it cannot be read here. */
+function zipData(buf: Buffer, entry: ZipEntry, cap: number): Buffer | 'too big' | null {
+  try {
+    const p = entry.localOffset;
+    if (buf.readUInt32LE(p) !== 0x04034b50) return null;
+    const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+    const data = buf.subarray(start, start + entry.compressedSize);
+    if (entry.method === 0) return data.length > cap ? 'too big' : data;
+    if (entry.method !== 8) return null;
+    try {
+      return inflateRawSync(data, { maxOutputLength: Math.max(1, cap) });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return 'too big';
+      return null;
+    }
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -379,6 +559,7 @@ function zipEntries(buf: Buffer): Map<string, ZipEntry> | null {
       entries.set(name, {
         method: buf.readUInt16LE(p + 10),
         compressedSize: buf.readUInt32LE(p + 20),
+        size: buf.readUInt32LE(p + 24),
         localOffset: buf.readUInt32LE(p + 42),
       });
       p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);

@@ -1,0 +1,625 @@
+/**
+ * The fast xlsx path: the sheets of a workbook read straight from its XML, without exceljs
+ * (which takes 0.3-0.7 s to load and about 6 kB of memory per row). It covers what exports are
+ * made of: shared and inline strings, numbers, date cells by their number format, styled empty
+ * cells, merged cells. It gives the grid that read-xlsx.ts would build from exceljs's cells,
+ * exceljs's quirks included (see numberValue, applyMerges). Anything else (formulas, booleans, errors, rich
+ * inline text, hyperlinks, namespace prefixes, CDATA ...) makes it give up with `Decline`, and
+ * the workbook goes to exceljs: test/io/fast-xlsx.test.ts compares both on every fixture.
+ */
+import type { Grid, XlsxCtx } from './read-xlsx.js';
+import type { RawValue } from './raw.js';
+
+/** Thrown when the fast reader meets something it does not handle: read with exceljs instead. */
+export class Decline extends Error {
+  constructor(why: string) {
+    super(`fast xlsx reader: ${why}`);
+  }
+}
+
+export interface FastSheet {
+  name: string;
+  /** The sheet's XML, inflated on demand (a sheet that is never looked at is never parsed). */
+  xml: () => string;
+}
+
+export interface FastParts {
+  sheets: FastSheet[];
+  /** workbookPr date1904 as exceljs reads it ("1" only). */
+  exceljs1904: boolean;
+  styles: string | null;
+  sharedStrings: string | null;
+}
+
+/** Number formats per style index (cellXfs), as exceljs's cell.numFmt gives them. */
+export function parseStyles(xml: string | null): (string | undefined)[] {
+  if (xml === null) return [];
+  checkPlain(xml);
+  const custom = new Map<number, string>();
+  const fmts = section(xml, 'numFmts');
+  if (fmts !== null)
+    for (const tag of tags(fmts, 'numFmt')) {
+      const a = attributes(tag);
+      const code = a.get('formatCode');
+      if (code === undefined) throw new Decline('numFmt without formatCode');
+      custom.set(parseInt(a.get('numFmtId') ?? '', 10), code.replace(/[\\](.)/g, '$1'));
+    }
+  const out: (string | undefined)[] = [];
+  const xfs = section(xml, 'cellXfs');
+  if (xfs === null) return out;
+  for (const tag of tags(xfs, 'xf')) {
+    const id = parseInt(attributes(tag).get('numFmtId') ?? '', 10);
+    out.push(id ? custom.get(id) || BUILTIN_FORMATS[id] || undefined : undefined);
+  }
+  return out;
+}
+
+/** exceljs's built-in number formats (xlsx/defaultnumformats.js, the ones with a code). */
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
+};
+
+/** Shared strings as text: rich text runs joined (read-xlsx joins them too), phonetic runs left out. */
+export function parseSharedStrings(xml: string | null): string[] {
+  if (xml === null) return [];
+  checkPlain(xml);
+  const out: string[] = [];
+  let p = xml.indexOf('<si');
+  while (p >= 0) {
+    const open = xml.indexOf('>', p);
+    if (open < 0) throw new Decline('unterminated <si>');
+    if (xml[open - 1] === '/') throw new Decline('empty <si/>');
+    const close = xml.indexOf('</si>', open);
+    if (close < 0) throw new Decline('unterminated <si>');
+    out.push(siText(xml.slice(open + 1, close)));
+    p = xml.indexOf('<si', close + 5);
+    while (p >= 0 && !/[\s>/]/.test(xml[p + 3] ?? '')) p = xml.indexOf('<si', p + 3);
+  }
+  return out;
+}
+
+/** The text of one <si>: a <t>, or <r> runs each with a <t>; <rPh> (phonetic) ignored. */
+function siText(body: string): string {
+  const withoutPhonetic = body.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').replace(/<phoneticPr\b[^>]*\/>/g, '');
+  const hasRuns = /<r[\s>]/.test(withoutPhonetic);
+  if (!hasRuns) {
+    const t = oneText(withoutPhonetic);
+    if (t === null) throw new Decline('<si> without text');
+    return underscoreDecode(t);
+  }
+  let text = '';
+  const runs = withoutPhonetic.split(/<\/r>/);
+  for (const run of runs) {
+    if (run.trim() === '') continue;
+    const start = run.search(/<r[\s>]/);
+    if (start < 0 || run.slice(0, start).trim() !== '') throw new Decline('text outside runs');
+    const t = oneText(run.slice(start).replace(/<rPr\b[\s\S]*?<\/rPr>|<rPr\b[^>]*\/>/g, ''));
+    text += t === null ? '' : underscoreDecode(t);
+  }
+  return text;
+}
+
+/** The decoded content of the one <t> element in s (null when there is none). */
+function oneText(s: string): string | null {
+  const m = /<t(?:\s[^>]*)?(\/?)>/.exec(s);
+  if (!m) return null;
+  if (m[1] === '/') return '';
+  const from = m.index + m[0].length;
+  const end = s.indexOf('</t>', from);
+  if (end < 0) throw new Decline('unterminated <t>');
+  if (s.indexOf('<t', end) >= 0 && /<t[\s>/]/.test(s.slice(end))) throw new Decline('two <t> in one string');
+  const text = s.slice(from, end);
+  if (text.includes('<')) throw new Decline('markup in <t>');
+  return decodeText(text);
+}
+
+/** exceljs's TextXform turns _xHHHH_ into the character (upper-case hex only). */
+const underscoreDecode = (s: string): string =>
+  s.includes('_x')
+    ? s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
+    : s;
+
+/** Workbook parts: sheet names in order with their XML, and the date system. */
+export function parseWorkbook(
+  workbookXml: string,
+  relsXml: string | null,
+  part: (path: string) => string | null,
+): FastParts {
+  checkPlain(workbookXml);
+  if (relsXml === null) throw new Decline('no workbook relationships');
+  const rels = new Map<string, { type: string; target: string }>();
+  for (const tag of tags(relsXml, 'Relationship')) {
+    const a = attributes(tag);
+    rels.set(a.get('Id') ?? '', { type: a.get('Type') ?? '', target: a.get('Target') ?? '' });
+  }
+  const pr = tags(workbookXml, 'workbookPr')[0];
+  const exceljs1904 = pr !== undefined && attributes(pr).get('date1904') === '1';
+  const sheetsXml = section(workbookXml, 'sheets');
+  if (sheetsXml === null) throw new Decline('no <sheets>');
+  const sheets: FastSheet[] = [];
+  for (const tag of tags(sheetsXml, 'sheet')) {
+    const a = attributes(tag);
+    const rel = rels.get(a.get('r:id') ?? '');
+    const name = a.get('name');
+    if (!rel || name === undefined || !rel.type.endsWith('/worksheet'))
+      throw new Decline('a sheet that is not a worksheet');
+    const path = rel.target.startsWith('/') ? rel.target.slice(1) : `xl/${rel.target}`;
+    // exceljs reads worksheets only from xl/worksheets/sheetN.xml.
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(path)) throw new Decline('unusual worksheet path');
+    let cached: string | undefined;
+    sheets.push({
+      name,
+      xml: () => {
+        if (cached !== undefined) return cached;
+        const x = part(path);
+        if (x === null) throw new Decline('missing worksheet part');
+        return (cached = x);
+      },
+    });
+  }
+  const stylesRel = [...rels.values()].find((r) => r.type.endsWith('/styles'));
+  const sstRel = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'));
+  const resolve = (t: string) => (t.startsWith('/') ? t.slice(1) : `xl/${t}`);
+  return {
+    sheets,
+    exceljs1904,
+    styles: stylesRel ? part(resolve(stylesRel.target)) : part('xl/styles.xml'),
+    sharedStrings: sstRel ? part(resolve(sstRel.target)) : part('xl/sharedStrings.xml'),
+  };
+}
+
+export interface CellContext {
+  ctx: XlsxCtx;
+  exceljs1904: boolean;
+  numFmts: (string | undefined)[];
+  strings: string[];
+  /** read-xlsx's conversion of an exceljs value (string, number, Date) with the cell's format. */
+  convert: (v: unknown, numFmt: string | undefined, ctx: XlsxCtx) => RawValue;
+  isExceljsDateFmt: (fmt: string | undefined) => boolean;
+  isTimeOnly: (fmt: string) => boolean;
+  /** Per style: how its numbers read (filled in as styles are met). */
+  kinds: ('number' | 'date' | 'time')[];
+}
+
+/** A worksheet's rows as read-xlsx's grid: values by column, rows with a value, merged rows. */
+export function parseSheet(xml: string, cc: CellContext): Grid {
+  checkSheet(xml);
+  if (/<hyperlink[\s>/]/.test(xml)) throw new Decline('hyperlinks');
+  const rows = new Map<number, RawValue[]>();
+  const merged = new Set<number>();
+  const mergeXml = section(xml, 'mergeCells');
+  const ranges = mergeXml === null ? [] : mergeRanges(mergeXml);
+  // Top-left cells of merged ranges, and which of them hold a value.
+  const masters = new Set(ranges.map(([c1, r1]) => r1 * 16384 + c1));
+  const seen = new Set<number>();
+  const startTag = xml.indexOf('<sheetData');
+  if (startTag < 0) throw new Decline('no <sheetData>');
+  const startEnd = xml.indexOf('>', startTag);
+  const found: [number, RawValue[]][] = [];
+  if (xml[startEnd - 1] !== '/') {
+    const end = xml.indexOf('</sheetData>', startEnd);
+    if (end < 0) throw new Decline('unterminated <sheetData>');
+    parseRows(xml, startEnd + 1, end, cc, found, masters, seen);
+  }
+  if (ranges.length > 0) applyMerges(ranges, found, merged, seen);
+  for (const [r, cells] of found) rows.set(r, cells);
+  return { rows, merged };
+}
+
+function parseRows(
+  xml: string,
+  from: number,
+  to: number,
+  cc: CellContext,
+  out: [number, RawValue[]][],
+  masters: Set<number>,
+  seen: Set<number>,
+): void {
+  let p = from;
+  let lastRow = 0;
+  for (;;) {
+    p = skipSpace(xml, p);
+    if (p >= to) return;
+    if (!xml.startsWith('<row', p) || !isNameEnd(xml.charCodeAt(p + 4)))
+      throw new Decline('unexpected element in <sheetData>');
+    const tagEnd = xml.indexOf('>', p);
+    const selfClosing = xml.charCodeAt(tagEnd - 1) === 0x2f;
+    const r = rowNumberOf(xml, p + 4, selfClosing ? tagEnd - 1 : tagEnd);
+    if (r <= lastRow) throw new Decline('row out of order');
+    lastRow = r;
+    p = tagEnd + 1;
+    if (selfClosing) continue;
+    const cells: RawValue[] = [];
+    let visited = false;
+    for (;;) {
+      p = skipSpace(xml, p);
+      if (xml.startsWith('</row>', p)) {
+        p += 6;
+        break;
+      }
+      if (xml.charCodeAt(p) !== 0x3c || xml.charCodeAt(p + 1) !== 0x63 || !isNameEnd(xml.charCodeAt(p + 2)))
+        throw new Decline('unexpected element in <row>');
+      const cEnd = xml.indexOf('>', p);
+      if (cEnd < 0) throw new Decline('unterminated <c>');
+      const cSelf = xml.charCodeAt(cEnd - 1) === 0x2f;
+      cellAttributes(xml, p + 2, cSelf ? cEnd - 1 : cEnd, r);
+      const col = attrCol;
+      const type = attrType;
+      const style = attrStyle;
+      p = cEnd + 1;
+      // The value's text is [vs, ve) of xml; -1 when the cell has none.
+      let vs = -1;
+      let ve = -1;
+      let inline: string | undefined;
+      if (!cSelf) {
+        p = skipSpace(xml, p);
+        if (xml.startsWith('<v>', p)) {
+          const e = xml.indexOf('</v>', p);
+          if (e < 0) throw new Decline('unterminated <v>');
+          if (e > p + 3) {
+            vs = p + 3;
+            ve = e;
+          }
+          p = e + 4;
+        } else if (xml.startsWith('<v/>', p)) p += 4;
+        else if (xml.startsWith('<is>', p)) {
+          const e = xml.indexOf('</is>', p);
+          if (e < 0 || type !== T_INLINE) throw new Decline('inline string');
+          const body = xml.slice(p + 4, e);
+          if (/<r[\s>]|<rPh/.test(body)) throw new Decline('rich inline string');
+          const v = oneText(body);
+          if (v !== null && v !== '') inline = v;
+          p = e + 5;
+        } else if (!xml.startsWith('</c>', p)) throw new Decline('cell content (formula?)');
+        p = skipSpace(xml, p);
+        if (!xml.startsWith('</c>', p)) throw new Decline('cell content after the value');
+        p += 4;
+      }
+      // A cell without a value is not visited by exceljs's eachCell: styled it is Null, unstyled
+      // a merge cell without a master, which exceljs drops (inside a merged range see applyMerges).
+      if (vs < 0 && inline === undefined) continue;
+      if (style >= cc.numFmts.length && style > 0) throw new Decline('unknown style');
+      const numFmt = style > 0 ? cc.numFmts[style] : undefined;
+      let value: RawValue;
+      if (type === T_INLINE) {
+        if (inline === undefined) throw new Decline('<v> in an inline string cell');
+        value = cc.convert(inline, numFmt, cc.ctx);
+      } else {
+        if (inline !== undefined) throw new Decline('inline string in a cell of another type');
+        // Most values are plain digits (a shared string's index, a date serial): read them in
+        // place; anything else is sliced, decoded and parsed as exceljs does.
+        let n = 0;
+        let i = vs;
+        for (let c = xml.charCodeAt(i); i < ve && c >= 48 && c <= 57 && i - vs < 15; c = xml.charCodeAt(++i))
+          n = n * 10 + c - 48;
+        if (i !== ve) {
+          const raw = xml.slice(vs, ve);
+          if (raw.includes('<')) throw new Decline('markup in <v>');
+          const text = raw.includes('&') || raw.includes('\r') ? decodeText(raw) : raw;
+          n = type === T_SHARED ? parseInt(text, 10) : parseFloat(text);
+        }
+        if (type === T_SHARED) {
+          const v = cc.strings[n];
+          if (v === undefined) throw new Decline('shared string out of range');
+          value = cc.convert(v, numFmt, cc.ctx);
+        } else value = numberValue(n, style, numFmt, cc);
+      }
+      visited = true;
+      if (masters.size > 0 && masters.has(r * 16384 + col)) seen.add(r * 16384 + col);
+      while (cells.length < col - 1) cells.push(null);
+      cells[col - 1] = value;
+    }
+    if (visited) out.push([r, cells]);
+  }
+}
+
+/**
+ * A number cell: exceljs turns it into a Date when its format is a date format by exceljs's
+ * test, and read-xlsx then into a day (or back into a serial for a time-only format); else
+ * read-xlsx converts the number. The common case, a date format that is not time-only, is done
+ * here without a Date object, with the same arithmetic.
+ */
+function numberValue(n: number, style: number, numFmt: string | undefined, cc: CellContext): RawValue {
+  let kind = cc.kinds[style];
+  if (kind === undefined) {
+    kind = cc.isExceljsDateFmt(numFmt) ? (cc.isTimeOnly(numFmt!) ? 'time' : 'date') : 'number';
+    cc.kinds[style] = kind;
+  }
+  if (kind === 'number') return cc.convert(n, numFmt, cc.ctx);
+  // exceljs's utils.excelToDate, then read-xlsx's dateValue.
+  const ms = Math.round((n - 25569 + (cc.exceljs1904 ? 1462 : 0)) * 24 * 3600 * 1000);
+  if (kind === 'date' && Math.abs(ms) <= 8.64e15) return { day: Math.floor(ms / 86_400_000) + cc.ctx.shift };
+  return cc.convert(new Date(ms), numFmt, cc.ctx);
+}
+
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_INLINE = 2;
+
+let attrCol = 0;
+let attrType = T_NUMBER;
+let attrStyle = 0;
+
+/**
+ * The r, s and t attributes of a <c> tag, into attrCol, attrStyle (0: none) and attrType. Only
+ * those three, written plainly, are taken: the reference on row r, the style a number, the type
+ * s, n or inlineStr; anything else declines.
+ */
+function cellAttributes(xml: string, from: number, to: number, r: number): void {
+  attrCol = 0;
+  attrType = T_NUMBER;
+  attrStyle = 0;
+  let p = from;
+  let sawR = false;
+  let sawS = false;
+  let sawT = false;
+  for (;;) {
+    p = skipSpace(xml, p);
+    if (p >= to) break;
+    const name = xml.charCodeAt(p);
+    if (xml.charCodeAt(p + 1) !== 0x3d || xml.charCodeAt(p + 2) !== 0x22) throw new Decline('cell attribute');
+    const end = xml.indexOf('"', p + 3);
+    if (end < 0 || end >= to) throw new Decline('attribute quote');
+    const vs = p + 3;
+    if (name === 0x72 && !sawR) {
+      sawR = true;
+      let i = vs;
+      let col = 0;
+      for (let c = xml.charCodeAt(i); c >= 65 && c <= 90 && i - vs < 3; c = xml.charCodeAt(++i))
+        col = col * 26 + c - 64;
+      const digits = i;
+      let row = 0;
+      for (let c = xml.charCodeAt(i); c >= 48 && c <= 57 && i - digits < 8; c = xml.charCodeAt(++i))
+        row = row * 10 + c - 48;
+      if (col === 0 || i !== end || i === digits || row !== r || xml.charCodeAt(digits) === 48)
+        throw new Decline('cell reference');
+      attrCol = col;
+    } else if (name === 0x73 && !sawS) {
+      sawS = true;
+      let i = vs;
+      let n = 0;
+      for (let c = xml.charCodeAt(i); c >= 48 && c <= 57 && i - vs < 9; c = xml.charCodeAt(++i))
+        n = n * 10 + c - 48;
+      if (i !== end || i === vs) throw new Decline('style');
+      attrStyle = n;
+    } else if (name === 0x74 && !sawT) {
+      sawT = true;
+      const t = xml.slice(vs, end);
+      if (t === 's') attrType = T_SHARED;
+      else if (t === 'inlineStr') attrType = T_INLINE;
+      else if (t !== 'n') throw new Decline(`cell type ${t}`);
+    } else throw new Decline('cell attribute');
+    p = end + 1;
+  }
+  if (!sawR) throw new Decline('cell without a reference');
+}
+
+/** The r attribute of a <row> tag (a positive whole number), or declines. */
+function rowNumberOf(xml: string, from: number, to: number): number {
+  const tag = xml.slice(from, to);
+  const m = /(?:^|\s)r\s*=\s*"([1-9]\d{0,6})"/.exec(tag);
+  if (!m || tag.includes("'") || tag.includes('&')) throw new Decline('row number');
+  return Number(m[1]);
+}
+
+/** Merged ranges as [c1, r1, c2, r2]; single cells, malformed and overlapping ranges decline. */
+function mergeRanges(xml: string): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  const taken = new Set<number>();
+  for (const tag of tags(xml, 'mergeCell')) {
+    const m = /^([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)$/.exec(attributes(tag).get('ref') ?? '');
+    if (!m) throw new Decline('merge range');
+    const range: [number, number, number, number] = [
+      letters(m[1]!),
+      Number(m[2]),
+      letters(m[3]!),
+      Number(m[4]),
+    ];
+    const [c1, r1, c2, r2] = range;
+    if (c2 < c1 || r2 < r1 || (c1 === c2 && r1 === r2) || (r2 - r1 + 1) * (c2 - c1 + 1) > 100_000)
+      throw new Decline('merge range');
+    for (let r = r1; r <= r2; r++)
+      for (let c = c1; c <= c2; c++) {
+        if (taken.has(r * 16384 + c)) throw new Decline('overlapping merges');
+        taken.add(r * 16384 + c);
+      }
+    out.push(range);
+  }
+  return out;
+}
+
+/**
+ * exceljs on load: every cell of a merged range but the top-left one becomes a merge cell (its
+ * value dropped, read as empty), and every row holding such a cell, or the top-left cell with a
+ * value, counts as a row with merged cells.
+ */
+function applyMerges(
+  ranges: [number, number, number, number][],
+  rows: [number, RawValue[]][],
+  merged: Set<number>,
+  seen: Set<number>,
+): void {
+  const byRow = new Map(rows);
+  for (const [c1, r1, c2, r2] of ranges)
+    for (let r = r1; r <= r2; r++)
+      for (let c = c1; c <= c2; c++) {
+        if (r === r1 && c === c1) {
+          if (seen.has(r * 16384 + c)) merged.add(r);
+          continue;
+        }
+        let cells = byRow.get(r);
+        if (!cells) {
+          cells = [];
+          byRow.set(r, cells);
+          rows.push([r, cells]);
+        }
+        while (cells.length < c) cells.push(null);
+        cells[c - 1] = null;
+        merged.add(r);
+      }
+  rows.sort((a, b) => a[0] - b[0]);
+}
+
+function letters(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n = n * 26 + (s.charCodeAt(i) - 64);
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Just enough XML.
+
+/** Markup this reader does not handle: namespace prefixes on its elements, CDATA, DTDs, comments. */
+function checkPlain(xml: string): void {
+  for (const bad of PREFIXED) if (xml.includes(bad)) throw new Decline('namespace prefixes');
+  if (
+    xml.includes('<![CDATA[') ||
+    xml.includes('<!DOCTYPE') ||
+    xml.includes('<!ENTITY') ||
+    xml.includes('<!--')
+  )
+    throw new Decline('CDATA, DTD or comment');
+}
+
+/** Prefixed forms of the elements read here (x:row, x:c ...); text that happens to hold one only declines. */
+const PREFIXED = [
+  ':row',
+  ':c ',
+  ':c>',
+  ':v>',
+  ':is>',
+  ':t>',
+  ':t ',
+  ':si>',
+  ':r>',
+  ':sheetData',
+  ':mergeCell',
+  ':sheet ',
+  ':xf ',
+];
+
+/**
+ * The same for a worksheet, in one pass over what may be tens of megabytes. Inside <sheetData>
+ * the parser itself declines anything but plain <row>, <c>, <v>, <is>, <t>; outside it, only
+ * <mergeCells> and <hyperlinks> are looked for, so only their prefixed forms, comments that could
+ * hide them, CDATA and a DTD matter.
+ */
+function checkSheet(xml: string): void {
+  if (/<!--|<!\[CDATA\[|<!DOCTYPE|<!ENTITY|:mergeCell|:hyperlink|:sheetData/.test(xml))
+    throw new Decline('comment, CDATA, DTD or namespace prefixes');
+}
+
+const skipSpace = (s: string, p: number): number => {
+  while (p < s.length) {
+    const c = s.charCodeAt(p);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
+    p++;
+  }
+  return p;
+};
+
+const isNameEnd = (c: number): boolean =>
+  c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/** The content of the first <name ...>...</name>, or null. */
+function section(xml: string, name: string): string | null {
+  const re = new RegExp(`<${name}(?:\\s[^>]*)?(/?)>`);
+  const m = re.exec(xml);
+  if (!m) return null;
+  if (m[1] === '/') return '';
+  const from = m.index + m[0].length;
+  const end = xml.indexOf(`</${name}>`, from);
+  if (end < 0) throw new Decline(`unterminated <${name}>`);
+  return xml.slice(from, end);
+}
+
+/** The attribute text of every <name ...> start tag in xml. */
+function tags(xml: string, name: string): string[] {
+  const out: string[] = [];
+  const re = new RegExp(`<${name}(\\s[^>]*?)?/?>`, 'g');
+  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(m[1] ?? '');
+  return out;
+}
+
+/** Attributes of a start tag's text (after the name), values decoded. */
+function attributes(s: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let p = 0;
+  for (;;) {
+    p = skipSpace(s, p);
+    if (p >= s.length) return out;
+    const eq = s.indexOf('=', p);
+    if (eq < 0) throw new Decline('attribute');
+    const name = s.slice(p, eq).trim();
+    let q = skipSpace(s, eq + 1);
+    const quote = s[q];
+    if (quote !== '"' && quote !== "'") throw new Decline('attribute quote');
+    const end = s.indexOf(quote, q + 1);
+    if (end < 0) throw new Decline('attribute quote');
+    if (out.has(name)) throw new Decline('repeated attribute');
+    out.set(name, decodeAttribute(s.slice(q + 1, end)));
+    q = end + 1;
+    p = q;
+  }
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&([^;&\s]{0,12});?/g, (m, e: string) => {
+    if (!m.endsWith(';')) throw new Decline('bare &');
+    if (e[0] === '#') {
+      const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+        throw new Decline('character reference');
+      if (!/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(e)) throw new Decline('character reference');
+      return String.fromCodePoint(code);
+    }
+    const v = ENTITIES[e];
+    if (v === undefined) throw new Decline(`entity &${e};`);
+    return v;
+  });
+}
+
+/** Text content: XML line ends (\r\n and \r are \n), then entities. */
+function decodeText(s: string): string {
+  if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
+  return decodeEntities(s);
+}
+
+/** Attribute values: line ends and tabs are spaces (XML attribute-value normalisation), then entities. */
+function decodeAttribute(s: string): string {
+  if (/[\r\n\t<]/.test(s)) {
+    if (s.includes('<')) throw new Decline('< in attribute');
+    s = s.replace(/\r\n?/g, '\n').replace(/[\n\t]/g, ' ');
+  }
+  return decodeEntities(s);
+}
