@@ -1,10 +1,11 @@
 /**
  * The entry point and the only process.exit: usage and config errors → 2, data problems → 1,
  * missing or unreadable input → 3, a closed pipe (jobfx ... | head) → 0.
+ *
+ * The command registry (and with it every command's dependencies) is imported only when a
+ * command or the help is asked for: `jobfx --version` loads nothing else.
  */
 import { readFileSync } from 'node:fs';
-import { CommanderError } from 'commander';
-import { buildProgram } from './cli/registry.js';
 import { processContext } from './cli/context.js';
 import { JobfxError, exitCodeOf } from './errors.js';
 import { redactCpr } from './schema/cpr.js';
@@ -18,26 +19,45 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-const ctx = processContext();
+const args = process.argv.slice(2);
 let exitCode = 0;
-const program = buildProgram(ctx, version, (code) => (exitCode = code));
-program.exitOverride();
-program.configureOutput({ outputError: (s, write) => write(`jobfx: ${s.replace(/^error: /, 'error: ')}`) });
-for (const cmd of program.commands) {
-  cmd.exitOverride();
-  cmd.configureOutput({ outputError: (s, write) => write(`jobfx: ${s}`) });
-}
-
-try {
-  await program.parseAsync(process.argv);
-} catch (e) {
-  exitCode = handle(e);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // What commander's .version() prints, without building the program.
+  process.stdout.write(`${version}\n`);
+} else {
+  const ctx = processContext();
+  try {
+    const { buildProgram } = await import('./cli/registry.js');
+    const program = buildProgram(ctx, version, (code) => (exitCode = code));
+    program.exitOverride();
+    program.configureOutput({
+      outputError: (s, write) => write(`jobfx: ${s.replace(/^error: /, 'error: ')}`),
+    });
+    for (const cmd of program.commands) {
+      cmd.exitOverride();
+      cmd.configureOutput({ outputError: (s, write) => write(`jobfx: ${s}`) });
+    }
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    exitCode = handle(e);
+  }
 }
 // Not process.exit(): it could cut off output still queued for a pipe.
 process.exitCode = exitCode;
 
+/** Commander's errors (CommanderError), recognised without importing commander here. */
+function isCommanderError(e: unknown): e is { code: string; exitCode: number } {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as { code?: unknown }).code === 'string' &&
+    (e as { code: string }).code.startsWith('commander.') &&
+    typeof (e as { exitCode?: unknown }).exitCode === 'number'
+  );
+}
+
 function handle(e: unknown): number {
-  if (e instanceof CommanderError) {
+  if (isCommanderError(e)) {
     // Commander has printed its message (or the help); help and --version are not errors.
     return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? 0 : 2;
   }
