@@ -1,7 +1,7 @@
 // Writes the JSON Schemas of jobfx.config.json and jobfx.report.json from their zod schemas
 // (run after a build: npm run schema).
 import { writeFileSync } from 'node:fs';
-import { configJsonSchema } from '../dist/schema/config.js';
+import { configJsonSchema } from '../dist/schema/config-schema.js';
 import { reportJsonSchema } from '../dist/report/config.js';
 
 for (const [name, schema] of [

@@ -1,7 +1,9 @@
-/** Commands that do not read one export: run (a report file) and init (no file). */
+/**
+ * Commands that do not read one export: run (a report file) and init (no file). Their modules
+ * (zod, exceljs) are imported when they run, not for every command.
+ */
 import type { Command } from 'commander';
-import { initReport } from './commands/init.js';
-import { runReport, type RunFlags } from './commands/run.js';
+import type { RunFlags } from './commands/run.js';
 import type { RunContext } from './context.js';
 
 export function defineStandalone(
@@ -34,11 +36,15 @@ export function defineStandalone(
       'after',
       '\nExamples:\n  $ jobfx init && jobfx run jobfx.report.json\n  $ jobfx run noegletal.report.json --out //fileserver/memo/2025H2 --quiet\n',
     )
-    .action(async (report: string, flags: RunFlags) => setExit(await runReport(ctx, report, flags, version)));
+    .action(async (report: string, flags: RunFlags) =>
+      setExit(await (await import('./commands/run.js')).runReport(ctx, report, flags, version)),
+    );
 
   program
     .command('init')
     .summary('write an example report file (jobfx.report.json) for the demo export')
     .option('--force', 'replace an existing jobfx.report.json')
-    .action(async (flags: { force?: boolean }) => setExit(await initReport(ctx, Boolean(flags.force))));
+    .action(async (flags: { force?: boolean }) =>
+      setExit(await (await import('./commands/init.js')).initReport(ctx, Boolean(flags.force))),
+    );
 }

@@ -1,12 +1,10 @@
-/** One entry point for every output format; the CLI picks the format, the renderers do the rest. */
-import { renderCsv } from './csv-table.js';
+/**
+ * One entry point for every output format; the CLI picks the format, the renderers do the rest.
+ * Each renderer is imported when its format is asked for: exceljs alone takes 0.3 s to load,
+ * which a run that prints a terminal table should not pay.
+ */
 import type { FormatOptions } from './format.js';
-import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
-import { renderMarkdown } from './markdown.js';
 import type { Table } from './table.js';
-import { renderTerminal } from './terminal.js';
-import { renderXlsx } from './xlsx.js';
 
 export const FORMATS = ['terminal', 'md', 'csv', 'json', 'html', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -31,16 +29,18 @@ export async function renderTables(
   const f: FormatOptions = { lang: opts.lang, percentDecimals: opts.percentDecimals };
   switch (format) {
     case 'terminal':
-      return renderTerminal(tables, { ...f, color: opts.color });
+      return (await import('./terminal.js')).renderTerminal(tables, { ...f, color: opts.color });
     case 'md':
-      return renderMarkdown(tables, f);
+      return (await import('./markdown.js')).renderMarkdown(tables, f);
     case 'csv':
-      return renderCsv(tables, { ...f, excel: opts.excelCsv });
+      return (await import('./csv-table.js')).renderCsv(tables, { ...f, excel: opts.excelCsv });
     case 'json':
-      return renderJson(tables);
-    case 'html':
+      return (await import('./json.js')).renderJson(tables);
+    case 'html': {
+      const { renderHtml } = await import('./html.js');
       return renderHtml(tables, opts.title === undefined ? f : { ...f, title: opts.title });
+    }
     case 'xlsx':
-      return renderXlsx(tables, f);
+      return (await import('./xlsx.js')).renderXlsx(tables, f);
   }
 }

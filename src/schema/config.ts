@@ -1,73 +1,14 @@
 /**
  * The config file (jobfx.config.json): explicit column mapping, vocabulary extensions or
- * replacements, and the pseudonym key. Validated with zod; its JSON Schema is generated from the
- * same zod schema (schema/jobfx.config.schema.json) so editors can check a config as it is typed.
+ * replacements, and the pseudonym key. Validated with the zod schema in config-schema.ts.
  */
 import { existsSync } from 'node:fs';
-import { z } from 'zod';
 import { configError } from '../errors.js';
+import type { Config } from './config-schema.js';
 import { readJsonFile } from './json-file.js';
-import { CANONICAL_FIELDS } from './columns.js';
 import { DEFAULT_VOCABULARIES, type Vocabularies, type VocabEntry } from './vocab.js';
 
-const entry = z
-  .strictObject({
-    value: z.string().min(1).describe('The canonical value, as shown in tables'),
-    aliases: z.array(z.string().min(1)).optional().describe('Other spellings that mean the same value'),
-    en: z.string().optional().describe('English label'),
-  })
-  .describe('A vocabulary value');
-
-const vocabulary = <T extends z.ZodType>(item: T, what: string) =>
-  z
-    .strictObject({
-      mode: z
-        .enum(['extend', 'replace'])
-        .default('extend')
-        .describe('extend: add to (or override) the built-in values; replace: use only these values'),
-      values: z.array(item).describe(`The ${what}`),
-    })
-    .describe(`The vocabulary of ${what}`);
-
-const exitReasonEntry = entry
-  .extend({ group: z.string().min(1).describe('Key of the exit group this reason counts under') })
-  .describe('An exit reason and its group');
-
-const exitGroup = z.strictObject({
-  key: z.string().min(1).describe('Stable key, used by exit reasons and in --outcome exitGroup=KEY'),
-  da: z.string().min(1).describe('Danish label'),
-  en: z.string().min(1).describe('English label'),
-});
-
-export const configSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    columns: z
-      .partialRecord(z.enum(CANONICAL_FIELDS), z.string().min(1))
-      .optional()
-      .describe('Canonical field → the header of the column in the export that holds it'),
-    pseudonymKey: z
-      .string()
-      .min(16)
-      .optional()
-      .describe('Secret key for pseudonyms (HMAC-SHA-256); JOBFX_PSEUDONYM_KEY takes precedence'),
-    vocabularies: z
-      .strictObject({
-        exitReasons: vocabulary(exitReasonEntry, 'exit reasons').optional(),
-        exitGroups: vocabulary(exitGroup, 'exit groups').optional(),
-        targetGroups: vocabulary(entry, 'target groups').optional(),
-        education: vocabulary(entry, 'education levels').optional(),
-        followUpStatuses: vocabulary(entry, 'follow-up statuses').optional(),
-        groups: vocabulary(
-          entry.extend({ value: z.enum(['treatment', 'control']) }),
-          'treatment/control labels',
-        ).optional(),
-      })
-      .optional(),
-  })
-  .describe('jobfx configuration: column mapping and vocabularies for one case system or memo');
-
-export type Config = z.infer<typeof configSchema>;
+export type { Config } from './config-schema.js';
 
 export const CONFIG_FILE = 'jobfx.config.json';
 
@@ -81,6 +22,7 @@ export interface LoadedConfig {
 export async function loadConfig(explicit: string | undefined, cwd = process.cwd()): Promise<LoadedConfig> {
   const file = explicit ?? (existsSync(`${cwd}/${CONFIG_FILE}`) ? `${cwd}/${CONFIG_FILE}` : undefined);
   if (file === undefined) return { config: {} };
+  const { configSchema } = await import('./config-schema.js');
   const data = await readJsonFile(file, configSchema, 'config', 'check the --config path');
   const exitGroupKeys = new Set(
     mergeList(DEFAULT_VOCABULARIES.exitGroups, data.vocabularies?.exitGroups, (g) => g.key).map((g) => g.key),
@@ -113,9 +55,4 @@ function mergeList<T>(defaults: T[], given: { mode?: 'extend' | 'replace'; value
   if (given.mode === 'replace') return given.values;
   const redefined = new Set(given.values.map(key));
   return [...given.values, ...defaults.filter((d) => !redefined.has(key(d)))];
-}
-
-/** The JSON Schema of the config file, for editors. */
-export function configJsonSchema(): unknown {
-  return z.toJSONSchema(configSchema, { io: 'input' });
 }

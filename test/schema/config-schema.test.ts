@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { configJsonSchema } from '../../src/schema/config.js';
+import { configJsonSchema } from '../../src/schema/config-schema.js';
 import { reportJsonSchema } from '../../src/report/config.js';
 
 describe('schema/jobfx.config.schema.json', () => {

@@ -1,6 +1,6 @@
 import { inspect } from '../../analyses/inspect.js';
 import { writeAtomic } from '../../io/write.js';
-import { renderTerminal } from '../../render/terminal.js';
+import { renderTables } from '../../render/index.js';
 import { loadCourses } from '../../schema/load.js';
 import { inspectTables } from '../../tables/inspect.js';
 import { finishAccounting } from '../accounting.js';
@@ -29,11 +29,12 @@ export const inspectCommand: CommandSpec<ReadFlags & OutputFlags> = {
     const out =
       format === 'json'
         ? JSON.stringify(result, null, 2) + '\n'
-        : renderTerminal(inspectTables(result, flags.lang), {
+        : (await renderTables(inspectTables(result, flags.lang), 'terminal', {
             lang: flags.lang,
             percentDecimals: 1,
             color: ctx.color && !flags.out,
-          }) + (result.notes.length > 0 ? '\n' + result.notes.map((n) => `• ${n}`).join('\n') + '\n' : '');
+            excelCsv: false,
+          })) + (result.notes.length > 0 ? '\n' + result.notes.map((n) => `• ${n}`).join('\n') + '\n' : '');
     if (flags.out) await writeAtomic(flags.out, out);
     else ctx.stdout(out);
     // inspect reports the accounting itself; stderr gets only the warning.

@@ -22,7 +22,6 @@ import { renderHtml } from '../../render/html.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { suppress } from '../../render/suppress.js';
 import type { Table } from '../../render/table.js';
-import { renderXlsx } from '../../render/xlsx.js';
 import { applyFollowUpFile } from '../../schema/followup.js';
 import { loadCourses, type Loaded } from '../../schema/load.js';
 import { loadReport, type LoadedReport, type ReportCommand } from '../../report/config.js';
@@ -144,6 +143,8 @@ export async function runReport(
   const title = `${report.title}, ${periodName(period, report.lang)}`;
   const fmt = { lang: report.lang, percentDecimals: 1 };
   const files: PackFiles = new Map();
+  // Imported here: exceljs is slow to load, and the registry imports this module for every command.
+  const { renderXlsx } = await import('../../render/xlsx.js');
   files.set('tabeller.xlsx', await renderXlsx(tables, fmt));
   files.set('notat.html', renderHtml(tables, { ...fmt, title, after: charts }));
   const chartFiles = Object.entries(charts).map(([id, svg], i) => ({ id, name: `figur-${i + 1}.svg`, svg }));

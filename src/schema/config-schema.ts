@@ -1,0 +1,71 @@
+/**
+ * The zod schema of the config file (jobfx.config.json) and the JSON Schema generated from it
+ * (schema/jobfx.config.schema.json), so editors can check a config as it is typed. Apart from
+ * config.ts, which loads it only when there is a config file to check: zod takes 0.1 s to load.
+ */
+import { z } from 'zod';
+import { CANONICAL_FIELDS } from './columns.js';
+
+const entry = z
+  .strictObject({
+    value: z.string().min(1).describe('The canonical value, as shown in tables'),
+    aliases: z.array(z.string().min(1)).optional().describe('Other spellings that mean the same value'),
+    en: z.string().optional().describe('English label'),
+  })
+  .describe('A vocabulary value');
+
+const vocabulary = <T extends z.ZodType>(item: T, what: string) =>
+  z
+    .strictObject({
+      mode: z
+        .enum(['extend', 'replace'])
+        .default('extend')
+        .describe('extend: add to (or override) the built-in values; replace: use only these values'),
+      values: z.array(item).describe(`The ${what}`),
+    })
+    .describe(`The vocabulary of ${what}`);
+
+const exitReasonEntry = entry
+  .extend({ group: z.string().min(1).describe('Key of the exit group this reason counts under') })
+  .describe('An exit reason and its group');
+
+const exitGroup = z.strictObject({
+  key: z.string().min(1).describe('Stable key, used by exit reasons and in --outcome exitGroup=KEY'),
+  da: z.string().min(1).describe('Danish label'),
+  en: z.string().min(1).describe('English label'),
+});
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    columns: z
+      .partialRecord(z.enum(CANONICAL_FIELDS), z.string().min(1))
+      .optional()
+      .describe('Canonical field → the header of the column in the export that holds it'),
+    pseudonymKey: z
+      .string()
+      .min(16)
+      .optional()
+      .describe('Secret key for pseudonyms (HMAC-SHA-256); JOBFX_PSEUDONYM_KEY takes precedence'),
+    vocabularies: z
+      .strictObject({
+        exitReasons: vocabulary(exitReasonEntry, 'exit reasons').optional(),
+        exitGroups: vocabulary(exitGroup, 'exit groups').optional(),
+        targetGroups: vocabulary(entry, 'target groups').optional(),
+        education: vocabulary(entry, 'education levels').optional(),
+        followUpStatuses: vocabulary(entry, 'follow-up statuses').optional(),
+        groups: vocabulary(
+          entry.extend({ value: z.enum(['treatment', 'control']) }),
+          'treatment/control labels',
+        ).optional(),
+      })
+      .optional(),
+  })
+  .describe('jobfx configuration: column mapping and vocabularies for one case system or memo');
+
+export type Config = z.infer<typeof configSchema>;
+
+/** The JSON Schema of the config file, for editors. */
+export function configJsonSchema(): unknown {
+  return z.toJSONSchema(configSchema, { io: 'input' });
+}
