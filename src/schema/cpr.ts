@@ -72,8 +72,10 @@ export interface Pseudonymiser {
 }
 
 /**
- * HMAC-SHA-256 of the normalised identifier under a secret key, shortened to 16 hex digits
- * (64 bits: collisions are negligible for a municipality's citizens). Without a configured key a
+ * HMAC-SHA-256 of the normalised identifier under a secret key, shortened to 64 bits (collisions
+ * are negligible for a municipality's citizens) and written as 'P' + 16 consonants, a letter per
+ * 4 bits (PSEUDONYM_LETTERS). Letters, not hex digits: a hex pseudonym holds ten decimal digits
+ * in a row often enough (about 1 in 100) to look like a CPR number to a reader or a scanner. Without a configured key a
  * random per-run key is used, so the same person gets a different pseudonym in every run.
  */
 export function makePseudonymiser(key: string | undefined): Pseudonymiser {
@@ -85,7 +87,7 @@ export function makePseudonymiser(key: string | undefined): Pseudonymiser {
 }
 
 /**
- * 'P' + the first 16 hex digits of HMAC-SHA-256(secret, id), as `createHmac` gives them. A CPR
+ * 'P' + the first 64 bits of HMAC-SHA-256(secret, id) in PSEUDONYM_LETTERS, as of `createHmac`'s digest. A CPR
  * number (any id of at most 55 ASCII characters) fits in one SHA-256 block: with the key's inner
  * and outer states computed once, that is two compressions in plain JS, several times faster
  * than a createHmac object per person, which counts with hundreds of thousands of persons.
@@ -139,7 +141,7 @@ export function pseudonymiser(secret: string): ((id: string) => string) & { ofKe
     const n = id.length;
     let ascii = n <= 55;
     for (let i = 0; ascii && i < n; i++) if (id.charCodeAt(i) >= 0x80) ascii = false;
-    if (!ascii) return 'P' + createHmac('sha256', secret).update(id).digest('hex').slice(0, 16);
+    if (!ascii) return pseudonymOfDigest(createHmac('sha256', secret).update(id).digest());
     block.fill(0);
     for (let i = 0; i < n; i++) block[i >> 2]! |= id.charCodeAt(i) << (24 - 8 * (i & 3));
     return finish(n);
@@ -153,8 +155,16 @@ export function pseudonymiser(secret: string): ((id: string) => string) & { ofKe
   return Object.assign(ofId, { ofKey });
 }
 
-/** Char codes of 0-9a-f. */
-const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** The 16 letters of a pseudonym, one per 4 bits: consonants, so that no word and no number forms. */
+export const PSEUDONYM_LETTERS = 'bcdfghjklmnpqrst';
+const HEX = Array.from(PSEUDONYM_LETTERS, (c) => c.charCodeAt(0));
+
+/** 'P' + the first 8 bytes of an HMAC digest, a letter per 4 bits. */
+function pseudonymOfDigest(digest: Uint8Array): string {
+  let out = 'P';
+  for (let i = 0; i < 8; i++) out += PSEUDONYM_LETTERS[digest[i]! >> 4]! + PSEUDONYM_LETTERS[digest[i]! & 15]!;
+  return out;
+}
 
 const IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 // prettier-ignore

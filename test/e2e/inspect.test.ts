@@ -50,7 +50,7 @@ describe('jobfx inspect', () => {
     );
     expect(lines.length).toBe(7);
     expect(lines[2]).toMatch(
-      /^line 7,P[0-9a-f]{16},"Startdato: ""31-02-2024"" is not a calendar date",P[0-9a-f]{16},31-02-2024,/,
+      /^line 7,P[bcdfghjklmnpqrst]{16},"Startdato: ""31-02-2024"" is not a calendar date",P[bcdfghjklmnpqrst]{16},31-02-2024,/,
     );
   });
 

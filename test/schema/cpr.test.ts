@@ -51,8 +51,14 @@ describe('pseudonyms', () => {
     expect(a('1503851235')).not.toBe(b('1503851235'));
     expect(a.stable).toBe(true);
     expect(makePseudonymiser(undefined).stable).toBe(false);
-    // Reference: printf %s 1503851235 | openssl dgst -sha256 -hmac a-secret-key-of-16+  → e92446eef3ac8da8…
-    expect(a('1503851235')).toBe('Pe92446eef3ac8da8');
+    // Reference: printf %s 1503851235 | openssl dgst -sha256 -hmac a-secret-key-of-16+  → e92446eef3ac8da8…,
+    // each hex digit written as the letter at its place in bcdfghjklmnpqrst.
+    expect(a('1503851235')).toBe('Psmdggjsstfnqlrnl');
+  });
+
+  it('never hold a digit, so that none can look like a CPR number', () => {
+    const p = makePseudonymiser(undefined);
+    for (let i = 0; i < 20_000; i++) expect(p(String(1_000_000_000 + i * 7919))).toMatch(/^P[bcdfghjklmnpqrst]{16}$/);
   });
 
   it('redacts CPR-shaped text', () => {

@@ -116,6 +116,10 @@ describe('cprFactsOfKey = parseCpr', () => {
   });
 });
 
+/** 'P' + the first 16 hex digits of a digest, each written as the letter PSEUDONYM_LETTERS gives it. */
+const lettered = (hex: string) =>
+  'P' + Array.from(hex.slice(0, 16), (h) => 'bcdfghjklmnpqrst'[parseInt(h, 16)]).join('');
+
 describe('pseudonymiser = HMAC-SHA-256 by node:crypto', () => {
   it('for ids and keys of every length and kind', () => {
     const r = rng(17);
@@ -124,11 +128,11 @@ describe('pseudonymiser = HMAC-SHA-256 by node:crypto', () => {
     for (let i = 0; i < 3000; i++) {
       const key = text(Math.floor(r() * 150), i % 5 === 0 ? 'abcæøå€ 0123' : 'abcdefghijklmnopqrstuvwxyz0123456789');
       const id = text(Math.floor(r() * 80), i % 7 === 0 ? '0123456789-æ😀' : '0123456789-ABC ');
-      const expected = 'P' + createHmac('sha256', key).update(id).digest('hex').slice(0, 16);
+      const expected = lettered(createHmac('sha256', key).update(id).digest('hex'));
       const p = pseudonymiser(key);
       expect(p(id), `${key} / ${id}`).toBe(expected);
       const digits = id.replace(/\D/g, '').slice(0, 10).padStart(10, '0');
-      expect(p.ofKey(Number(digits))).toBe('P' + createHmac('sha256', key).update(digits).digest('hex').slice(0, 16));
+      expect(p.ofKey(Number(digits))).toBe(lettered(createHmac('sha256', key).update(digits).digest('hex')));
     }
   });
 

@@ -43,7 +43,7 @@ describe('fixtures/csv/quirks.csv', async () => {
     expect(JSON.stringify(r.ledger)).not.toMatch(CPR_LIKE);
     // The rejected row of a valid CPR carries the pseudonym in the person column.
     const line7 = r.ledger.rejected.find((x) => x.ref === 'line 7')!;
-    expect(line7.personId).toMatch(/^P[0-9a-f]{16}$/);
+    expect(line7.personId).toMatch(/^P[bcdfghjklmnpqrst]{16}$/);
     expect(line7.cells['CPR-nr.']).toBe(line7.personId);
     expect(r.ledger.rejected.find((x) => x.ref === 'line 9')!.cells['CPR-nr.']).toBe('');
   });
