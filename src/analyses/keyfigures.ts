@@ -10,7 +10,14 @@ import type { Course } from '../schema/course.js';
 import type { VocabSet } from '../schema/vocab.js';
 import { summarise, type Summary } from '../stats/describe.js';
 import { countExits, exitGroupOrder, UNKNOWN, UNMAPPED_GROUP } from './exits.js';
+import { personIndex } from './persons.js';
 import { findReturns } from './repeats.js';
+
+/** Bits of the figures a course counts in (keyFigures). */
+const ACTIVE = 1;
+const STARTED = 2;
+const ONGOING = 4;
+const ENDED = 8;
 
 export interface Count {
   value: string;
@@ -77,12 +84,49 @@ export function keyFigures(
   history: readonly Course[] = courses,
 ): KeyFigures {
   const { from, to } = o.period;
-  const active = courses.filter((c) => c.start <= to && (c.end === null || c.end >= from));
-  const started = courses.filter((c) => c.start >= from && c.start <= to);
-  const ongoing = active.filter((c) => c.end === null || c.end > to);
-  const ended = courses.filter((c) => c.end !== null && c.end >= from && c.end <= to);
-
-  const persons = (list: readonly Course[]) => new Set(list.map((c) => c.personId)).size;
+  // One pass sorts the courses into the four figures and counts each figure's persons by
+  // person number (persons.ts): a bit per person and figure instead of a Set of pseudonyms each.
+  const { of, count } = personIndex(courses);
+  const active: Course[] = [];
+  const started: Course[] = [];
+  const ongoing: Course[] = [];
+  const ended: Course[] = [];
+  const marks = new Uint8Array(count);
+  const personsIn = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  // Per person, their latest active course (latest start; file order breaks ties), for the mix.
+  const latest = new Int32Array(count).fill(-1);
+  for (let i = 0; i < courses.length; i++) {
+    const c = courses[i]!;
+    const p = of[i]!;
+    let m = 0;
+    if (c.start <= to && (c.end === null || c.end >= from)) {
+      active.push(c);
+      m |= ACTIVE;
+      if (c.end === null || c.end > to) {
+        ongoing.push(c);
+        m |= ONGOING;
+      }
+      const prev = latest[p]!;
+      if (prev < 0 || c.start >= courses[prev]!.start) latest[p] = i;
+    }
+    if (c.start >= from && c.start <= to) {
+      started.push(c);
+      m |= STARTED;
+    }
+    if (c.end !== null && c.end >= from && c.end <= to) {
+      ended.push(c);
+      m |= ENDED;
+    }
+    const fresh = m & ~marks[p]!;
+    if (fresh !== 0) {
+      marks[p]! |= fresh;
+      if (fresh & ACTIVE) personsIn[ACTIVE]!++;
+      if (fresh & STARTED) personsIn[STARTED]!++;
+      if (fresh & ONGOING) personsIn[ONGOING]!++;
+      if (fresh & ENDED) personsIn[ENDED]!++;
+    }
+  }
+  const persons = (bit: number): number => personsIn[bit]!;
   const days = (c: Course, end: Day) => end - c.start + 1;
 
   // Ended: reasons, groups, and durations by group.
@@ -97,13 +141,9 @@ export function keyFigures(
   const durationDaysByGroup: Record<string, Summary> = {};
   for (const k of exitGroupOrder(o.vocab)) durationDaysByGroup[k] = summarise(groupDurations.get(k) ?? []);
 
-  // Mix: one row per active person, from their latest active course (latest start; file order breaks ties).
-  const latest = new Map<string, Course>();
-  for (const c of active) {
-    const prev = latest.get(c.personId);
-    if (!prev || c.start >= prev.start) latest.set(c.personId, c);
-  }
-  const people = [...latest.values()];
+  // Mix: one row per active person, from their latest active course.
+  const people: Course[] = [];
+  for (let p = 0; p < count; p++) if (latest[p]! >= 0) people.push(courses[latest[p]!]!);
   const tally = (values: (string | null)[], order: readonly string[] = []): Count[] => {
     const m = new Map<string, number>();
     for (const v of values) m.set(v ?? UNKNOWN, (m.get(v ?? UNKNOWN) ?? 0) + 1);
@@ -141,16 +181,16 @@ export function keyFigures(
 
   return {
     courses: courses.length,
-    active: { courses: active.length, persons: persons(active) },
-    started: { courses: started.length, persons: persons(started) },
+    active: { courses: active.length, persons: persons(ACTIVE) },
+    started: { courses: started.length, persons: persons(STARTED) },
     ongoing: {
       courses: ongoing.length,
-      persons: persons(ongoing),
+      persons: persons(ONGOING),
       durationDays: summarise(ongoing.map((c) => days(c, to))),
     },
     ended: {
       courses: ended.length,
-      persons: persons(ended),
+      persons: persons(ENDED),
       byReason: exits.byReason,
       byGroup: exits.byGroup,
       durationDays: summarise(ended.map((c) => days(c, c.end!))),

@@ -6,6 +6,7 @@
  */
 import type { Day } from '../dates.js';
 import type { Course } from '../schema/course.js';
+import { coursesByPerson } from './persons.js';
 
 export interface RepeatOptions {
   from: Day;
@@ -41,35 +42,37 @@ export function findReturns(
   o: RepeatOptions,
   include: (c: Course) => boolean = () => true,
 ): RepeatResult {
-  const byPerson = new Map<string, Course[]>();
-  for (const c of courses) {
-    let list = byPerson.get(c.personId);
-    if (!list) byPerson.set(c.personId, (list = []));
-    list.push(c);
-  }
+  const { order, start: first } = coursesByPerson(courses);
   let startedPersons = 0;
   const returns: Return[] = [];
   const startedCourses: Course[] = [];
-  for (const [personId, list] of byPerson) {
-    const starts = list
-      .filter((c) => c.start >= o.from && c.start <= o.to && include(c))
-      .sort((a, b) => a.start - b.start);
+  const list: Course[] = [];
+  for (let p = 0; p + 1 < first.length; p++) {
+    // The person's courses in file order, and those started in the period by start date
+    // (a stable sort: file order among equal starts).
+    list.length = 0;
+    for (let k = first[p]!; k < first[p + 1]!; k++) list.push(courses[order[k]!]!);
+    const starts = list.filter((c) => c.start >= o.from && c.start <= o.to && include(c));
     if (starts.length === 0) continue;
+    if (starts.length > 1) starts.sort((a, b) => a.start - b.start);
     startedPersons++;
+    const personId = list[0]!.personId;
+    let found: Return | undefined;
     for (const course of starts) {
       let previous: Course | undefined;
-      for (const p of list) {
-        if (p === course || p.end === null) continue;
-        const gap = course.start - p.end;
-        if (gap > 0 && gap > o.minGapDays && gap <= o.windowDays && (!previous || p.end > previous.end!))
-          previous = p;
+      for (const q of list) {
+        if (q === course || q.end === null) continue;
+        const gap = course.start - q.end;
+        if (gap > 0 && gap > o.minGapDays && gap <= o.windowDays && (!previous || q.end > previous.end!))
+          previous = q;
       }
       if (previous) {
-        returns.push({ personId, course, previous });
+        found = { personId, course, previous };
+        returns.push(found);
         break;
       }
     }
-    startedCourses.push(returns.at(-1)?.personId === personId ? returns.at(-1)!.course : starts[0]!);
+    startedCourses.push(found ? found.course : starts[0]!);
   }
   return { startedPersons, startedCourses, returns };
 }
