@@ -1,10 +1,15 @@
 /** What a command needs from the process, passed in so that commands can be tested without one. */
+import type { ReadProgress } from '../io/raw.js';
+import { stderrProgress } from './progress-bar.js';
+
 export interface RunContext {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   /** Colour on stdout: a TTY and NO_COLOR unset. */
   color: boolean;
   cwd: string;
+  /** A progress display for reading an export: a bar when stderr is a terminal, else none. */
+  progress?: (file: string) => ReadProgress;
 }
 
 export function processContext(): RunContext {
@@ -13,5 +18,6 @@ export function processContext(): RunContext {
     stderr: (s) => process.stderr.write(s),
     color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env),
     cwd: process.cwd(),
+    progress: stderrProgress(),
   };
 }

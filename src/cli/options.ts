@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { usageError } from '../errors.js';
 import type { LoadOptions } from '../schema/load.js';
+import type { RunContext } from './context.js';
 import type { Lang } from '../render/format.js';
 
 export interface ReadFlags {
@@ -75,8 +76,11 @@ export function addOutputOptions(cmd: Command, formats: string[]): Command {
     );
 }
 
-export function loadOptionsOf(flags: ReadFlags): LoadOptions {
+/** The load options of the read flags, in the context of the run (its folder, its progress bar). */
+export function loadOptionsOf(flags: ReadFlags, ctx: RunContext): LoadOptions {
   return {
+    cwd: ctx.cwd,
+    progress: ctx.progress,
     sheet: flags.sheet,
     headerRow: flags.headerRow,
     encoding: flags.encoding,

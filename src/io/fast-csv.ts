@@ -23,6 +23,7 @@ import {
   type RawRow,
   type RawTable,
   type ReadOptions,
+  type ReadProgress,
   type RowSink,
 } from './raw.js';
 
@@ -262,7 +263,11 @@ class Scanner implements ByteRow {
     return 1;
   }
 
+  /** Called before each read of the file with the offset reached, for a progress bar. */
+  onRefill?: (offset: number) => void;
+
   private refill(): void {
+    this.onRefill?.(this.bufOffset + this.pos);
     const keep = this.len - this.pos;
     if (this.pos > 0) {
       this.buf.copyWithin(0, this.pos, this.len);
@@ -390,7 +395,7 @@ export function readCsvFast(file: string, opts: ReadOptions): RawTable | null {
     const header = records[headerIndex]!;
     const headers = header.row.cells.map((c) => (c === null ? '' : String(c).trim()));
     while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
-    const rows = new FastCsvRows(file, D, s.recordEnd, header.after, header.nextLine);
+    const rows = new FastCsvRows(file, D, s.recordEnd, header.after, header.nextLine, size, opts.progress);
 
     const table: RawTable = {
       info: {
@@ -463,12 +468,17 @@ class FastCsvRows implements FastRows {
     private readonly recordEnd: RecordEnd,
     private readonly offset: number,
     private readonly line: number,
+    private readonly size: number,
+    private readonly progress?: ReadProgress,
   ) {}
 
   scan(sink: RowSink): number {
     const fd = openInput(this.file);
     try {
       const sc = new Scanner(this.file, fd, this.delimiter, this.recordEnd, this.offset, this.line);
+      const { progress, size } = this;
+      // Told at every refill of the buffer (2 MB), in bytes of the file.
+      if (progress) sc.onRefill = (offset) => progress.update(offset, size);
       // Blank lines are rows (and counted), except at the end of the file: hold them until
       // a record with content shows they were not the end.
       let pending: RawRow[] = [];

@@ -8,7 +8,7 @@
  * the workbook goes to exceljs: test/io/fast-xlsx.test.ts compares both on every fixture.
  */
 import type { Grid, XlsxCtx } from './read-xlsx.js';
-import type { RawValue } from './raw.js';
+import type { RawValue, ReadProgress } from './raw.js';
 
 /** Thrown when the fast reader meets something it does not handle: read with exceljs instead. */
 export class Decline extends Error {
@@ -206,6 +206,8 @@ export interface CellContext {
   isTimeOnly: (fmt: string) => boolean;
   /** Per style: how its numbers read (filled in as styles are met). */
   kinds: ('number' | 'date' | 'time')[];
+  /** Told every few thousand rows how far into the sheet's XML the reading is. */
+  progress?: ReadProgress;
 }
 
 /** A worksheet's rows as read-xlsx's grid: values by column, rows with a value, merged rows. */
@@ -254,6 +256,7 @@ function parseRows(
     const r = rowNumberOf(xml, p + 4, selfClosing ? tagEnd - 1 : tagEnd);
     if (r <= lastRow) throw new Decline('row out of order');
     lastRow = r;
+    if (cc.progress && (r & 4095) === 0) cc.progress.update(p - from, to - from);
     p = tagEnd + 1;
     if (selfClosing) continue;
     const cells: RawValue[] = [];

@@ -95,6 +95,18 @@ export interface ReadOptions {
    * Supplied by the schema layer so readers stay ignorant of column names.
    */
   headerScore: (cells: RawValue[]) => number;
+  /** Told how far a long read has come (the CLI draws a bar on a terminal). */
+  progress?: ReadProgress;
+}
+
+/**
+ * How far a read has come: `done` of `total` in any unit (bytes of the file, rows of the
+ * table), called often and cheaply from the reader's and the schema layer's loops.
+ */
+export interface ReadProgress {
+  update(done: number, total: number): void;
+  /** The read is over (or failed): remove whatever was drawn. */
+  end(): void;
 }
 
 /** How many of the first rows are searched for the header row. */

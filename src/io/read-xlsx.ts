@@ -135,6 +135,7 @@ function readFast(file: string, parts: Map<string, Buffer | null>, opts: ReadOpt
       isExceljsDateFmt,
       isTimeOnly: isTimeOnlyFormat,
       kinds: [],
+      progress: opts.progress,
     };
     const sheets: SheetSource[] = wb.sheets.map((sh) => ({
       name: sh.name,

@@ -1,6 +1,6 @@
 /** file → Course records: read, map columns, normalise. The one entry point every command uses. */
 import { readTable } from '../io/read.js';
-import { isEmptyCell, type RawTable } from '../io/raw.js';
+import { isEmptyCell, type RawTable, type ReadProgress } from '../io/raw.js';
 import { mapColumns, requireFields, headerScore, type ColumnMapping } from './columns.js';
 import { loadConfig, vocabulariesOf, type LoadedConfig } from './config.js';
 import { makePseudonymiser, type Pseudonymiser } from './cpr.js';
@@ -23,6 +23,8 @@ export interface LoadOptions {
   respondents?: boolean;
   /** For tests: the working directory where jobfx.config.json is looked for. */
   cwd?: string;
+  /** Makes a progress display for reading this file (the CLI's bar on a terminal). */
+  progress?: (file: string) => ReadProgress;
 }
 
 export interface Loaded extends Normalised {
@@ -36,6 +38,20 @@ export interface Loaded extends Normalised {
 
 export async function loadCourses(file: string, opts: LoadOptions = {}): Promise<Loaded> {
   const config = await loadConfig(opts.config, opts.cwd);
+  const progress = opts.progress?.(file);
+  try {
+    return await load(file, opts, config, progress);
+  } finally {
+    progress?.end();
+  }
+}
+
+async function load(
+  file: string,
+  opts: LoadOptions,
+  config: LoadedConfig,
+  progress: ReadProgress | undefined,
+): Promise<Loaded> {
   const vocab = buildVocabSet(vocabulariesOf(config.config));
   const read = await readTable(file, {
     sheet: opts.sheet,
@@ -43,6 +59,7 @@ export async function loadCourses(file: string, opts: LoadOptions = {}): Promise
     encoding: opts.encoding,
     delimiter: opts.delimiter,
     headerScore,
+    progress,
   });
   const found = mapColumns(read.headers, config.config.columns, file);
   const survey =
@@ -54,7 +71,7 @@ export async function loadCourses(file: string, opts: LoadOptions = {}): Promise
   requireFields(mapping, table.headers, file);
   const key = process.env.JOBFX_PSEUDONYM_KEY || config.config.pseudonymKey;
   const pseudonymise = makePseudonymiser(key);
-  const result = normalise(table, mapping, { vocab, pseudonymise, keepColumns: opts.keepColumns });
+  const result = normalise(table, mapping, { vocab, pseudonymise, keepColumns: opts.keepColumns, progress });
   // A respondent's age at a placeholder date means nothing (compare takes ages from --age).
   const courses = survey ? result.courses.map((c) => ({ ...c, ageAtStart: null })) : result.courses;
   return {

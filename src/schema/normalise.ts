@@ -15,7 +15,7 @@
  */
 import type { Day } from '../dates.js';
 import { ByteInterner, hashString, IdSet, mix, NumberTable } from '../io/intern.js';
-import type { ByteRow, RawRow, RawTable, RawValue, SourceInfo } from '../io/raw.js';
+import type { ByteRow, RawRow, RawTable, RawValue, ReadProgress, SourceInfo } from '../io/raw.js';
 import { isEmptyCell } from '../io/raw.js';
 import { FOLLOW_UP_HORIZONS, type CanonicalField, type ColumnMapping, type Horizon } from './columns.js';
 import type { Course } from './course.js';
@@ -75,6 +75,8 @@ export interface NormaliseOptions {
   pseudonymise: Pseudonymiser;
   /** Extra columns to keep by header (e.g. for --numeric or --group on an unmapped column). */
   keepColumns?: string[];
+  /** Told every few thousand rows how far the rows are read (a fast CSV table tells it itself). */
+  progress?: ReadProgress;
 }
 
 const TOTALS_LABEL = /^(i\s*alt|total|totalt|totaler|sum|samlet|i alt:?|grand total)$/i;
@@ -85,8 +87,13 @@ export function normalise(table: RawTable, mapping: ColumnMapping, opts: Normali
   const fast = table.fast;
   if (fast) read = fast.scan(n);
   else {
-    for (const row of table.rows) n.row(row);
-    read = table.rows.length;
+    const rows = table.rows;
+    const progress = opts.progress;
+    for (let i = 0; i < rows.length; i++) {
+      if (progress && (i & 4095) === 0) progress.update(i, rows.length);
+      n.row(rows[i]!);
+    }
+    read = rows.length;
   }
   return n.finish(read);
 }

@@ -257,8 +257,7 @@ async function loadRows(
   keepColumns: string[],
 ): Promise<{ data: Loaded; unit: 'course' | 'respondent' }> {
   const data = await loadCourses(file, {
-    ...loadOptionsOf(flags),
-    cwd: ctx.cwd,
+    ...loadOptionsOf(flags, ctx),
     keepColumns,
     respondents: true,
   });

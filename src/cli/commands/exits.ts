@@ -58,7 +58,7 @@ export const exitsCommand: CommandSpec<ExitsFlags> = {
         ),
     ),
   async run(ctx, file, flags) {
-    const data = await loadCourses(file, { ...loadOptionsOf(flags), cwd: ctx.cwd });
+    const data = await loadCourses(file, loadOptionsOf(flags, ctx));
     const built = await buildExits(ctx, data, flags, {
       threshold: suppressionThreshold(flags),
       charts: false,

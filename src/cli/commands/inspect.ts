@@ -23,7 +23,7 @@ export const inspectCommand: CommandSpec<ReadFlags & OutputFlags> = {
   ],
   formats: FORMATS,
   async run(ctx, file, flags) {
-    const data = await loadCourses(file, { ...loadOptionsOf(flags), cwd: ctx.cwd });
+    const data = await loadCourses(file, loadOptionsOf(flags, ctx));
     const result = inspect(data, data.vocab);
     const format = formatOf(flags, FORMATS);
     const out =

@@ -69,7 +69,7 @@ export const keyfiguresCommand: CommandSpec<KeyfiguresFlags> = {
         ),
     ),
   async run(ctx, file, flags) {
-    const data = await loadCourses(file, { ...loadOptionsOf(flags), cwd: ctx.cwd });
+    const data = await loadCourses(file, loadOptionsOf(flags, ctx));
     let followUpRejected = 0;
     if (flags.followup) {
       const f = await applyFollowUpFile(flags.followup, data.courses, data.pseudonymise, data.vocab);

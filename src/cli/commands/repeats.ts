@@ -62,7 +62,7 @@ export const repeatsCommand: CommandSpec<RepeatsFlags> = {
         ),
     ),
   async run(ctx, file, flags) {
-    const data = await loadCourses(file, { ...loadOptionsOf(flags), cwd: ctx.cwd });
+    const data = await loadCourses(file, loadOptionsOf(flags, ctx));
     const built = await buildRepeats(ctx, data, flags, {
       threshold: suppressionThreshold(flags),
       charts: false,

@@ -90,6 +90,8 @@ export async function runReport(
     sheet: report.sheet,
     config: report.config === undefined ? undefined : path(report.config),
     cwd: ctx.cwd,
+    // --quiet prints only errors: no bar either.
+    progress: flags.quiet ? undefined : ctx.progress,
     keepColumns: [...new Set(steps.flatMap((s) => s.keep))],
   });
   if (report.followup !== undefined) {

@@ -96,7 +96,7 @@ export const yoyCommand: CommandSpec<YoyFlags> = {
   async run(ctx, file, flags) {
     if (flags.chart !== undefined && !/\.svg$/i.test(flags.chart))
       throw usageError(`--chart ${flags.chart}: the chart is SVG; give a file name ending in .svg`);
-    const data = await loadCourses(file, { ...loadOptionsOf(flags), cwd: ctx.cwd });
+    const data = await loadCourses(file, loadOptionsOf(flags, ctx));
     const built = await buildYoy(ctx, data, flags, {
       threshold: suppressionThreshold(flags),
       charts: flags.chart !== undefined,
