@@ -17,11 +17,22 @@ export function renderTerminal(tables: Table[], opts: FormatOptions & { color: b
         chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
       });
       for (const row of table.rows) {
-        const cells = row.cells.map((cell) => formatCell(cell, opts));
+        const cells = row.cells.map((cell) => fit(formatCell(cell, opts)));
         t.push(row.style === 'total' ? cells.map((s) => c.bold(s)) : cells);
       }
       const notes = table.notes.map((n) => c.dim(n)).join('\n');
       return `${c.bold(table.title)}\n${t.toString()}${notes ? `\n${notes}` : ''}\n`;
     })
     .join('\n');
+}
+
+/**
+ * A cell as a terminal shows it: one line, at most 120 characters. A value from a broken export
+ * can be a whole file long, and cli-table3 measures text in time that grows faster than its
+ * length (a 250,000-character cell took minutes); the full value is in the other formats.
+ */
+function fit(s: string): string {
+  // eslint-disable-next-line no-control-regex -- line breaks and other control characters
+  const flat = s.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return flat.length <= 120 ? flat : `${flat.slice(0, 119)}…`;
 }

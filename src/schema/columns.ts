@@ -130,10 +130,10 @@ export function requireFields(mapping: ColumnMapping, headers: string[], file: s
   if (missing.length === 0) return;
   const parts = missing.map((f) => {
     const guess = closestHeader(f, headers.filter((_, i) => mapping.columns[i]?.how === 'ignored'));
-    return `${f} (e.g. "${SYNONYMS[f as keyof typeof SYNONYMS][0]}")${guess ? `; did you mean "${guess}"?` : ''}`;
+    return `${f} (e.g. "${SYNONYMS[f as keyof typeof SYNONYMS][0]}")${guess ? `; did you mean "${shortHeader(guess)}"?` : ''}`;
   });
   throw configError(
-    `${file}: no column for ${parts.join('; no column for ')}. Headers found: ${headers.map((h) => `"${h}"`).join(', ')}. ` +
+    `${file}: no column for ${parts.join('; no column for ')}. Headers found: ${headerList(headers)}. ` +
       `Rename the column or map it in jobfx.config.json ("columns": {"${missing[0]}": "<header>"}).`,
   );
 }
@@ -153,3 +153,12 @@ function closestHeader(field: CanonicalField, headers: string[]): string | undef
   }
   return bestScore <= 0.4 ? best : undefined;
 }
+
+/** Headers as a message shows them: quoted, each cut to 40 characters, at most 30 of them. */
+function headerList(headers: string[]): string {
+  const shown = headers.slice(0, 30).map((h) => `"${shortHeader(h)}"`);
+  if (headers.length > 30) shown.push(`and ${(headers.length - 30).toLocaleString('en')} more`);
+  return shown.join(', ');
+}
+
+const shortHeader = (h: string): string => (h.length > 40 ? `${h.slice(0, 40)}…` : h);

@@ -832,7 +832,13 @@ const NOT_A_DATE = 'is not a CPR number (its first six digits are not a date)';
 const at = (cells: RawValue[], c: number | undefined): RawValue => (c === undefined ? null : (cells[c] ?? null));
 
 function problem(reasons: string[], f: string, v: RawValue | undefined, reason: string): void {
-  reasons.push(v === undefined ? `${f}: ${reason}` : `${f}: "${redactCpr(textOf(v))}" ${reason}`);
+  reasons.push(v === undefined ? `${f}: ${reason}` : `${f}: "${quoted(v)}" ${reason}`);
+}
+
+/** A value as a reason quotes it: CPR numbers redacted, cut to 60 characters (the row has it all). */
+function quoted(v: RawValue): string {
+  const s = redactCpr(textOf(v));
+  return s.length <= 60 ? s : `${s.slice(0, 59)}…`;
 }
 
 /** A CPR number's ten digits as a number, for text parseCpr reads as DDMMYYSSSS, DDMMYY-SSSS, DDMMYY SSSS or 9 digits; else NaN. */

@@ -58,3 +58,19 @@ describe('mapColumns', () => {
     }
   });
 });
+
+describe('the missing-column message stays short and on one line', () => {
+  it('cuts long headers and long header lists', () => {
+    const headers = ['CPR-nr.', `Start${'x'.repeat(300)}`, ...Array.from({ length: 98 }, (_, i) => `K${i}`)];
+    const m = mapColumns(headers, undefined, 'x.csv');
+    let message = '';
+    try {
+      requireFields(m, headers, 'x.csv');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain(`"Start${'x'.repeat(35)}…"`);
+    expect(message).toContain('"K27", and 70 more.');
+    expect(message.length).toBeLessThan(1000);
+  });
+});
