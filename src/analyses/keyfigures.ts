@@ -10,7 +10,7 @@ import type { Course } from '../schema/course.js';
 import type { VocabSet } from '../schema/vocab.js';
 import { summarise, type Summary } from '../stats/describe.js';
 import { countExits, exitGroupOrder, UNKNOWN, UNMAPPED_GROUP } from './exits.js';
-import { personIndex } from './persons.js';
+import { personIndex } from '../schema/persons.js';
 import { findReturns } from './repeats.js';
 
 /** Bits of the figures a course counts in (keyFigures). */

@@ -6,7 +6,7 @@
  */
 import type { Day } from '../dates.js';
 import type { Course } from '../schema/course.js';
-import { coursesByPerson } from './persons.js';
+import { coursesByPerson, personIndex } from '../schema/persons.js';
 
 export interface RepeatOptions {
   from: Day;
@@ -43,11 +43,20 @@ export function findReturns(
   include: (c: Course) => boolean = () => true,
 ): RepeatResult {
   const { order, start: first } = coursesByPerson(courses);
+  // Persons in the order of their first course in the list: the order of the returns (--list).
+  const { of, count } = personIndex(courses);
+  const seen = new Uint8Array(count);
+  const persons: number[] = [];
+  for (let i = 0; i < of.length; i++)
+    if (seen[of[i]!] === 0) {
+      seen[of[i]!] = 1;
+      persons.push(of[i]!);
+    }
   let startedPersons = 0;
   const returns: Return[] = [];
   const startedCourses: Course[] = [];
   const list: Course[] = [];
-  for (let p = 0; p + 1 < first.length; p++) {
+  for (const p of persons) {
     // The person's courses in file order, and those started in the period by start date
     // (a stable sort: file order among equal starts).
     list.length = 0;

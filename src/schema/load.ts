@@ -5,6 +5,7 @@ import { mapColumns, requireFields, headerScore, type ColumnMapping } from './co
 import { loadConfig, vocabulariesOf, type LoadedConfig } from './config.js';
 import { makePseudonymiser, type Pseudonymiser } from './cpr.js';
 import { normalise, type Normalised } from './normalise.js';
+import { knownPersons } from './persons.js';
 import { isMissing } from './values.js';
 import { buildVocabSet, type VocabSet } from './vocab.js';
 
@@ -74,6 +75,7 @@ async function load(
   const result = normalise(table, mapping, { vocab, pseudonymise, keepColumns: opts.keepColumns, progress });
   // A respondent's age at a placeholder date means nothing (compare takes ages from --age).
   const courses = survey ? result.courses.map((c) => ({ ...c, ageAtStart: null })) : result.courses;
+  if (result.persons && courses === result.courses) knownPersons(courses, result.persons);
   return {
     ...result,
     courses,

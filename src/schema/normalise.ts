@@ -21,6 +21,7 @@ import { FOLLOW_UP_HORIZONS, type CanonicalField, type ColumnMapping, type Horiz
 import type { Course } from './course.js';
 import { cprFactsOfKey, parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
 import { matchKey } from './normalize-text.js';
+import type { PersonIndex } from './persons.js';
 import { ageAt, dateOfBytes, isMissing, parseDate, textOf } from './values.js';
 import type { VocabSet, Vocabulary } from './vocab.js';
 
@@ -68,6 +69,8 @@ export interface Normalised {
   /** Ended courses with no exit reason: counted as "Uoplyst". */
   missingExitReason: number;
   notes: string[];
+  /** Each course's person number, when normalise knows them (CPR numbers): see persons.ts. */
+  persons?: PersonIndex;
 }
 
 export interface NormaliseOptions {
@@ -317,8 +320,8 @@ class Normaliser {
   private readonly sex: ('M' | 'K' | null)[] = [];
   /** Shared follow-up records, by the ids of their four values. */
   private readonly followUps = new Map<number | string, Record<Horizon, string | null>>();
-  /** The general path's person cache: CPR text → pseudonym and facts, or the reason it is invalid. */
-  private cprCache = new Map<string, { personId: string; birthDate: Day; gender: 'M' | 'K' } | string>();
+  /** Per accepted course, its person's number (-1 for a citizen id that is not a CPR number). */
+  private readonly coursePersons: number[] = [];
 
   constructor(table: RawTable, mapping: ColumnMapping, opts: NormaliseOptions) {
     this.info = table.info;
@@ -374,6 +377,8 @@ class Normaliser {
       unknownValues: this.unknownValues,
       missingExitReason,
       notes,
+      // Persons by number, for the analyses (persons.ts): known when every course has a CPR number.
+      persons: this.cprKind ? { of: Int32Array.from(this.coursePersons), count: this.personId.length } : undefined,
     };
   }
 
@@ -475,32 +480,34 @@ class Normaliser {
 
     // Person: derive what the CPR number tells, then forget it.
     let personId: string | null = null;
+    /** The person's number (CPR numbers only): see `persons` in finish. */
+    let person = -1;
     let birthDate: Day | null = null;
     let gender: 'M' | 'K' | null = null;
     const pid = at(cells, col.personId);
     if (isMissing(pid)) problem(reasons, this.header('personId'), undefined, 'is empty; every course needs a person');
     else if (this.cprKind) {
       const value = typeof pid === 'number' ? pid : textOf(pid);
-      const key = typeof value === 'number' ? cprKeyOfNumber(value) : cprKeyOfText(value);
-      let person = -3;
-      if (key === key) {
-        person = this.cprPersons.get(key);
-        if (person === -1) person = this.addCprPerson(key);
+      let key = typeof value === 'number' ? cprKeyOfNumber(value) : cprKeyOfText(value);
+      let reason = NOT_A_DATE;
+      if (key !== key) {
+        // Another spelling parseCpr reads: its ten digits are the key, so that every spelling
+        // of a number is one person (and one person number).
+        const cpr = parseCpr(value);
+        if (cpr.ok) key = Number(cpr.digits);
+        else reason = cpr.reason;
       }
-      if (person >= 0) {
+      let found = -2;
+      if (key === key) {
+        found = this.cprPersons.get(key);
+        if (found === -1) found = this.addCprPerson(key);
+      }
+      if (found >= 0) {
+        person = found;
         personId = this.personId[person]!;
         birthDate = this.birth[person] ?? null;
         gender = this.sex[person] ?? null;
-      } else if (person === -2)
-        problem(reasons, this.header('personId'), undefined, `the value ${NOT_A_DATE}; correct it in the case system`);
-      else {
-        const cpr = this.cprOf(value);
-        if (typeof cpr !== 'string') {
-          personId = cpr.personId;
-          birthDate = cpr.birthDate;
-          gender = cpr.gender;
-        } else problem(reasons, this.header('personId'), undefined, `the value ${cpr}; correct it in the case system`);
-      }
+      } else problem(reasons, this.header('personId'), undefined, `the value ${reason}; correct it in the case system`);
     } else personId = this.pseudonymise(textOf(pid));
     if (gender === null && col.gender !== undefined) gender = genderOf(at(cells, col.gender));
 
@@ -567,6 +574,7 @@ class Normaliser {
         else {
           this.accepted.add(h, this.courses.length);
           this.courses.push(candidate);
+          this.coursePersons.push(person);
           return;
         }
       }
@@ -616,21 +624,6 @@ class Normaliser {
         ? -((((a * 8192 + b) * 8192 + c) * 8192 + d) + 1)
         : `v${a},${b},${c},${d}`;
     return this.sharedFollowUp(key, v1, v3, v6, v12);
-  }
-
-  /** parseCpr and the pseudonym, once per distinct value: the reason as a string when invalid. */
-  private cprOf(value: string | number): { personId: string; birthDate: Day; gender: 'M' | 'K' } | string {
-    const key = typeof value === 'number' ? `#${value}` : value;
-    let hit = this.cprCache.get(key);
-    if (hit === undefined) {
-      const cpr = parseCpr(value);
-      hit = cpr.ok
-        ? { personId: this.pseudonymise(cpr.digits), birthDate: cpr.facts.birthDate, gender: cpr.facts.gender }
-        : cpr.reason;
-      if (this.cprCache.size >= 200_000) this.cprCache = new Map();
-      this.cprCache.set(key, hit);
-    }
-    return hit;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -765,6 +758,8 @@ class Normaliser {
     if (grId >= 0 && this.group!.unknown[grId] !== null) this.countUnknown('group', this.group!.unknown[grId]!);
     this.accepted.add(h, this.courses.length);
     this.courses.push(course);
+    // A citizen id's number is of its bytes, not of its pseudonym (" 12" and "12" are one person).
+    this.coursePersons.push(this.cprKind ? person : -1);
     return true;
   }
 

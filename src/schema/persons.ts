@@ -1,20 +1,30 @@
 /**
- * Dense person numbers for a list of courses: person k is the k-th distinct personId in list
- * order. Counting persons, picking each person's latest course and grouping a history by person
- * then take typed arrays instead of a Map or Set of pseudonyms per question, which at a million
- * courses saves seconds. Computed once per list (the same list is asked again, e.g. by
- * keyFigures and findReturns).
+ * Dense person numbers for a list of courses: courses of the same personId have the same number,
+ * from 0 to count - 1. Counting persons, picking each person's latest course and grouping a
+ * history by person then take typed arrays instead of a Map or Set of pseudonyms per question,
+ * which at a million courses saves seconds. Kept per list: normalise knows the numbers of the
+ * list it makes (knownPersons), any other list is numbered once, when first asked.
  */
 import type { Course } from '../schema/course.js';
 
 export interface PersonIndex {
   /** Per course (by its index in the list): its person number. */
   of: Int32Array;
-  /** The number of distinct persons. */
+  /** Person numbers are below this (some numbers may have no course in the list). */
   count: number;
 }
 
 const cache = new WeakMap<readonly Course[], PersonIndex>();
+
+/**
+ * Records the person numbers that normalise gave a list. The list is frozen: a list that
+ * changed after its numbers were recorded would be counted wrongly.
+ */
+export function knownPersons(courses: Course[], index: PersonIndex): void {
+  if (index.of.length !== courses.length) throw new Error('person index does not fit the courses');
+  Object.freeze(courses);
+  cache.set(courses, index);
+}
 
 export function personIndex(courses: readonly Course[]): PersonIndex {
   let index = cache.get(courses);

@@ -1,0 +1,84 @@
+/**
+ * Person numbers: the same number exactly for the same pseudonym, whether normalise gave them
+ * (fast CSV path, csv-parse path, xlsx, every spelling of a CPR number) or personIndex worked
+ * them out; and a list with recorded numbers cannot be changed afterwards.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Course } from '../../src/schema/course.js';
+import { loadCourses } from '../../src/schema/load.js';
+import { coursesByPerson, knownPersons, personIndex, type PersonIndex } from '../../src/schema/persons.js';
+import { course } from '../helpers.js';
+
+/** Same number ⇔ same personId. */
+function expectPartition(courses: readonly Course[], index: PersonIndex): void {
+  const numberOf = new Map<string, number>();
+  const idOf = new Map<number, string>();
+  courses.forEach((c, i) => {
+    const p = index.of[i]!;
+    expect(p).toBeGreaterThanOrEqual(0);
+    expect(p).toBeLessThan(index.count);
+    expect(numberOf.get(c.personId) ?? p, c.ref).toBe(p);
+    expect(idOf.get(p) ?? c.personId, c.ref).toBe(c.personId);
+    numberOf.set(c.personId, p);
+    idOf.set(p, c.personId);
+  });
+}
+
+describe('person numbers', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jobfx-persons-'));
+  // One person in four spellings (with and without the dash, a space, 9 digits), and others;
+  // a quote in the second file sends it down the csv-parse path.
+  const rows = [
+    '0102851235;01-02-2024;',
+    '010285-1235;01-03-2024;',
+    '010285 1235;01-04-2024;',
+    '102851235;01-05-2024;',
+    '150385-1236;01-02-2024;',
+    '32013x-1234;01-02-2024;',
+    '150385-1236;01-06-2024;Job',
+    '220490-2468;01-02-2024;',
+  ];
+  const header = 'CPR-nr.;Startdato;Afslutningsårsag';
+
+  it.each([
+    ['fast path', `${header}\n${rows.join('\n')}\n`],
+    ['csv-parse path', `${header}\n${rows.join('\n')}\n"220490-2468";01-07-2024;\n`],
+  ])('normalise gives them on the %s', async (name, text) => {
+    const file = join(dir, `${name}.csv`);
+    writeFileSync(file, text);
+    const data = await loadCourses(file);
+    expect(data.persons).toBeDefined();
+    expectPartition(data.courses, data.persons!);
+    expect(new Set(data.courses.slice(0, 4).map((c) => c.personId)).size).toBe(1);
+    // The numbers are the ones the analyses use, and the list can no longer change under them.
+    expect(personIndex(data.courses)).toBe(data.persons);
+    expect(() => (data.courses as Course[]).push(data.courses[0]!)).toThrow(TypeError);
+  });
+
+  it('normalise gives them for xlsx, and not for citizen ids that are not CPR numbers', async () => {
+    const demo = await loadCourses('fixtures/demo/demo-export.xlsx');
+    expectPartition(demo.courses, demo.persons!);
+    const file = join(dir, 'ids.csv');
+    writeFileSync(file, 'Borger-id;Startdato\nA1;01-02-2024\n A1;01-03-2024\nB2;01-02-2024\n');
+    const ids = await loadCourses(file);
+    expect(ids.persons).toBeUndefined();
+    expectPartition(ids.courses, personIndex(ids.courses));
+    expect(personIndex(ids.courses).count).toBe(2);
+  });
+
+  it('personIndex and coursesByPerson on a list of their own', () => {
+    const list = [
+      course('line 2', 'A', '2024-01-01', null),
+      course('line 3', 'B', '2024-01-01', null),
+      course('line 4', 'A', '2024-02-01', null),
+    ];
+    expect([...personIndex(list).of]).toEqual([0, 1, 0]);
+    const { order, start } = coursesByPerson(list);
+    expect([...start]).toEqual([0, 2, 3]);
+    expect([...order]).toEqual([0, 2, 1]);
+    expect(() => knownPersons([list[0]!], { of: new Int32Array(2), count: 1 })).toThrow(/does not fit/);
+  });
+});
