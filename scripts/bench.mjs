@@ -1,6 +1,16 @@
-// npm run bench: times `jobfx keyfigures` as a whole process on synthetic exports.
-// Generates CSV exports (";", UTF-8 BOM, Danish dates) of 10k and 100k courses (1M with --full)
-// into .bench/, runs each several times and prints the median wall time, rows/s, MB/s and peak RSS.
+// npm run bench: times `jobfx keyfigures` as a whole process on synthetic exports, next to DuckDB.
+//
+// Generates into .bench/ (once; deterministic bytes): CSV exports (";", UTF-8 BOM, Danish dates)
+// of 10k, 100k and 1M courses and xlsx exports of 10k and 100k. Runs each several times and
+// prints the median wall time, rows/s, MB/s and peak RSS. On every CSV it also runs the same
+// aggregation in DuckDB (@duckdb/node-api, a dev dependency; SQL over read_csv) and prints the
+// ratio jobfx/DuckDB, twice: against a whole DuckDB process (node + DuckDB + query, like jobfx)
+// and against the query alone in a warm DuckDB. Before timing, the DuckDB figures are checked
+// against jobfx's own on the 10k file, so the two really compute the same thing.
+//
+//   npm run bench                  all sizes, median of 5 (BENCH_RUNS=3 for fewer)
+//   npm run bench -- --quick       without the 1M CSV
+//   npm run bench -- --no-write    do not rewrite BENCHMARKS.md
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,9 +18,21 @@ import os from 'node:os';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const dir = join(root, '.bench');
-const full = process.argv.includes('--full');
+const argv = process.argv.slice(2);
+const PERIOD = { from: '2024-01-01', to: '2024-12-31', label: '2024' };
+
+if (argv[0] === '--duckdb-child') {
+  // One whole DuckDB process: load, run the aggregation once, print its time.
+  const t = process.hrtime.bigint();
+  await duckdbKeyfigures(argv[1]);
+  process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e9));
+  process.exit(0);
+}
+
+const quick = argv.includes('--quick');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-const sizes = full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
+const csvSizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+const xlsxSizes = [10_000, 100_000];
 mkdirSync(dir, { recursive: true });
 
 // A small deterministic PRNG (mulberry32), so every machine benchmarks the same bytes.
@@ -27,7 +49,21 @@ const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
 const pad = (n) => String(n).padStart(2, '0');
 const dmy = (d) => `${pad(d.getUTCDate())}-${pad(d.getUTCMonth() + 1)}-${d.getUTCFullYear()}`;
 
-function generate(n, file) {
+const HEADERS = [
+  'CPR-nr.',
+  'Tilbud',
+  'Værksted',
+  'Målgruppe',
+  'Højest fuldførte uddannelse',
+  'Startdato',
+  'Slutdato',
+  'Afslutningsårsag',
+  'Status 1 md',
+  'Status 3 mdr',
+];
+
+/** The synthetic courses of an export of n rows: the same for the CSV and the xlsx. */
+function* courses(n) {
   const r = rng(n);
   const reasons = [
     'Ordinært job',
@@ -43,9 +79,6 @@ function generate(n, file) {
   const edu = ['Grundskole', 'Gymnasial uddannelse', 'Erhvervsfaglig uddannelse', 'Uoplyst'];
   const units = ['Malerværksted', 'Park & vej', 'Rengøring', 'Skoler og dagtilbud'];
   const status = ['Job', 'Uddannelse', 'Ledig', 'Selvforsørget', ''];
-  const lines = [
-    'CPR-nr.;Tilbud;Værksted;Målgruppe;Højest fuldførte uddannelse;Startdato;Slutdato;Afslutningsårsag;Status 1 md;Status 3 mdr',
-  ];
   const persons = Math.max(1, Math.floor(n * 0.8));
   const t0 = Date.UTC(2022, 0, 1);
   for (let i = 0; i < n; i++) {
@@ -57,28 +90,234 @@ function generate(n, file) {
     const start = new Date(t0 + Math.floor(r() * 1400) * 86_400_000);
     const ongoing = r() < 0.15;
     const end = ongoing ? null : new Date(start.getTime() + Math.floor(r() * 250) * 86_400_000);
-    lines.push(
-      [
-        cpr,
-        'Straksaktivering',
-        pick(r, units),
-        pick(r, targets),
-        pick(r, edu),
-        dmy(start),
-        end ? dmy(end) : '',
-        end ? pick(r, reasons) : '',
-        end ? pick(r, status) : '',
-        end ? pick(r, status) : '',
-      ].join(';'),
-    );
+    yield [
+      cpr,
+      'Straksaktivering',
+      pick(r, units),
+      pick(r, targets),
+      pick(r, edu),
+      start,
+      end,
+      end ? pick(r, reasons) : '',
+      end ? pick(r, status) : '',
+      end ? pick(r, status) : '',
+    ];
   }
+}
+
+function generateCsv(n, file) {
+  const lines = [HEADERS.join(';')];
+  for (const c of courses(n)) lines.push(c.map((v) => (v instanceof Date ? dmy(v) : (v ?? ''))).join(';'));
   writeFileSync(file, '\uFEFF' + lines.join('\r\n') + '\r\n');
 }
 
+async function generateXlsx(n, file) {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+  const ws = wb.addWorksheet('Forløb');
+  ws.addRow(HEADERS).commit();
+  for (const c of courses(n)) {
+    const row = ws.addRow(c.map((v) => (v === '' ? null : v)));
+    for (const j of [6, 7]) if (c[j - 1] instanceof Date) row.getCell(j).numFmt = 'dd-mm-yyyy';
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+// ---------------------------------------------------------------------------------------------
+// DuckDB: the key figures of `jobfx keyfigures --period 2024` in SQL.
+
+async function vocabularyValues() {
+  const { DEFAULT_VOCABULARIES: v } = await import(join(root, 'dist/schema/vocab.js'));
+  const rows = (list, kind) =>
+    list.flatMap((e) =>
+      [e.value, ...(e.aliases ?? [])].map(
+        (s) =>
+          `('${kind}', '${s.replaceAll("'", "''")}', '${e.value.replaceAll("'", "''")}', ${e.group ? `'${e.group}'` : 'NULL'})`,
+      ),
+    );
+  return [
+    ...rows(v.exitReason, 'exit'),
+    ...rows(v.targetGroup, 'target'),
+    ...rows(v.education, 'edu'),
+    ...rows(v.followUp, 'status'),
+  ].join(',\n');
+}
+
+/** Runs the aggregation; returns the figures (used to check them against jobfx's). */
+async function duckdbKeyfigures(file, con) {
+  let own;
+  if (!con) {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    own = await DuckDBInstance.create(':memory:');
+    con = await own.connect();
+  }
+  const q = async (sql) => (await con.runAndReadAll(sql)).getRowObjectsJS();
+  const from = `DATE '${PERIOD.from}'`;
+  const to = `DATE '${PERIOD.to}'`;
+  await q(`CREATE OR REPLACE TEMP TABLE vocab(kind VARCHAR, spelling VARCHAR, value VARCHAR, grp VARCHAR);
+    INSERT INTO vocab VALUES ${await vocabularyValues()};`);
+  // Read, parse, validate (CPR birth date, end ≥ start, born before start), drop repeated
+  // courses (same person, start and programme: the first is kept), map the vocabularies.
+  await q(`CREATE OR REPLACE TEMP TABLE c AS
+    WITH raw AS (
+      SELECT row_number() OVER () AS rn, * FROM read_csv('${file}', delim=';', header=true, all_varchar=true)
+    ), p AS (
+      SELECT rn, replace(trim("CPR-nr."), '-', '') AS cpr, trim("Tilbud") AS programme,
+        nullif(trim("Målgruppe"), '') AS target, nullif(trim("Højest fuldførte uddannelse"), '') AS edu,
+        nullif(trim("Afslutningsårsag"), '') AS reason,
+        nullif(trim("Status 1 md"), '') AS s1, nullif(trim("Status 3 mdr"), '') AS s3,
+        try_strptime(trim("Startdato"), '%d-%m-%Y')::DATE AS start,
+        try_strptime(nullif(trim("Slutdato"), ''), '%d-%m-%Y')::DATE AS "end"
+      FROM raw
+    ), b AS (
+      SELECT *, try_cast(substr(cpr, 5, 2) AS INT) AS yy, try_cast(substr(cpr, 7, 1) AS INT) AS d7 FROM p
+    ), d AS (
+      SELECT *, try(make_date(
+          CASE WHEN d7 <= 3 THEN 1900 WHEN d7 IN (4, 9) THEN (CASE WHEN yy <= 36 THEN 2000 ELSE 1900 END)
+               ELSE (CASE WHEN yy <= 57 THEN 2000 ELSE 1800 END) END + yy,
+          try_cast(substr(cpr, 3, 2) AS INT), try_cast(substr(cpr, 1, 2) AS INT))) AS birth,
+        CASE WHEN try_cast(substr(cpr, 10, 1) AS INT) % 2 = 1 THEN 'M' ELSE 'K' END AS gender
+      FROM b
+    ), v AS (
+      SELECT * FROM d WHERE birth IS NOT NULL AND start IS NOT NULL AND ("end" IS NULL OR "end" >= start) AND birth <= start
+      QUALIFY row_number() OVER (PARTITION BY cpr, start, programme ORDER BY rn) = 1
+    )
+    SELECT v.rn, v.cpr, v.start, v."end", v.gender, v.programme,
+      date_diff('year', v.birth, v.start) - CASE WHEN strftime(v.start, '%m%d') < strftime(v.birth, '%m%d') THEN 1 ELSE 0 END AS age,
+      CASE WHEN v."end" IS NULL THEN NULL ELSE coalesce(er.value, v.reason, 'Uoplyst') END AS reason,
+      CASE WHEN v."end" IS NULL THEN NULL WHEN v.reason IS NULL THEN 'unknown' ELSE coalesce(er.grp, 'unmapped') END AS grp,
+      coalesce(tg.value, v.target) AS target, coalesce(ed.value, v.edu) AS edu,
+      coalesce(f1.value, v.s1) AS s1, coalesce(f3.value, v.s3) AS s3
+    FROM v
+      LEFT JOIN vocab er ON er.kind = 'exit' AND er.spelling = v.reason
+      LEFT JOIN vocab tg ON tg.kind = 'target' AND tg.spelling = v.target
+      LEFT JOIN vocab ed ON ed.kind = 'edu' AND ed.spelling = v.edu
+      LEFT JOIN vocab f1 ON f1.kind = 'status' AND f1.spelling = v.s1
+      LEFT JOIN vocab f3 ON f3.kind = 'status' AND f3.spelling = v.s3`);
+  const active = `start <= ${to} AND ("end" IS NULL OR "end" >= ${from})`;
+  const ended = `"end" BETWEEN ${from} AND ${to}`;
+  const started = `start BETWEEN ${from} AND ${to}`;
+  const ongoing = `${active} AND ("end" IS NULL OR "end" > ${to})`;
+  const summary = (x) =>
+    `count(${x}) AS n, avg(${x}) AS mean, quantile_cont(${x}, 0.5) AS median, quantile_cont(${x}, 0.25) AS q1, quantile_cont(${x}, 0.75) AS q3`;
+  const [counts] = await q(`SELECT
+      count(*) FILTER (${active}) AS active, count(DISTINCT cpr) FILTER (${active}) AS activePersons,
+      count(*) FILTER (${started}) AS started, count(DISTINCT cpr) FILTER (${started}) AS startedPersons,
+      count(*) FILTER (${ongoing}) AS ongoing, count(DISTINCT cpr) FILTER (${ongoing}) AS ongoingPersons,
+      count(*) FILTER (${ended}) AS ended, count(DISTINCT cpr) FILTER (${ended}) AS endedPersons
+    FROM c`);
+  const [ongoingDays] = await q(`SELECT ${summary(`${to} - start + 1`)} FROM c WHERE ${ongoing}`);
+  const byReason = await q(
+    `SELECT reason, count(*) AS n FROM c WHERE ${ended} GROUP BY reason ORDER BY n DESC, reason`,
+  );
+  const byGroup = await q(
+    `SELECT grp, ${summary('"end" - start + 1')} FROM c WHERE ${ended} GROUP BY ROLLUP (grp) ORDER BY grp`,
+  );
+  // Persons active in the period, by their latest active course (latest start; later row on a tie).
+  const mix = await q(`WITH latest AS (
+      SELECT cpr, arg_max(target, (start, rn)) AS target, arg_max(edu, (start, rn)) AS edu,
+        arg_max(age, (start, rn)) AS age, arg_max(gender, (start, rn)) AS gender
+      FROM c WHERE ${active} GROUP BY cpr)
+    SELECT 'target' AS what, coalesce(target, 'Uoplyst') AS value, count(*) AS n FROM latest GROUP BY ALL
+    UNION ALL SELECT 'edu', coalesce(edu, 'Uoplyst'), count(*) FROM latest GROUP BY ALL
+    UNION ALL SELECT 'age', CASE WHEN age < 25 THEN '<25' WHEN age < 30 THEN '25-29' WHEN age < 40 THEN '30-39'
+      WHEN age < 50 THEN '40-49' ELSE '50+' END, count(*) FROM latest GROUP BY ALL
+    UNION ALL SELECT 'gender', gender, count(*) FROM latest GROUP BY ALL ORDER BY 1, 2`);
+  const followUp = await q(`SELECT h, coalesce(status, 'Uoplyst') AS status, count(*) AS n FROM (
+      SELECT h, CASE h WHEN 1 THEN s1 WHEN 3 THEN s3 ELSE NULL END AS status
+      FROM c, (VALUES (1), (3), (6), (12)) t(h)
+      WHERE ${ended} AND "end" + to_months(h) <= ${to}) GROUP BY ALL ORDER BY 1, 2`);
+  // Repeat users: persons starting in the period, and those of them who had ended a course
+  // at most 365 days before such a start.
+  const [repeats] = await q(`SELECT count(DISTINCT s.cpr) AS startedPersons,
+      count(DISTINCT s.cpr) FILTER (WHERE EXISTS (SELECT 1 FROM c p WHERE p.cpr = s.cpr
+        AND p."end" < s.start AND p."end" >= s.start - 365)) AS returning
+    FROM c s WHERE s.${started}`);
+  if (own) own.closeSync?.();
+  return { counts, ongoingDays, byReason, byGroup, mix, followUp, repeats };
+}
+
+/** jobfx's figures for the same file, in-process, to check DuckDB's against. */
+async function jobfxKeyfigures(file) {
+  process.env.JOBFX_PSEUDONYM_KEY ??= 'bench-key-not-secret-0123456789';
+  const { loadCourses } = await import(join(root, 'dist/schema/load.js'));
+  const { keyFigures } = await import(join(root, 'dist/analyses/keyfigures.js'));
+  const { resolvePeriod } = await import(join(root, 'dist/period.js'));
+  const data = await loadCourses(file, { cwd: dir });
+  const period = resolvePeriod({ period: PERIOD.label }, 0);
+  return keyFigures(data.courses, {
+    period,
+    asOf: period.to,
+    windowDays: 365,
+    minGapDays: 0,
+    vocab: data.vocab,
+  });
+}
+
+function compareFigures(k, d) {
+  const problems = [];
+  const eq = (what, a, b) => {
+    if (Number(a) !== Number(b)) problems.push(`${what}: jobfx ${a}, DuckDB ${b}`);
+  };
+  eq('active courses', k.active.courses, d.counts.active);
+  eq('active persons', k.active.persons, d.counts.activePersons);
+  eq('started courses', k.started.courses, d.counts.started);
+  eq('started persons', k.started.persons, d.counts.startedPersons);
+  eq('ongoing courses', k.ongoing.courses, d.counts.ongoing);
+  eq('ongoing persons', k.ongoing.persons, d.counts.ongoingPersons);
+  eq('ended courses', k.ended.courses, d.counts.ended);
+  eq('ended persons', k.ended.persons, d.counts.endedPersons);
+  eq('ongoing median days', k.ongoing.durationDays.median, d.ongoingDays.median);
+  eq('ongoing q1 days', k.ongoing.durationDays.q1, d.ongoingDays.q1);
+  eq('ended median days', k.ended.durationDays.median, d.byGroup.find((g) => g.grp === null)?.median);
+  for (const r of k.ended.byReason)
+    eq(`reason ${r.value}`, r.count, d.byReason.find((x) => x.reason === r.value)?.n ?? 0);
+  for (const g of k.ended.byGroup)
+    if (g.count > 0) eq(`group ${g.value}`, g.count, d.byGroup.find((x) => x.grp === g.value)?.n ?? 0);
+  for (const [what, list] of [
+    ['target', k.mix.targetGroup],
+    ['edu', k.mix.education],
+    ['age', k.mix.ageBand],
+    ['gender', k.mix.gender],
+  ])
+    for (const x of list)
+      eq(
+        `mix ${what} ${x.value}`,
+        x.count,
+        d.mix.find((m) => m.what === what && m.value === x.value)?.n ?? 0,
+      );
+  for (const f of k.followUp)
+    for (const s of f.byStatus)
+      eq(
+        `status ${f.horizon} ${s.value}`,
+        s.count,
+        d.followUp.find((x) => x.h === f.horizon && x.status === s.value)?.n ?? 0,
+      );
+  eq('repeat: started persons', k.repeats.startedPersons, d.repeats.startedPersons);
+  eq('repeat: returning', k.repeats.returning, d.repeats.returning);
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timing.
+
+// Peak RSS of the jobfx process, written by the process itself as it exits: VmHWM from
+// /proc/self/status where there is one. (getrusage's maxRSS is not used on Linux: a child keeps
+// the peak of the process it was forked from across exec, here the benchmark's own.)
 const preload = join(dir, 'rss.cjs');
 writeFileSync(
   preload,
-  "process.on('exit', () => { require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n",
+  [
+    "process.on('exit', () => {",
+    "  const fs = require('fs');",
+    '  let kb = process.resourceUsage().maxRSS;',
+    "  try { kb = Number(/VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}",
+    '  fs.writeFileSync(process.env.BENCH_RSS_FILE, String(kb));',
+    '});',
+    '',
+  ].join('\n'),
 );
 const rssFile = join(dir, 'rss.txt');
 
@@ -92,28 +331,152 @@ function time(args) {
   if (r.status !== 0) throw new Error(`jobfx ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return { seconds, rssMB: Number(readFileSync(rssFile, 'utf8')) / 1024 };
 }
+
+function timeDuckdbProcess(file) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [join(root, 'scripts/bench.mjs'), '--duckdb-child', file], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  if (r.status !== 0) throw new Error(`DuckDB on ${file} exited ${r.status}: ${r.stderr}`);
+  return seconds;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x, d = 2) => x.toFixed(d);
 
 if (!existsSync(join(root, 'dist/main.js'))) {
   console.error('build first: npm run build');
   process.exit(2);
 }
+
+const cpu = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`;
+const loadAtStart = os
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(', ');
+const machine = `${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, node ${process.version}`;
 console.log(
-  `jobfx keyfigures benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, median of ${runs} runs\n`,
+  `jobfx keyfigures benchmark — ${machine}; median of ${runs} runs; load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}\n`,
 );
-console.log('| input | rows | MB | wall s | rows/s | MB/s | peak RSS MB |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const n of sizes) {
+
+for (const n of csvSizes) {
   const file = join(dir, `export-${n}.csv`);
-  if (!existsSync(file)) generate(n, file);
-  const mb = statSync(file).size / 1e6;
-  const results = Array.from({ length: runs }, () =>
-    time(['keyfigures', file, '--period', '2024', '--format', 'json']),
-  );
-  const s = median(results.map((x) => x.seconds));
-  const rss = median(results.map((x) => x.rssMB));
-  console.log(
-    `| csv | ${n.toLocaleString('en')} | ${mb.toFixed(1)} | ${s.toFixed(2)} | ${Math.round(n / s).toLocaleString('en')} | ${(mb / s).toFixed(1)} | ${rss.toFixed(0)} |`,
-  );
+  if (!existsSync(file)) generateCsv(n, file);
 }
-if (process.argv.includes('--clean')) rmSync(dir, { recursive: true, force: true });
+for (const n of xlsxSizes) {
+  const file = join(dir, `export-${n}.xlsx`);
+  if (!existsSync(file)) {
+    console.log(`generating ${file} ...`);
+    await generateXlsx(n, file);
+  }
+}
+
+// The DuckDB SQL must compute what jobfx computes: checked on the 10k file first.
+const { DuckDBInstance } = await import('@duckdb/node-api');
+const duck = await DuckDBInstance.create(':memory:');
+const con = await duck.connect();
+const problems = compareFigures(
+  await jobfxKeyfigures(join(dir, 'export-10000.csv')),
+  await duckdbKeyfigures(join(dir, 'export-10000.csv'), con),
+);
+const checkLine =
+  problems.length === 0
+    ? 'DuckDB and jobfx give the same key figures on the 10k file (counts, persons, medians, reasons, groups, mix, follow-up, repeat users).'
+    : `WARNING: DuckDB and jobfx differ on the 10k file: ${problems.slice(0, 5).join('; ')}`;
+console.log(checkLine + '\n');
+if (argv.includes('--check-only')) process.exit(problems.length === 0 ? 0 : 1);
+
+const header =
+  '| input | rows | MB | jobfx s | rows/s | MB/s | peak RSS MB | DuckDB process s | jobfx/DuckDB process | DuckDB query s | jobfx/DuckDB query |';
+const rule = '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
+console.log(header);
+console.log(rule);
+const lines = [];
+const results = [];
+for (const [kind, sizes] of [
+  ['csv', csvSizes],
+  ['xlsx', xlsxSizes],
+]) {
+  for (const n of sizes) {
+    const file = join(dir, `export-${n}.${kind}`);
+    const mb = statSync(file).size / 1e6;
+    const jx = Array.from({ length: runs }, () =>
+      time(['keyfigures', file, '--period', PERIOD.label, '--format', 'json']),
+    );
+    const s = median(jx.map((x) => x.seconds));
+    const rss = median(jx.map((x) => x.rssMB));
+    let duckProc = NaN;
+    let duckQuery = NaN;
+    if (kind === 'csv') {
+      duckProc = median(Array.from({ length: runs }, () => timeDuckdbProcess(file)));
+      const qs = [];
+      for (let i = 0; i < runs; i++) {
+        const t = process.hrtime.bigint();
+        await duckdbKeyfigures(file, con);
+        qs.push(Number(process.hrtime.bigint() - t) / 1e9);
+      }
+      duckQuery = median(qs);
+    }
+    const na = (x, d = 2) => (Number.isNaN(x) ? 'n/a' : fmt(x, d));
+    const line = `| ${kind} | ${n.toLocaleString('en')} | ${fmt(mb, 1)} | ${fmt(s)} | ${Math.round(n / s).toLocaleString('en')} | ${fmt(mb / s, 1)} | ${fmt(rss, 0)} | ${na(duckProc)} | ${na(s / duckProc)} | ${na(duckQuery)} | ${na(s / duckQuery)} |`;
+    console.log(line);
+    lines.push(line);
+    results.push({ kind, n, s, rss, duckProc, duckQuery });
+  }
+}
+
+const r = (kind, n) => results.find((x) => x.kind === kind && x.n === n);
+const verdict = (ok) => (ok ? 'met' : 'missed');
+const targets = [];
+const t1m = r('csv', 1_000_000);
+if (t1m)
+  targets.push(
+    `- 1M-row CSV faster than DuckDB (ratio ≤ 1.0): ${verdict(t1m.s / t1m.duckProc <= 1)} — ${fmt(t1m.s / t1m.duckProc)} against the DuckDB process, ${fmt(t1m.s / t1m.duckQuery)} against the warm query`,
+    `- peak RSS below 200 MB at 1M rows: ${verdict(t1m.rss < 200)} — ${fmt(t1m.rss, 0)} MB`,
+  );
+const t100k = r('csv', 100_000);
+targets.push(
+  `- 100k rows in at most half of DuckDB's time (ratio ≤ 0.5): ${verdict(t100k.s / t100k.duckProc <= 0.5)} — ${fmt(t100k.s / t100k.duckProc)} against the DuckDB process, ${fmt(t100k.s / t100k.duckQuery)} against the warm query`,
+  `- 10k rows under 0.3 s in all: ${verdict(r('csv', 10_000).s < 0.3)} — ${fmt(r('csv', 10_000).s)} s`,
+  `- xlsx of 100k courses in at most 2.5 s: ${verdict(r('xlsx', 100_000).s <= 2.5)} — ${fmt(r('xlsx', 100_000).s)} s`,
+);
+console.log('\n' + targets.join('\n'));
+
+if (!argv.includes('--no-write')) {
+  const section = [
+    '<!-- bench:start (written by npm run bench) -->',
+    `Machine: ${machine}. Load average (1, 5, 15 min) when the run started: ${loadAtStart}; when it ended: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(
+        ', ',
+      )}. The machine is shared: other work running beside the benchmark slows jobfx and DuckDB alike.`,
+    `Median of ${runs} runs; \`jobfx keyfigures FILE --period 2024 --format json\` as a whole process (node start, imports, read, normalise, analyse, render). ` +
+      'DuckDB process: `node` + `@duckdb/node-api` running the same aggregation in SQL over `read_csv` (scripts/bench.mjs); DuckDB query: the SQL alone in a warm in-memory DuckDB. DuckDB does not read xlsx here (its excel extension is a download), so xlsx rows have no ratio.',
+    '',
+    checkLine,
+    '',
+    header,
+    rule,
+    ...lines,
+    '',
+    'Targets:',
+    '',
+    ...targets,
+    '<!-- bench:end -->',
+  ].join('\n');
+  const path = join(root, 'BENCHMARKS.md');
+  const old = existsSync(path)
+    ? readFileSync(path, 'utf8')
+    : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
+  const next = old.includes('<!-- bench:start')
+    ? old.replace(/<!-- bench:start[\s\S]*?<!-- bench:end -->/, section)
+    : `${old.trimEnd()}\n\n${section}\n`;
+  writeFileSync(path, next);
+  console.log(`\nwritten to ${path}`);
+}
+if (argv.includes('--clean')) rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,538 @@
+// npm run fuzz: mutates the fixtures and runs the real binary on them, for a bounded time.
+//
+// Every input must end in one of two ways: success with read = accepted + rejected + skipped,
+// or one clear message (`jobfx: error: ...`, no stack trace) and the exit code of the scheme
+// (1 data, 2 usage/config, 3 unreadable input). A crash (any other exit, a stack trace, an
+// "unexpected error") or a hang (no answer within the time limit) is a failure; the input is
+// saved under fixtures/fuzz/ as a regression fixture, which test/fuzz/regressions.test.ts runs.
+// CSV inputs are also read in-process by the fast and the general path, which must agree.
+//
+//   npm run fuzz                     5 minutes, figures written to BENCHMARKS.md
+//   npm run fuzz:ci                  45 seconds, nothing written, exit 1 on any failure
+//   node scripts/fuzz.mjs --seconds 60 --seed 7 --no-write --no-save
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import { basename, extname, join, resolve } from 'node:path';
+import { clearTimeout, setTimeout } from 'node:timers';
+import { deflateRawSync, inflateRawSync, crc32 } from 'node:zlib';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const argv = process.argv.slice(2);
+const arg = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const seconds = Number(arg('--seconds', '300'));
+const seed0 = Number(arg('--seed', String(Date.now() % 1_000_000)));
+const jobs = Number(arg('--jobs', String(Math.max(1, os.cpus().length))));
+const timeoutMs = Number(arg('--timeout', '30')) * 1000;
+const write = !argv.includes('--no-write');
+const save = !argv.includes('--no-save');
+
+if (!existsSync(join(root, 'dist/main.js'))) {
+  console.error('build first: npm run build');
+  process.exit(2);
+}
+const tmp = mkdtempSync(join(os.tmpdir(), 'jobfx-fuzz-'));
+const saveDir = join(root, 'fixtures/fuzz');
+
+// ---------------------------------------------------------------------------------------------
+// Seeds and mutators.
+
+function rng(seed) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+let r = rng(seed0);
+const int = (n) => Math.floor(r() * n);
+const pick = (xs) => xs[int(xs.length)];
+
+const fixtureFiles = [
+  'fixtures/csv',
+  'fixtures/demo',
+  'fixtures/keyfigures',
+  'fixtures/yoy',
+  'fixtures/xlsx',
+  'fixtures/big',
+]
+  .flatMap((d) => (existsSync(join(root, d)) ? readdirSync(join(root, d)).map((f) => join(root, d, f)) : []))
+  .filter((f) => /\.(csv|xlsx)$/.test(f));
+const seeds = fixtureFiles.map((f) => ({ name: basename(f), ext: extname(f), bytes: readFileSync(f) }));
+const csvSeeds = seeds.filter((s) => s.ext === '.csv' && s.bytes.length > 0);
+const xlsxSeeds = seeds.filter((s) => s.ext === '.xlsx' && s.bytes[0] === 0x50 && s.bytes[1] === 0x4b);
+
+const CSV_MUTATORS = {
+  truncate: (b) => b.subarray(0, int(b.length + 1)),
+  'flip bytes': (b) => {
+    const c = Buffer.from(b);
+    for (let i = 0, n = 1 + int(20); i < n && c.length; i++) c[int(c.length)] ^= 1 << int(8);
+    return c;
+  },
+  'shuffle delimiters': (b) => {
+    const s = b.toString('latin1');
+    const ds = [';', ',', '\t', '|'];
+    return Buffer.from(
+      s.replace(/[;,\t]/g, (d) => (r() < 0.2 ? pick(ds) : r() < 0.05 ? '' : d)),
+      'latin1',
+    );
+  },
+  'drop and add quotes': (b) => {
+    const s = b.toString('latin1');
+    let out = '';
+    for (const ch of s) {
+      if (ch === '"' && r() < 0.3) continue;
+      out += ch;
+      if (r() < 0.003) out += '"';
+    }
+    return Buffer.from(out, 'latin1');
+  },
+  'drop and duplicate lines': (b) => {
+    const lines = b.toString('latin1').split('\n');
+    const out = [];
+    for (const l of lines) {
+      if (r() < 0.1) continue;
+      out.push(l);
+      if (r() < 0.1) out.push(l);
+    }
+    if (r() < 0.3) out.splice(int(out.length), 0, ...Array(1000).fill(''));
+    return Buffer.from(out.join(pick(['\n', '\r\n', '\r'])), 'latin1');
+  },
+  'very long field': (b) => {
+    const s = b.toString('utf8');
+    const at = int(s.length);
+    return Buffer.from(
+      s.slice(0, at) + pick(['x', 'æ', '1', ' ', '-']).repeat(50_000 + int(200_000)) + s.slice(at),
+    );
+  },
+  '10,000 columns': (b) => {
+    const lines = b.toString('utf8').split(/\r?\n/);
+    const wide = Array.from({ length: 10_000 }, (_, i) => `Kolonne ${i}`).join(';');
+    const i = int(Math.min(lines.length, 5));
+    lines[i] = (lines[i] ?? '') + ';' + wide;
+    if (lines[i + 1] !== undefined) lines[i + 1] += ';' + '1;'.repeat(10_000);
+    return Buffer.from(lines.join('\n'));
+  },
+  'binary junk': (b) => {
+    const junk = Buffer.from(Array.from({ length: 1 + int(5000) }, () => int(256)));
+    const at = int(b.length + 1);
+    return r() < 0.3 ? junk : Buffer.concat([b.subarray(0, at), junk, b.subarray(at)]);
+  },
+  'wrong encoding': (b) => {
+    const s = b.toString('utf8');
+    switch (int(4)) {
+      case 0:
+        return Buffer.from(s, 'utf16le');
+      case 1:
+        return Buffer.from(Buffer.from(s, 'utf8').toString('latin1'), 'utf8'); // UTF-8 twice
+      case 2:
+        return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
+      default:
+        return Buffer.from(s, 'latin1');
+    }
+  },
+  'line ends and BOMs': (b) => {
+    let s = b.toString('utf8').replace(/\r?\n/g, () => pick(['\n', '\r\n', '\r', '\n\n']));
+    if (r() < 0.5) s = '\uFEFF\uFEFF' + s;
+    return Buffer.from(s);
+  },
+  empty: () => Buffer.from(pick(['', '\uFEFF', '\n\n\n', ';;;', '\u0000'])),
+};
+
+const XLSX_MUTATORS = {
+  'not a zip': () =>
+    r() < 0.5
+      ? Buffer.from('CPR-nr.;Startdato\n0102031234;01-01-2024\n')
+      : Buffer.from(Array.from({ length: 2000 }, () => int(256))),
+  'truncated zip': (b) => b.subarray(0, int(b.length)),
+  'flip zip bytes': (b) => {
+    const c = Buffer.from(b);
+    for (let i = 0, n = 1 + int(10); i < n; i++) c[int(c.length)] ^= 1 << int(8);
+    return c;
+  },
+  'zip that is not an xlsx': () =>
+    zip([
+      ['readme.txt', Buffer.from('hej')],
+      [pick(['xl/workbook.bin', 'content.xml', 'data/sheet1.xml']), Buffer.from('<x/>')],
+    ]),
+  'zip bomb': () => bomb(r() < 0.5),
+  'mutate the XML': (b) =>
+    mutateParts(b, (name, data) => {
+      if (!/\.xml$/.test(name) || r() < 0.5) return data;
+      const s = data.toString('utf8');
+      switch (int(6)) {
+        case 0:
+          return Buffer.from(s.slice(0, int(s.length)));
+        case 1:
+          return Buffer.from(
+            s.replace(/<v>(\d+)<\/v>/g, (m, v) =>
+              r() < 0.1 ? `<v>${pick(['999999', '-1', 'x', '', '1e308', v + v])}</v>` : m,
+            ),
+          );
+        case 2:
+          return Buffer.from(
+            s.replace(/ r="([A-Z]+)(\d+)"/g, (m, c, n) =>
+              r() < 0.05 ? ` r="${pick(['', 'A0', c + (Number(n) + 1000000), 'ZZZZ1', c])}"` : m,
+            ),
+          );
+        case 3:
+          return Buffer.from(
+            s.replace(/ t="\w+"/g, (m) =>
+              r() < 0.1 ? pick([' t="b"', ' t="e"', ' t="str"', ' t="d"', ' t="x"', '']) : m,
+            ),
+          );
+        case 4:
+          return Buffer.from(
+            s
+              .replace(/<\/row>/g, (m) => (r() < 0.02 ? '' : m))
+              .replace(/&/g, () => (r() < 0.1 ? '&bogus;' : '&')),
+          );
+        default: {
+          const c = Buffer.from(s);
+          for (let i = 0; i < 5; i++) c[int(c.length)] = pick([0x3c, 0x3e, 0x22, 0x26, 0x00, 0xff]);
+          return c;
+        }
+      }
+    }),
+  'drop a part': (b) => mutateParts(b, (name, data) => (r() < 0.25 ? null : data)),
+  'many rows': () => {
+    const rows = Array.from(
+      { length: 2000 },
+      (_, i) =>
+        `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>0102031234</t></is></c><c r="B${i + 2}"><v>45000</v></c></row>`,
+    ).join('');
+    const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>CPR-nr.</t></is></c><c r="B1" t="inlineStr"><is><t>Startdato</t></is></c></row>${rows}</sheetData></worksheet>`;
+    return zip([...minimalParts(), ['xl/worksheets/sheet1.xml', Buffer.from(sheet)]]);
+  },
+};
+
+/** 520 MB of spaces as a sheet, deflated to half a megabyte; optionally claiming to be 1 kB. Made once. */
+const bombs = new Map();
+function bomb(lying) {
+  if (!bombs.has(lying)) {
+    const big = Buffer.alloc(520e6, 0x20);
+    bombs.set(lying, zip([...minimalParts(), ['xl/worksheets/sheet1.xml', big, lying ? 1000 : undefined]]));
+  }
+  return bombs.get(lying);
+}
+
+function minimalParts() {
+  return [
+    [
+      'xl/workbook.xml',
+      Buffer.from(
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Ark1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+    ],
+    [
+      'xl/_rels/workbook.xml.rels',
+      Buffer.from(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+    ],
+  ];
+}
+
+/** A zip of deflated entries; a third element makes an entry claim that uncompressed size. */
+function zip(entries) {
+  const locals = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, data, claimed] of entries) {
+    const packed = deflateRawSync(data);
+    const nameBytes = Buffer.from(name);
+    const size = claimed ?? data.length;
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    locals.push(local, nameBytes, packed);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(packed.length, 20);
+    dir.writeUInt32LE(size, 24);
+    dir.writeUInt16LE(nameBytes.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    central.push(dir, nameBytes);
+    offset += 30 + nameBytes.length + packed.length;
+  }
+  const dirSize = central.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dirSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...central, end]);
+}
+
+/** The entries of a plain zip (no zip64), or null. */
+function unzip(buf) {
+  try {
+    let eocd = -1;
+    for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--)
+      if (buf.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    if (eocd < 0) return null;
+    const out = [];
+    let p = buf.readUInt32LE(eocd + 16);
+    for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
+      const method = buf.readUInt16LE(p + 10);
+      const csize = buf.readUInt32LE(p + 20);
+      const nameLen = buf.readUInt16LE(p + 28);
+      const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+      const local = buf.readUInt32LE(p + 42);
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const raw = buf.subarray(start, start + csize);
+      out.push([name, method === 8 ? inflateRawSync(raw) : raw]);
+      p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+function mutateParts(b, f) {
+  const entries = unzip(b);
+  if (!entries) return b;
+  return zip(entries.map(([n, d]) => [n, f(n, d)]).filter(([, d]) => d !== null));
+}
+
+function nextInput() {
+  if (r() < 0.65 && csvSeeds.length > 0) {
+    const s = pick(csvSeeds);
+    const name = pick(Object.keys(CSV_MUTATORS));
+    let bytes = CSV_MUTATORS[name](s.bytes);
+    if (r() < 0.3) bytes = CSV_MUTATORS[pick(Object.keys(CSV_MUTATORS))](bytes);
+    return { kind: `csv: ${name}`, ext: '.csv', bytes, seed: s.name };
+  }
+  const s = pick(xlsxSeeds);
+  const name = pick(Object.keys(XLSX_MUTATORS));
+  return { kind: `xlsx: ${name}`, ext: '.xlsx', bytes: XLSX_MUTATORS[name](s.bytes), seed: s.name };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running one input and judging it.
+
+const COMMANDS = [
+  ['keyfigures', '--period', '2024', '--format', 'json'],
+  ['keyfigures', '--format', 'csv', '--excel-csv'],
+  ['inspect', '--format', 'json'],
+  ['inspect'],
+];
+
+function run(file, args) {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(root, 'bin/jobfx.js'), args[0], file, ...args.slice(1)], {
+      env: { ...process.env, NO_COLOR: '1', JOBFX_PSEUDONYM_KEY: 'fuzz-key-not-secret-0123456789' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout.length < 4e6 ? (stdout += d) : null));
+    child.stderr.on('data', (d) => (stderr.length < 1e6 ? (stderr += d) : null));
+    let hung = false;
+    const timer = setTimeout(() => {
+      hung = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ args, code, signal, stdout, stderr, hung });
+    });
+  });
+}
+
+/** null when the run kept the contract, else what went wrong. */
+function judge(res) {
+  if (res.hung) return 'hang';
+  const lines = res.stderr.split('\n').filter((l) => l !== '');
+  if (/^\s+at /m.test(res.stderr) || /unexpected error/.test(res.stderr))
+    return 'crash: stack trace or unexpected error';
+  if (res.code === 0) {
+    const m = /(\d+) rows read = (\d+) accepted \+ (\d+) rejected \+ (\d+) skipped/.exec(res.stderr);
+    if (res.args[0] === 'inspect' && res.args.includes('json')) {
+      try {
+        const rows = JSON.parse(res.stdout).rows;
+        if (rows.read !== rows.accepted + rows.rejected + rows.skippedBlank + rows.skippedTotals)
+          return 'crash: read ≠ accepted + rejected + skipped';
+      } catch {
+        return 'crash: inspect --format json printed no JSON';
+      }
+      return null;
+    }
+    if (res.args[0] === 'inspect') return null;
+    if (!m) return 'crash: success without the row accounting';
+    if (Number(m[1]) !== Number(m[2]) + Number(m[3]) + Number(m[4]))
+      return 'crash: read ≠ accepted + rejected + skipped';
+    return null;
+  }
+  if (![1, 2, 3].includes(res.code)) return `crash: exit ${res.code ?? res.signal}`;
+  const errors = lines.filter((l) => l.startsWith('jobfx: error: '));
+  if (errors.length !== 1) return `crash: ${errors.length} error lines`;
+  const other = lines.filter(
+    (l) =>
+      !/^jobfx: (error|warning|note): /.test(l) && !/^\(run jobfx --help/.test(l) && !/rows read =/.test(l),
+  );
+  if (other.length > 0) return `crash: stray stderr: ${other[0].slice(0, 100)}`;
+  return null;
+}
+
+// The in-process comparison of the fast and the general CSV path.
+const { readCsvFast } = await import(join(root, 'dist/io/fast-csv.js'));
+const { readCsvFile } = await import(join(root, 'dist/io/read-csv.js'));
+const { headerScore, mapColumns } = await import(join(root, 'dist/schema/columns.js'));
+const { normalise } = await import(join(root, 'dist/schema/normalise.js'));
+const { makePseudonymiser } = await import(join(root, 'dist/schema/cpr.js'));
+const { buildVocabSet, DEFAULT_VOCABULARIES } = await import(join(root, 'dist/schema/vocab.js'));
+const vocab = buildVocabSet(DEFAULT_VOCABULARIES);
+
+async function compareCsv(file) {
+  const opts = { headerScore };
+  const outcome = async (read) => {
+    try {
+      const t = await read();
+      if (t === null) return null;
+      let normalised;
+      try {
+        normalised = normalise(t, mapColumns(t.headers, {}, file), {
+          vocab,
+          pseudonymise: makePseudonymiser('fuzz-key-0123456789abcdef'),
+        });
+      } catch (e) {
+        normalised = `error ${e.message}`;
+      }
+      return JSON.stringify(
+        { info: t.info, headers: t.headers, titleRows: t.titleRows, n: normalised },
+        (_k, v) => (v instanceof Map ? [...v] : v),
+      );
+    } catch (e) {
+      return `error ${e.kind}: ${e.message}`;
+    }
+  };
+  const fast = await outcome(() => readCsvFast(file, opts));
+  if (fast === null) return 'declined';
+  const general = await outcome(() => readCsvFile(file, readFileSync(file), opts));
+  return fast === general ? 'same' : 'different';
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const stats = {
+  tried: 0,
+  ok: 0,
+  byExit: {},
+  crashes: 0,
+  hangs: 0,
+  differences: 0,
+  fastTaken: 0,
+  csvCompared: 0,
+  saved: [],
+};
+const kinds = {};
+const deadline = Date.now() + seconds * 1000;
+let serial = 0;
+
+async function worker() {
+  while (Date.now() < deadline) {
+    // Each input from its own generator: seed and number reproduce it, whatever runs beside it.
+    const n = serial++;
+    r = rng(seed0 * 7919 + n);
+    const input = nextInput();
+    const args = pick(COMMANDS);
+    const file = join(tmp, `in-${n}${input.ext}`);
+    writeFileSync(file, input.bytes);
+    const res = await run(file, args);
+    let verdict = judge(res);
+    if (!verdict && input.ext === '.csv' && input.bytes.length < 3e6) {
+      const c = await compareCsv(file);
+      stats.csvCompared++;
+      if (c === 'different') verdict = 'fast and general CSV paths differ';
+      if (c === 'same') stats.fastTaken++;
+    }
+    stats.tried++;
+    kinds[input.kind] = (kinds[input.kind] ?? 0) + 1;
+    const exit = res.hung ? 'hang' : String(res.code ?? res.signal);
+    stats.byExit[exit] = (stats.byExit[exit] ?? 0) + 1;
+    if (!verdict) stats.ok++;
+    else {
+      if (verdict === 'hang') stats.hangs++;
+      else if (verdict.startsWith('fast and general')) stats.differences++;
+      else stats.crashes++;
+      const name = `${input.kind.replace(/[^a-z0-9]+/gi, '-')}-${createHash('sha256').update(input.bytes).digest('hex').slice(0, 10)}${input.ext}`;
+      console.log(
+        `FAIL ${verdict} — ${input.kind} of ${input.seed} (jobfx ${res.args.join(' ')})\n  ${res.stderr.split('\n').slice(0, 4).join('\n  ')}`,
+      );
+      if (save && input.bytes.length < 2e6) {
+        mkdirSync(saveDir, { recursive: true });
+        writeFileSync(join(saveDir, name), input.bytes);
+        stats.saved.push(name);
+      }
+    }
+    rmSync(file, { force: true });
+  }
+}
+
+console.log(
+  `jobfx fuzz: ${seconds} s, seed ${seed0}, ${jobs} at a time, ${timeoutMs / 1000} s per run before it counts as a hang`,
+);
+await Promise.all(Array.from({ length: jobs }, () => worker()));
+rmSync(tmp, { recursive: true, force: true });
+
+const summary = [
+  `inputs tried: ${stats.tried} (${Object.entries(kinds)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')})`,
+  `exit codes: ${Object.entries(stats.byExit)
+    .sort()
+    .map(([k, n]) => `${k}: ${n}`)
+    .join(', ')}`,
+  `crashes: ${stats.crashes}, hangs: ${stats.hangs}, fast/general CSV differences: ${stats.differences} (of ${stats.csvCompared} CSV inputs compared; the fast path took ${stats.fastTaken})`,
+  `regression fixtures saved: ${stats.saved.length}${stats.saved.length ? ` (${stats.saved.join(', ')})` : ''}`,
+];
+console.log('\n' + summary.join('\n'));
+
+if (write) {
+  const path = join(root, 'BENCHMARKS.md');
+  const section = [
+    '<!-- fuzz:start (written by npm run fuzz) -->',
+    `Run of \`npm run fuzz\` (${seconds} s, seed ${seed0}) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}:`,
+    '',
+    ...summary.map((s) => `- ${s}`),
+    '<!-- fuzz:end -->',
+  ].join('\n');
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
+  writeFileSync(
+    path,
+    old.includes('<!-- fuzz:start')
+      ? old.replace(/<!-- fuzz:start[\s\S]*?<!-- fuzz:end -->/, section)
+      : `${old.trimEnd()}\n\n${section}\n`,
+  );
+}
+process.exit(stats.crashes + stats.hangs + stats.differences > 0 ? 1 : 0);
