@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import os from 'node:os';
+import { pick, rng } from './lib/testdata.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const dir = join(root, '.bench');
@@ -36,16 +37,6 @@ const xlsxSizes = [10_000, 100_000];
 mkdirSync(dir, { recursive: true });
 
 // A small deterministic PRNG (mulberry32), so every machine benchmarks the same bytes.
-function rng(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
 const pad = (n) => String(n).padStart(2, '0');
 const dmy = (d) => `${pad(d.getUTCDate())}-${pad(d.getUTCMonth() + 1)}-${d.getUTCFullYear()}`;
 

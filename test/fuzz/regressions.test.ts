@@ -6,9 +6,9 @@
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { zip } from '../../scripts/lib/testdata.mjs';
 import { BIN, type Run } from '../e2e/run.js';
 
 /** The binary, with room for large output (a 300,000-character value is shown as written). */
@@ -50,31 +50,6 @@ const saved = existsSync('fixtures/fuzz')
       .map((f) => join('fixtures/fuzz', f))
   : [];
 
-/** A zip holding one deflated entry that claims `claimed` bytes (a zip bomb when it lies). */
-function zipOf(name: string, data: Buffer, claimed = data.length): Buffer {
-  const packed = deflateRawSync(data);
-  const n = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(claimed, 22);
-  local.writeUInt16LE(n.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(packed.length, 20);
-  central.writeUInt32LE(claimed, 24);
-  central.writeUInt16LE(n.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + n.length, 12);
-  end.writeUInt32LE(30 + n.length + packed.length, 16);
-  return Buffer.concat([local, n, packed, central, n, end]);
-}
-
 const made: [string, Buffer | string][] = [
   [
     'ten-thousand-columns.csv',
@@ -91,8 +66,8 @@ const made: [string, Buffer | string][] = [
   ['long-field.csv', `CPR-nr.;Startdato;Afslutningsårsag\n1503851235;01-01-2024;${'x'.repeat(300_000)}\n`],
   ['text-named.xlsx', 'CPR-nr.;Startdato\n1503851235;01-01-2024\n'],
   ['junk.xlsx', Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256))],
-  ['zip-not-xlsx.xlsx', zipOf('readme.txt', Buffer.from('hej'))],
-  ['zip-bomb.xlsx', zipOf('xl/worksheets/sheet1.xml', Buffer.alloc(20e6, 0x20), 1000)],
+  ['zip-not-xlsx.xlsx', zip([['readme.txt', Buffer.from('hej')]])],
+  ['zip-bomb.xlsx', zip([['xl/worksheets/sheet1.xml', Buffer.alloc(20e6, 0x20), 1000]])],
 ];
 
 describe('hostile inputs and fuzz regressions keep the contract', () => {

@@ -16,6 +16,7 @@ import { headerScore, mapColumns } from '../../src/schema/columns.js';
 import { makePseudonymiser } from '../../src/schema/cpr.js';
 import { normalise } from '../../src/schema/normalise.js';
 import { buildVocabSet, DEFAULT_VOCABULARIES } from '../../src/schema/vocab.js';
+import { pick, rng } from '../../scripts/lib/testdata.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'jobfx-fastcsv-'));
 const vocab = buildVocabSet(DEFAULT_VOCABULARIES);
@@ -138,17 +139,6 @@ describe('fast CSV path = csv-parse path', () => {
 
 // ---------------------------------------------------------------------------------------------
 // A generator of awkward exports.
-
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 const HEADERS = [
   'CPR-nr.',

@@ -8,12 +8,12 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReadOptions } from '../../src/io/raw.js';
 import { readXlsx } from '../../src/io/read-xlsx.js';
 import { headerScore } from '../../src/schema/columns.js';
+import { minimalParts, pick, rng, zip } from '../../scripts/lib/testdata.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'jobfx-fastxlsx-'));
 
@@ -113,17 +113,6 @@ describe('limits', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-
 const FORMATS = [
   'dd-mm-yyyy',
   'yyyy-mm-dd',
@@ -188,63 +177,4 @@ async function writeWorkbook(seed: number, file: string): Promise<void> {
     ws2.addRow(['150385-1235', new Date(Date.UTC(2024, 0, 15))]);
   }
   await wb.xlsx.writeFile(file);
-}
-
-/** The smallest parts of a workbook around a sheet. */
-function minimalParts(): [string, Buffer][] {
-  return [
-    [
-      'xl/workbook.xml',
-      Buffer.from(
-        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Ark1" sheetId="1" r:id="rId1"/></sheets></workbook>',
-      ),
-    ],
-    [
-      'xl/_rels/workbook.xml.rels',
-      Buffer.from(
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-      ),
-    ],
-  ];
-}
-
-/** A zip of deflated entries; a third element makes the entry claim that uncompressed size. */
-function zip(entries: ([string, Buffer] | [string, Buffer, number])[]): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data, claimed] of entries) {
-    const packed = deflateRawSync(data);
-    const nameBytes = Buffer.from(name);
-    const size = claimed ?? data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    locals.push(local, nameBytes, packed);
-    const dirEntry = Buffer.alloc(46);
-    dirEntry.writeUInt32LE(0x02014b50, 0);
-    dirEntry.writeUInt16LE(20, 4);
-    dirEntry.writeUInt16LE(20, 6);
-    dirEntry.writeUInt16LE(8, 10);
-    dirEntry.writeUInt32LE(crc32(data), 16);
-    dirEntry.writeUInt32LE(packed.length, 20);
-    dirEntry.writeUInt32LE(size, 24);
-    dirEntry.writeUInt16LE(nameBytes.length, 28);
-    dirEntry.writeUInt32LE(offset, 42);
-    central.push(dirEntry, nameBytes);
-    offset += 30 + nameBytes.length + packed.length;
-  }
-  const dirSize = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dirSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...central, end]);
 }

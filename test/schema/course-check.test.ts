@@ -7,17 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { courseSchema } from '../../src/schema/course.js';
 import { courseIssues } from '../../src/schema/normalise.js';
+import { pick, rng } from '../../scripts/lib/testdata.mjs';
 
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 const WRONG: unknown[] = [
   undefined,

@@ -8,16 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { ageOn, dayOf } from '../../src/dates.js';
 import { cprFactsOfKey, makePseudonymiser, parseCpr, pseudonymiser } from '../../src/schema/cpr.js';
 import { ageAt, civilDay, dateOfBytes, parseDate } from '../../src/schema/values.js';
+import { rng } from '../../scripts/lib/testdata.mjs';
 
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('dateOfBytes', () => {
   const check = (s: string) => {
