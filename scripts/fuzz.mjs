@@ -61,6 +61,7 @@ const fixtureFiles = [
   'fixtures/yoy',
   'fixtures/xlsx',
   'fixtures/big',
+  'fixtures/compare',
 ]
   .flatMap((d) => (existsSync(join(root, d)) ? readdirSync(join(root, d)).map((f) => join(root, d, f)) : []))
   .filter((f) => /\.(csv|xlsx)$/.test(f));
@@ -277,6 +278,10 @@ const COMMANDS = [
   ['keyfigures', '--format', 'csv', '--excel-csv'],
   ['inspect', '--format', 'json'],
   ['inspect'],
+  ['exits', '--period', '2024', '--grouped', '--format', 'md'],
+  ['repeats', '--period', '2024', '--format', 'json'],
+  ['yoy', '--format', 'csv'],
+  ['compare', '--outcome', 'exitGroup=job', '--format', 'json'],
 ];
 
 function run(file, args) {
