@@ -40,9 +40,10 @@ function csvCell(cell: Cell | undefined, opts: FormatOptions & { excel: boolean 
         ? ''
         : plain(formatPercent(cell.count, cell.of, opts.percentDecimals, 'en'), opts.excel);
     case 'num':
-      return cell.v === null
-        ? ''
-        : plain(formatFixed(roundHalfAway(cell.v, cell.decimals), cell.decimals, 'en'), opts.excel);
+      if (cell.v === null) return '';
+      if (cell.below !== undefined && cell.v < cell.below)
+        return plain(`<${formatFixed(cell.below, cell.decimals, 'en')}`, opts.excel);
+      return plain(formatFixed(roundHalfAway(cell.v, cell.decimals), cell.decimals, 'en'), opts.excel);
     case 'date':
       if (cell.v === null) return '';
       return opts.excel ? formatCell(cell, opts) : isoOf(cell.v);

@@ -60,9 +60,10 @@ export function formatCell(cell: Cell, opts: FormatOptions): string {
     case 'share':
       return formatPercent(cell.count, cell.of, opts.percentDecimals, opts.lang);
     case 'num':
-      return cell.v === null
-        ? '-'
-        : formatFixed(roundHalfAway(cell.v, cell.decimals), cell.decimals, opts.lang);
+      if (cell.v === null) return '-';
+      if (cell.below !== undefined && cell.v < cell.below)
+        return `<${formatFixed(cell.below, cell.decimals, opts.lang)}`;
+      return formatFixed(roundHalfAway(cell.v, cell.decimals), cell.decimals, opts.lang);
     case 'date':
       return cell.v === null ? '-' : opts.lang === 'da' ? danishOf(cell.v) : isoOf(cell.v);
     case 'empty':

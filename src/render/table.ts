@@ -13,9 +13,10 @@ export type Cell =
   /**
    * A measured number (mean, median ...), rounded to `decimals` when rendered; null shows "-".
    * `n` is the number of persons/courses behind it: small-cell suppression hides it when n is below
-   * the threshold (a mean of two people, or a minimum, can single a person out).
+   * the threshold (a mean of two people, or a minimum, can single a person out). A value below
+   * `below` is shown as "<below" (a p-value "<0,001"); json and xlsx keep the number itself.
    */
-  | { t: 'num'; v: number | null; decimals: number; n?: number }
+  | { t: 'num'; v: number | null; decimals: number; n?: number; below?: number }
   | { t: 'date'; v: Day | null }
   | { t: 'empty' }
   /** A cell hidden by small-cell suppression; `shown` is what the reader sees ("<5", ".."). */
@@ -70,6 +71,11 @@ export const count = (v: number): Cell => ({ t: 'count', v });
 export const share = (c: number, of: number): Cell => ({ t: 'share', count: c, of });
 export const num = (v: number | null, decimals = 1, n?: number): Cell =>
   n === undefined ? { t: 'num', v, decimals } : { t: 'num', v, decimals, n };
+/** A p-value: three decimals, and "<0,001" for a smaller one. */
+export const pValue = (v: number | null, n?: number): Cell =>
+  n === undefined
+    ? { t: 'num', v, decimals: 3, below: 0.001 }
+    : { t: 'num', v, decimals: 3, n, below: 0.001 };
 export const date = (v: Day | null): Cell => ({ t: 'date', v });
 export const empty: Cell = { t: 'empty' };
 

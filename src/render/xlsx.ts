@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from './csv.js';
-import { formatCell, type FormatOptions } from './format.js';
+import { formatCell, formatFixed, type FormatOptions } from './format.js';
 import type { Cell, Table } from './table.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -142,6 +142,10 @@ function setCell(cell: ExcelJS.Cell, c: Cell, opts: FormatOptions): void {
       } else {
         cell.value = c.v;
         cell.numFmt = decimalsFormat('#,##0', c.decimals);
+        // The number stays in the cell; a value below `below` shows as "<0,001" (a conditional
+        // number format, which Excel and LibreOffice both apply).
+        if (c.below !== undefined)
+          cell.numFmt = `[<${c.below}]"<${formatFixed(c.below, c.decimals, opts.lang)}";${cell.numFmt}`;
       }
       return;
     case 'date':

@@ -25,6 +25,7 @@ import {
   empty,
   labelCol,
   num,
+  pValue,
   share,
   text,
   valueCol,
@@ -129,12 +130,6 @@ function smallest(...counts: number[]): number {
   return pos.length === 0 ? 0 : Math.min(...pos);
 }
 
-function pCell(p: number | null, n: number, lang: Lang): Cell {
-  if (p === null) return num(null, 3);
-  if (p < 0.001) return text(lang === 'da' ? '<0,001' : '<0.001');
-  return num(p, 3, n);
-}
-
 function testName(r: OutcomeResult): string {
   if (r.test === null) return '-';
   if (r.test === 'welch') return 'Welch t';
@@ -223,7 +218,7 @@ function outcomeRow(label: string, r: OutcomeResult, layout: Layout, o: CompareT
     num(scaled(r.difference), 1, behind),
     num(scaled(r.ci?.[0]), 1, behind),
     num(scaled(r.ci?.[1]), 1, behind),
-    pCell(r.pValue, behind, o.lang),
+    pValue(r.pValue, behind),
     text(testName(r)),
     signifCell(r.pValue, o),
   );
