@@ -74,6 +74,36 @@ function suppressTable(table: Table, n: number, lang: Lang): Table {
   });
   if (table.rows.some((r) => r.cells.some((c) => c.t === 'suppressed'))) primary = true;
 
+  // Cumulative columns: a row is shown only when the events since the last shown row of its set
+  // are none or at least n (else the difference of two shown rows gives a small number away).
+  let differencing = false;
+  const cumulative = table.cumulative;
+  if (cumulative) {
+    const hiddenIn = rows.map(() => false);
+    for (const set of cumulative.sets) {
+      let lastShown = 0;
+      rows.forEach((row, i) => {
+        const events = set.map((j) => row.cells[j]).find((c) => c?.t === 'num' && c.n !== undefined);
+        if (set.some((j) => row.cells[j]?.t === 'suppressed')) {
+          hiddenIn[i] = true;
+          return;
+        }
+        if (events?.t !== 'num' || events.n === undefined) return;
+        if (small(events.n - lastShown)) {
+          for (const j of set) row.cells[j] = { t: 'suppressed', shown: HIDDEN };
+          hiddenIn[i] = true;
+          differencing = true;
+        } else lastShown = events.n;
+      });
+    }
+    rows.forEach((row, i) => {
+      if (!hiddenIn[i]) return;
+      for (const j of cumulative.derived ?? [])
+        if (row.cells[j] && row.cells[j]!.t !== 'suppressed')
+          row.cells[j] = { t: 'suppressed', shown: HIDDEN };
+    });
+  }
+
   // Secondary: a line is a list of [row, column] positions of count cells, plus its total.
   const lines: { body: [number, number][]; total: [number, number]; hideTotal?: boolean }[] = [];
   const width = Math.max(0, ...rows.map((r) => r.cells.length));
@@ -142,7 +172,7 @@ function suppressTable(table: Table, n: number, lang: Lang): Table {
     }
   }
 
-  if (!primary && !secondary) return { ...table, rows };
+  if (!primary && !secondary && !differencing) return { ...table, rows };
   const notes = [...table.notes];
   const add = (note: string) => {
     if (!notes.includes(note)) notes.push(note);
@@ -152,6 +182,13 @@ function suppressTable(table: Table, n: number, lang: Lang): Table {
       ? `Tal under ${n} er vist som "<${n}" (diskretionering); procenter og gennemsnit for under ${n} personer er vist som "..".`
       : `Numbers below ${n} are shown as "<${n}" (statistical disclosure control); percentages and averages for fewer than ${n} persons are shown as "..".`,
   );
+  if (differencing) {
+    add(
+      lang === 'da'
+        ? `Uger, hvor der siden sidst viste uge er under ${n} afgange, er vist som "..", så forskellen mellem to uger ikke afslører et lille tal.`
+        : `Weeks with fewer than ${n} exits since the last week shown are shown as "..", so that the difference between two weeks does not give away a small number.`,
+    );
+  }
   if (secondary) {
     add(
       lang === 'da'

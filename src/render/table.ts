@@ -64,6 +64,15 @@ export interface Table {
       secondary?: 'part' | 'total';
     }[];
   };
+  /**
+   * Columns that grow down the rows (a cumulative curve, week by week), for suppression: the `n`
+   * of their num cells counts the events so far. Two shown rows would tell how many events fell
+   * between them, so a row of a set is shown only when the events since the last shown row of
+   * that set are none or at least the threshold. `sets` are column indices shown or hidden
+   * together (a share and its interval); a `derived` column (a difference of two sets) is hidden
+   * in a row where any set is hidden.
+   */
+  cumulative?: { sets: number[][]; derived?: number[] };
 }
 
 export const text = (v: string): Cell => ({ t: 'text', v });

@@ -615,6 +615,8 @@ function weeklyTable(
   const fmt = (v: number, d: number) => formatFixed(v, d, o.lang);
   return {
     id: 'compare.weekly',
+    // Cumulative exits per arm: share and interval go together; the difference needs both arms.
+    cumulative: { sets: [WEEKLY_COLUMNS.treatment, WEEKLY_COLUMNS.control], derived: [7] },
     title: t(
       `Andel afsluttet til ${groups} uge for uge efter start: ${g.treatment} vs. ${g.control}${titleTail}`,
       `Share ended to ${groups} week by week after start: ${g.treatment} vs. ${g.control}${titleTail}`,

@@ -278,3 +278,61 @@ describe('suppress as a function', () => {
     expect(many[1]).toEqual(once);
   });
 });
+
+describe('cumulative columns (a weekly curve)', () => {
+  // Week, then arm A (share, lower, upper), arm B (share, lower, upper), difference. The n of a
+  // cell is the exits so far. Threshold 5, by hand:
+  //   A: 0, 6, 8, 12, 30  → week 1 shown (none), 2 shown (6 ≥ 5), 3 hidden (+2), 4 shown (+6 since
+  //      week 2), 5 shown (+18).
+  //   B: 0, 2, 9, 10, 16  → week 2 hidden (primary: 2 < 5), 3 shown (+9 since week 1), 4 hidden
+  //      (+1), 5 shown (+7 since week 3).
+  const arm = (share: number, events: number): Cell[] => [
+    num(share, 1, events),
+    num(share - 1, 1, events),
+    num(share + 1, 1, events),
+  ];
+  const weeks: [number, number, number, number][] = [
+    [0, 0, 0, 0],
+    [2.5, 6, 1, 2],
+    [3.4, 8, 3.8, 9],
+    [5, 12, 4.2, 10],
+    [12.6, 30, 6.7, 16],
+  ];
+  const curve: Table = {
+    ...table(
+      weeks.map(([a, ea, b, eb], i) => ({
+        cells: [num(i + 1, 0), ...arm(a, ea), ...arm(b, eb), num(a - b, 1, Math.min(ea, eb) || undefined)],
+      })),
+      undefined,
+      8,
+    ),
+    cumulative: {
+      sets: [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      derived: [7],
+    },
+  };
+  const shown = (t: Table, col: number) =>
+    t.rows.map((r) => (r.cells[col]!.t === 'suppressed' ? '..' : 'shown'));
+
+  it('shows a week only when the exits since the last shown week are none or at least the threshold', () => {
+    const out = suppress(curve, 5, 'da');
+    expect(shown(out, 1)).toEqual(['shown', 'shown', '..', 'shown', 'shown']);
+    expect(shown(out, 3)).toEqual(shown(out, 1));
+    expect(shown(out, 4)).toEqual(['shown', '..', 'shown', '..', 'shown']);
+    expect(shown(out, 6)).toEqual(shown(out, 4));
+    // The difference needs both arms.
+    expect(shown(out, 7)).toEqual(['shown', '..', '..', '..', 'shown']);
+    expect(out.notes).toContain(
+      'Uger, hvor der siden sidst viste uge er under 5 afgange, er vist som "..", så forskellen mellem to uger ikke afslører et lille tal.',
+    );
+  });
+
+  it('changes nothing when every step is large enough', () => {
+    const out = suppress(curve, 1, 'da');
+    expect(out.rows.flatMap((r) => r.cells).some((c) => c.t === 'suppressed')).toBe(false);
+    expect(out.notes).toEqual(curve.notes);
+  });
+});
