@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { processContext } from './cli/context.js';
 import { JobfxError, exitCodeOf } from './errors.js';
 import { redactCpr } from './schema/cpr.js';
+import { oneLine } from './text.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -63,24 +64,23 @@ function handle(e: unknown): number {
   }
   const verbose = process.argv.includes('--verbose');
   if (e instanceof JobfxError) {
-    process.stderr.write(`jobfx: error: ${oneLine(redactCpr(e.message))}\n`);
+    process.stderr.write(`jobfx: error: ${messageLine(redactCpr(e.message))}\n`);
     if (verbose && e.stack) process.stderr.write(redactCpr(e.stack) + '\n');
     return exitCodeOf(e.kind);
   }
   const err = e as Error;
   process.stderr.write(
-    `jobfx: error: ${oneLine(redactCpr(err?.message ?? String(e)))} (an unexpected error: please report it, with --verbose output)\n`,
+    `jobfx: error: ${messageLine(redactCpr(err?.message ?? String(e)))} (an unexpected error: please report it, with --verbose output)\n`,
   );
   if (verbose && err?.stack) process.stderr.write(redactCpr(err.stack) + '\n');
   return 1;
 }
 
 /**
- * An error is one line on stderr, whatever text from the file it quotes: line breaks and other
- * control characters become spaces, and a message that quotes a huge value is cut short.
+ * An error is one line on stderr, whatever text from the file it quotes, and a message that
+ * quotes a huge value is cut short.
  */
-function oneLine(message: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
-  const flat = message.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+function messageLine(message: string): string {
+  const flat = oneLine(message);
   return flat.length <= 2000 ? flat : `${flat.slice(0, 2000)}… (message cut at 2,000 characters)`;
 }

@@ -9,6 +9,7 @@
  */
 import { addMonths, type Day } from '../dates.js';
 import { dataError, usageError } from '../errors.js';
+import { fieldValue } from '../schema/course-field.js';
 import type { Course } from '../schema/course.js';
 import { fieldOfHeader, type CanonicalField, type ColumnMapping } from '../schema/columns.js';
 import { matchKey } from '../schema/normalize-text.js';
@@ -481,19 +482,7 @@ function genderOf(v: string): string {
 }
 
 function valueOf(c: Course, ref: FieldRef): string | null {
-  if (ref.kind === 'column') return c.extra[ref.name] ?? null;
-  switch (ref.field) {
-    case 'followUp1':
-      return c.followUp[1];
-    case 'followUp3':
-      return c.followUp[3];
-    case 'followUp6':
-      return c.followUp[6];
-    case 'followUp12':
-      return c.followUp[12];
-    default:
-      return c[ref.field];
-  }
+  return ref.kind === 'column' ? (c.extra[ref.name] ?? null) : fieldValue(c, ref.field);
 }
 
 type Observed = { kind: 'missing' } | { kind: 'censored' } | { kind: 'value'; success: boolean };

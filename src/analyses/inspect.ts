@@ -3,6 +3,7 @@ import { isoOf } from '../dates.js';
 import type { SourceInfo } from '../io/raw.js';
 import { FOLLOW_UP_HORIZONS, type CanonicalField } from '../schema/columns.js';
 import type { Course } from '../schema/course.js';
+import { fieldValue } from '../schema/course-field.js';
 import type { CategoricalField, Normalised, Rejection } from '../schema/normalise.js';
 import type { VocabSet } from '../schema/vocab.js';
 
@@ -61,7 +62,7 @@ export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
     const counts = new Map<string, number>();
     let missing = 0;
     for (const c of courses) {
-      const v = valueOf(c, field);
+      const v = fieldValue(c, field);
       if (v === null) missing++;
       else counts.set(v, (counts.get(v) ?? 0) + 1);
     }
@@ -121,19 +122,4 @@ export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
     persons: { distinct: persons.size, withAgeAndGender, men, women },
     notes: [...data.info.notes, ...data.notes],
   };
-}
-
-function valueOf(c: Course, field: CategoricalField): string | null {
-  switch (field) {
-    case 'followUp1':
-      return c.followUp[1];
-    case 'followUp3':
-      return c.followUp[3];
-    case 'followUp6':
-      return c.followUp[6];
-    case 'followUp12':
-      return c.followUp[12];
-    default:
-      return c[field];
-  }
 }

@@ -3,6 +3,7 @@ import chalk, { Chalk } from 'chalk';
 import Table3 from 'cli-table3';
 import { formatCell, type FormatOptions } from './format.js';
 import type { Table } from './table.js';
+import { cut, oneLine } from '../text.js';
 
 export function renderTerminal(tables: Table[], opts: FormatOptions & { color: boolean }): string {
   const c = opts.color ? chalk : new Chalk({ level: 0 });
@@ -31,8 +32,4 @@ export function renderTerminal(tables: Table[], opts: FormatOptions & { color: b
  * can be a whole file long, and cli-table3 measures text in time that grows faster than its
  * length (a 250,000-character cell took minutes); the full value is in the other formats.
  */
-function fit(s: string): string {
-  // eslint-disable-next-line no-control-regex -- line breaks and other control characters
-  const flat = s.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-  return flat.length <= 120 ? flat : `${flat.slice(0, 119)}…`;
-}
+const fit = (s: string): string => cut(oneLine(s), 120);

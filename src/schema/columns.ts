@@ -6,6 +6,7 @@
 import { configError } from '../errors.js';
 import type { RawValue } from '../io/raw.js';
 import { editDistance, matchKey } from './normalize-text.js';
+import { cut } from '../text.js';
 
 export const FOLLOW_UP_HORIZONS = [1, 3, 6, 12] as const;
 export type Horizon = (typeof FOLLOW_UP_HORIZONS)[number];
@@ -161,4 +162,5 @@ function headerList(headers: string[]): string {
   return shown.join(', ');
 }
 
-const shortHeader = (h: string): string => (h.length > 40 ? `${h.slice(0, 40)}…` : h);
+/** A header as a message quotes it: its first 40 characters. */
+const shortHeader = (h: string): string => cut(h, 41);

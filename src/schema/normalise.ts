@@ -14,6 +14,7 @@
  * same statuses, and duplicates are found through a table of course indices.
  */
 import type { Day } from '../dates.js';
+import { cut } from '../text.js';
 import { ByteInterner, hashString, IdSet, mix, NumberTable } from '../io/intern.js';
 import type { ByteRow, RawRow, RawTable, RawValue, ReadProgress, SourceInfo } from '../io/raw.js';
 import { isEmptyCell } from '../io/raw.js';
@@ -831,10 +832,7 @@ function problem(reasons: string[], f: string, v: RawValue | undefined, reason: 
 }
 
 /** A value as a reason quotes it: CPR numbers redacted, cut to 60 characters (the row has it all). */
-function quoted(v: RawValue): string {
-  const s = redactCpr(textOf(v));
-  return s.length <= 60 ? s : `${s.slice(0, 59)}…`;
-}
+const quoted = (v: RawValue): string => cut(redactCpr(textOf(v)), 60);
 
 /** A CPR number's ten digits as a number, for text parseCpr reads as DDMMYYSSSS, DDMMYY-SSSS, DDMMYY SSSS or 9 digits; else NaN. */
 function cprKeyOfText(s: string): number {

@@ -20,7 +20,7 @@ import {
 import { mapColumns } from '../../src/schema/columns.js';
 import type { Course } from '../../src/schema/course.js';
 import { buildVocabSet, DEFAULT_VOCABULARIES } from '../../src/schema/vocab.js';
-import { d } from '../helpers.js';
+import { course as testCourse, d } from '../helpers.js';
 
 const vocab = buildVocabSet(DEFAULT_VOCABULARIES);
 let refNo = 0;
@@ -33,25 +33,7 @@ function course(
   x: Partial<Course> = {},
 ): Course {
   const exitReason = x.exitReason ?? (end === null ? null : 'Ordinært job');
-  return {
-    ref: `line ${++refNo}`,
-    personId,
-    birthDate: null,
-    gender: null,
-    ageAtStart: null,
-    start: d(start),
-    end: end === null ? null : d(end),
-    exitReason,
-    exitGroup: exitReason === null ? null : (vocab.groupOf(exitReason) ?? null),
-    targetGroup: null,
-    education: null,
-    programme: null,
-    unit: null,
-    group,
-    followUp: { 1: null, 3: null, 6: null, 12: null },
-    extra: {},
-    ...x,
-  };
+  return testCourse(`line ${++refNo}`, personId, start, end, { group, ...x, exitReason }, vocab);
 }
 
 const FIELD_GROUP = { source: { kind: 'field' as const, header: 'Forsøgsgruppe' } };

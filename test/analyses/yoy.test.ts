@@ -45,7 +45,7 @@ import type { Course } from '../../src/schema/course.js';
 import { loadCourses } from '../../src/schema/load.js';
 import { buildVocabSet, DEFAULT_VOCABULARIES, type VocabSet } from '../../src/schema/vocab.js';
 import { suppressYoy, yoyTable, type YoyTableOptions } from '../../src/tables/yoy.js';
-import { d } from '../helpers.js';
+import { course, d } from '../helpers.js';
 
 const vocab = buildVocabSet(DEFAULT_VOCABULARIES);
 const JP = 'Jobparat kontanthjælpsmodtager';
@@ -78,24 +78,16 @@ const SPECS: Spec[] = [
 ];
 
 function coursesWith(v: VocabSet): Course[] {
-  return SPECS.map(([ref, personId, unit, targetGroup, start, end, exitReason, programme]) => ({
-    ref,
-    personId,
-    birthDate: null,
-    gender: null,
-    ageAtStart: null,
-    start: d(start),
-    end: end === null ? null : d(end),
-    exitReason,
-    exitGroup: exitReason === null ? null : (v.groupOf(exitReason) ?? null),
-    targetGroup,
-    education: null,
-    programme: programme ?? 'Straksaktivering',
-    unit,
-    group: null,
-    followUp: { 1: null, 3: null, 6: null, 12: null },
-    extra: {},
-  }));
+  return SPECS.map(([ref, personId, unit, targetGroup, start, end, exitReason, programme]) =>
+    course(
+      ref,
+      personId,
+      start,
+      end,
+      { exitReason, targetGroup, unit, programme: programme ?? 'Straksaktivering' },
+      v,
+    ),
+  );
 }
 const COURSES = coursesWith(vocab);
 const YEARS = columnsBetween(2021, 2024, 'year');

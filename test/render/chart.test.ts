@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { blues, chartData, chartSpec, chartSvg, type ChartOptions } from '../../src/render/chart.js';
 import { count, labelCol, num, share, text, valueCol, type Table } from '../../src/render/table.js';
-import { CHROMIUM, freshDir, requireTool, skipTool } from './tools.js';
+import { CHROMIUM, chromiumScreenshot, freshDir, skipTool } from './tools.js';
 
 /** Three reasons × three years, a hidden cell, a share and a total row that must not be drawn. */
 const TABLE: Table = {
@@ -142,28 +140,10 @@ describe.skipIf(skipTool(CHROMIUM))('the chart in Chromium', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('renders to a non-trivial PNG', { timeout: 120_000 }, async () => {
-    const chromium = requireTool(CHROMIUM);
     const file = join(dir, 'chart.svg');
     writeFileSync(file, await chartSvg(TABLE, OPTS));
     const png = join(dir, 'chart.png');
-    execFileSync(
-      chromium,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${join(dir, 'profile')}`,
-        `--screenshot=${png}`,
-        '--window-size=700,500',
-        pathToFileURL(file).href,
-      ],
-      { stdio: 'pipe', timeout: 110_000 },
-    );
+    chromiumScreenshot(file, png, '700,500');
     expect(existsSync(png)).toBe(true);
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
     expect(statSync(png).size).toBeGreaterThan(5 * 1024);

@@ -73,10 +73,12 @@ export function chromiumScreenshot(page: string, png: string, size = '1000,800')
 }
 
 /**
- * Converts a workbook's first sheet to CSV in LibreOffice Calc, as a Danish user sees it (cells as
- * shown, ";" separated), with a fresh profile so that parallel runs do not clash. Returns the text.
+ * Converts a workbook to CSV in LibreOffice Calc, as a Danish user sees it (cells as shown, ";"
+ * separated), with a fresh profile so that parallel runs do not clash. `sheet` is the CSV
+ * filter's sheet token: 1 for the first sheet, -1 for one file per sheet (LibreOffice 7.2+; an
+ * older one writes only the first). Returns the folder the CSV files are in.
  */
-export function libreofficeFirstSheetCsv(xlsx: string): string {
+export function libreofficeCsv(xlsx: string, sheet: 1 | -1): string {
   const soffice = requireTool(SOFFICE);
   const dir = mkdtempSync(join(tmpdir(), 'jobfx-soffice-'));
   const profile = join(dir, 'profile');
@@ -90,8 +92,8 @@ export function libreofficeFirstSheetCsv(xlsx: string): string {
 `,
   );
   const out = join(dir, 'out');
-  // ";" separator, '"' quote, UTF-8, from line 1, cells as shown, sheet 1.
-  const filter = 'csv:Text - txt - csv (StarCalc):59,34,76,1,,1030,false,true,true,false,false,1';
+  // ";" separator, '"' quote, UTF-8, from line 1, cells as shown (9th token), the sheet(s).
+  const filter = `csv:Text - txt - csv (StarCalc):59,34,76,1,,1030,false,true,true,false,false,${sheet}`;
   execFileSync(
     soffice,
     [
@@ -105,6 +107,12 @@ export function libreofficeFirstSheetCsv(xlsx: string): string {
     ],
     { env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' }, stdio: 'pipe', timeout: 110_000 },
   );
+  return out;
+}
+
+/** The first sheet of a workbook as LibreOffice Calc shows it, as CSV text (see libreofficeCsv). */
+export function libreofficeFirstSheetCsv(xlsx: string): string {
+  const out = libreofficeCsv(xlsx, 1);
   const csv = readdirSync(out).filter((f) => f.endsWith('.csv'));
   if (csv.length !== 1) throw new Error(`LibreOffice wrote ${csv.length} CSV files for ${xlsx}`);
   return readFileSync(join(out, csv[0]!), 'utf8').replace(/\r\n/g, '\n');

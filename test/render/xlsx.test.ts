@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -7,7 +6,7 @@ import { fixZipTimes, renderXlsx, sheetName } from '../../src/render/xlsx.js';
 import { count, labelCol, share, text, valueCol, type Table } from '../../src/render/table.js';
 import { d } from '../helpers.js';
 import { goldenTables } from './sample.js';
-import { freshDir, requireTool, skipTool, SOFFICE } from './tools.js';
+import { freshDir, libreofficeCsv, skipTool, SOFFICE } from './tools.js';
 
 const opts = { lang: 'da' as const, percentDecimals: 1 };
 
@@ -174,37 +173,9 @@ describe.skipIf(skipTool(SOFFICE))('the workbook in LibreOffice Calc', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('shows the tables as a Danish reader should see them', { timeout: 120_000 }, async () => {
-    const soffice = requireTool(SOFFICE);
     const file = join(dir, 'sample.xlsx');
     writeFileSync(file, await renderXlsx(goldenTables, opts));
-    // A fresh profile (parallel runs do not clash) with the locale set to Danish.
-    const profile = join(dir, 'profile');
-    mkdirSync(join(profile, 'user'), { recursive: true });
-    writeFileSync(
-      join(profile, 'user', 'registrymodifications.xcu'),
-      `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>da-DK</value></prop></item>
-</oor:items>
-`,
-    );
-    const out = join(dir, 'out');
-    // CSV filter options: ";" separator, '"' quote, UTF-8, from line 1, cell contents as shown
-    // (9th token), all sheets (12th token: -1, one file per sheet, LibreOffice 7.2+).
-    const filter = 'csv:Text - txt - csv (StarCalc):59,34,76,1,,1030,false,true,true,false,false,-1';
-    execFileSync(
-      soffice,
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--convert-to',
-        filter,
-        '--outdir',
-        out,
-        file,
-      ],
-      { env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' }, stdio: 'pipe', timeout: 110_000 },
-    );
+    const out = libreofficeCsv(file, -1);
     // LibreOffice before 7.2 ignores the sheet token and writes only the first sheet, as sample.csv.
     const first = Object.keys(EXPECTED_SHEETS)[0]!;
     const perSheet = existsSync(join(out, `sample-${first}.csv`));
