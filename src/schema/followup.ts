@@ -153,7 +153,7 @@ function measurementOf(
   const raw = at('status');
   if (isMissing(raw)) reasons.push(`${name('status')}: is empty`);
   if (reasons.length > 0 || personId === null) return null;
-  const status = vocab.followUp.lookup(textOf(raw))?.value ?? textOf(raw);
+  const status = vocab.followUp.lookup(textOf(raw))?.value ?? redactCpr(textOf(raw));
   return { personId, horizon, date, end, status };
 }
 

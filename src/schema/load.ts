@@ -3,7 +3,7 @@ import { readTable } from '../io/read.js';
 import { isEmptyCell, type RawTable, type ReadProgress } from '../io/raw.js';
 import { mapColumns, requireFields, headerScore, type ColumnMapping } from './columns.js';
 import { loadConfig, vocabulariesOf, type LoadedConfig } from './config.js';
-import { makePseudonymiser, type Pseudonymiser } from './cpr.js';
+import { makePseudonymiser, redactCpr, type Pseudonymiser } from './cpr.js';
 import { normalise, type Normalised } from './normalise.js';
 import { knownPersons } from './persons.js';
 import { isMissing } from './values.js';
@@ -63,6 +63,10 @@ async function load(
     progress,
   });
   const found = mapColumns(read.headers, config.config.columns, file);
+  // Mapped on the headers as written; from here on a header that holds a CPR number (a mislaid
+  // data row) is redacted, so that no output carries it ("[CPR]" must not map to the person).
+  read.headers = read.headers.map(redactCpr);
+  for (const c of found.columns) c.header = redactCpr(c.header);
   const survey =
     opts.respondents === true &&
     found.fields.start === undefined &&

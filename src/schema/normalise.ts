@@ -264,7 +264,7 @@ class Slot {
     let unknown: string | null = null;
     if (this.field === 'gender') value = genderOf(v);
     else if (!isMissing(v)) {
-      const raw = textOf(v);
+      const raw = text(v);
       const entry = this.vocabulary?.lookup(raw);
       value = entry ? entry.value : raw;
       if (this.vocabulary && !entry) unknown = raw;
@@ -401,7 +401,7 @@ class Normaliser {
       if (hit === undefined) {
         hit = { value: null, unknown: null };
         if (!isMissing(v)) {
-          const raw = textOf(v);
+          const raw = text(v);
           const entry = vocabulary?.lookup(raw);
           hit.value = entry ? entry.value : raw;
           if (vocabulary && !entry) hit.unknown = raw;
@@ -412,7 +412,7 @@ class Normaliser {
       return hit.value;
     }
     if (isMissing(v)) return null;
-    const raw = textOf(v);
+    const raw = text(v);
     if (!vocabulary) return raw;
     const entry = vocabulary.lookup(raw);
     if (entry) return entry.value;
@@ -537,7 +537,7 @@ class Normaliser {
     if (this.keep.length > 0) {
       extra = {};
       for (const k of this.keep)
-        extra[k.name] = k.index < 0 || isMissing(cells[k.index] ?? null) ? null : textOf(cells[k.index]!);
+        extra[k.name] = k.index < 0 || isMissing(cells[k.index] ?? null) ? null : text(cells[k.index]!);
     }
 
     if (reasons.length === 0 && start !== null && personId !== null) {
@@ -721,7 +721,7 @@ class Normaliser {
       for (const k of this.keep) {
         const i = k.index;
         const v = i < 0 || i >= count || S[i] === E[i] ? null : buf.toString('utf8', S[i]!, E[i]!);
-        extra[k.name] = isMissing(v) ? null : textOf(v);
+        extra[k.name] = isMissing(v) ? null : text(v);
       }
     }
 
@@ -832,7 +832,13 @@ function problem(reasons: string[], f: string, v: RawValue | undefined, reason: 
 }
 
 /** A value as a reason quotes it: CPR numbers redacted, cut to 60 characters (the row has it all). */
-const quoted = (v: RawValue): string => cut(redactCpr(textOf(v)), 60);
+const quoted = (v: RawValue): string => cut(text(v), 60);
+
+/**
+ * A cell's text as a course keeps it (categories, kept columns): a CPR number written into a
+ * free-text field ("Se 150385-1235") is redacted here, so it reaches no table.
+ */
+const text = (v: RawValue): string => redactCpr(textOf(v));
 
 /** A CPR number's ten digits as a number, for text parseCpr reads as DDMMYYSSSS, DDMMYY-SSSS, DDMMYY SSSS or 9 digits; else NaN. */
 function cprKeyOfText(s: string): number {
@@ -925,7 +931,7 @@ function safeCells(
   const out: Record<string, string> = {};
   headers.forEach((h, i) => {
     if (h === '') return;
-    out[h] = i === mapping.fields.personId ? (personId ?? '') : redactCpr(textOf(row.cells[i] ?? null));
+    out[h] = i === mapping.fields.personId ? (personId ?? '') : text(row.cells[i] ?? null);
   });
   return out;
 }

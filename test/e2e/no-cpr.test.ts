@@ -12,7 +12,12 @@ import { describe, expect, it } from 'vitest';
 import { CPR_LIKE } from '../helpers.js';
 import { jobfx } from './run.js';
 
-const INPUTS = [resolve('fixtures/demo/demo-export.xlsx'), resolve('fixtures/csv/quirks.csv')];
+const INPUTS = [
+  resolve('fixtures/demo/demo-export.xlsx'),
+  resolve('fixtures/csv/quirks.csv'),
+  // CPR numbers where no CPR number belongs: an exit reason, a unit, a target group, a header.
+  resolve('fixtures/csv/cpr-in-values.csv'),
+];
 const COMMANDS: string[][] = [
   ['inspect'],
   ['keyfigures', '--period', '2025H1', '--suppress', '0'],
@@ -28,7 +33,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'jobfx-nocpr-'));
  */
 const KNOWN = (() => {
   const digits = new Set<string>();
-  for (const f of ['fixtures/demo/demo-export.csv', 'fixtures/csv/quirks.csv'])
+  for (const f of [
+    'fixtures/demo/demo-export.csv',
+    'fixtures/csv/quirks.csv',
+    'fixtures/csv/cpr-in-values.csv',
+  ])
     for (const line of readFileSync(f, 'utf8').split(/\r?\n/).slice(1)) {
       const d = (line.split(';')[0] ?? '').replace(/\D/g, '');
       if (d.length >= 9) digits.add(d.padStart(10, '0'));

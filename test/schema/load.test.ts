@@ -2,7 +2,7 @@
  * Reading CSV fixtures end to end into Course records. Expected values are worked out by hand
  * from the fixture lines (see the comments), not taken from the program's output.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -157,3 +157,23 @@ describe('config file', () => {
   });
 });
 
+
+describe('a CPR number where none belongs', () => {
+  it('is redacted in values and headers, and a redacted header maps to nothing', async () => {
+    const data = await loadCourses('fixtures/csv/cpr-in-values.csv');
+    expect(data.ledger.accepted).toBe(3);
+    const c = data.courses[1]!;
+    expect([c.exitReason, c.unit, c.targetGroup]).toEqual(['Se [CPR]', '[CPR]', '[CPR]']);
+    expect(data.headers[6]).toBe('[CPR]');
+    expect(data.mapping.columns[6]).toMatchObject({ header: '[CPR]', how: 'ignored' });
+    expect(data.mapping.fields.personId).toBe(0);
+    // The same on the csv-parse path (a quoted field sends the file there).
+    const quoted = join(mkdtempSync(join(tmpdir(), 'jobfx-cprvalues-')), 'quoted.csv');
+    writeFileSync(quoted, readFileSync('fixtures/csv/cpr-in-values.csv', 'utf8').replace('Park & vej', '"Park & vej"'));
+    const general = await loadCourses(quoted);
+    expect(general.courses.map((x) => [x.exitReason, x.unit, x.targetGroup])).toEqual(
+      data.courses.map((x) => [x.exitReason, x.unit, x.targetGroup]),
+    );
+    expect(general.headers).toEqual(data.headers);
+  });
+});
