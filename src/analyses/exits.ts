@@ -3,6 +3,7 @@
  * config); a reason not in the vocabulary is counted as written, in the group 'unmapped'.
  */
 import type { Course } from '../schema/course.js';
+import type { CourseStore } from '../schema/course-store.js';
 import type { VocabSet } from '../schema/vocab.js';
 import type { Count } from './keyfigures.js';
 
@@ -32,6 +33,46 @@ export function countExits(
     const g = c.exitGroup ?? UNMAPPED_GROUP;
     groups.set(g, (groups.get(g) ?? 0) + 1);
   }
+  return exitCounts(ended.length, reasons, groups, vocab, sort);
+}
+
+/**
+ * The same for courses of a store, by index: counted per exit id, then per reason (a reason's
+ * group is that of its first course, as in countExits).
+ */
+export function countStoreExits(
+  store: CourseStore,
+  ended: ArrayLike<number>,
+  vocab: VocabSet,
+  sort: 'count' | 'vocab' = 'count',
+): ExitCounts {
+  const perId = new Int32Array(store.exitReasons.length);
+  const seen: number[] = [];
+  for (let k = 0; k < ended.length; k++) {
+    const id = store.exit[ended[k]!]!;
+    if (perId[id]!++ === 0) seen.push(id);
+  }
+  const reasons = new Map<string, { count: number; group: string | null }>();
+  const groups = new Map<string, number>();
+  for (const id of seen) {
+    const reason = store.exitReasons[id] ?? UNKNOWN;
+    const group = store.exitGroups[id]!;
+    const r = reasons.get(reason) ?? { count: 0, group };
+    r.count += perId[id]!;
+    reasons.set(reason, r);
+    const g = group ?? UNMAPPED_GROUP;
+    groups.set(g, (groups.get(g) ?? 0) + perId[id]!);
+  }
+  return exitCounts(ended.length, reasons, groups, vocab, sort);
+}
+
+function exitCounts(
+  ended: number,
+  reasons: Map<string, { count: number; group: string | null }>,
+  groups: Map<string, number>,
+  vocab: VocabSet,
+  sort: 'count' | 'vocab',
+): ExitCounts {
   const order = (v: string) => vocab.exitReason.orderOf(v);
   const byReason = [...reasons]
     .map(([value, r]) => ({ value, count: r.count, group: r.group }))
@@ -44,7 +85,7 @@ export function countExits(
   const byGroup = [...exitGroupOrder(vocab)]
     .filter((k) => k !== UNMAPPED_GROUP || groups.has(k))
     .map((value) => ({ value, count: groups.get(value) ?? 0 }));
-  return { ended: ended.length, byReason, byGroup };
+  return { ended, byReason, byGroup };
 }
 
 /** Exit group keys in the vocabulary's order, then 'unmapped'. */

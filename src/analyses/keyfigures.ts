@@ -7,11 +7,11 @@ import { addMonths, type Day } from '../dates.js';
 import type { Period } from '../period.js';
 import { FOLLOW_UP_HORIZONS, type Horizon } from '../schema/columns.js';
 import type { Course } from '../schema/course.js';
+import { CourseStore, NONE } from '../schema/course-store.js';
 import type { VocabSet } from '../schema/vocab.js';
 import { summarise, type Summary } from '../stats/describe.js';
-import { countExits, exitGroupOrder, UNKNOWN, UNMAPPED_GROUP } from './exits.js';
-import { personIndex } from '../schema/persons.js';
-import { findReturns } from './repeats.js';
+import { countStoreExits, exitGroupOrder, UNKNOWN, UNMAPPED_GROUP } from './exits.js';
+import { storeReturns } from './repeats.js';
 
 /** Bits of the figures a course counts in (keyFigures). */
 const ACTIVE = 1;
@@ -76,45 +76,72 @@ export function ageBand(age: number | null): string {
 
 /**
  * `courses` are the courses to count (e.g. one unit's); `history` holds every course of the
- * same persons (all units), so that a return from another unit's course is found.
+ * same persons (all units), so that a return from another unit's course is found. A store is
+ * counted whole, as its own history.
  */
 export function keyFigures(
-  courses: readonly Course[],
+  courses: readonly Course[] | CourseStore,
   o: KeyFigureOptions,
-  history: readonly Course[] = courses,
+  history: readonly Course[] = courses as readonly Course[],
+): KeyFigures {
+  if (courses instanceof CourseStore) return storeKeyFigures(courses, o, null);
+  const store = CourseStore.of(history);
+  if (history === courses) return storeKeyFigures(store, o, null);
+  const at = new Map<Course, number>();
+  history.forEach((c, i) => at.set(c, i));
+  const subset = Int32Array.from(courses, (c) => {
+    const i = at.get(c);
+    if (i === undefined) throw new Error(`keyFigures: ${c.ref} is counted but not in the history`);
+    return i;
+  });
+  return storeKeyFigures(store, o, subset);
+}
+
+/**
+ * The key figures of the courses of a store at the indices `subset` (in store order; null: all
+ * of them), with the whole store as the persons' history. One pass over the columns sorts the
+ * courses into the four figures and counts each figure's persons by person number: a bit per
+ * person and figure instead of a Set of pseudonyms each.
+ */
+export function storeKeyFigures(
+  store: CourseStore,
+  o: KeyFigureOptions,
+  subset: Int32Array | null,
 ): KeyFigures {
   const { from, to } = o.period;
-  // One pass sorts the courses into the four figures and counts each figure's persons by
-  // person number (persons.ts): a bit per person and figure instead of a Set of pseudonyms each.
-  const { of, count } = personIndex(courses);
-  const active: Course[] = [];
-  const started: Course[] = [];
-  const ongoing: Course[] = [];
-  const ended: Course[] = [];
+  const { start, end, person } = store;
+  const n = subset === null ? store.length : subset.length;
+  const count = store.persons.count;
   const marks = new Uint8Array(count);
   const personsIn = [0, 0, 0, 0, 0, 0, 0, 0, 0];
   // Per person, their latest active course (latest start; file order breaks ties), for the mix.
   const latest = new Int32Array(count).fill(-1);
-  for (let i = 0; i < courses.length; i++) {
-    const c = courses[i]!;
-    const p = of[i]!;
+  let active = 0;
+  let started = 0;
+  const ongoingDays: number[] = [];
+  const ended: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = subset === null ? k : subset[k]!;
+    const s = start[i]!;
+    const e = end[i]!; // NONE (below any day) while ongoing
+    const p = person[i]!;
     let m = 0;
-    if (c.start <= to && (c.end === null || c.end >= from)) {
-      active.push(c);
+    if (s <= to && (e === NONE || e >= from)) {
+      active++;
       m |= ACTIVE;
-      if (c.end === null || c.end > to) {
-        ongoing.push(c);
+      if (e === NONE || e > to) {
+        ongoingDays.push(to - s + 1);
         m |= ONGOING;
       }
       const prev = latest[p]!;
-      if (prev < 0 || c.start >= courses[prev]!.start) latest[p] = i;
+      if (prev < 0 || s >= start[prev]!) latest[p] = i;
     }
-    if (c.start >= from && c.start <= to) {
-      started.push(c);
+    if (s >= from && s <= to) {
+      started++;
       m |= STARTED;
     }
-    if (c.end !== null && c.end >= from && c.end <= to) {
-      ended.push(c);
+    if (e !== NONE && e >= from && e <= to) {
+      ended.push(i);
       m |= ENDED;
     }
     const fresh = m & ~marks[p]!;
@@ -127,95 +154,134 @@ export function keyFigures(
     }
   }
   const persons = (bit: number): number => personsIn[bit]!;
-  const days = (c: Course, end: Day) => end - c.start + 1;
 
   // Ended: reasons, groups, and durations by group.
-  const exits = countExits(ended, o.vocab);
+  const exits = countStoreExits(store, ended, o.vocab);
+  const endedDays: number[] = [];
   const groupDurations = new Map<string, number[]>();
-  for (const c of ended) {
-    const g = c.exitGroup ?? UNMAPPED_GROUP;
+  for (const i of ended) {
+    const d = end[i]! - start[i]! + 1;
+    endedDays.push(d);
+    const g = store.exitGroups[store.exit[i]!] ?? UNMAPPED_GROUP;
     let list = groupDurations.get(g);
     if (!list) groupDurations.set(g, (list = []));
-    list.push(days(c, c.end!));
+    list.push(d);
   }
   const durationDaysByGroup: Record<string, Summary> = {};
   for (const k of exitGroupOrder(o.vocab)) durationDaysByGroup[k] = summarise(groupDurations.get(k) ?? []);
 
   // Mix: one row per active person, from their latest active course.
-  const people: Course[] = [];
-  for (let p = 0; p < count; p++) if (latest[p]! >= 0) people.push(courses[latest[p]!]!);
-  const tally = (values: (string | null)[], order: readonly string[] = []): Count[] => {
+  const people: number[] = [];
+  for (let p = 0; p < count; p++) if (latest[p]! >= 0) people.push(latest[p]!);
+  const column = (f: 'targetGroup' | 'education'): Map<string, number> => {
+    const ids = store[f];
+    const perId = new Int32Array(store.values[f].values.length);
+    for (const i of people) perId[ids[i]!]!++;
     const m = new Map<string, number>();
-    for (const v of values) m.set(v ?? UNKNOWN, (m.get(v ?? UNKNOWN) ?? 0) + 1);
-    const rank = (v: string) =>
-      v === UNKNOWN ? Infinity : order.indexOf(v) < 0 ? order.length : order.indexOf(v);
-    return [...m]
-      .map(([value, count]) => ({ value, count }))
-      .sort(
-        (a, b) =>
-          rank(a.value) - rank(b.value) ||
-          (order.length === 0 ? b.count - a.count : 0) ||
-          a.value.localeCompare(b.value, 'da'),
-      );
+    perId.forEach((c, id) => {
+      const v = store.values[f].values[id] ?? UNKNOWN;
+      if (c > 0) m.set(v, (m.get(v) ?? 0) + c);
+    });
+    return m;
+  };
+  const small = (names: readonly (string | null)[], code: (i: number) => number): Map<string, number> => {
+    const perCode = new Int32Array(names.length);
+    for (const i of people) perCode[code(i)]!++;
+    const m = new Map<string, number>();
+    perCode.forEach((c, k) => {
+      const v = names[k] ?? UNKNOWN;
+      if (c > 0) m.set(v, (m.get(v) ?? 0) + c);
+    });
+    return m;
+  };
+  const bands: (string | null)[] = [...AGE_BANDS, null];
+  const bandOf = (i: number) => {
+    const age = store.age[i]!;
+    return age === NONE ? bands.length - 1 : bands.indexOf(ageBand(age));
   };
 
-  // Follow-up of courses ended in the period.
+  // Follow-up of courses ended in the period: due when end + horizon months ≤ as-of. Ends lie
+  // in the period, so each horizon's verdict is worked out once per day of the period.
   const followUp = FOLLOW_UP_HORIZONS.map((horizon) => {
-    const due = ended.filter((c) => addMonths(c.end!, horizon) <= o.asOf);
-    const statuses = due.map((c) => c.followUp[horizon]);
+    const isDue = new Uint8Array(Math.max(0, to - from + 1));
+    for (let d = from; d <= to; d++) isDue[d - from] = addMonths(d, horizon) <= o.asOf ? 1 : 0;
+    const byStatus = new Map<string, number>();
+    let due = 0;
+    let unrecorded = 0;
+    for (const i of ended) {
+      if (isDue[end[i]! - from] === 0) continue;
+      due++;
+      const status = store.followUps[store.followUp[i]!]![horizon];
+      if (status === null) unrecorded++;
+      const v = status ?? UNKNOWN;
+      byStatus.set(v, (byStatus.get(v) ?? 0) + 1);
+    }
     return {
       horizon,
-      due: due.length,
-      notDue: ended.length - due.length,
-      byStatus: tally(statuses, o.vocab.followUp.values),
-      unrecorded: statuses.filter((s) => s === null).length,
+      due,
+      notDue: ended.length - due,
+      byStatus: tally(byStatus, o.vocab.followUp.values),
+      unrecorded,
     };
   });
 
-  const counted = history === courses ? undefined : new Set(courses);
-  const repeats = findReturns(
-    history,
+  const repeats = storeReturns(
+    store,
     { from, to, windowDays: o.windowDays, minGapDays: o.minGapDays },
-    counted ? (c) => counted.has(c) : undefined,
+    subset === null ? null : maskOf(subset, store.length),
   );
 
   return {
-    courses: courses.length,
-    active: { courses: active.length, persons: persons(ACTIVE) },
-    started: { courses: started.length, persons: persons(STARTED) },
+    courses: n,
+    active: { courses: active, persons: persons(ACTIVE) },
+    started: { courses: started, persons: persons(STARTED) },
     ongoing: {
-      courses: ongoing.length,
+      courses: ongoingDays.length,
       persons: persons(ONGOING),
-      durationDays: summarise(ongoing.map((c) => days(c, to))),
+      durationDays: summarise(ongoingDays),
     },
     ended: {
       courses: ended.length,
       persons: persons(ENDED),
       byReason: exits.byReason,
       byGroup: exits.byGroup,
-      durationDays: summarise(ended.map((c) => days(c, c.end!))),
+      durationDays: summarise(endedDays),
       durationDaysByGroup,
     },
     mix: {
       persons: people.length,
-      targetGroup: tally(
-        people.map((c) => c.targetGroup),
-        o.vocab.targetGroup.values,
-      ),
-      education: tally(
-        people.map((c) => c.education),
-        o.vocab.education.values,
-      ),
-      ageBand: tally(
-        people.map((c) => ageBand(c.ageAtStart)),
-        AGE_BANDS,
-      ),
+      targetGroup: tally(column('targetGroup'), o.vocab.targetGroup.values),
+      education: tally(column('education'), o.vocab.education.values),
+      ageBand: tally(small(bands, bandOf), AGE_BANDS),
       gender: tally(
-        people.map((c) => c.gender),
+        small([null, 'M', 'K'], (i) => store.gender[i]!),
         ['M', 'K'],
       ),
     },
     followUp,
     repeats: { startedPersons: repeats.startedPersons, returning: repeats.returns.length },
   };
+}
+
+/**
+ * Counts by value as table rows: values in `order` first in that order, then others (most
+ * frequent first when there is no order), alphabetically among equals; "Uoplyst" last.
+ */
+function tally(counts: Map<string, number>, order: readonly string[] = []): Count[] {
+  const rank = (v: string) =>
+    v === UNKNOWN ? Infinity : order.indexOf(v) < 0 ? order.length : order.indexOf(v);
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort(
+      (a, b) =>
+        rank(a.value) - rank(b.value) ||
+        (order.length === 0 ? b.count - a.count : 0) ||
+        a.value.localeCompare(b.value, 'da'),
+    );
+}
+
+function maskOf(indices: Int32Array, length: number): Uint8Array {
+  const mask = new Uint8Array(length);
+  for (const i of indices) mask[i] = 1;
+  return mask;
 }

@@ -1,5 +1,6 @@
 /** Splitting courses by the value of a field, for side-by-side columns (--by). */
 import type { Course } from '../schema/course.js';
+import type { CourseStore } from '../schema/course-store.js';
 import type { VocabSet } from '../schema/vocab.js';
 
 export const BY_FIELDS = ['unit', 'programme', 'targetGroup', 'education', 'group', 'gender'] as const;
@@ -21,7 +22,34 @@ export function partition(
     if (!list) groups.set(v, (list = []));
     list.push(c);
   }
-  const ordered =
+  return ordered(groups, by, vocab);
+}
+
+/** The same for the courses of a store: each value with the indices of its courses, in store order. */
+export function partitionStore(
+  store: CourseStore,
+  by: ByField,
+  vocab: VocabSet,
+): [string | null, Int32Array][] {
+  const ids = by === 'gender' ? store.gender : store[by];
+  const names: readonly (string | null)[] = by === 'gender' ? [null, 'M', 'K'] : store.values[by].values;
+  const perId = new Int32Array(names.length);
+  for (let i = 0; i < store.length; i++) perId[ids[i]!]!++;
+  const lists = Array.from(perId, (n) => new Int32Array(n));
+  const filled = new Int32Array(names.length);
+  for (let i = 0; i < store.length; i++) {
+    const id = ids[i]!;
+    lists[id]![filled[id]!++] = i;
+  }
+  const groups = new Map<string | null, Int32Array>();
+  names.forEach((v, id) => {
+    if (perId[id]! > 0) groups.set(v, lists[id]!);
+  });
+  return ordered(groups, by, vocab);
+}
+
+function ordered<T>(groups: Map<string | null, T>, by: ByField, vocab: VocabSet): [string | null, T][] {
+  const vocabulary =
     by === 'targetGroup'
       ? vocab.targetGroup
       : by === 'education'
@@ -29,7 +57,7 @@ export function partition(
         : by === 'group'
           ? vocab.group
           : undefined;
-  const rank = (v: string) => ordered?.orderOf(v) ?? 0;
+  const rank = (v: string) => vocabulary?.orderOf(v) ?? 0;
   return [...groups].sort(([a], [b]) =>
     a === null ? 1 : b === null ? -1 : rank(a) - rank(b) || a.localeCompare(b, 'da'),
   );

@@ -6,7 +6,8 @@
  */
 import type { Day } from '../dates.js';
 import type { Course } from '../schema/course.js';
-import { coursesByPerson, personIndex } from '../schema/persons.js';
+import { CourseStore, NONE } from '../schema/course-store.js';
+import { groupByPerson } from '../schema/persons.js';
 
 export interface RepeatOptions {
   from: Day;
@@ -40,48 +41,83 @@ export interface RepeatResult {
 export function findReturns(
   courses: readonly Course[],
   o: RepeatOptions,
-  include: (c: Course) => boolean = () => true,
+  include?: (c: Course) => boolean,
 ): RepeatResult {
-  const { order, start: first } = coursesByPerson(courses);
+  const store = CourseStore.of(courses);
+  let mask: Uint8Array | null = null;
+  if (include) {
+    mask = new Uint8Array(courses.length);
+    for (let i = 0; i < courses.length; i++) mask[i] = include(courses[i]!) ? 1 : 0;
+  }
+  const r = storeReturns(store, o, mask);
+  return {
+    startedPersons: r.startedPersons,
+    startedCourses: r.started.map((i) => courses[i]!),
+    returns: r.returns.map((x) => ({
+      personId: store.persons.name(store.person[x.course]!),
+      course: courses[x.course]!,
+      previous: courses[x.previous]!,
+    })),
+  };
+}
+
+export interface StoreReturns {
+  startedPersons: number;
+  /** Per started person, the index of the course that counts (see RepeatResult.startedCourses). */
+  started: number[];
+  /** Per returning person, the indices of the return and of the course it returns from. */
+  returns: { course: number; previous: number }[];
+}
+
+/** findReturns over a store: courses by index, `include` a mask by index (null: all). */
+export function storeReturns(store: CourseStore, o: RepeatOptions, include: Uint8Array | null): StoreReturns {
+  const index = { of: store.person, count: store.persons.count };
+  const { order, start: first } = groupByPerson(index);
+  const { start, end } = store;
   // Persons in the order of their first course in the list: the order of the returns (--list).
-  const { of, count } = personIndex(courses);
-  const seen = new Uint8Array(count);
-  const persons: number[] = [];
-  for (let i = 0; i < of.length; i++)
-    if (seen[of[i]!] === 0) {
-      seen[of[i]!] = 1;
-      persons.push(of[i]!);
-    }
+  const seen = new Uint8Array(index.count);
   let startedPersons = 0;
-  const returns: Return[] = [];
-  const startedCourses: Course[] = [];
-  const list: Course[] = [];
-  for (const p of persons) {
-    // The person's courses in file order, and those started in the period by start date
-    // (a stable sort: file order among equal starts).
-    list.length = 0;
-    for (let k = first[p]!; k < first[p + 1]!; k++) list.push(courses[order[k]!]!);
-    const starts = list.filter((c) => c.start >= o.from && c.start <= o.to && include(c));
+  const started: number[] = [];
+  const returns: StoreReturns['returns'] = [];
+  const starts: number[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const p = store.person[i]!;
+    if (seen[p] === 1) continue;
+    seen[p] = 1;
+    const a = first[p]!;
+    const b = first[p + 1]!;
+    // The person's courses started in the period, by start date (a stable sort: file order
+    // among equal starts); `order` holds each person's courses in file order.
+    starts.length = 0;
+    for (let k = a; k < b; k++) {
+      const c = order[k]!;
+      if (start[c]! >= o.from && start[c]! <= o.to && (include === null || include[c] === 1)) starts.push(c);
+    }
     if (starts.length === 0) continue;
-    if (starts.length > 1) starts.sort((a, b) => a.start - b.start);
+    if (starts.length > 1) starts.sort((x, y) => start[x]! - start[y]! || x - y);
     startedPersons++;
-    const personId = list[0]!.personId;
-    let found: Return | undefined;
+    let found = -1;
     for (const course of starts) {
-      let previous: Course | undefined;
-      for (const q of list) {
-        if (q === course || q.end === null) continue;
-        const gap = course.start - q.end;
-        if (gap > 0 && gap > o.minGapDays && gap <= o.windowDays && (!previous || q.end > previous.end!))
+      let previous = -1;
+      for (let k = a; k < b; k++) {
+        const q = order[k]!;
+        if (q === course || end[q] === NONE) continue;
+        const gap = start[course]! - end[q]!;
+        if (
+          gap > 0 &&
+          gap > o.minGapDays &&
+          gap <= o.windowDays &&
+          (previous < 0 || end[q]! > end[previous]!)
+        )
           previous = q;
       }
-      if (previous) {
-        found = { personId, course, previous };
-        returns.push(found);
+      if (previous >= 0) {
+        returns.push({ course, previous });
+        found = course;
         break;
       }
     }
-    startedCourses.push(found ? found.course : starts[0]!);
+    started.push(found >= 0 ? found : starts[0]!);
   }
-  return { startedPersons, startedCourses, returns };
+  return { startedPersons, started, returns };
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Day } from '../dates.js';
 import { usageError } from '../errors.js';
 import type { Course } from '../schema/course.js';
+import { CourseStore } from '../schema/course-store.js';
 import { parseDate } from '../schema/values.js';
 
 /** --period, --from, --to, defined once for every command that reports on a period. */
@@ -29,7 +30,8 @@ export function dateArg(flag: string, v: string): Day {
 }
 
 /** The newest start or end date in the data, for the default period. */
-export function newestDate(courses: readonly Course[]): Day | null {
+export function newestDate(courses: readonly Course[] | CourseStore): Day | null {
+  if (courses instanceof CourseStore) return courses.newestDay();
   let newest = -Infinity;
   for (const c of courses) {
     if (c.start > newest) newest = c.start;

@@ -50,7 +50,7 @@ interface Measurement {
 /** Reads the follow-up file and returns the courses with its statuses filled in. */
 export async function applyFollowUpFile(
   file: string,
-  courses: Course[],
+  courses: readonly Course[],
   pseudonymise: Pseudonymiser,
   vocab: VocabSet,
 ): Promise<FollowUpResult> {

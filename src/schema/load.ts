@@ -5,7 +5,7 @@ import { mapColumns, requireFields, headerScore, type ColumnMapping } from './co
 import { loadConfig, vocabulariesOf, type LoadedConfig } from './config.js';
 import { makePseudonymiser, redactCpr, type Pseudonymiser } from './cpr.js';
 import { normalise, type Normalised } from './normalise.js';
-import { knownPersons } from './persons.js';
+import { NONE, withCourses } from './course-store.js';
 import { isMissing } from './values.js';
 import { buildVocabSet, type VocabSet } from './vocab.js';
 
@@ -78,17 +78,21 @@ async function load(
   const pseudonymise = makePseudonymiser(key);
   const result = normalise(table, mapping, { vocab, pseudonymise, keepColumns: opts.keepColumns, progress });
   // A respondent's age at a placeholder date means nothing (compare takes ages from --age).
-  const courses = survey ? result.courses.map((c) => ({ ...c, ageAtStart: null })) : result.courses;
-  if (result.persons && courses === result.courses) knownPersons(courses, result.persons);
-  return {
-    ...result,
-    courses,
+  if (survey) result.store.age.fill(NONE);
+  return withCourses({
+    info: result.info,
+    mapping: result.mapping,
+    store: result.store,
+    ledger: result.ledger,
+    unknownValues: result.unknownValues,
+    missingExitReason: result.missingExitReason,
+    notes: result.notes,
     headers: read.headers,
     vocab,
     config,
     pseudonymise,
-    unit: survey ? 'respondent' : 'course',
-  };
+    unit: survey ? ('respondent' as const) : ('course' as const),
+  });
 }
 
 /**

@@ -20,9 +20,9 @@ import type { ByteRow, RawRow, RawTable, RawValue, ReadProgress, SourceInfo } fr
 import { isEmptyCell } from '../io/raw.js';
 import { FOLLOW_UP_HORIZONS, type CanonicalField, type ColumnMapping, type Horizon } from './columns.js';
 import type { Course } from './course.js';
+import { CourseStore, genderCode, NONE, Persons, withCourses, type ValueField } from './course-store.js';
 import { cprFactsOfKey, parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
 import { matchKey } from './normalize-text.js';
-import type { PersonIndex } from './persons.js';
 import { ageAt, dateOfBytes, isMissing, parseDate, textOf } from './values.js';
 import type { VocabSet, Vocabulary } from './vocab.js';
 
@@ -63,15 +63,16 @@ export interface Normalised {
   info: SourceInfo;
   headers: string[];
   mapping: ColumnMapping;
-  courses: Course[];
+  /** The accepted courses, as columns. */
+  store: CourseStore;
+  /** The same courses as records, made when first read (see CourseStore.records); setting it replaces the store. */
+  courses: readonly Course[];
   ledger: Ledger;
   /** Raw values not in their vocabulary, per field, with counts. */
   unknownValues: Partial<Record<CategoricalField, Map<string, number>>>;
   /** Ended courses with no exit reason: counted as "Uoplyst". */
   missingExitReason: number;
   notes: string[];
-  /** Each course's person number, when normalise knows them (CPR numbers): see persons.ts. */
-  persons?: PersonIndex;
 }
 
 export interface NormaliseOptions {
@@ -229,12 +230,15 @@ class Slot {
   readonly hashes: number[] = [];
   /** Per id: the exit group (exit reasons only). */
   readonly groups: (string | null)[] = [];
+  /** Per id: the id of the value (of the exit, for exit reasons; the gender code) in the course store. */
+  readonly storeIds: number[] = [];
 
   constructor(
     readonly field: CategoricalField | 'gender',
     readonly col: number,
     private readonly vocabulary: Vocabulary | undefined,
     private readonly vocab: VocabSet,
+    readonly storeId: (value: string | null, group: string | null) => number,
   ) {}
 
   /** The id of the column's value in a byte row (an absent field reads as empty). */
@@ -273,6 +277,7 @@ class Slot {
     this.unknown[id] = unknown;
     this.hashes[id] = hashString(value ?? '');
     this.groups[id] = this.field === 'exitReason' && value !== null ? (this.vocab.groupOf(value) ?? null) : null;
+    this.storeIds[id] = this.storeId(value, this.groups[id]!);
     return id;
   }
 }
@@ -290,12 +295,13 @@ class Normaliser {
   private readonly uoplyst: string;
   private readonly uoplystGroup: string | null;
 
-  private readonly courses: Course[] = [];
+  private readonly store: CourseStore;
+  private readonly persons: Persons;
   private readonly rejected: Rejection[] = [];
   private readonly skipped: Skip[] = [];
   private readonly unknownValues: Normalised['unknownValues'] = {};
   private missingExitReason = 0;
-  /** Accepted courses by person, start and programme: indices into `courses`. */
+  /** Accepted courses by person, start and programme: indices into `store`. */
   private readonly accepted = new IdSet();
 
   // The fast path's tables.
@@ -312,17 +318,16 @@ class Normaliser {
   private readonly gender: Slot | null;
   /** CPR number (as a 10-digit number) → person; -2 for a number that is not a valid CPR number. */
   private readonly cprPersons = new NumberTable();
-  /** Citizen ids (not CPR): bytes → person. */
+  /** Citizen ids (not CPR): bytes → person (persons are one per pseudonym: " 12" and "12" are one). */
   private readonly idPersons = new ByteInterner();
   private readonly idPersonOf: number[] = [];
-  private readonly personId: string[] = [];
-  private readonly personHash: number[] = [];
-  private readonly birth: (Day | null)[] = [];
-  private readonly sex: ('M' | 'K' | null)[] = [];
-  /** Shared follow-up records, by the ids of their four values. */
-  private readonly followUps = new Map<number | string, Record<Horizon, string | null>>();
-  /** Per accepted course, its person's number (-1 for a citizen id that is not a CPR number). */
-  private readonly coursePersons: number[] = [];
+  /** Per person (CPR numbers): birth day (NONE when unknown) and gender code (see CourseStore.gender). */
+  private readonly birth: number[] = [];
+  private readonly sex: number[] = [];
+  /** Follow-up ids of the store, by the ids of their four values (fast path) or of their texts. */
+  private readonly followUps = new Map<number | string, number>();
+  /** The store's exit id of "Uoplyst" (an ended course without a reason). */
+  private readonly uoplystExit: number;
 
   constructor(table: RawTable, mapping: ColumnMapping, opts: NormaliseOptions) {
     this.info = table.info;
@@ -338,25 +343,31 @@ class Normaliser {
     });
     this.uoplyst = this.vocab.exitReason.lookup('Uoplyst')?.value ?? 'Uoplyst';
     this.uoplystGroup = this.vocab.groupOf(this.uoplyst) ?? null;
+    this.persons = new Persons(this.pseudonymise);
+    const store = (this.store = new CourseStore(this.persons, table.info.format === 'xlsx' ? 'row' : 'line'));
+    this.uoplystExit = store.exitId(this.uoplyst, this.uoplystGroup);
 
     const c = (f: CanonicalField) => this.col[f] ?? -1;
-    const slot = (f: CategoricalField | 'gender', v?: Vocabulary) =>
-      this.col[f] === undefined ? null : new Slot(f, this.col[f]!, v, this.vocab);
+    const slot = (f: CategoricalField | 'gender', v: Vocabulary | undefined, storeId: Slot['storeId']) =>
+      this.col[f] === undefined ? null : new Slot(f, this.col[f]!, v, this.vocab, storeId);
+    const valueId = (f: ValueField) => (v: string | null) => store.values[f].id(v);
     this.pidCol = c('personId');
     this.startCol = c('start');
     this.endCol = c('end');
-    this.exit = slot('exitReason', this.vocab.exitReason);
-    this.followUp = FOLLOW_UP_HORIZONS.map((h) => slot(`followUp${h}`, this.vocab.followUp));
-    this.targetGroup = slot('targetGroup', this.vocab.targetGroup);
-    this.education = slot('education', this.vocab.education);
-    this.programme = slot('programme');
-    this.unit = slot('unit');
-    this.group = slot('group', this.vocab.group);
-    this.gender = slot('gender');
+    this.exit = slot('exitReason', this.vocab.exitReason, (v, g) => store.exitId(v, g));
+    // Follow-up statuses are stored as a set of four (see sharedFollowUp).
+    this.followUp = FOLLOW_UP_HORIZONS.map((h) => slot(`followUp${h}`, this.vocab.followUp, () => -1));
+    this.targetGroup = slot('targetGroup', this.vocab.targetGroup, valueId('targetGroup'));
+    this.education = slot('education', this.vocab.education, valueId('education'));
+    this.programme = slot('programme', undefined, valueId('programme'));
+    this.unit = slot('unit', undefined, valueId('unit'));
+    this.group = slot('group', this.vocab.group, valueId('group'));
+    this.gender = slot('gender', undefined, genderCode);
   }
 
   finish(read: number): Normalised {
-    const { pseudonymise, skipped, missingExitReason, courses } = this;
+    const { pseudonymise, skipped, missingExitReason } = this;
+    const store = this.store.seal();
     const notes: string[] = [];
     if (!pseudonymise.stable)
       notes.push(
@@ -369,18 +380,16 @@ class Normaliser {
       );
     if (missingExitReason > 0)
       notes.push(`${missingExitReason} ended course(s) have no exit reason; they are counted as "Uoplyst".`);
-    return {
+    return withCourses({
       info: this.info,
       headers: this.headers,
       mapping: this.mapping,
-      courses,
-      ledger: { read, accepted: courses.length, rejected: this.rejected, skipped },
+      store,
+      ledger: { read, accepted: store.length, rejected: this.rejected, skipped },
       unknownValues: this.unknownValues,
       missingExitReason,
       notes,
-      // Persons by number, for the analyses (persons.ts): known when every course has a CPR number.
-      persons: this.cprKind ? { of: Int32Array.from(this.coursePersons), count: this.personId.length } : undefined,
-    };
+    });
   }
 
   private header(f: CanonicalField): string {
@@ -423,27 +432,27 @@ class Normaliser {
   /** The general path's categorical texts per field: value, and the raw text when unknown. */
   private readonly texts = new Map<CategoricalField, Map<string, { value: string | null; unknown: string | null }>>();
 
-  /** The accepted course with this person, start and programme, or -1. */
-  private findDuplicate(h: number, personId: string, start: Day, programme: string | null): number {
+  /** The accepted course with this person, start and programme (the store's id), or -1. */
+  private findDuplicate(h: number, person: number, start: Day, programme: number): number {
     const set = this.accepted;
+    const s = this.store;
     set.begin(h);
-    for (let i = set.next(); i >= 0; i = set.next()) {
-      const c = this.courses[i]!;
-      if (c.personId === personId && c.start === start && (c.programme ?? '') === (programme ?? '')) return i;
-    }
+    for (let i = set.next(); i >= 0; i = set.next())
+      if (s.person[i] === person && s.start[i] === start && s.programme[i] === programme) return i;
     return -1;
   }
 
+  /** The store's follow-up id of four statuses, found by a key of their ids. */
   private sharedFollowUp(
     key: number | string,
     v1: string | null,
     v3: string | null,
     v6: string | null,
     v12: string | null,
-  ): Record<Horizon, string | null> {
+  ): number {
     let f = this.followUps.get(key);
     if (f === undefined) {
-      f = Object.freeze({ 1: v1, 3: v3, 6: v6, 12: v12 });
+      f = this.store.followUpId(v1, v3, v6, v12);
       this.followUps.set(key, f);
     }
     return f;
@@ -479,9 +488,7 @@ class Normaliser {
 
     const reasons: string[] = [];
 
-    // Person: derive what the CPR number tells, then forget it.
-    let personId: string | null = null;
-    /** The person's number (CPR numbers only): see `persons` in finish. */
+    // Person: derive what the CPR number tells, then forget it. -1: no valid person.
     let person = -1;
     let birthDate: Day | null = null;
     let gender: 'M' | 'K' | null = null;
@@ -505,11 +512,10 @@ class Normaliser {
       }
       if (found >= 0) {
         person = found;
-        personId = this.personId[person]!;
-        birthDate = this.birth[person] ?? null;
-        gender = this.sex[person] ?? null;
+        birthDate = this.birth[person] === NONE ? null : this.birth[person]!;
+        gender = GENDER_OF_CODE[this.sex[person]!]!;
       } else problem(reasons, this.header('personId'), undefined, `the value ${reason}; correct it in the case system`);
-    } else personId = this.pseudonymise(textOf(pid));
+    } else person = this.persons.ofName(this.pseudonymise(textOf(pid)));
     if (gender === null && col.gender !== undefined) gender = genderOf(at(cells, col.gender));
 
     const start = this.dateField(reasons, cells, 'start', true);
@@ -540,10 +546,12 @@ class Normaliser {
         extra[k.name] = k.index < 0 || isMissing(cells[k.index] ?? null) ? null : text(cells[k.index]!);
     }
 
-    if (reasons.length === 0 && start !== null && personId !== null) {
+    if (reasons.length === 0 && start !== null && person >= 0) {
+      const followUp = this.valueFollowUp(f1, f3, f6, f12);
       const candidate: Course = {
         ref: row.ref,
-        personId,
+        // The pseudonym is made when a course is printed (CourseStore.persons); the check needs a text.
+        personId: 'P',
         birthDate: birthDate === null ? null : smi(birthDate),
         gender,
         ageAtStart: birthDate === null ? null : smi(ageAt(birthDate, start)),
@@ -556,7 +564,7 @@ class Normaliser {
         programme: this.categorical('programme', at(cells, col.programme)),
         unit: this.categorical('unit', at(cells, col.unit)),
         group: this.categorical('group', at(cells, col.group), this.vocab.group),
-        followUp: this.valueFollowUp(f1, f3, f6, f12),
+        followUp: this.store.followUps[followUp]!,
         extra,
       };
       const issues = courseIssues(candidate);
@@ -566,20 +574,20 @@ class Normaliser {
           problem(reasons, col[f] !== undefined ? this.header(f) : String(f), undefined, issue.message);
         }
       } else {
-        const h = dupHash(hashString(personId), candidate.start, hashString(candidate.programme ?? ''));
-        const dup = this.findDuplicate(h, personId, candidate.start, candidate.programme);
+        const programme = this.store.values.programme.id(candidate.programme);
+        const h = dupHash(person, candidate.start, programme);
+        const dup = this.findDuplicate(h, person, candidate.start, programme);
         if (dup >= 0)
           reasons.push(
-            `duplicate course: same person, start date and programme as ${this.courses[dup]!.ref}; remove one of the rows`,
+            `duplicate course: same person, start date and programme as ${this.store.ref(dup)}; remove one of the rows`,
           );
         else {
-          this.accepted.add(h, this.courses.length);
-          this.courses.push(candidate);
-          this.coursePersons.push(person);
+          this.accepted.add(h, this.store.append(candidate, person, row.rowNumber, followUp));
           return;
         }
       }
     }
+    const personId = person >= 0 ? this.persons.name(person) : null;
     this.rejected.push({
       ref: row.ref,
       rowNumber: row.rowNumber,
@@ -609,7 +617,7 @@ class Normaliser {
     v3: string | null,
     v6: string | null,
     v12: string | null,
-  ): Record<Horizon, string | null> {
+  ): number {
     const id = (v: string | null): number => {
       let i = this.valueIds.get(v);
       if (i === undefined) this.valueIds.set(v, (i = this.valueIds.size));
@@ -654,10 +662,9 @@ class Normaliser {
       if (person === -1) person = this.addCprPerson(key);
     } else person = this.idPerson(r, S[pc]!, E[pc]!);
     if (person < 0) return false;
-    const personId = this.personId[person]!;
-    const birthDate = this.birth[person] ?? null;
-    let gender = this.sex[person] ?? null;
-    if (gender === null && this.gender !== null) gender = this.gender.values[this.gender.id(r)] as 'M' | 'K' | null;
+    const birth = this.cprKind ? this.birth[person]! : NONE;
+    let gender = this.cprKind ? this.sex[person]! : 0;
+    if (gender === 0 && this.gender !== null) gender = this.gender.storeIds[this.gender.id(r)]!;
 
     // Dates.
     const sc = this.startCol;
@@ -667,34 +674,32 @@ class Normaliser {
       start = this.slowDate(r, sc);
       if (start !== start) return false;
     }
-    // Small integers stay unboxed in the record (a double would cost a heap number per field).
-    start = smi(start);
-    let end: Day | null = null;
+    let end = NONE;
     const ec = this.endCol;
     if (ec >= 0 && ec < count && S[ec]! < E[ec]!) {
       const day = dateOfBytes(buf, S[ec]!, E[ec]!);
-      if (day === day) end = smi(day);
+      if (day === day) end = day;
       else {
         const v = buf.toString('utf8', S[ec]!, E[ec]!);
         if (!isMissing(v)) {
           const parsed = parseDate(v, this.info.date1904);
           if (!parsed.ok) return false;
-          end = smi(parsed.value);
+          end = parsed.value;
         }
       }
     }
-    if (end !== null && end < start) return false;
-    if (birthDate !== null && birthDate > start) return false;
+    // Days the store cannot hold (years beyond ±5 million) are the general path's to refuse.
+    if ((start | 0) !== start || (end | 0) !== end || start === NONE) return false;
+    if (end !== NONE && end < start) return false;
+    if (birth !== NONE && birth > start) return false;
 
     // Values.
     const exit = this.exit;
     const exitId = exit === null ? -1 : exit.id(r);
-    let exitReason = exitId < 0 ? null : exit!.values[exitId]!;
-    let exitGroup = exitId < 0 ? null : exit!.groups[exitId]!;
+    let exitStore = exitId < 0 ? 0 : exit!.storeIds[exitId]!;
     let missingExit = false;
-    if (exitReason === null && end !== null) {
-      exitReason = this.uoplyst;
-      exitGroup = this.uoplystGroup;
+    if (exitStore === 0 && end !== NONE) {
+      exitStore = this.uoplystExit;
       missingExit = true;
     }
     const f1 = this.followUp[0]!;
@@ -710,10 +715,10 @@ class Normaliser {
     const prId = this.programme === null ? -1 : this.programme.id(r);
     const unId = this.unit === null ? -1 : this.unit.id(r);
     const grId = this.group === null ? -1 : this.group.id(r);
-    const programme = prId < 0 ? null : this.programme!.values[prId]!;
+    const programme = prId < 0 ? 0 : this.programme!.storeIds[prId]!;
 
-    const h = dupHash(this.personHash[person]!, start, prId < 0 ? EMPTY_HASH : this.programme!.hashes[prId]!);
-    if (this.findDuplicate(h, personId, start, programme) >= 0) return false;
+    const h = dupHash(person, start, programme);
+    if (this.findDuplicate(h, person, start, programme) >= 0) return false;
 
     let extra = NO_EXTRA;
     if (this.keep.length > 0) {
@@ -725,25 +730,7 @@ class Normaliser {
       }
     }
 
-    const followUp = this.followUps.get(followUpKey(i1, i3, i6, i12));
-    const course: Course = {
-      ref: `line ${r.rowNumber}`,
-      personId,
-      birthDate,
-      gender,
-      ageAtStart: birthDate === null ? null : smi(ageAt(birthDate, start)),
-      start,
-      end,
-      exitReason,
-      exitGroup,
-      targetGroup: tgId < 0 ? null : this.targetGroup!.values[tgId]!,
-      education: edId < 0 ? null : this.education!.values[edId]!,
-      programme,
-      unit: unId < 0 ? null : this.unit!.values[unId]!,
-      group: grId < 0 ? null : this.group!.values[grId]!,
-      followUp: followUp ?? this.fastFollowUp(i1, i3, i6, i12),
-      extra,
-    };
+    const followUp = this.followUps.get(followUpKey(i1, i3, i6, i12)) ?? this.fastFollowUp(i1, i3, i6, i12);
 
     // Commit, with the side effects of the general path in its order.
     if (exitId >= 0 && exit!.unknown[exitId] !== null) this.countUnknown('exitReason', exit!.unknown[exitId]!);
@@ -757,14 +744,28 @@ class Normaliser {
     if (edId >= 0 && this.education!.unknown[edId] !== null)
       this.countUnknown('education', this.education!.unknown[edId]!);
     if (grId >= 0 && this.group!.unknown[grId] !== null) this.countUnknown('group', this.group!.unknown[grId]!);
-    this.accepted.add(h, this.courses.length);
-    this.courses.push(course);
-    // A citizen id's number is of its bytes, not of its pseudonym (" 12" and "12" are one person).
-    this.coursePersons.push(this.cprKind ? person : -1);
+    const s = this.store;
+    const i = s.push();
+    s.row[i] = r.rowNumber;
+    s.person[i] = person;
+    s.start[i] = start;
+    s.end[i] = end;
+    s.birth[i] = birth;
+    s.age[i] = birth === NONE ? NONE : ageAt(birth, start);
+    s.gender[i] = gender;
+    s.exit[i] = exitStore;
+    s.followUp[i] = followUp;
+    s.targetGroup[i] = tgId < 0 ? 0 : this.targetGroup!.storeIds[tgId]!;
+    s.education[i] = edId < 0 ? 0 : this.education!.storeIds[edId]!;
+    s.programme[i] = programme;
+    s.unit[i] = unId < 0 ? 0 : this.unit!.storeIds[unId]!;
+    s.group[i] = grId < 0 ? 0 : this.group!.storeIds[grId]!;
+    if (extra !== NO_EXTRA) s.setExtra(i, extra);
+    this.accepted.add(h, i);
     return true;
   }
 
-  private fastFollowUp(i1: number, i3: number, i6: number, i12: number): Record<Horizon, string | null> {
+  private fastFollowUp(i1: number, i3: number, i6: number, i12: number): number {
     const value = (k: number, id: number) => (id < 0 ? null : this.followUp[k]!.values[id]!);
     return this.sharedFollowUp(
       followUpKey(i1, i3, i6, i12),
@@ -789,12 +790,10 @@ class Normaliser {
       this.cprPersons.set(key, -2);
       return -2;
     }
-    const ps = this.pseudonymise;
-    const p = this.newPerson(
-      ps.ofCprKey ? ps.ofCprKey(key) : ps(String(key).padStart(10, '0')),
-      facts.birthDate | 0,
-      facts.gender,
-    );
+    // The pseudonym is made from the key when first asked for (Persons.name).
+    const p = this.persons.addKey(key);
+    this.birth[p] = facts.birthDate | 0;
+    this.sex[p] = genderCode(facts.gender);
     this.cprPersons.set(key, p);
     return p;
   }
@@ -804,22 +803,11 @@ class Normaliser {
     const id = this.idPersons.find(r.buf, s, e);
     if (id >= 0) return this.idPersonOf[id]!;
     const v = s === e ? null : r.buf.toString('utf8', s, e);
-    const p = isMissing(v) ? -1 : this.newPerson(this.pseudonymise(textOf(v)), null, null);
+    const p = isMissing(v) ? -1 : this.persons.ofName(this.pseudonymise(textOf(v)));
     this.idPersonOf[this.idPersons.add(r.buf, s, e)] = p;
     return p;
   }
-
-  private newPerson(personId: string, birthDate: Day | null, gender: 'M' | 'K' | null): number {
-    const p = this.personId.length;
-    this.personId.push(personId);
-    this.personHash.push(hashString(personId));
-    this.birth.push(birthDate);
-    this.sex.push(gender);
-    return p;
-  }
 }
-
-const EMPTY_HASH = hashString('');
 
 /** parseCpr's reason for ten digits whose first six are not a date. */
 const NOT_A_DATE = 'is not a CPR number (its first six digits are not a date)';
@@ -935,6 +923,8 @@ function safeCells(
   });
   return out;
 }
+
+const GENDER_OF_CODE = [null, 'M', 'K'] as const;
 
 function genderOf(v: RawValue): 'M' | 'K' | null {
   const k = matchKey(textOf(v));

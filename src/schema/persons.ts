@@ -20,7 +20,7 @@ const cache = new WeakMap<readonly Course[], PersonIndex>();
  * Records the person numbers that normalise gave a list. The list is frozen: a list that
  * changed after its numbers were recorded would be counted wrongly.
  */
-export function knownPersons(courses: Course[], index: PersonIndex): void {
+export function knownPersons(courses: readonly Course[], index: PersonIndex): void {
   if (index.of.length !== courses.length) throw new Error('person index does not fit the courses');
   Object.freeze(courses);
   cache.set(courses, index);
@@ -48,7 +48,11 @@ export function personIndex(courses: readonly Course[]): PersonIndex {
  * order[start[p]] .. order[start[p + 1] - 1].
  */
 export function coursesByPerson(courses: readonly Course[]): { order: Int32Array; start: Int32Array } {
-  const { of, count } = personIndex(courses);
+  return groupByPerson(personIndex(courses));
+}
+
+/** The same for any numbering of courses (a CourseStore's person column). */
+export function groupByPerson({ of, count }: PersonIndex): { order: Int32Array; start: Int32Array } {
   const start = new Int32Array(count + 1);
   for (let i = 0; i < of.length; i++) start[of[i]! + 1]!++;
   for (let p = 0; p < count; p++) start[p + 1]! += start[p]!;

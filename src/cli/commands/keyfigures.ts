@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { keyFigures, type KeyFigureOptions } from '../../analyses/keyfigures.js';
-import { BY_FIELDS, partition, type ByField } from '../../analyses/partition.js';
+import { storeKeyFigures, type KeyFigureOptions } from '../../analyses/keyfigures.js';
+import { BY_FIELDS, partitionStore, type ByField } from '../../analyses/partition.js';
 import { periodName, resolvePeriod, type PeriodFlags } from '../../period.js';
 import { loadCourses } from '../../schema/load.js';
 import { byValueLabel, keyFigureTables, type KeyFigureColumn } from '../../tables/keyfigures.js';
@@ -106,7 +106,9 @@ export async function buildKeyfigures(
   flags: KeyfiguresFlags,
   o: BuildOptions,
 ): Promise<Built> {
-  const period = resolvePeriod(flags, newestDate(data.courses));
+  // Over the columns: a key-figure run never makes a record per course.
+  const store = data.store;
+  const period = resolvePeriod(flags, newestDate(store));
   const asOf = flags.asOf === undefined ? period.to : dateArg('--as-of', flags.asOf);
   const windowDays = parseWindow(flags.window);
   const opts: KeyFigureOptions = {
@@ -118,11 +120,11 @@ export async function buildKeyfigures(
   };
 
   const cols: KeyFigureColumn[] = [];
-  const total = keyFigures(data.courses, opts);
+  const total = storeKeyFigures(store, opts, null);
   if (flags.by) {
     const by = flags.by;
-    for (const [value, subset] of partition(data.courses, by, data.vocab))
-      cols.push({ label: byValueLabel(value, flags.lang), k: keyFigures(subset, opts, data.courses) });
+    for (const [value, subset] of partitionStore(store, by, data.vocab))
+      cols.push({ label: byValueLabel(value, flags.lang), k: storeKeyFigures(store, opts, subset) });
   }
   cols.push({ label: flags.lang === 'da' ? 'I alt' : 'Total', k: total });
 

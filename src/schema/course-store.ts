@@ -1,0 +1,359 @@
+/**
+ * Courses as columns: one typed array per field, categorical values as ids into small tables,
+ * persons as numbers whose pseudonyms are made when first asked for. A million courses take
+ * about 50 MB this way instead of a few hundred as objects, and an analysis that reads two
+ * columns touches only those. normalise builds a store; `course(i)` and `records()` give the
+ * Course objects an analysis not written over columns takes, and `of` makes a store of such a
+ * list (tests, a list a command changed).
+ */
+import type { Day } from '../dates.js';
+import type { Horizon } from './columns.js';
+import type { Course } from './course.js';
+import type { Pseudonymiser } from './cpr.js';
+import { knownPersons, personIndex } from './persons.js';
+
+/** A missing day or number in an Int32 column (null in a Course). */
+export const NONE = -2147483648;
+
+/** Categorical fields kept as ids into a ValueTable. */
+export type ValueField = 'targetGroup' | 'education' | 'programme' | 'unit' | 'group';
+export const VALUE_FIELDS: readonly ValueField[] = ['targetGroup', 'education', 'programme', 'unit', 'group'];
+
+const GENDERS = [null, 'M', 'K'] as const;
+
+/** A gender as the store keeps it: 0 unknown, 1 M, 2 K. */
+export const genderCode = (g: string | null): number => (g === 'M' ? 1 : g === 'K' ? 2 : 0);
+const EMPTY_EXTRA: Record<string, string | null> = Object.freeze({}) as Record<string, string | null>;
+
+/** The values of a column: id 0 is null, the others in order of first sight. */
+export class ValueTable {
+  readonly values: (string | null)[] = [null];
+  private readonly ids = new Map<string, number>();
+
+  id(v: string | null): number {
+    if (v === null) return 0;
+    let id = this.ids.get(v);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(v);
+      this.ids.set(v, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * The persons of a store by number. A CPR person's pseudonym is made from the CPR key when it is
+ * first asked for: most runs print none, and the keyed hash costs about 1 µs a person.
+ */
+export class Persons {
+  count = 0;
+  /**
+   * Per person: the CPR key (ten digits as a number), or NaN when the pseudonym was given.
+   * Private (#) so that no JSON, log or test snapshot of a store can show a CPR number.
+   */
+  #keys = new Float64Array(1024);
+  private readonly names = new Map<number, string>();
+  private readonly byName = new Map<string, number>();
+
+  constructor(private readonly pseudonymise?: Pseudonymiser) {}
+
+  /** A new person known by a CPR key. */
+  addKey(key: number): number {
+    const p = this.next();
+    this.#keys[p] = key;
+    return p;
+  }
+
+  /** The person with this pseudonym (a citizen id's), new when not seen. */
+  ofName(name: string): number {
+    let p = this.byName.get(name);
+    if (p === undefined) {
+      p = this.next();
+      this.#keys[p] = NaN;
+      this.names.set(p, name);
+      this.byName.set(name, p);
+    }
+    return p;
+  }
+
+  /** The pseudonym of person p. */
+  name(p: number): string {
+    let name = this.names.get(p);
+    if (name === undefined) {
+      const key = this.#keys[p]!;
+      const ps = this.pseudonymise;
+      if (ps === undefined || key !== key) throw new Error(`person ${p} has no pseudonym`);
+      name = ps.ofCprKey ? ps.ofCprKey(key) : ps(String(key).padStart(10, '0'));
+      this.names.set(p, name);
+    }
+    return name;
+  }
+
+  private next(): number {
+    if (this.count === this.#keys.length) {
+      const k = new Float64Array(this.#keys.length * 2);
+      k.set(this.#keys);
+      this.#keys = k;
+    }
+    return this.count++;
+  }
+}
+
+/** The columns of a store, in the order they are grown. */
+const INT_COLUMNS = [
+  'row',
+  'person',
+  'start',
+  'end',
+  'birth',
+  'age',
+  'exit',
+  'followUp',
+  'targetGroup',
+  'education',
+  'programme',
+  'unit',
+  'group',
+] as const;
+
+export class CourseStore {
+  length = 0;
+  /** Row number in the file; the reference is `${refKind} ${row}` unless `refs` holds another. */
+  row = new Int32Array(1024);
+  /** Person number (see `persons`). */
+  person = new Int32Array(1024);
+  start = new Int32Array(1024);
+  /** NONE while ongoing. */
+  end = new Int32Array(1024);
+  /** NONE when unknown. */
+  birth = new Int32Array(1024);
+  /** Age at start, NONE when unknown. */
+  age = new Int32Array(1024);
+  /** 0 unknown, 1 M, 2 K. */
+  gender = new Uint8Array(1024);
+  /** Exit id: its reason in `exitReasons`, its group in `exitGroups` (0: none). */
+  exit = new Int32Array(1024);
+  /** Follow-up id: the four statuses in `followUps`. */
+  followUp = new Int32Array(1024);
+  targetGroup = new Int32Array(1024);
+  education = new Int32Array(1024);
+  programme = new Int32Array(1024);
+  unit = new Int32Array(1024);
+  group = new Int32Array(1024);
+
+  readonly values: Record<ValueField, ValueTable> = {
+    targetGroup: new ValueTable(),
+    education: new ValueTable(),
+    programme: new ValueTable(),
+    unit: new ValueTable(),
+    group: new ValueTable(),
+  };
+  readonly exitReasons: (string | null)[] = [null];
+  readonly exitGroups: (string | null)[] = [null];
+  private readonly exitIds = new Map<string, number>();
+  readonly followUps: Readonly<Record<Horizon, string | null>>[] = [];
+  private readonly followUpIds = new Map<string, number>();
+  /** Kept columns (--numeric and the like) per course, when any were asked for. */
+  extra: Record<string, string | null>[] | null = null;
+  /** References not of the shape `${refKind} ${row}`, by course. */
+  private readonly refs = new Map<number, string>();
+  private records_: readonly Course[] | null = null;
+
+  constructor(
+    readonly persons: Persons,
+    /** "line" (CSV) or "row" (xlsx). */
+    readonly refKind: string,
+  ) {}
+
+  /** Room for one more course; its index. Columns are replaced as they grow: read them after. */
+  push(): number {
+    if (this.length === this.row.length) this.grow();
+    return this.length++;
+  }
+
+  private grow(): void {
+    const n = this.row.length * 2;
+    for (const k of INT_COLUMNS) {
+      const a = new Int32Array(n);
+      a.set(this[k]);
+      this[k] = a;
+    }
+    const g = new Uint8Array(n);
+    g.set(this.gender);
+    this.gender = g;
+  }
+
+  /** The id of an exit reason with its group. */
+  exitId(reason: string | null, group: string | null): number {
+    if (reason === null && group === null) return 0;
+    const key = `${reason ?? '\u0000'}\u0001${group ?? '\u0000'}`;
+    let id = this.exitIds.get(key);
+    if (id === undefined) {
+      id = this.exitReasons.length;
+      this.exitReasons.push(reason);
+      this.exitGroups.push(group);
+      this.exitIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** The id of four follow-up statuses (1, 3, 6, 12 months). */
+  followUpId(v1: string | null, v3: string | null, v6: string | null, v12: string | null): number {
+    const key = [v1, v3, v6, v12].map((v) => (v === null ? '\u0000' : v)).join('\u0001');
+    let id = this.followUpIds.get(key);
+    if (id === undefined) {
+      id = this.followUps.length;
+      this.followUps.push(Object.freeze({ 1: v1, 3: v3, 6: v6, 12: v12 }));
+      this.followUpIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** Sets course i's reference (when it is not `${refKind} ${rowNumber}`). */
+  setRef(i: number, rowNumber: number, ref: string): void {
+    this.row[i] = rowNumber;
+    if (ref !== `${this.refKind} ${rowNumber}`) this.refs.set(i, ref);
+  }
+
+  /** Sets course i's kept columns. */
+  setExtra(i: number, extra: Record<string, string | null>): void {
+    if (Object.keys(extra).length === 0) return;
+    this.extra ??= [];
+    while (this.extra.length < i) this.extra.push(EMPTY_EXTRA);
+    this.extra[i] = extra;
+  }
+
+  /**
+   * Appends a course given as a record (the general path of normalise, `of`), with its person's
+   * number and, when the caller knows it, the id of its follow-up statuses.
+   */
+  append(c: Course, person: number, rowNumber: number, followUp?: number): number {
+    const i = this.push();
+    this.setRef(i, rowNumber, c.ref);
+    this.person[i] = person;
+    this.start[i] = c.start;
+    this.end[i] = c.end ?? NONE;
+    this.birth[i] = c.birthDate ?? NONE;
+    this.age[i] = c.ageAtStart ?? NONE;
+    this.gender[i] = genderCode(c.gender);
+    this.exit[i] = this.exitId(c.exitReason, c.exitGroup);
+    this.followUp[i] = followUp ?? this.followUpId(c.followUp[1], c.followUp[3], c.followUp[6], c.followUp[12]);
+    for (const f of VALUE_FIELDS) this[f][i] = this.values[f].id(c[f]);
+    this.setExtra(i, c.extra);
+    return i;
+  }
+
+  /** Trims the columns to the courses held; the store is complete. */
+  seal(): this {
+    const n = this.length;
+    for (const k of INT_COLUMNS) this[k] = this[k].subarray(0, n);
+    this.gender = this.gender.subarray(0, n);
+    if (this.extra) while (this.extra.length < n) this.extra.push(EMPTY_EXTRA);
+    return this;
+  }
+
+  /** As JSON (tests, debugging): the records, never the columns (which hold no pseudonyms). */
+  toJSON(): readonly Course[] {
+    return this.records();
+  }
+
+  ref(i: number): string {
+    return this.refs.get(i) ?? `${this.refKind} ${this.row[i]!}`;
+  }
+
+  /** The value of a categorical field of course i. */
+  value(f: ValueField, i: number): string | null {
+    return this.values[f].values[this[f][i]!]!;
+  }
+
+  /** The day of the latest start or end date, null when there are no courses. */
+  newestDay(): Day | null {
+    let newest = NONE;
+    const { start, end } = this;
+    for (let i = 0; i < this.length; i++) {
+      if (start[i]! > newest) newest = start[i]!;
+      if (end[i]! > newest) newest = end[i]!;
+    }
+    return newest === NONE ? null : newest;
+  }
+
+  /** Course i as a record. */
+  course(i: number): Course {
+    const opt = (v: number) => (v === NONE ? null : v);
+    return {
+      ref: this.ref(i),
+      personId: this.persons.name(this.person[i]!),
+      birthDate: opt(this.birth[i]!),
+      gender: GENDERS[this.gender[i]!]!,
+      ageAtStart: opt(this.age[i]!),
+      start: this.start[i]!,
+      end: opt(this.end[i]!),
+      exitReason: this.exitReasons[this.exit[i]!]!,
+      exitGroup: this.exitGroups[this.exit[i]!]!,
+      targetGroup: this.value('targetGroup', i),
+      education: this.value('education', i),
+      programme: this.value('programme', i),
+      unit: this.value('unit', i),
+      group: this.value('group', i),
+      followUp: this.followUps[this.followUp[i]!]!,
+      extra: this.extra?.[i] ?? EMPTY_EXTRA,
+    };
+  }
+
+  /**
+   * Every course as a record, made once; the list is frozen and knows its person numbers.
+   * For analyses not written over columns: they cost the memory the columns save.
+   */
+  records(): readonly Course[] {
+    if (this.records_ === null) {
+      const list: Course[] = [];
+      for (let i = 0; i < this.length; i++) list.push(this.course(i));
+      knownPersons(list, { of: this.person, count: this.persons.count });
+      this.records_ = list;
+    }
+    return this.records_;
+  }
+
+  /** A store of a list of records, course i of the store being courses[i]; made once per list. */
+  static of(courses: readonly Course[]): CourseStore {
+    let store = made.get(courses);
+    if (store === undefined) {
+      const index = personIndex(courses);
+      const persons = new Persons();
+      const first = new Int32Array(index.count).fill(-1);
+      for (let i = 0; i < courses.length; i++) if (first[index.of[i]!]! < 0) first[index.of[i]!] = i;
+      for (let p = 0; p < index.count; p++) persons.ofName(first[p]! < 0 ? `(person ${p})` : courses[first[p]!]!.personId);
+      const kind = /^(\S+) \d+$/.exec(courses[0]?.ref ?? '')?.[1] ?? 'line';
+      store = new CourseStore(persons, kind);
+      for (let i = 0; i < courses.length; i++) {
+        const c = courses[i]!;
+        const n = /^\S+ (\d+)$/.exec(c.ref)?.[1];
+        store.append(c, index.of[i]!, n === undefined || n.length > 9 ? 0 : Number(n));
+      }
+      store.seal();
+      store.records_ = courses;
+      made.set(courses, store);
+    }
+    return store;
+  }
+}
+
+const made = new WeakMap<readonly Course[], CourseStore>();
+
+/**
+ * Gives a result holding a store its `courses`: the store's records, made when first read, so
+ * that a command that reads only columns never makes them. Setting `courses` (a command that
+ * changed the list) replaces the store by one of the new list.
+ */
+export function withCourses<T extends { store: CourseStore }>(o: T): T & { courses: readonly Course[] } {
+  Object.defineProperty(o, 'courses', {
+    get: () => o.store.records(),
+    set: (list: readonly Course[]) => {
+      o.store = CourseStore.of(list);
+    },
+    enumerable: false,
+    configurable: true,
+  });
+  return o as T & { courses: readonly Course[] };
+}

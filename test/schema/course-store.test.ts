@@ -1,0 +1,99 @@
+/**
+ * The column store: a list of records goes in and comes out the same; normalise's store gives
+ * the records the analyses used to get; pseudonyms are made only when asked for; and neither
+ * the store nor its JSON holds a CPR number.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CourseStore, NONE, Persons } from '../../src/schema/course-store.js';
+import { makePseudonymiser } from '../../src/schema/cpr.js';
+import { loadCourses } from '../../src/schema/load.js';
+import { course, CPR_LIKE, d } from '../helpers.js';
+
+describe('CourseStore', () => {
+  const list = [
+    course('line 2', 'Pa', '2024-01-01', '2024-03-31', {
+      exitReason: 'Ordinært job',
+      targetGroup: 'Jobparat',
+      gender: 'K',
+      birthDate: d('1990-05-01'),
+      ageAtStart: 33,
+      followUp: { 1: 'Job', 3: null, 6: null, 12: 'Uddannelse' },
+    }),
+    course('line 3', 'Pb', '2024-02-01', null, { unit: 'Park', extra: { Timer: '12' } }),
+    course('row 9 of the old sheet', 'Pa', '2024-05-01', '2024-05-02', { exitReason: 'Noget andet' }),
+  ];
+
+  it('gives back every record of a list it was made of, field for field', () => {
+    const store = CourseStore.of(list);
+    expect(store.length).toBe(3);
+    expect([...store.person]).toEqual([0, 1, 0]);
+    expect(store.end[1]).toBe(NONE);
+    for (let i = 0; i < list.length; i++) expect(store.course(i)).toEqual(list[i]);
+    // The reference that is not "line N" is kept as written.
+    expect(store.ref(2)).toBe('row 9 of the old sheet');
+    expect(store.records()).toBe(list);
+    expect(CourseStore.of(list)).toBe(store);
+    expect(store.newestDay()).toBe(d('2024-05-02'));
+  });
+
+  it('interns values: one id per value, 0 for none', () => {
+    const store = CourseStore.of(list);
+    expect(store.values.targetGroup.values).toEqual([null, 'Jobparat']);
+    expect([...store.targetGroup]).toEqual([1, 0, 0]);
+    expect(store.exitReasons[store.exit[2]!]).toBe('Noget andet');
+    expect(store.exitGroups[store.exit[2]!]).toBeNull();
+    expect(store.exit[1]).toBe(0);
+  });
+
+  it("makes a CPR person's pseudonym when first asked, and never shows the key", () => {
+    const calls: string[] = [];
+    const base = makePseudonymiser('a-test-key-of-some-length');
+    const ps = Object.assign((s: string) => (calls.push(s), base(s)), { stable: true });
+    const persons = new Persons(ps);
+    const p = persons.addKey(1503851235);
+    expect(calls).toEqual([]);
+    const name = persons.name(p);
+    expect(name).toBe(base('1503851235'));
+    expect(persons.name(p)).toBe(name);
+    expect(calls).toHaveLength(1);
+    expect(JSON.stringify(persons)).not.toMatch(CPR_LIKE);
+    expect(JSON.stringify(persons)).not.toContain('1503851235');
+  });
+
+  it('is what normalise makes, on both CSV paths and xlsx', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jobfx-store-'));
+    const rows = [
+      'CPR-nr.;Startdato;Slutdato;Afslutningsårsag;Målgruppe',
+      '1503851235;01-02-2024;15-03-2024;Ordinært job;Jobparat',
+      '150385-1235;01-04-2024;;;Aktivitetsparat',
+      '0207922348;01-02-2024;01-03-2024;;',
+    ];
+    for (const [name, text] of [
+      ['fast', rows.join('\n') + '\n'],
+      ['general', rows.join('\n') + '\n"0207922348";02-02-2024;;;\n'],
+    ] as const) {
+      const file = join(dir, `${name}.csv`);
+      writeFileSync(file, text);
+      const data = await loadCourses(file);
+      const s = data.store;
+      expect(s.length).toBe(name === 'fast' ? 3 : 4);
+      expect([...s.person.subarray(0, 3)]).toEqual([0, 0, 1]);
+      expect(s.ref(2)).toBe('line 4');
+      expect([s.start[0], s.end[0], s.end[1]]).toEqual([d('2024-02-01'), d('2024-03-15'), NONE]);
+      // An ended course without a reason counts as "Uoplyst".
+      expect(s.exitReasons[s.exit[2]!]).toBe('Uoplyst');
+      expect(s.value('targetGroup', 1)).toBe('Aktivitetsparat kontanthjælpsmodtager');
+      expect([s.gender[0], s.age[0], s.age[2]]).toEqual([1, 38, 31]);
+      expect(data.courses.map((c) => c.personId)).toEqual(
+        [0, 1, 2, 3].slice(0, s.length).map((i) => s.persons.name(s.person[i]!)),
+      );
+      expect(JSON.stringify(data)).not.toMatch(CPR_LIKE);
+    }
+    const demo = await loadCourses('fixtures/demo/demo-export.xlsx');
+    expect(demo.store.ref(0)).toMatch(/^row \d+$/);
+    expect(CourseStore.of([...demo.courses]).records()).toEqual(demo.courses);
+  });
+});
