@@ -266,6 +266,11 @@ class Scanner implements ByteRow {
   /** Called before each read of the file with the offset reached, for a progress bar. */
   onRefill?: (offset: number) => void;
 
+  /** The offset in the file of the next record. */
+  get offset(): number {
+    return this.bufOffset + this.pos;
+  }
+
   private refill(): void {
     this.onRefill?.(this.bufOffset + this.pos);
     const keep = this.len - this.pos;
@@ -461,6 +466,9 @@ function headText(file: string, fd: number, bodyStart: number): string {
 }
 
 /** The data rows of a fast-path table: scanned from the file each time they are asked for. */
+/** After this many rows, the scan tells its sink how many rows to expect. */
+const ESTIMATE_AFTER = 4096;
+
 class FastCsvRows implements FastRows {
   constructor(
     private readonly file: string,
@@ -494,7 +502,11 @@ class FastCsvRows implements FastRows {
           pending = [];
         }
         sink.bytes(sc);
-        rows++;
+        if (++rows === ESTIMATE_AFTER) {
+          // Rows so far per byte so far, for the rest of the file, with a little to spare.
+          const read = Math.max(1, sc.offset - this.offset);
+          sink.expect?.(Math.ceil(((rows * (this.size - this.offset)) / read) * 1.05));
+        }
       }
       return rows;
     } finally {

@@ -17,10 +17,10 @@ export function hashString(str: string): number {
   return h >>> 0;
 }
 
-/** Mixes integers into a hash (for composite keys). */
+/** Mixes integers into a hash (for composite keys); an int32, so that V8 never boxes it. */
 export function mix(h: number, x: number): number {
   h = Math.imul(h ^ (x | 0), 0x9e3779b1);
-  return (h ^ (h >>> 15)) >>> 0;
+  return (h ^ (h >>> 15)) | 0;
 }
 
 /**
@@ -117,27 +117,23 @@ export class ByteInterner {
   }
 }
 
-/** Non-negative integer keys (up to 2^53) → int values; open addressing, no per-entry objects. */
-export class NumberTable {
-  /** Pairs [key, value]; key -1 marks an empty slot. One array, so a probe touches one cache line. */
-  private slots: Float64Array;
+/**
+ * Non-negative int32 keys → int values; open addressing, no per-entry objects. [key, value]
+ * pairs in one Int32Array, so a probe touches one cache line; at most half the slots used.
+ */
+export class IntTable {
+  private slots: Int32Array;
   size = 0;
 
   constructor(capacity = 1024) {
-    this.slots = new Float64Array(nextPow2(capacity * 2) * 2).fill(-1);
-  }
-
-  private static slot(key: number, mask: number): number {
-    const lo = (key % 4294967296) | 0;
-    const hi = (key / 4294967296) | 0;
-    return mix(mix(0x2545f491, lo), hi) & mask;
+    this.slots = new Int32Array(nextPow2(capacity * 2) * 2).fill(-1);
   }
 
   /** The value stored for key, or -1. */
   get(key: number): number {
     const slots = this.slots;
-    const mask = slots.length / 2 - 1;
-    for (let i = NumberTable.slot(key, mask); ; i = (i + 1) & mask) {
+    const mask = (slots.length >> 1) - 1;
+    for (let i = mix(0x2545f491, key) & mask; ; i = (i + 1) & mask) {
       const k = slots[2 * i]!;
       if (k === key) return slots[2 * i + 1]!;
       if (k === -1) return -1;
@@ -153,8 +149,8 @@ export class NumberTable {
 
   private put(key: number, value: number): void {
     const slots = this.slots;
-    const mask = slots.length / 2 - 1;
-    let i = NumberTable.slot(key, mask);
+    const mask = (slots.length >> 1) - 1;
+    let i = mix(0x2545f491, key) & mask;
     while (slots[2 * i] !== -1) i = (i + 1) & mask;
     slots[2 * i] = key;
     slots[2 * i + 1] = value;
@@ -162,63 +158,63 @@ export class NumberTable {
 
   private grow(): void {
     const old = this.slots;
-    this.slots = new Float64Array(old.length * 2).fill(-1);
+    this.slots = new Int32Array(old.length * 2).fill(-1);
     for (let i = 0; i < old.length; i += 2) if (old[i] !== -1) this.put(old[i]!, old[i + 1]!);
   }
 }
 
 /**
- * A multiset of int ids by a caller's hash (e.g. accepted courses by person, start and
- * programme): the caller walks the ids stored with a hash and checks them itself. Stores
- * [hash, id] pairs in one array: 8 bytes per slot.
+ * Int ids by a caller's hash (e.g. accepted courses by person, start and programme), storing
+ * only the ids: 4 bytes a slot, at most half of them used. A walk gives every id stored near
+ * the hash and the caller checks each against its own columns; when the table grows, the
+ * caller's `hashOf` gives the hash of each id again.
  */
-export class IdSet {
+export class IdTable {
   private slots: Int32Array;
   size = 0;
   private cursor = 0;
-  private want = 0;
 
-  constructor(capacity = 1024) {
-    this.slots = new Int32Array(nextPow2(capacity * 2) * 2).fill(-1);
+  constructor(
+    private readonly hashOf: (id: number) => number,
+    capacity = 1024,
+  ) {
+    this.slots = new Int32Array(nextPow2(capacity * 2)).fill(-1);
   }
 
-  /** Starts a walk over the ids stored with hash h; `next()` gives them one by one, then -1. */
+  /** Room for n ids without growing (a caller that knows roughly how many will come). */
+  reserve(n: number): void {
+    if (n * 2 > this.slots.length) this.rebuild(nextPow2(n * 2));
+  }
+
+  /** Starts a walk over the ids that may have hash h; `next()` gives them one by one, then -1. */
   begin(h: number): void {
-    this.want = h | 0;
-    this.cursor = h & (this.slots.length / 2 - 1);
+    this.cursor = h & (this.slots.length - 1);
   }
 
   next(): number {
-    const slots = this.slots;
-    const mask = slots.length / 2 - 1;
-    for (;;) {
-      const i = this.cursor;
-      const id = slots[2 * i + 1]!;
-      if (id < 0) return -1;
-      this.cursor = (i + 1) & mask;
-      if (slots[2 * i] === this.want) return id;
-    }
+    const id = this.slots[this.cursor]!;
+    if (id >= 0) this.cursor = (this.cursor + 1) & (this.slots.length - 1);
+    return id;
   }
 
   add(h: number, id: number): void {
-    if ((this.size + 1) * 4 > this.slots.length) this.grow();
-    this.put(h | 0, id);
+    if ((this.size + 1) * 2 > this.slots.length) this.rebuild(this.slots.length * 2);
+    this.put(h, id);
     this.size++;
   }
 
   private put(h: number, id: number): void {
     const slots = this.slots;
-    const mask = slots.length / 2 - 1;
+    const mask = slots.length - 1;
     let i = h & mask;
-    while (slots[2 * i + 1]! >= 0) i = (i + 1) & mask;
-    slots[2 * i] = h;
-    slots[2 * i + 1] = id;
+    while (slots[i]! >= 0) i = (i + 1) & mask;
+    slots[i] = id;
   }
 
-  private grow(): void {
+  private rebuild(size: number): void {
     const old = this.slots;
-    this.slots = new Int32Array(old.length * 2).fill(-1);
-    for (let i = 0; i < old.length; i += 2) if (old[i + 1]! >= 0) this.put(old[i]!, old[i + 1]!);
+    this.slots = new Int32Array(size).fill(-1);
+    for (let i = 0; i < old.length; i++) if (old[i]! >= 0) this.put(this.hashOf(old[i]!), old[i]!);
   }
 }
 

@@ -74,6 +74,8 @@ export interface ByteRow {
 export interface RowSink {
   row(r: RawRow): void;
   bytes(r: ByteRow): void;
+  /** About how many rows will come in all (a fast table's estimate from its first rows). */
+  expect?(rows: number): void;
 }
 
 export interface FastRows {

@@ -30,16 +30,35 @@ export class ValueTable {
   readonly values: (string | null)[] = [null];
   private readonly ids = new Map<string, number>();
 
+  /** `onNewId` is told each new id (the store widens a column that outgrows 16 bits). */
+  constructor(private readonly onNewId: (id: number) => void = () => {}) {}
+
   id(v: string | null): number {
     if (v === null) return 0;
     let id = this.ids.get(v);
     if (id === undefined) {
       id = this.values.length;
+      this.onNewId(id);
       this.values.push(v);
       this.ids.set(v, id);
     }
     return id;
   }
+}
+
+/**
+ * A column of value ids: 16 bits while its table holds fewer than 65,536 values (always, for
+ * real exports), widened to 32 bits when one holds more.
+ */
+export type IdColumn = Uint16Array | Int32Array;
+
+type Column = Int32Array | IdColumn | Uint8Array | Float64Array;
+
+/** The same kind of typed array as `a`, of length n, holding a's values (as many as fit). */
+function resized<T extends Column>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(n < a.length ? a.subarray(0, n) : a);
+  return b;
 }
 
 /**
@@ -53,15 +72,20 @@ export class Persons {
    * Private (#) so that no JSON, log or test snapshot of a store can show a CPR number.
    */
   #keys = new Float64Array(1024);
+  /** Per person: what the CPR number tells, the birth day (NONE when unknown) and gender code. */
+  birth = new Int32Array(1024);
+  gender = new Uint8Array(1024);
   private readonly names = new Map<number, string>();
   private readonly byName = new Map<string, number>();
 
   constructor(private readonly pseudonymise?: Pseudonymiser) {}
 
-  /** A new person known by a CPR key. */
-  addKey(key: number): number {
+  /** A new person known by a CPR key, born on `birth`, of gender code `gender`. */
+  addKey(key: number, birth: Day, gender: number): number {
     const p = this.next();
     this.#keys[p] = key;
+    this.birth[p] = birth;
+    this.gender[p] = gender;
     return p;
   }
 
@@ -71,6 +95,7 @@ export class Persons {
     if (p === undefined) {
       p = this.next();
       this.#keys[p] = NaN;
+      this.birth[p] = NONE;
       this.names.set(p, name);
       this.byName.set(name, p);
     }
@@ -92,22 +117,24 @@ export class Persons {
 
   private next(): number {
     if (this.count === this.#keys.length) {
-      const k = new Float64Array(this.#keys.length * 2);
-      k.set(this.#keys);
-      this.#keys = k;
+      const n = this.count * 2;
+      this.#keys = resized(this.#keys, n);
+      this.birth = resized(this.birth, n);
+      this.gender = resized(this.gender, n);
     }
     return this.count++;
   }
 }
 
-/** The columns of a store, in the order they are grown. */
-const INT_COLUMNS = [
+/** The columns of a store. */
+const COLUMNS = [
   'row',
   'person',
   'start',
   'end',
   'birth',
   'age',
+  'gender',
   'exit',
   'followUp',
   'targetGroup',
@@ -116,6 +143,7 @@ const INT_COLUMNS = [
   'unit',
   'group',
 ] as const;
+type ColumnName = (typeof COLUMNS)[number];
 
 export class CourseStore {
   length = 0;
@@ -133,21 +161,21 @@ export class CourseStore {
   /** 0 unknown, 1 M, 2 K. */
   gender = new Uint8Array(1024);
   /** Exit id: its reason in `exitReasons`, its group in `exitGroups` (0: none). */
-  exit = new Int32Array(1024);
+  exit: IdColumn = new Uint16Array(1024);
   /** Follow-up id: the four statuses in `followUps`. */
-  followUp = new Int32Array(1024);
-  targetGroup = new Int32Array(1024);
-  education = new Int32Array(1024);
-  programme = new Int32Array(1024);
-  unit = new Int32Array(1024);
-  group = new Int32Array(1024);
+  followUp: IdColumn = new Uint16Array(1024);
+  targetGroup: IdColumn = new Uint16Array(1024);
+  education: IdColumn = new Uint16Array(1024);
+  programme: IdColumn = new Uint16Array(1024);
+  unit: IdColumn = new Uint16Array(1024);
+  group: IdColumn = new Uint16Array(1024);
 
   readonly values: Record<ValueField, ValueTable> = {
-    targetGroup: new ValueTable(),
-    education: new ValueTable(),
-    programme: new ValueTable(),
-    unit: new ValueTable(),
-    group: new ValueTable(),
+    targetGroup: new ValueTable((id) => this.fit('targetGroup', id)),
+    education: new ValueTable((id) => this.fit('education', id)),
+    programme: new ValueTable((id) => this.fit('programme', id)),
+    unit: new ValueTable((id) => this.fit('unit', id)),
+    group: new ValueTable((id) => this.fit('group', id)),
   };
   readonly exitReasons: (string | null)[] = [null];
   readonly exitGroups: (string | null)[] = [null];
@@ -168,20 +196,27 @@ export class CourseStore {
 
   /** Room for one more course; its index. Columns are replaced as they grow: read them after. */
   push(): number {
-    if (this.length === this.row.length) this.grow();
+    if (this.length === this.row.length) this.grow(this.row.length * 2);
     return this.length++;
   }
 
-  private grow(): void {
-    const n = this.row.length * 2;
-    for (const k of INT_COLUMNS) {
-      const a = new Int32Array(n);
-      a.set(this[k]);
-      this[k] = a;
-    }
-    const g = new Uint8Array(n);
-    g.set(this.gender);
-    this.gender = g;
+  /** Room for n courses: a store told the size early grows once, not by doubling (which holds old and new). */
+  reserve(n: number): void {
+    if (n > this.row.length) this.grow(n);
+  }
+
+  private grow(n: number): void {
+    for (const k of COLUMNS) this.set(k, resized(this[k], n));
+  }
+
+  private set(k: ColumnName, a: Column): void {
+    (this as Record<ColumnName, Column>)[k] = a;
+  }
+
+  /** Widens an id column to 32 bits when id no longer fits in 16. */
+  private fit(k: 'exit' | 'followUp' | ValueField, id: number): void {
+    const a = this[k];
+    if (id > 0xffff && a instanceof Uint16Array) this.set(k, Int32Array.from(a));
   }
 
   /** The id of an exit reason with its group. */
@@ -191,6 +226,7 @@ export class CourseStore {
     let id = this.exitIds.get(key);
     if (id === undefined) {
       id = this.exitReasons.length;
+      this.fit('exit', id);
       this.exitReasons.push(reason);
       this.exitGroups.push(group);
       this.exitIds.set(key, id);
@@ -204,6 +240,7 @@ export class CourseStore {
     let id = this.followUpIds.get(key);
     if (id === undefined) {
       id = this.followUps.length;
+      this.fit('followUp', id);
       this.followUps.push(Object.freeze({ 1: v1, 3: v3, 6: v6, 12: v12 }));
       this.followUpIds.set(key, id);
     }
@@ -237,9 +274,15 @@ export class CourseStore {
     this.birth[i] = c.birthDate ?? NONE;
     this.age[i] = c.ageAtStart ?? NONE;
     this.gender[i] = genderCode(c.gender);
-    this.exit[i] = this.exitId(c.exitReason, c.exitGroup);
-    this.followUp[i] = followUp ?? this.followUpId(c.followUp[1], c.followUp[3], c.followUp[6], c.followUp[12]);
-    for (const f of VALUE_FIELDS) this[f][i] = this.values[f].id(c[f]);
+    // Each id is made before its column is read: making it may widen the column.
+    const exit = this.exitId(c.exitReason, c.exitGroup);
+    this.exit[i] = exit;
+    const fu = followUp ?? this.followUpId(c.followUp[1], c.followUp[3], c.followUp[6], c.followUp[12]);
+    this.followUp[i] = fu;
+    for (const f of VALUE_FIELDS) {
+      const id = this.values[f].id(c[f]);
+      this[f][i] = id;
+    }
     this.setExtra(i, c.extra);
     return i;
   }
@@ -247,8 +290,7 @@ export class CourseStore {
   /** Trims the columns to the courses held; the store is complete. */
   seal(): this {
     const n = this.length;
-    for (const k of INT_COLUMNS) this[k] = this[k].subarray(0, n);
-    this.gender = this.gender.subarray(0, n);
+    for (const k of COLUMNS) this.set(k, this[k].subarray(0, n));
     if (this.extra) while (this.extra.length < n) this.extra.push(EMPTY_EXTRA);
     return this;
   }

@@ -3,7 +3,7 @@
  * A raw CPR number never leaves src/schema/: callers get the derived fields and the pseudonym.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { dayOf, type Day } from '../dates.js';
+import { dayOf, daysInMonth, type Day } from '../dates.js';
 
 export interface CprFacts {
   birthDate: Day;
@@ -37,16 +37,22 @@ export function parseCpr(value: string | number): CprResult {
  * would say "its first six digits are not a date".
  */
 export function cprFactsOfKey(key: number): CprFacts | null {
+  const birthDate = cprBirthOfKey(key);
+  return birthDate !== birthDate ? null : { birthDate, gender: key % 2 === 1 ? 'M' : 'K' };
+}
+
+/** The birth day of cprFactsOfKey alone (NaN for null): no object per person, for the fast path. */
+export function cprBirthOfKey(key: number): Day {
   const dd = Math.floor(key / 1e8);
   const mm = Math.floor(key / 1e6) % 100;
   const yy = Math.floor(key / 1e4) % 100;
   const year = centuryOf(yy, Math.floor(key / 1e3) % 10) + yy;
-  if (mm < 1 || mm > 12 || dd < 1 || dd > daysIn(year, mm)) return null;
-  return { birthDate: dayOf(year, mm, dd)!, gender: key % 2 === 1 ? 'M' : 'K' };
+  if (mm < 1 || mm > 12 || dd < 1 || dd > daysInMonth(year, mm)) return NaN;
+  // Date.UTC of a valid date: a whole number of days.
+  return Date.UTC(year, mm - 1, dd) / MS_PER_DAY;
 }
 
-const daysIn = (y: number, m: number): number =>
-  m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+const MS_PER_DAY = 86_400_000;
 
 /** The century from the 7th digit and the 2-digit year (CPR-kontoret's table). */
 export function centuryOf(yy: number, seventh: number): number {

@@ -15,13 +15,13 @@
  */
 import type { Day } from '../dates.js';
 import { cut } from '../text.js';
-import { ByteInterner, hashString, IdSet, mix, NumberTable } from '../io/intern.js';
+import { ByteInterner, IdTable, IntTable, mix } from '../io/intern.js';
 import type { ByteRow, RawRow, RawTable, RawValue, ReadProgress, SourceInfo } from '../io/raw.js';
 import { isEmptyCell } from '../io/raw.js';
 import { FOLLOW_UP_HORIZONS, type CanonicalField, type ColumnMapping, type Horizon } from './columns.js';
 import type { Course } from './course.js';
 import { CourseStore, genderCode, NONE, Persons, withCourses, type ValueField } from './course-store.js';
-import { cprFactsOfKey, parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
+import { cprBirthOfKey, parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
 import { matchKey } from './normalize-text.js';
 import { ageAt, dateOfBytes, isMissing, parseDate, textOf } from './values.js';
 import type { VocabSet, Vocabulary } from './vocab.js';
@@ -226,8 +226,6 @@ class Slot {
   readonly values: (string | null)[] = [];
   /** Per id: the raw text when not in the vocabulary (counted as unknown), else null. */
   readonly unknown: (string | null)[] = [];
-  /** Per id: hash of the value (programme, for the duplicate table). */
-  readonly hashes: number[] = [];
   /** Per id: the exit group (exit reasons only). */
   readonly groups: (string | null)[] = [];
   /** Per id: the id of the value (of the exit, for exit reasons; the gender code) in the course store. */
@@ -275,7 +273,6 @@ class Slot {
     }
     this.values[id] = value;
     this.unknown[id] = unknown;
-    this.hashes[id] = hashString(value ?? '');
     this.groups[id] = this.field === 'exitReason' && value !== null ? (this.vocab.groupOf(value) ?? null) : null;
     this.storeIds[id] = this.storeId(value, this.groups[id]!);
     return id;
@@ -302,7 +299,10 @@ class Normaliser {
   private readonly unknownValues: Normalised['unknownValues'] = {};
   private missingExitReason = 0;
   /** Accepted courses by person, start and programme: indices into `store`. */
-  private readonly accepted = new IdSet();
+  private readonly accepted = new IdTable((i) => {
+    const s = this.store;
+    return dupHash(s.person[i]!, s.start[i]!, s.programme[i]!);
+  });
 
   // The fast path's tables.
   private readonly pidCol: number;
@@ -316,14 +316,11 @@ class Normaliser {
   private readonly unit: Slot | null;
   private readonly group: Slot | null;
   private readonly gender: Slot | null;
-  /** CPR number (as a 10-digit number) → person; -2 for a number that is not a valid CPR number. */
-  private readonly cprPersons = new NumberTable();
+  /** CPR number (packed, see packCpr) → person; -2 for a number that is not a valid CPR number. */
+  private readonly cprPersons = new IntTable();
   /** Citizen ids (not CPR): bytes → person (persons are one per pseudonym: " 12" and "12" are one). */
   private readonly idPersons = new ByteInterner();
   private readonly idPersonOf: number[] = [];
-  /** Per person (CPR numbers): birth day (NONE when unknown) and gender code (see CourseStore.gender). */
-  private readonly birth: number[] = [];
-  private readonly sex: number[] = [];
   /** Follow-up ids of the store, by the ids of their four values (fast path) or of their texts. */
   private readonly followUps = new Map<number | string, number>();
   /** The store's exit id of "Uoplyst" (an ended course without a reason). */
@@ -432,6 +429,12 @@ class Normaliser {
   /** The general path's categorical texts per field: value, and the raw text when unknown. */
   private readonly texts = new Map<CategoricalField, Map<string, { value: string | null; unknown: string | null }>>();
 
+  /** Room for about this many courses (the fast CSV path's estimate), so that columns grow once. */
+  expect(rows: number): void {
+    this.store.reserve(rows);
+    this.accepted.reserve(rows);
+  }
+
   /** The accepted course with this person, start and programme (the store's id), or -1. */
   private findDuplicate(h: number, person: number, start: Day, programme: number): number {
     const set = this.accepted;
@@ -505,15 +508,11 @@ class Normaliser {
         if (cpr.ok) key = Number(cpr.digits);
         else reason = cpr.reason;
       }
-      let found = -2;
-      if (key === key) {
-        found = this.cprPersons.get(key);
-        if (found === -1) found = this.addCprPerson(key);
-      }
+      const found = key === key ? this.cprPerson(key) : -2;
       if (found >= 0) {
         person = found;
-        birthDate = this.birth[person] === NONE ? null : this.birth[person]!;
-        gender = GENDER_OF_CODE[this.sex[person]!]!;
+        birthDate = this.persons.birth[person] === NONE ? null : this.persons.birth[person]!;
+        gender = GENDER_OF_CODE[this.persons.gender[person]!]!;
       } else problem(reasons, this.header('personId'), undefined, `the value ${reason}; correct it in the case system`);
     } else person = this.persons.ofName(this.pseudonymise(textOf(pid)));
     if (gender === null && col.gender !== undefined) gender = genderOf(at(cells, col.gender));
@@ -658,12 +657,11 @@ class Normaliser {
     if (this.cprKind) {
       const key = cprKeyOfBytes(buf, S[pc]!, E[pc]!);
       if (key !== key) return false;
-      person = this.cprPersons.get(key);
-      if (person === -1) person = this.addCprPerson(key);
+      person = this.cprPerson(key);
     } else person = this.idPerson(r, S[pc]!, E[pc]!);
     if (person < 0) return false;
-    const birth = this.cprKind ? this.birth[person]! : NONE;
-    let gender = this.cprKind ? this.sex[person]! : 0;
+    const birth = this.cprKind ? this.persons.birth[person]! : NONE;
+    let gender = this.cprKind ? this.persons.gender[person]! : 0;
     if (gender === 0 && this.gender !== null) gender = this.gender.storeIds[this.gender.id(r)]!;
 
     // Dates.
@@ -784,17 +782,20 @@ class Normaliser {
     return parsed.ok ? parsed.value : NaN;
   }
 
-  private addCprPerson(key: number): number {
-    const facts = cprFactsOfKey(key);
-    if (facts === null) {
-      this.cprPersons.set(key, -2);
+  /** The person of a CPR number given as its ten digits in a number; -2 when it is not a CPR number. */
+  private cprPerson(key: number): number {
+    const packed = packCpr(key);
+    if (packed < 0) return -2;
+    const known = this.cprPersons.get(packed);
+    if (known !== -1) return known;
+    const birth = cprBirthOfKey(key);
+    if (birth !== birth) {
+      this.cprPersons.set(packed, -2);
       return -2;
     }
-    // The pseudonym is made from the key when first asked for (Persons.name).
-    const p = this.persons.addKey(key);
-    this.birth[p] = facts.birthDate | 0;
-    this.sex[p] = genderCode(facts.gender);
-    this.cprPersons.set(key, p);
+    // The pseudonym is made from the key when first asked for (Persons.name); an odd last digit is a man.
+    const p = this.persons.addKey(key, birth, key % 2 === 1 ? 1 : 2);
+    this.cprPersons.set(packed, p);
     return p;
   }
 
@@ -807,6 +808,17 @@ class Normaliser {
     this.idPersonOf[this.idPersons.add(r.buf, s, e)] = p;
     return p;
   }
+}
+
+/**
+ * A CPR number DDMMYYSSSS in 29 bits, ((DD × 13 + MM) × 100 + YY) × 10,000 + SSSS, so that the
+ * table of persons holds int32 keys; -1 when DD or MM cannot be a day or month (not a CPR number).
+ */
+function packCpr(key: number): number {
+  const dd = Math.floor(key / 1e8);
+  const mm = Math.floor(key / 1e6) % 100;
+  if (dd < 1 || dd > 31 || mm < 1 || mm > 12) return -1;
+  return ((dd * 13 + mm) * 100 + (Math.floor(key / 1e4) % 100)) * 10000 + (key % 10000);
 }
 
 /** parseCpr's reason for ten digits whose first six are not a date. */

@@ -39,6 +39,14 @@ describe('CourseStore', () => {
     expect(store.newestDay()).toBe(d('2024-05-02'));
   });
 
+  it('widens an id column that outgrows 16 bits', () => {
+    const many = Array.from({ length: 70_000 }, (_, i) => course(`line ${i + 2}`, `P${i % 7}`, '2024-01-01', null, { unit: `U${i}` }));
+    const store = CourseStore.of(many);
+    expect(store.unit).toBeInstanceOf(Int32Array);
+    expect(store.targetGroup).toBeInstanceOf(Uint16Array);
+    for (const i of [0, 65_534, 65_535, 65_536, 69_999]) expect(store.value('unit', i)).toBe(`U${i}`);
+  });
+
   it('interns values: one id per value, 0 for none', () => {
     const store = CourseStore.of(list);
     expect(store.values.targetGroup.values).toEqual([null, 'Jobparat']);
@@ -53,7 +61,7 @@ describe('CourseStore', () => {
     const base = makePseudonymiser('a-test-key-of-some-length');
     const ps = Object.assign((s: string) => (calls.push(s), base(s)), { stable: true });
     const persons = new Persons(ps);
-    const p = persons.addKey(1503851235);
+    const p = persons.addKey(1503851235, d('1985-03-15'), 1);
     expect(calls).toEqual([]);
     const name = persons.name(p);
     expect(name).toBe(base('1503851235'));
