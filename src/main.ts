@@ -6,12 +6,14 @@
  * command or the help is asked for: `jobfx --version` loads nothing else.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { processContext } from './cli/context.js';
 import { JobfxError, exitCodeOf } from './errors.js';
+import { packageRoot } from './package-root.js';
 import { redactCpr } from './schema/cpr.js';
 import { oneLine } from './text.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as {
   version: string;
 };
 

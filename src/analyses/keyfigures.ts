@@ -66,12 +66,12 @@ export const AGE_BANDS = ['<25', '25-29', '30-39', '40-49', '50+'] as const;
 export { UNKNOWN, UNMAPPED_GROUP };
 
 export function ageBand(age: number | null): string {
-  if (age === null) return UNKNOWN;
-  if (age < 25) return '<25';
-  if (age < 30) return '25-29';
-  if (age < 40) return '30-39';
-  if (age < 50) return '40-49';
-  return '50+';
+  return age === null ? UNKNOWN : AGE_BANDS[ageBandIndex(age)]!;
+}
+
+/** The index of an age's band in AGE_BANDS. */
+export function ageBandIndex(age: number): number {
+  return age < 25 ? 0 : age < 30 ? 1 : age < 40 ? 2 : age < 50 ? 3 : 4;
 }
 
 /**
@@ -195,10 +195,7 @@ export function storeKeyFigures(
     return m;
   };
   const bands: (string | null)[] = [...AGE_BANDS, null];
-  const bandOf = (i: number) => {
-    const age = store.age[i]!;
-    return age === NONE ? bands.length - 1 : bands.indexOf(ageBand(age));
-  };
+  const bandOf = (i: number) => (store.age[i] === NONE ? AGE_BANDS.length : ageBandIndex(store.age[i]!));
 
   // Follow-up of courses ended in the period: due when end + horizon months ≤ as-of. Ends lie
   // in the period, so each horizon's verdict is worked out once per day of the period.

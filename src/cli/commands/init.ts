@@ -1,21 +1,18 @@
 /** jobfx init: an example report for the demo export, so that `jobfx init && jobfx run jobfx.report.json` works at once. */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { usageError } from '../../errors.js';
 import { writeAtomic } from '../../io/write.js';
+import { packageRoot } from '../../package-root.js';
 import type { Report } from '../../report/config.js';
 import type { RunContext } from '../context.js';
 
 export const REPORT_FILE = 'jobfx.report.json';
 
-/** The package's root: dist/cli/commands → ../../.. */
-const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
 export async function initReport(ctx: RunContext, force: boolean): Promise<number> {
   const file = join(ctx.cwd, REPORT_FILE);
   if (existsSync(file) && !force) throw usageError(`${file} exists already; add --force to replace it`);
-  const rel = (p: string) => relative(ctx.cwd, join(PACKAGE_ROOT, p)).split('\\').join('/');
+  const rel = (p: string) => relative(ctx.cwd, join(packageRoot(), p)).split('\\').join('/');
   const report: Report & { $schema: string } = {
     $schema: rel('schema/jobfx.report.schema.json'),
     title: 'Nøgletal for straksaktivering',
