@@ -25,19 +25,25 @@ export function partition(
   return ordered(groups, by, vocab);
 }
 
-/** The same for the courses of a store: each value with the indices of its courses, in store order. */
+/**
+ * The same for the courses of a store (those at the indices `subset`, or all): each value with
+ * the indices of its courses, in store order.
+ */
 export function partitionStore(
   store: CourseStore,
   by: ByField,
   vocab: VocabSet,
+  subset: ArrayLike<number> | null = null,
 ): [string | null, Int32Array][] {
   const ids = by === 'gender' ? store.gender : store[by];
   const names: readonly (string | null)[] = by === 'gender' ? [null, 'M', 'K'] : store.values[by].values;
+  const n = subset === null ? store.length : subset.length;
   const perId = new Int32Array(names.length);
-  for (let i = 0; i < store.length; i++) perId[ids[i]!]!++;
-  const lists = Array.from(perId, (n) => new Int32Array(n));
+  for (let k = 0; k < n; k++) perId[ids[subset === null ? k : subset[k]!]!]!++;
+  const lists = Array.from(perId, (count) => new Int32Array(count));
   const filled = new Int32Array(names.length);
-  for (let i = 0; i < store.length; i++) {
+  for (let k = 0; k < n; k++) {
+    const i = subset === null ? k : subset[k]!;
     const id = ids[i]!;
     lists[id]![filled[id]!++] = i;
   }

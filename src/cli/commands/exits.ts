@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
-import { countExits } from '../../analyses/exits.js';
-import { BY_FIELDS, partition, type ByField } from '../../analyses/partition.js';
+import { countStoreExits } from '../../analyses/exits.js';
+import { BY_FIELDS, partitionStore, type ByField } from '../../analyses/partition.js';
+import { NONE } from '../../schema/course-store.js';
 import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../../period.js';
 import { loadCourses } from '../../schema/load.js';
 import { exitTables } from '../../tables/exits.js';
@@ -77,16 +78,23 @@ export async function buildExits(
   o: BuildOptions,
 ): Promise<Built> {
   const period = resolveOptionalPeriod(flags);
-  const ended = data.courses.filter(
-    (c) => c.end !== null && (!period || (c.end >= period.from && c.end <= period.to)),
-  );
+  // Over the columns of the store: no record per course is made.
+  const store = data.store;
+  const ended: number[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const end = store.end[i]!;
+    if (end !== NONE && (!period || (end >= period.from && end <= period.to))) ended.push(i);
+  }
   const cols = [];
   if (flags.by)
-    for (const [value, subset] of partition(ended, flags.by, data.vocab))
-      cols.push({ label: byValueLabel(value, flags.lang), k: countExits(subset, data.vocab, flags.sort) });
+    for (const [value, subset] of partitionStore(store, flags.by, data.vocab, ended))
+      cols.push({
+        label: byValueLabel(value, flags.lang),
+        k: countStoreExits(store, subset, data.vocab, flags.sort),
+      });
   cols.push({
     label: flags.lang === 'da' ? 'I alt' : 'Total',
-    k: countExits(ended, data.vocab, flags.sort),
+    k: countStoreExits(store, ended, data.vocab, flags.sort),
   });
 
   const title = period

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { findReturns } from '../../analyses/repeats.js';
+import { storeReturns, type RepeatResult } from '../../analyses/repeats.js';
 import { isoOf } from '../../dates.js';
 import { writeAtomic } from '../../io/write.js';
-import { periodText, resolvePeriod, type PeriodFlags } from '../../period.js';
+import { periodText, resolvePeriod, type Period, type PeriodFlags } from '../../period.js';
 import { csvLine } from '../../render/csv.js';
+import type { Course } from '../../schema/course.js';
 import { loadCourses } from '../../schema/load.js';
 import { repeatTables } from '../../tables/repeats.js';
 import { finishAccounting } from '../accounting.js';
@@ -130,14 +131,34 @@ export async function buildRepeats(
 }
 
 /** The period, window and returns a run of repeats counts: shared by the tables and --list. */
-function returnsOf(data: Loaded, flags: RepeatsFlags) {
-  const period = resolvePeriod(flags, newestDate(data.courses));
+function returnsOf(
+  data: Loaded,
+  flags: RepeatsFlags,
+): { period: Period; windowDays: number; result: RepeatResult } {
+  // Over the columns of the store; records are made only of the courses the tables and the list show.
+  const store = data.store;
+  const period = resolvePeriod(flags, newestDate(store));
   const windowDays = parseWindow(flags.window);
-  const result = findReturns(data.courses, {
-    from: period.from,
-    to: period.to,
-    windowDays,
-    minGapDays: flags.minGapDays,
-  });
+  const r = storeReturns(
+    store,
+    { from: period.from, to: period.to, windowDays, minGapDays: flags.minGapDays },
+    null,
+  );
+  // One record per course: the tables know a return among the started courses by identity.
+  const made = new Map<number, Course>();
+  const record = (i: number): Course => {
+    let c = made.get(i);
+    if (c === undefined) made.set(i, (c = store.course(i)));
+    return c;
+  };
+  const result: RepeatResult = {
+    startedPersons: r.startedPersons,
+    startedCourses: r.started.map(record),
+    returns: r.returns.map((x) => ({
+      personId: store.persons.name(store.person[x.course]!),
+      course: record(x.course),
+      previous: record(x.previous),
+    })),
+  };
   return { period, windowDays, result };
 }
