@@ -2,8 +2,7 @@
 import { isoOf } from '../dates.js';
 import type { SourceInfo } from '../io/raw.js';
 import { FOLLOW_UP_HORIZONS, type CanonicalField } from '../schema/columns.js';
-import type { Course } from '../schema/course.js';
-import { fieldValue } from '../schema/course-field.js';
+import { NONE } from '../schema/course-store.js';
 import type { CategoricalField, Normalised, Rejection } from '../schema/normalise.js';
 import type { VocabSet } from '../schema/vocab.js';
 
@@ -43,7 +42,8 @@ const FIELDS: CategoricalField[] = [
 ];
 
 export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
-  const { courses, ledger, mapping, headers } = data;
+  // Over the columns of the store: counting values needs no record per course.
+  const { store, ledger, mapping, headers } = data;
   const vocabOf: Partial<Record<CategoricalField, { isKnown(v: string): boolean }>> = {
     exitReason: vocab.exitReason,
     targetGroup: vocab.targetGroup,
@@ -59,13 +59,17 @@ export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
     (f) =>
       mapping.fields[f as CanonicalField] !== undefined || (f === 'exitReason' && data.missingExitReason > 0),
   ).map((field) => {
+    const { ids, names } = store.textColumn(field);
+    const perId = new Int32Array(names.length);
+    for (let i = 0; i < store.length; i++) perId[ids[i]!]!++;
     const counts = new Map<string, number>();
     let missing = 0;
-    for (const c of courses) {
-      const v = fieldValue(c, field);
-      if (v === null) missing++;
-      else counts.set(v, (counts.get(v) ?? 0) + 1);
-    }
+    perId.forEach((n, id) => {
+      const v = names[id]!;
+      if (n === 0) return;
+      if (v === null) missing += n;
+      else counts.set(v, (counts.get(v) ?? 0) + n);
+    });
     const known = vocabOf[field];
     const values = [...counts]
       .map(([value, count]) => ({ value, count, known: known ? known.isKnown(value) : true }))
@@ -79,24 +83,32 @@ export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
     eMin = Infinity,
     eMax = -Infinity,
     ongoing = 0;
-  for (const c of courses) {
-    if (c.start < sMin) sMin = c.start;
-    if (c.start > sMax) sMax = c.start;
-    if (c.end === null) ongoing++;
+  for (let i = 0; i < store.length; i++) {
+    const start = store.start[i]!;
+    const end = store.end[i]!;
+    if (start < sMin) sMin = start;
+    if (start > sMax) sMax = start;
+    if (end === NONE) ongoing++;
     else {
-      if (c.end < eMin) eMin = c.end;
-      if (c.end > eMax) eMax = c.end;
+      if (end < eMin) eMin = end;
+      if (end > eMax) eMax = end;
     }
   }
-  const persons = new Map<string, Course>();
-  for (const c of courses) if (!persons.has(c.personId)) persons.set(c.personId, c);
-  let withAgeAndGender = 0,
+  // Each person once, by their first course.
+  const seen = new Uint8Array(store.persons.count);
+  let distinct = 0,
+    withAgeAndGender = 0,
     men = 0,
     women = 0;
-  for (const c of persons.values()) {
-    if (c.birthDate !== null && c.gender !== null) withAgeAndGender++;
-    if (c.gender === 'M') men++;
-    if (c.gender === 'K') women++;
+  for (let i = 0; i < store.length; i++) {
+    const p = store.person[i]!;
+    if (seen[p] === 1) continue;
+    seen[p] = 1;
+    distinct++;
+    const gender = store.gender[i]!;
+    if (store.birth[i] !== NONE && gender !== 0) withAgeAndGender++;
+    if (gender === 1) men++;
+    if (gender === 2) women++;
   }
   const iso = (d: number) => (Number.isFinite(d) ? isoOf(d) : null);
 
@@ -117,9 +129,9 @@ export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
       start: { min: iso(sMin), max: iso(sMax) },
       end: { min: iso(eMin), max: iso(eMax) },
       ongoing,
-      ended: courses.length - ongoing,
+      ended: store.length - ongoing,
     },
-    persons: { distinct: persons.size, withAgeAndGender, men, women },
+    persons: { distinct, withAgeAndGender, men, women },
     notes: [...data.info.notes, ...data.notes],
   };
 }

@@ -6,6 +6,7 @@
  */
 import { dayOf, partsOf, type Day } from '../dates.js';
 import type { Course } from '../schema/course.js';
+import { CourseStore, NONE } from '../schema/course-store.js';
 import type { VocabSet, Vocabulary } from '../schema/vocab.js';
 import { summarise, type Summary } from '../stats/describe.js';
 import { UNKNOWN, UNMAPPED_GROUP } from './keyfigures.js';
@@ -105,13 +106,16 @@ export function columnsBetween(first: number, last: number, step: YoyStep): YoyC
 }
 
 /** Earliest and newest start or end date of the courses; null when there are none. */
-export function dateRange(courses: readonly Course[]): { earliest: Day; newest: Day } | null {
+export function dateRange(courses: readonly Course[] | CourseStore): { earliest: Day; newest: Day } | null {
+  const store = courses instanceof CourseStore ? courses : CourseStore.of(courses);
   let earliest = Infinity;
   let newest = -Infinity;
-  for (const c of courses) {
-    if (c.start < earliest) earliest = c.start;
-    if (c.start > newest) newest = c.start;
-    if (c.end !== null && c.end > newest) newest = c.end;
+  for (let i = 0; i < store.length; i++) {
+    const start = store.start[i]!;
+    const end = store.end[i]!;
+    if (start < earliest) earliest = start;
+    if (start > newest) newest = start;
+    if (end !== NONE && end > newest) newest = end;
   }
   return Number.isFinite(earliest) ? { earliest, newest } : null;
 }
@@ -121,7 +125,7 @@ export function dateRange(courses: readonly Course[]): { earliest: Day; newest: 
  * one whose last day (31 Dec; 30 Jun for H1) is on or before the newest date. Empty when there is
  * none.
  */
-export function completeColumns(courses: readonly Course[], step: YoyStep): YoyColumn[] {
+export function completeColumns(courses: readonly Course[] | CourseStore, step: YoyStep): YoyColumn[] {
   const range = dateRange(courses);
   if (range === null) return [];
   const first = slotOf(range.earliest, step);
@@ -130,32 +134,35 @@ export function completeColumns(courses: readonly Course[], step: YoyStep): YoyC
   return columnsBetween(first, last, step);
 }
 
+/** One row's (or the totals') courses per column: counts, person numbers, ended durations. */
 interface Acc {
   courses: number[];
-  persons: Set<string>[];
+  persons: number[][];
   durations: number[][];
 }
 
 function newAcc(k: number): Acc {
   return {
     courses: new Array<number>(k).fill(0),
-    persons: Array.from({ length: k }, () => new Set<string>()),
+    persons: Array.from({ length: k }, () => []),
     durations: Array.from({ length: k }, () => []),
   };
-}
-
-function add(acc: Acc, j: number, c: Course): void {
-  acc.courses[j]!++;
-  acc.persons[j]!.add(c.personId);
-  if (c.end !== null) acc.durations[j]!.push(c.end - c.start + 1);
 }
 
 function cellsOf(acc: Acc): YoyCell[] {
   return acc.courses.map((courses, j) => ({
     courses,
-    persons: acc.persons[j]!.size,
+    persons: distinct(acc.persons[j]!),
     durationDays: summarise(acc.durations[j]!),
   }));
+}
+
+/** The number of distinct person numbers in a list. */
+function distinct(persons: number[]): number {
+  const sorted = Int32Array.from(persons).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) n++;
+  return n;
 }
 
 /**
@@ -164,9 +171,10 @@ function cellsOf(acc: Acc): YoyCell[] {
  * alphabetically, "Uoplyst" (no value) after the others for fields without a vocabulary.
  * Exit groups instead come in the vocabulary's order, every group of it, then "not in the
  * vocabulary" when there is such a reason. Under basis 'start', exit rows end with the courses
- * that have not ended.
+ * that have not ended. Counted over the columns of the store (a list is made one).
  */
-export function yoy(courses: readonly Course[], o: YoyOptions): YoyResult {
+export function yoy(courses: readonly Course[] | CourseStore, o: YoyOptions): YoyResult {
+  const store = courses instanceof CourseStore ? courses : CourseStore.of(courses);
   const { columns, rows: field, basis, vocab } = o;
   const k = columns.length;
   const exitRows = EXIT_FIELDS.includes(field);
@@ -174,42 +182,53 @@ export function yoy(courses: readonly Course[], o: YoyOptions): YoyResult {
     for (let j = 0; j < k; j++) if (day >= columns[j]!.from && day <= columns[j]!.to) return j;
     return -1;
   };
-  const keyOf = (c: Course): string => {
-    if (exitRows && c.end === null) return NOT_ENDED_KEY;
-    switch (field) {
-      case 'exitReason':
-        return c.exitReason ?? UNKNOWN;
-      case 'exitGroup':
-        // An ended course has a reason ("Uoplyst" when none was given); a null group means the reason is not in the vocabulary.
-        return (
-          c.exitGroup ?? (c.exitReason === null ? (vocab.groupOf(UNKNOWN) ?? 'unknown') : UNMAPPED_GROUP)
-        );
-      default:
-        return c[field] ?? UNKNOWN;
-    }
-  };
+  // The row key of each value id of the field's column.
+  const { ids, names } = store.textColumn(field === 'exitGroup' ? 'exitReason' : field);
+  const keyOfId = names.map((name, id) => {
+    if (field !== 'exitGroup') return name ?? UNKNOWN;
+    // An ended course has a reason ("Uoplyst" when none was given); a null group means the reason is not in the vocabulary.
+    return store.exitGroups[id] ?? (name === null ? (vocab.groupOf(UNKNOWN) ?? 'unknown') : UNMAPPED_GROUP);
+  });
+  // Which value ids are not in their vocabulary (exit reasons without a group; target groups).
+  const unknownId = names.map((name, id) =>
+    name === null
+      ? false
+      : exitRows
+        ? store.exitGroups[id] === null
+        : field === 'targetGroup' && !vocab.targetGroup.isKnown(name),
+  );
 
   const byKey = new Map<string, Acc>();
+  const accOfId: (Acc | undefined)[] = [];
+  const accOf = (key: string): Acc => {
+    let acc = byKey.get(key);
+    if (!acc) byKey.set(key, (acc = newAcc(k)));
+    return acc;
+  };
   const total = newAcc(k);
   const notEnded = new Array<number>(k).fill(0);
   const unknownValues = new Set<string>();
-  for (const c of courses) {
-    const day = basis === 'end' ? c.end : c.start;
-    if (day === null) continue;
+  const add = (acc: Acc, j: number, i: number, end: number) => {
+    acc.courses[j]!++;
+    acc.persons[j]!.push(store.person[i]!);
+    if (end !== NONE) acc.durations[j]!.push(end - store.start[i]! + 1);
+  };
+  for (let i = 0; i < store.length; i++) {
+    const end = store.end[i]!;
+    const day = basis === 'end' ? end : store.start[i]!;
+    if (day === NONE) continue;
     const j = columnOf(day);
     if (j < 0) continue;
-    const key = keyOf(c);
-    let acc = byKey.get(key);
-    if (!acc) byKey.set(key, (acc = newAcc(k)));
-    add(acc, j, c);
-    add(total, j, c);
-    if (c.end === null) notEnded[j]!++;
-    if (exitRows && c.end !== null && c.exitGroup === null && c.exitReason !== null)
-      unknownValues.add(c.exitReason);
-    if (field === 'targetGroup' && c.targetGroup !== null && !vocab.targetGroup.isKnown(c.targetGroup))
-      unknownValues.add(c.targetGroup);
+    const id = ids[i]!;
+    const acc = exitRows && end === NONE ? accOf(NOT_ENDED_KEY) : (accOfId[id] ??= accOf(keyOfId[id]!));
+    add(acc, j, i, end);
+    add(total, j, i, end);
+    if (end === NONE) notEnded[j]!++;
+    // An ongoing course has no exit group yet: its reason, if any, is not counted as unknown.
+    if (unknownId[id] && (!exitRows || end !== NONE)) unknownValues.add(names[id]!);
   }
 
+  const cells = new Map([...byKey].map(([key, acc]) => [key, cellsOf(acc)]));
   const last = k - 1;
   let keys: string[];
   if (field === 'exitGroup') {
@@ -223,8 +242,8 @@ export function yoy(courses: readonly Course[], o: YoyOptions): YoyResult {
       field === 'exitReason' ? vocab.exitReason : field === 'targetGroup' ? vocab.targetGroup : undefined;
     const rank = (v: string) => (vocabulary ? vocabulary.orderOf(v) : v === UNKNOWN ? 1 : 0);
     const newestOf = (key: string) => {
-      const acc = byKey.get(key)!;
-      return o.measure === 'persons' ? acc.persons[last]!.size : acc.courses[last]!;
+      const cell = cells.get(key)![last]!;
+      return o.measure === 'persons' ? cell.persons : cell.courses;
     };
     keys = [...byKey.keys()]
       .filter((key) => key !== NOT_ENDED_KEY)
@@ -232,7 +251,7 @@ export function yoy(courses: readonly Course[], o: YoyOptions): YoyResult {
   }
   if (byKey.has(NOT_ENDED_KEY)) keys.push(NOT_ENDED_KEY);
 
-  const range = dateRange(courses);
+  const range = dateRange(store);
   return {
     field,
     basis,
@@ -241,7 +260,7 @@ export function yoy(courses: readonly Course[], o: YoyOptions): YoyResult {
     rows: keys.map((key) => ({
       key: key === NOT_ENDED_KEY ? '' : key,
       kind: key === NOT_ENDED_KEY ? 'notEnded' : 'value',
-      cells: cellsOf(byKey.get(key) ?? newAcc(k)),
+      cells: cells.get(key) ?? cellsOf(newAcc(k)),
     })),
     totals: cellsOf(total),
     notEnded,

@@ -9,6 +9,7 @@
 import type { Day } from '../dates.js';
 import type { Horizon } from './columns.js';
 import type { Course } from './course.js';
+import type { TextField } from './course-field.js';
 import type { Pseudonymiser } from './cpr.js';
 import { knownPersons, personIndex } from './persons.js';
 
@@ -307,6 +308,30 @@ export class CourseStore {
   /** The value of a categorical field of course i. */
   value(f: ValueField, i: number): string | null {
     return this.values[f].values[this[f][i]!]!;
+  }
+
+  /**
+   * A text field (as fieldValue names them) as a column of ids and the value of each id: what
+   * counting values by field needs, without a record per course.
+   */
+  textColumn(field: TextField): { ids: ArrayLike<number>; names: readonly (string | null)[] } {
+    switch (field) {
+      case 'exitReason':
+        return { ids: this.exit, names: this.exitReasons };
+      case 'exitGroup':
+        return { ids: this.exit, names: this.exitGroups };
+      case 'gender':
+        return { ids: this.gender, names: GENDERS };
+      case 'followUp1':
+      case 'followUp3':
+      case 'followUp6':
+      case 'followUp12': {
+        const h = Number(field.slice('followUp'.length)) as Horizon;
+        return { ids: this.followUp, names: this.followUps.map((f) => f[h]) };
+      }
+      default:
+        return { ids: this[field], names: this.values[field].values };
+    }
   }
 
   /** The day of the latest start or end date, null when there are no courses. */

@@ -276,7 +276,7 @@ function resolveReportPeriod(loaded: LoadedReport, data: Loaded | null, runDate:
     if (typeof p === 'object') return periodFromDates(p.from, p.to);
     if (!p.startsWith('last-')) return parsePeriod(p);
     // "Relative to the run date": the last period complete before the day of the run.
-    const ref = report.periodRelativeTo === 'run-date' ? runDate - 1 : data && newestDate(data.courses);
+    const ref = report.periodRelativeTo === 'run-date' ? runDate - 1 : data && newestDate(data.store);
     if (ref === null) throw configError(`${loaded.file}: the data holds no dates to count "${p}" back from`);
     if (p === 'last-complete-half-year') return lastCompleteHalfYear(ref);
     if (p === 'last-complete-month') return lastCompleteMonth(ref);

@@ -145,13 +145,13 @@ export async function buildYoy(
   const basis: YoyBasis =
     flags.basis ?? (flags.rows === 'exitReason' || flags.rows === 'exitGroup' ? 'end' : 'start');
 
-  const columns = range ? columnsBetween(range.first, range.last, step) : completeColumns(data.courses, step);
+  const columns = range ? columnsBetween(range.first, range.last, step) : completeColumns(data.store, step);
   const what = step === 'year' ? 'year' : 'half-year';
   if (columns.length === 0) {
-    if (data.courses.length === 0) throw usageError(`${o.source}: no courses to count`);
+    if (data.store.length === 0) throw usageError(`${o.source}: no courses to count`);
     throw usageError(`the data holds no complete ${what}; give --years`);
   }
-  const result = yoy(data.courses, {
+  const result = yoy(data.store, {
     rows: flags.rows,
     basis,
     step,
