@@ -654,6 +654,8 @@ class Normaliser {
     const pc = this.pidCol;
     if (pc < 0 || pc >= count) return false;
     let person: number;
+    // A person first met in this row has no course yet, so the row cannot repeat one.
+    const known = this.persons.count;
     if (this.cprKind) {
       const key = cprKeyOfBytes(buf, S[pc]!, E[pc]!);
       if (key !== key) return false;
@@ -716,7 +718,7 @@ class Normaliser {
     const programme = prId < 0 ? 0 : this.programme!.storeIds[prId]!;
 
     const h = dupHash(person, start, programme);
-    if (this.findDuplicate(h, person, start, programme) >= 0) return false;
+    if (person < known && this.findDuplicate(h, person, start, programme) >= 0) return false;
 
     let extra = NO_EXTRA;
     if (this.keep.length > 0) {
