@@ -11,16 +11,17 @@
  * The fast way has no side effect until it commits a course, so a row it gives up on is counted
  * once. Memory is kept per person and per distinct value rather than per row: persons and
  * values are interned from the bytes, the follow-up record is shared between courses with the
- * same statuses, and duplicates are found through a table of course indices.
+ * same statuses, and duplicates are looked for among the person's own courses (duplicates.ts).
  */
 import type { Day } from '../dates.js';
 import { cut } from '../text.js';
-import { ByteInterner, IdTable, IntTable, mix } from '../io/intern.js';
+import { ByteInterner, IntTable } from '../io/intern.js';
 import type { ByteRow, RawRow, RawTable, RawValue, ReadProgress, SourceInfo } from '../io/raw.js';
 import { isEmptyCell } from '../io/raw.js';
 import { FOLLOW_UP_HORIZONS, type CanonicalField, type ColumnMapping, type Horizon } from './columns.js';
 import type { Course } from './course.js';
 import { CourseStore, genderCode, NONE, Persons, withCourses, type ValueField } from './course-store.js';
+import { DuplicateIndex } from './duplicates.js';
 import { cprBirthOfKey, parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
 import { matchKey } from './normalize-text.js';
 import { ageAt, dateOfBytes, isMissing, parseDate, textOf } from './values.js';
@@ -299,10 +300,7 @@ class Normaliser {
   private readonly unknownValues: Normalised['unknownValues'] = {};
   private missingExitReason = 0;
   /** Accepted courses by person, start and programme: indices into `store`. */
-  private readonly accepted = new IdTable((i) => {
-    const s = this.store;
-    return dupHash(s.person[i]!, s.start[i]!, s.programme[i]!);
-  });
+  private readonly accepted: DuplicateIndex;
 
   // The fast path's tables.
   private readonly pidCol: number;
@@ -343,6 +341,7 @@ class Normaliser {
     this.persons = new Persons(this.pseudonymise);
     const store = (this.store = new CourseStore(this.persons, table.info.format === 'xlsx' ? 'row' : 'line'));
     this.uoplystExit = store.exitId(this.uoplyst, this.uoplystGroup);
+    this.accepted = new DuplicateIndex(store);
 
     const c = (f: CanonicalField) => this.col[f] ?? -1;
     const slot = (f: CategoricalField | 'gender', v: Vocabulary | undefined, storeId: Slot['storeId']) =>
@@ -435,15 +434,6 @@ class Normaliser {
     this.accepted.reserve(rows);
   }
 
-  /** The accepted course with this person, start and programme (the store's id), or -1. */
-  private findDuplicate(h: number, person: number, start: Day, programme: number): number {
-    const set = this.accepted;
-    const s = this.store;
-    set.begin(h);
-    for (let i = set.next(); i >= 0; i = set.next())
-      if (s.person[i] === person && s.start[i] === start && s.programme[i] === programme) return i;
-    return -1;
-  }
 
   /** The store's follow-up id of four statuses, found by a key of their ids. */
   private sharedFollowUp(
@@ -574,14 +564,13 @@ class Normaliser {
         }
       } else {
         const programme = this.store.values.programme.id(candidate.programme);
-        const h = dupHash(person, candidate.start, programme);
-        const dup = this.findDuplicate(h, person, candidate.start, programme);
+        const dup = this.accepted.find(person, candidate.start, programme);
         if (dup >= 0)
           reasons.push(
             `duplicate course: same person, start date and programme as ${this.store.ref(dup)}; remove one of the rows`,
           );
         else {
-          this.accepted.add(h, this.store.append(candidate, person, row.rowNumber, followUp));
+          this.accepted.add(this.store.append(candidate, person, row.rowNumber, followUp));
           return;
         }
       }
@@ -717,8 +706,7 @@ class Normaliser {
     const grId = this.group === null ? -1 : this.group.id(r);
     const programme = prId < 0 ? 0 : this.programme!.storeIds[prId]!;
 
-    const h = dupHash(person, start, programme);
-    if (person < known && this.findDuplicate(h, person, start, programme) >= 0) return false;
+    if (person < known && this.accepted.find(person, start, programme) >= 0) return false;
 
     let extra = NO_EXTRA;
     if (this.keep.length > 0) {
@@ -761,7 +749,7 @@ class Normaliser {
     s.unit[i] = unId < 0 ? 0 : this.unit!.storeIds[unId]!;
     s.group[i] = grId < 0 ? 0 : this.group!.storeIds[grId]!;
     if (extra !== NO_EXTRA) s.setExtra(i, extra);
-    this.accepted.add(h, i);
+    this.accepted.add(i);
     return true;
   }
 
@@ -874,7 +862,6 @@ const followUpKey = (a: number, b: number, c: number, d: number): number | strin
 /** The same number, as a small integer when it is one (so V8 stores it unboxed). */
 const smi = (v: number): number => ((v | 0) === v ? v | 0 : v);
 
-const dupHash = (person: number, start: Day, programme: number): number => mix(mix(person, start), programme);
 
 /**
  * First bytes after which the fast path leaves a row to the general one: a possible totals label
