@@ -197,16 +197,14 @@ export function storeKeyFigures(
   const bands: (string | null)[] = [...AGE_BANDS, null];
   const bandOf = (i: number) => (store.age[i] === NONE ? AGE_BANDS.length : ageBandIndex(store.age[i]!));
 
-  // Follow-up of courses ended in the period: due when end + horizon months ≤ as-of. Ends lie
-  // in the period, so each horizon's verdict is worked out once per day of the period.
+  // Follow-up of courses ended in the period: due when end + horizon months ≤ as-of.
   const followUp = FOLLOW_UP_HORIZONS.map((horizon) => {
-    const isDue = new Uint8Array(Math.max(0, to - from + 1));
-    for (let d = from; d <= to; d++) isDue[d - from] = addMonths(d, horizon) <= o.asOf ? 1 : 0;
+    const lastDue = lastDueDay(from, to, horizon, o.asOf);
     const byStatus = new Map<string, number>();
     let due = 0;
     let unrecorded = 0;
     for (const i of ended) {
-      if (isDue[end[i]! - from] === 0) continue;
+      if (end[i]! > lastDue) continue;
       due++;
       const status = store.followUps[store.followUp[i]!]![horizon];
       if (status === null) unrecorded++;
@@ -275,6 +273,22 @@ function tally(counts: Map<string, number>, order: readonly string[] = []): Coun
         (order.length === 0 ? b.count - a.count : 0) ||
         a.value.localeCompare(b.value, 'da'),
     );
+}
+
+/**
+ * The last day d in [from, to] whose follow-up after `months` is due (addMonths(d, months) ≤
+ * asOf), from - 1 when none is. addMonths never decreases as d grows (a later day lands on the
+ * same or a later day, month ends clamped), so the due days are a prefix: found by bisection.
+ */
+export function lastDueDay(from: Day, to: Day, months: number, asOf: Day): Day {
+  let lo = from - 1; // due through lo
+  let hi = to + 1; // not due from hi
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (addMonths(mid, months) <= asOf) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function maskOf(indices: Int32Array, length: number): Uint8Array {

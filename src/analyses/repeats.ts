@@ -72,18 +72,23 @@ export interface StoreReturns {
 /** findReturns over a store: courses by index, `include` a mask by index (null: all). */
 export function storeReturns(store: CourseStore, o: RepeatOptions, include: Uint8Array | null): StoreReturns {
   const index = { of: store.person, count: store.persons.count };
-  const { order, start: first } = groupByPerson(index);
   const { start, end } = store;
-  // Persons in the order of their first course in the list: the order of the returns (--list).
-  const seen = new Uint8Array(index.count);
+  // Only persons with a counted course started in the period can count: their histories alone
+  // are grouped (mark 1), and each is looked at once (mark 2).
+  const mark = new Uint8Array(index.count);
+  for (let i = 0; i < store.length; i++)
+    if (start[i]! >= o.from && start[i]! <= o.to && (include === null || include[i] === 1))
+      mark[store.person[i]!] = 1;
+  const { order, start: first } = groupByPerson(index, mark);
   let startedPersons = 0;
   const started: number[] = [];
   const returns: StoreReturns['returns'] = [];
   const starts: number[] = [];
+  // Persons in the order of their first course in the list: the order of the returns (--list).
   for (let i = 0; i < store.length; i++) {
     const p = store.person[i]!;
-    if (seen[p] === 1) continue;
-    seen[p] = 1;
+    if (mark[p] !== 1) continue;
+    mark[p] = 2;
     const a = first[p]!;
     const b = first[p + 1]!;
     // The person's courses started in the period, by start date (a stable sort: file order

@@ -51,13 +51,19 @@ export function coursesByPerson(courses: readonly Course[]): { order: Int32Array
   return groupByPerson(personIndex(courses));
 }
 
-/** The same for any numbering of courses (a CourseStore's person column). */
-export function groupByPerson({ of, count }: PersonIndex): { order: Int32Array; start: Int32Array } {
+/**
+ * The same for any numbering of courses (a CourseStore's person column); with `keep`, only the
+ * courses of the persons p with keep[p] = 1 (the others have no courses in `order`).
+ */
+export function groupByPerson(
+  { of, count }: PersonIndex,
+  keep?: Uint8Array,
+): { order: Int32Array; start: Int32Array } {
   const start = new Int32Array(count + 1);
-  for (let i = 0; i < of.length; i++) start[of[i]! + 1]!++;
+  for (let i = 0; i < of.length; i++) if (keep === undefined || keep[of[i]!] === 1) start[of[i]! + 1]!++;
   for (let p = 0; p < count; p++) start[p + 1]! += start[p]!;
   const next = start.slice(0, count);
-  const order = new Int32Array(of.length);
-  for (let i = 0; i < of.length; i++) order[next[of[i]!]!++] = i;
+  const order = new Int32Array(start[count]!);
+  for (let i = 0; i < of.length; i++) if (keep === undefined || keep[of[i]!] === 1) order[next[of[i]!]!++] = i;
   return { order, start };
 }

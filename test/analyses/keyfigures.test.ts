@@ -4,7 +4,8 @@
  * Period 2025H1 = 2025-01-01 … 2025-06-30, as-of = 2025-06-30.
  */
 import { describe, expect, it } from 'vitest';
-import { keyFigures, type KeyFigureOptions } from '../../src/analyses/keyfigures.js';
+import { keyFigures, lastDueDay, type KeyFigureOptions } from '../../src/analyses/keyfigures.js';
+import { addMonths } from '../../src/dates.js';
 import { parsePeriod } from '../../src/period.js';
 import { buildVocabSet, DEFAULT_VOCABULARIES } from '../../src/schema/vocab.js';
 import type { Course } from '../../src/schema/course.js';
@@ -254,5 +255,27 @@ describe('keyFigures per unit, with the whole history', () => {
     // Park: P2, P3, P5 started; P5 returns from a Maler course. Maler: P4, P6, P9, P10; P9 returns.
     expect(kp.repeats).toEqual({ startedPersons: 3, returning: 1 });
     expect(km.repeats).toEqual({ startedPersons: 4, returning: 1 });
+  });
+});
+
+describe('lastDueDay', () => {
+  it('is the last day whose follow-up is due, as addMonths day by day says (month ends included)', () => {
+    const from = d('2023-11-01');
+    const to = d('2025-03-31');
+    for (const months of [1, 3, 6, 12])
+      for (const asOf of [
+        d('2024-02-29'),
+        d('2024-03-31'),
+        d('2024-08-30'),
+        d('2025-02-28'),
+        d('2022-01-01'),
+        d('2027-01-01'),
+      ]) {
+        const last = lastDueDay(from, to, months, asOf);
+        for (let day = from; day <= to; day++)
+          if (day <= last !== addMonths(day, months) <= asOf)
+            throw new Error(`${months} months, as of ${asOf}: day ${day}`);
+        expect(last).toBeGreaterThanOrEqual(from - 1);
+      }
   });
 });
