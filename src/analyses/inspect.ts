@@ -2,7 +2,7 @@
 import { isoOf } from '../dates.js';
 import type { SourceInfo } from '../io/raw.js';
 import { FOLLOW_UP_HORIZONS, type CanonicalField } from '../schema/columns.js';
-import { NONE } from '../schema/course-store.js';
+import { countByName, NONE } from '../schema/course-store.js';
 import type { CategoricalField, Normalised, Rejection } from '../schema/normalise.js';
 import type { VocabSet } from '../schema/vocab.js';
 
@@ -60,18 +60,11 @@ export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
       mapping.fields[f as CanonicalField] !== undefined || (f === 'exitReason' && data.missingExitReason > 0),
   ).map((field) => {
     const { ids, names } = store.textColumn(field);
-    const perId = new Int32Array(names.length);
-    for (let i = 0; i < store.length; i++) perId[ids[i]!]!++;
-    const counts = new Map<string, number>();
-    let missing = 0;
-    perId.forEach((n, id) => {
-      const v = names[id]!;
-      if (n === 0) return;
-      if (v === null) missing += n;
-      else counts.set(v, (counts.get(v) ?? 0) + n);
-    });
+    const counts = countByName(names, (i) => ids[i]!, null, store.length);
+    const missing = counts.get(null) ?? 0;
+    counts.delete(null);
     const known = vocabOf[field];
-    const values = [...counts]
+    const values = [...(counts as Map<string, number>)]
       .map(([value, count]) => ({ value, count, known: known ? known.isKnown(value) : true }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'da'));
     const index = mapping.fields[field as CanonicalField];

@@ -7,7 +7,7 @@ import { addMonths, type Day } from '../dates.js';
 import type { Period } from '../period.js';
 import { FOLLOW_UP_HORIZONS, type Horizon } from '../schema/columns.js';
 import type { Course } from '../schema/course.js';
-import { CourseStore, NONE } from '../schema/course-store.js';
+import { countByName, CourseStore, GENDERS, NONE } from '../schema/course-store.js';
 import type { VocabSet } from '../schema/vocab.js';
 import { summarise, type Summary } from '../stats/describe.js';
 import { countStoreExits, exitGroupOrder, UNKNOWN, UNMAPPED_GROUP } from './exits.js';
@@ -173,27 +173,9 @@ export function storeKeyFigures(
   // Mix: one row per active person, from their latest active course.
   const people: number[] = [];
   for (let p = 0; p < count; p++) if (latest[p]! >= 0) people.push(latest[p]!);
-  const column = (f: 'targetGroup' | 'education'): Map<string, number> => {
-    const ids = store[f];
-    const perId = new Int32Array(store.values[f].values.length);
-    for (const i of people) perId[ids[i]!]!++;
-    const m = new Map<string, number>();
-    perId.forEach((c, id) => {
-      const v = store.values[f].values[id] ?? UNKNOWN;
-      if (c > 0) m.set(v, (m.get(v) ?? 0) + c);
-    });
-    return m;
-  };
-  const small = (names: readonly (string | null)[], code: (i: number) => number): Map<string, number> => {
-    const perCode = new Int32Array(names.length);
-    for (const i of people) perCode[code(i)]!++;
-    const m = new Map<string, number>();
-    perCode.forEach((c, k) => {
-      const v = names[k] ?? UNKNOWN;
-      if (c > 0) m.set(v, (m.get(v) ?? 0) + c);
-    });
-    return m;
-  };
+  const mixOf = (names: readonly (string | null)[], idOf: (i: number) => number) =>
+    countByName(names, idOf, people, 0, UNKNOWN) as Map<string, number>;
+  const column = (f: 'targetGroup' | 'education') => mixOf(store.values[f].values, (i) => store[f][i]!);
   const bands: (string | null)[] = [...AGE_BANDS, null];
   const bandOf = (i: number) => (store.age[i] === NONE ? AGE_BANDS.length : ageBandIndex(store.age[i]!));
 
@@ -247,9 +229,9 @@ export function storeKeyFigures(
       persons: people.length,
       targetGroup: tally(column('targetGroup'), o.vocab.targetGroup.values),
       education: tally(column('education'), o.vocab.education.values),
-      ageBand: tally(small(bands, bandOf), AGE_BANDS),
+      ageBand: tally(mixOf(bands, bandOf), AGE_BANDS),
       gender: tally(
-        small([null, 'M', 'K'], (i) => store.gender[i]!),
+        mixOf(GENDERS, (i) => store.gender[i]!),
         ['M', 'K'],
       ),
     },

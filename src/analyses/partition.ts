@@ -35,8 +35,7 @@ export function partitionStore(
   vocab: VocabSet,
   subset: ArrayLike<number> | null = null,
 ): [string | null, Int32Array][] {
-  const ids = by === 'gender' ? store.gender : store[by];
-  const names: readonly (string | null)[] = by === 'gender' ? [null, 'M', 'K'] : store.values[by].values;
+  const { ids, names } = store.textColumn(by);
   const n = subset === null ? store.length : subset.length;
   const perId = new Int32Array(names.length);
   for (let k = 0; k < n; k++) perId[ids[subset === null ? k : subset[k]!]!]!++;

@@ -20,7 +20,8 @@ export const NONE = -2147483648;
 export type ValueField = 'targetGroup' | 'education' | 'programme' | 'unit' | 'group';
 export const VALUE_FIELDS: readonly ValueField[] = ['targetGroup', 'education', 'programme', 'unit', 'group'];
 
-const GENDERS = [null, 'M', 'K'] as const;
+/** Gender by code (see genderCode). */
+export const GENDERS = [null, 'M', 'K'] as const;
 
 /** A gender as the store keeps it: 0 unknown, 1 M, 2 K. */
 export const genderCode = (g: string | null): number => (g === 'M' ? 1 : g === 'K' ? 2 : 0);
@@ -56,7 +57,7 @@ export type IdColumn = Uint16Array | Int32Array;
 type Column = Int32Array | IdColumn | Uint8Array | Float64Array;
 
 /** The same kind of typed array as `a`, of length n, holding a's values (as many as fit). */
-function resized<T extends Column>(a: T, n: number): T {
+export function resized<T extends Column>(a: T, n: number): T {
   const b = new (a.constructor as new (n: number) => T)(n);
   b.set(n < a.length ? a.subarray(0, n) : a);
   return b;
@@ -407,6 +408,31 @@ export class CourseStore {
 }
 
 const made = new WeakMap<readonly Course[], CourseStore>();
+
+/**
+ * How many courses have each name: course i (each of `indices`, or 0 .. length - 1 when null)
+ * has the id idOf(i), whose name is names[id]. Counted by id, then ids of the same name added
+ * up; a null name is counted under `nullAs` when given (merged with a value of that name), else
+ * under the key null.
+ */
+export function countByName(
+  names: readonly (string | null)[],
+  idOf: (i: number) => number,
+  indices: ArrayLike<number> | null,
+  length: number,
+  nullAs?: string,
+): Map<string | null, number> {
+  const perId = new Int32Array(names.length);
+  const n = indices === null ? length : indices.length;
+  for (let k = 0; k < n; k++) perId[idOf(indices === null ? k : indices[k]!)]!++;
+  const counts = new Map<string | null, number>();
+  perId.forEach((count, id) => {
+    if (count === 0) return;
+    const name = names[id] ?? nullAs ?? null;
+    counts.set(name, (counts.get(name) ?? 0) + count);
+  });
+  return counts;
+}
 
 /**
  * Gives a result holding a store its `courses`: the store's records, made when first read, so

@@ -7,7 +7,7 @@
  * filled down by mistake) is still read in linear time.
  */
 import { IdTable, mix } from '../io/intern.js';
-import type { CourseStore } from './course-store.js';
+import { resized, type CourseStore } from './course-store.js';
 
 const CHAIN_MAX = 16;
 
@@ -29,7 +29,7 @@ export class DuplicateIndex {
 
   /** Room for about this many courses. */
   reserve(courses: number): void {
-    if (courses > this.previous.length) this.previous = grown(this.previous, courses);
+    if (courses > this.previous.length) this.previous = resized(this.previous, courses);
   }
 
   /** The accepted course with this person, start and programme (a programme id of the store), or -1. */
@@ -56,9 +56,9 @@ export class DuplicateIndex {
       const latest = new Int32Array(n).fill(-1);
       latest.set(this.latest);
       this.latest = latest;
-      this.count = grown(this.count, n);
+      this.count = resized(this.count, n);
     }
-    if (i >= this.previous.length) this.previous = grown(this.previous, Math.max(i + 1, this.previous.length * 2));
+    if (i >= this.previous.length) this.previous = resized(this.previous, Math.max(i + 1, this.previous.length * 2));
     this.previous[i] = this.latest[p]!;
     this.latest[p] = i;
     const n = this.count[p]! + 1;
@@ -69,8 +69,3 @@ export class DuplicateIndex {
   }
 }
 
-function grown<T extends Int32Array | Uint8Array>(a: T, n: number): T {
-  const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(a);
-  return b;
-}

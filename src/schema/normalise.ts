@@ -20,7 +20,7 @@ import type { ByteRow, RawRow, RawTable, RawValue, ReadProgress, SourceInfo } fr
 import { isEmptyCell } from '../io/raw.js';
 import { FOLLOW_UP_HORIZONS, type CanonicalField, type ColumnMapping, type Horizon } from './columns.js';
 import type { Course } from './course.js';
-import { CourseStore, genderCode, NONE, Persons, withCourses, type ValueField } from './course-store.js';
+import { CourseStore, genderCode, GENDERS, NONE, Persons, withCourses, type ValueField } from './course-store.js';
 import { DuplicateIndex } from './duplicates.js';
 import { cprBirthOfKey, parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
 import { matchKey } from './normalize-text.js';
@@ -502,7 +502,7 @@ class Normaliser {
       if (found >= 0) {
         person = found;
         birthDate = this.persons.birth[person] === NONE ? null : this.persons.birth[person]!;
-        gender = GENDER_OF_CODE[this.persons.gender[person]!]!;
+        gender = GENDERS[this.persons.gender[person]!]!;
       } else problem(reasons, this.header('personId'), undefined, `the value ${reason}; correct it in the case system`);
     } else person = this.persons.ofName(this.pseudonymise(textOf(pid)));
     if (gender === null && col.gender !== undefined) gender = genderOf(at(cells, col.gender));
@@ -924,8 +924,6 @@ function safeCells(
   });
   return out;
 }
-
-const GENDER_OF_CODE = [null, 'M', 'K'] as const;
 
 function genderOf(v: RawValue): 'M' | 'K' | null {
   const k = matchKey(textOf(v));
