@@ -2,7 +2,6 @@
  * Ended courses by exit reason and exit group. Groups come from the vocabulary (and so from the
  * config); a reason not in the vocabulary is counted as written, in the group 'unmapped'.
  */
-import type { Course } from '../schema/course.js';
 import type { CourseStore } from '../schema/course-store.js';
 import type { VocabSet } from '../schema/vocab.js';
 import type { Count } from './keyfigures.js';
@@ -18,27 +17,9 @@ export interface ExitCounts {
   byGroup: Count[];
 }
 
-export function countExits(
-  ended: readonly Course[],
-  vocab: VocabSet,
-  sort: 'count' | 'vocab' = 'count',
-): ExitCounts {
-  const reasons = new Map<string, { count: number; group: string | null }>();
-  const groups = new Map<string, number>();
-  for (const c of ended) {
-    const reason = c.exitReason ?? UNKNOWN;
-    const r = reasons.get(reason) ?? { count: 0, group: c.exitGroup };
-    r.count++;
-    reasons.set(reason, r);
-    const g = c.exitGroup ?? UNMAPPED_GROUP;
-    groups.set(g, (groups.get(g) ?? 0) + 1);
-  }
-  return exitCounts(ended.length, reasons, groups, vocab, sort);
-}
-
 /**
- * The same for courses of a store, by index: counted per exit id, then per reason (a reason's
- * group is that of its first course, as in countExits).
+ * The ended courses of a store at the indices `ended`, by exit reason and group: counted per
+ * exit id, then per reason (a reason's group is that of its first course).
  */
 export function countStoreExits(
   store: CourseStore,

@@ -1,5 +1,4 @@
 /** Splitting courses by the value of a field, for side-by-side columns (--by). */
-import type { Course } from '../schema/course.js';
 import type { CourseStore } from '../schema/course-store.js';
 import type { VocabSet } from '../schema/vocab.js';
 
@@ -7,27 +6,10 @@ export const BY_FIELDS = ['unit', 'programme', 'targetGroup', 'education', 'grou
 export type ByField = (typeof BY_FIELDS)[number];
 
 /**
- * Courses grouped by a field's value, in a stable order: vocabulary order where the field has a
- * vocabulary, else alphabetical (Danish); courses without a value last (key null).
- */
-export function partition(
-  courses: readonly Course[],
-  by: ByField,
-  vocab: VocabSet,
-): [string | null, Course[]][] {
-  const groups = new Map<string | null, Course[]>();
-  for (const c of courses) {
-    const v = c[by];
-    let list = groups.get(v);
-    if (!list) groups.set(v, (list = []));
-    list.push(c);
-  }
-  return ordered(groups, by, vocab);
-}
-
-/**
- * The same for the courses of a store (those at the indices `subset`, or all): each value with
- * the indices of its courses, in store order.
+ * The courses of a store (those at the indices `subset`, or all) grouped by a field's value:
+ * each value with the indices of its courses, in store order. Values in a stable order:
+ * vocabulary order where the field has a vocabulary, else alphabetical (Danish); courses
+ * without a value last (key null).
  */
 export function partitionStore(
   store: CourseStore,

@@ -2,8 +2,8 @@
  * Dense person numbers for a list of courses: courses of the same personId have the same number,
  * from 0 to count - 1. Counting persons, picking each person's latest course and grouping a
  * history by person then take typed arrays instead of a Map or Set of pseudonyms per question,
- * which at a million courses saves seconds. Kept per list: normalise knows the numbers of the
- * list it makes (knownPersons), any other list is numbered once, when first asked.
+ * which at a million courses saves seconds. Kept per list: the records of a CourseStore come
+ * with the store's numbers (knownPersons), any other list is numbered once, when first asked.
  */
 import type { Course } from '../schema/course.js';
 
@@ -45,15 +45,8 @@ export function personIndex(courses: readonly Course[]): PersonIndex {
 
 /**
  * The courses of each person, in list order: the indices of person p's courses are
- * order[start[p]] .. order[start[p + 1] - 1].
- */
-export function coursesByPerson(courses: readonly Course[]): { order: Int32Array; start: Int32Array } {
-  return groupByPerson(personIndex(courses));
-}
-
-/**
- * The same for any numbering of courses (a CourseStore's person column); with `keep`, only the
- * courses of the persons p with keep[p] = 1 (the others have no courses in `order`).
+ * order[start[p]] .. order[start[p + 1] - 1]. With `keep`, only the courses of the persons p
+ * with keep[p] = 1 (the others have no courses in `order`).
  */
 export function groupByPerson(
   { of, count }: PersonIndex,

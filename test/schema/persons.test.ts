@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Course } from '../../src/schema/course.js';
 import { loadCourses } from '../../src/schema/load.js';
-import { coursesByPerson, knownPersons, personIndex, type PersonIndex } from '../../src/schema/persons.js';
+import { groupByPerson, knownPersons, personIndex, type PersonIndex } from '../../src/schema/persons.js';
 import { course } from '../helpers.js';
 
 /** Same number ⇔ same personId. */
@@ -70,14 +70,14 @@ describe('person numbers', () => {
     expect(personIndex(ids.courses).count).toBe(2);
   });
 
-  it('personIndex and coursesByPerson on a list of their own', () => {
+  it('personIndex and groupByPerson on a list of their own', () => {
     const list = [
       course('line 2', 'A', '2024-01-01', null),
       course('line 3', 'B', '2024-01-01', null),
       course('line 4', 'A', '2024-02-01', null),
     ];
     expect([...personIndex(list).of]).toEqual([0, 1, 0]);
-    const { order, start } = coursesByPerson(list);
+    const { order, start } = groupByPerson(personIndex(list));
     expect([...start]).toEqual([0, 2, 3]);
     expect([...order]).toEqual([0, 2, 1]);
     expect(() => knownPersons([list[0]!], { of: new Int32Array(2), count: 1 })).toThrow(/does not fit/);
