@@ -1,0 +1,59 @@
+/**
+ * The commands that count over the columns of the store never make a record per course: the
+ * memory a million-row export needs depends on it (BENCHMARKS.md). Run in-process, with
+ * CourseStore.records watched; only compare still makes records.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildProgram } from '../../src/cli/registry.js';
+import type { RunContext } from '../../src/cli/context.js';
+import { CourseStore } from '../../src/schema/course-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'jobfx-columns-'));
+
+async function run(args: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const ctx: RunContext = { stdout: (s) => void (out += s), stderr: () => {}, color: false, cwd: dir };
+  let code = 0;
+  const program = buildProgram(ctx, '0.0.0', (c) => (code = c));
+  program.exitOverride();
+  for (const cmd of program.commands) cmd.exitOverride();
+  await program.parseAsync(['node', 'jobfx', ...args]);
+  return { code, out };
+}
+
+describe('commands over the columns', () => {
+  afterEach(() => void vi.restoreAllMocks());
+
+  const demo = 'fixtures/demo/demo-export.xlsx';
+  it.each([
+    ['keyfigures', [demo, '--by', 'unit']],
+    ['keyfigures', ['fixtures/csv/quirks.csv', '--period', '2024']],
+    ['exits', [demo, '--by', 'programme']],
+    ['repeats', [demo, '--list', join(dir, 'returns.csv')]],
+    ['yoy', [demo, '--rows', 'targetGroup', '--measure', 'persons']],
+    ['inspect', [demo]],
+  ])('%s %j makes no record per course', async (command, args) => {
+    const records = vi.spyOn(CourseStore.prototype, 'records');
+    const r = await run([command, ...args, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.out.length).toBeGreaterThan(100);
+    expect(records).not.toHaveBeenCalled();
+  });
+
+  it('the spy sees records being made (compare still makes them)', async () => {
+    const records = vi.spyOn(CourseStore.prototype, 'records');
+    const r = await run([
+      'compare',
+      'fixtures/demo/demo-export.csv',
+      '--outcome',
+      'exitGroup=job',
+      '--format',
+      'json',
+    ]);
+    expect(r.code).toBe(0);
+    expect(records).toHaveBeenCalled();
+  });
+});
