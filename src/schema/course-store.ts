@@ -13,6 +13,9 @@ import type { TextField } from './course-field.js';
 import type { Pseudonymiser } from './cpr.js';
 import { knownPersons, personIndex } from './persons.js';
 
+/** The most courses reserve() makes room for at once (beyond it, columns grow by doubling). */
+export const MAX_RESERVE = 1 << 25;
+
 /** A missing day or number in an Int32 column (null in a Course). */
 export const NONE = -2147483648;
 
@@ -202,9 +205,15 @@ export class CourseStore {
     return this.length++;
   }
 
-  /** Room for n courses: a store told the size early grows once, not by doubling (which holds old and new). */
+  /**
+   * Room for n courses: a store told the size early grows once, not by doubling (which holds old
+   * and new). n is an estimate (from a file's first rows and its size), so it is capped: a file
+   * whose first rows are short and the rest long must not ask for more than can be allocated.
+   * Room reserved and not used costs address space, not memory: the pages are never touched.
+   */
   reserve(n: number): void {
-    if (n > this.row.length) this.grow(n);
+    const capped = Math.min(n, MAX_RESERVE);
+    if (capped > this.row.length) this.grow(capped);
   }
 
   private grow(n: number): void {

@@ -7,7 +7,7 @@
  * filled down by mistake) is still read in linear time.
  */
 import { IdTable, mix } from '../io/intern.js';
-import { resized, type CourseStore } from './course-store.js';
+import { MAX_RESERVE, resized, type CourseStore } from './course-store.js';
 
 const CHAIN_MAX = 16;
 
@@ -29,7 +29,8 @@ export class DuplicateIndex {
 
   /** Room for about this many courses. */
   reserve(courses: number): void {
-    if (courses > this.previous.length) this.previous = resized(this.previous, courses);
+    const capped = Math.min(courses, MAX_RESERVE);
+    if (capped > this.previous.length) this.previous = resized(this.previous, capped);
   }
 
   /** The accepted course with this person, start and programme (a programme id of the store), or -1. */

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CourseStore, NONE, Persons } from '../../src/schema/course-store.js';
+import { CourseStore, MAX_RESERVE, NONE, Persons } from '../../src/schema/course-store.js';
 import { makePseudonymiser } from '../../src/schema/cpr.js';
 import { loadCourses } from '../../src/schema/load.js';
 import { course, CPR_LIKE, d } from '../helpers.js';
@@ -37,6 +37,14 @@ describe('CourseStore', () => {
     expect(store.records()).toBe(list);
     expect(CourseStore.of(list)).toBe(store);
     expect(store.newestDay()).toBe(d('2024-05-02'));
+  });
+
+  it('reserves room up to a cap, for an estimate from a file whose first rows mislead', () => {
+    const store = new CourseStore(new Persons(), 'line');
+    store.reserve(1e12);
+    expect(store.row.length).toBe(MAX_RESERVE);
+    const i = store.push();
+    expect(i).toBe(0);
   });
 
   it('widens an id column that outgrows 16 bits', () => {
