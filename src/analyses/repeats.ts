@@ -73,13 +73,21 @@ export interface StoreReturns {
 export function storeReturns(store: CourseStore, o: RepeatOptions, include: Uint8Array | null): StoreReturns {
   const index = { of: store.person, count: store.persons.count };
   const { start, end } = store;
-  // Only persons with a counted course started in the period can count: their histories alone
-  // are grouped (mark 1), and each is looked at once (mark 2).
+  // Only persons with a counted course started in the period can count (mark 1). Of those, a
+  // person with one course has nothing to return from: only the histories of the others are
+  // grouped (mark 2). Each person is looked at once (mark 3).
   const mark = new Uint8Array(index.count);
-  for (let i = 0; i < store.length; i++)
-    if (start[i]! >= o.from && start[i]! <= o.to && (include === null || include[i] === 1))
-      mark[store.person[i]!] = 1;
-  const { order, start: first } = groupByPerson(index, mark);
+  const courses = new Uint8Array(index.count);
+  for (let i = 0; i < store.length; i++) {
+    const p = store.person[i]!;
+    if (courses[p]! < 2) courses[p]!++;
+    if (start[i]! >= o.from && start[i]! <= o.to && (include === null || include[i] === 1)) mark[p] = 1;
+  }
+  for (let p = 0; p < index.count; p++) if (mark[p] === 1 && courses[p] === 2) mark[p] = 2;
+  const { order, start: first } = groupByPerson(
+    index,
+    mark.map((m) => (m === 2 ? 1 : 0)),
+  );
   let startedPersons = 0;
   const started: number[] = [];
   const returns: StoreReturns['returns'] = [];
@@ -87,8 +95,15 @@ export function storeReturns(store: CourseStore, o: RepeatOptions, include: Uint
   // Persons in the order of their first course in the list: the order of the returns (--list).
   for (let i = 0; i < store.length; i++) {
     const p = store.person[i]!;
-    if (mark[p] !== 1) continue;
-    mark[p] = 2;
+    const m = mark[p]!;
+    if (m === 0 || m === 3) continue;
+    mark[p] = 3;
+    if (m === 1) {
+      // The person's one course, started in the period and counted.
+      startedPersons++;
+      started.push(i);
+      continue;
+    }
     const a = first[p]!;
     const b = first[p + 1]!;
     // The person's courses started in the period, by start date (a stable sort: file order
