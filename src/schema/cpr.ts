@@ -124,22 +124,22 @@ export function pseudonymiser(secret: string): ((id: string) => string) & { ofKe
     // One flat string (a concatenation would leave a rope of small strings per person).
     return String.fromCharCode(
       0x50,
-      HEX[(a >>> 28) & 15]!,
-      HEX[(a >>> 24) & 15]!,
-      HEX[(a >>> 20) & 15]!,
-      HEX[(a >>> 16) & 15]!,
-      HEX[(a >>> 12) & 15]!,
-      HEX[(a >>> 8) & 15]!,
-      HEX[(a >>> 4) & 15]!,
-      HEX[a & 15]!,
-      HEX[(b >>> 28) & 15]!,
-      HEX[(b >>> 24) & 15]!,
-      HEX[(b >>> 20) & 15]!,
-      HEX[(b >>> 16) & 15]!,
-      HEX[(b >>> 12) & 15]!,
-      HEX[(b >>> 8) & 15]!,
-      HEX[(b >>> 4) & 15]!,
-      HEX[b & 15]!,
+      LETTER[(a >>> 28) & 15]!,
+      LETTER[(a >>> 24) & 15]!,
+      LETTER[(a >>> 20) & 15]!,
+      LETTER[(a >>> 16) & 15]!,
+      LETTER[(a >>> 12) & 15]!,
+      LETTER[(a >>> 8) & 15]!,
+      LETTER[(a >>> 4) & 15]!,
+      LETTER[a & 15]!,
+      LETTER[(b >>> 28) & 15]!,
+      LETTER[(b >>> 24) & 15]!,
+      LETTER[(b >>> 20) & 15]!,
+      LETTER[(b >>> 16) & 15]!,
+      LETTER[(b >>> 12) & 15]!,
+      LETTER[(b >>> 8) & 15]!,
+      LETTER[(b >>> 4) & 15]!,
+      LETTER[b & 15]!,
     );
   };
 
@@ -163,7 +163,8 @@ export function pseudonymiser(secret: string): ((id: string) => string) & { ofKe
 
 /** The 16 letters of a pseudonym, one per 4 bits: consonants, so that no word and no number forms. */
 export const PSEUDONYM_LETTERS = 'bcdfghjklmnpqrst';
-const HEX = Array.from(PSEUDONYM_LETTERS, (c) => c.charCodeAt(0));
+/** The char codes of PSEUDONYM_LETTERS, for String.fromCharCode. */
+const LETTER = Array.from(PSEUDONYM_LETTERS, (c) => c.charCodeAt(0));
 
 /** 'P' + the first 8 bytes of an HMAC digest, a letter per 4 bits. */
 function pseudonymOfDigest(digest: Uint8Array): string {

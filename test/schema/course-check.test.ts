@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { courseSchema } from '../../src/schema/course.js';
 import { courseIssues } from '../../src/schema/normalise.js';
 import { pick, rng } from '../../scripts/lib/testdata.mjs';
+import { course } from '../helpers.js';
 
 
 const WRONG: unknown[] = [
@@ -85,24 +86,14 @@ describe('courseIssues = courseSchema.safeParse', () => {
   });
 
   it('on the cross-field rules alone', () => {
-    const base = {
-      ref: 'line 2',
-      personId: 'P1',
+    // Day numbers as such (not from dates), so that the rules are seen at their edges.
+    const base = course('line 2', 'P1', '1970-01-01', null, {
       birthDate: 100,
       gender: 'K',
       ageAtStart: 30,
       start: 200,
       end: 300,
-      exitReason: null,
-      exitGroup: null,
-      targetGroup: null,
-      education: null,
-      programme: null,
-      unit: null,
-      group: null,
-      followUp: { 1: null, 3: null, 6: null, 12: null },
-      extra: {},
-    };
+    });
     for (const c of [base, { ...base, end: 199 }, { ...base, birthDate: 201 }, { ...base, end: 1, birthDate: 300 }])
       expect(handIssues(c)).toEqual(zodIssues(c));
     expect(handIssues({ ...base, end: 199 })).toEqual([
