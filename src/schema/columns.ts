@@ -32,25 +32,140 @@ export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 export const REQUIRED_FIELDS: CanonicalField[] = ['personId', 'start'];
 
 /** Synonyms of person-id headers that hold CPR numbers; other person-id headers hold a citizen id. */
-const CPR_HEADERS = ['CPR', 'CPR-nr.', 'CPR nr', 'CPR-nummer', 'Cprnr', 'Personnummer', 'Person nr', 'cpr_number', 'SSN'];
-const ID_HEADERS = ['Borger-id', 'Borger id', 'BorgerID', 'Borgernummer', 'Borger nr', 'Citizen id', 'person_id', 'Person-id', 'ID', 'Løbenummer', 'Respondent', 'Respondent-id'];
+const CPR_HEADERS = [
+  'CPR',
+  'CPR-nr.',
+  'CPR nr',
+  'CPR-nummer',
+  'Cprnr',
+  'Personnummer',
+  'Person nr',
+  'cpr_number',
+  'SSN',
+];
+const ID_HEADERS = [
+  'Borger-id',
+  'Borger id',
+  'BorgerID',
+  'Borgernummer',
+  'Borger nr',
+  'Citizen id',
+  'person_id',
+  'Person-id',
+  'ID',
+  'Løbenummer',
+  'Respondent',
+  'Respondent-id',
+];
 
 export const SYNONYMS: Record<Exclude<CanonicalField, `followUp${number}`>, string[]> = {
   personId: [...CPR_HEADERS, ...ID_HEADERS],
-  start: ['Startdato', 'Start', 'Forløbsstart', 'Forløb start', 'Start forløb', 'Påbegyndt', 'Påbegyndt dato', 'Startdato forløb', 'Fra dato', 'Fra', 'Tilbud start', 'Indsats start', 'start_date', 'Start date', 'Begin'],
-  end: ['Slutdato', 'Slut', 'Ophørsdato', 'Ophør', 'Afslutningsdato', 'Afsluttet', 'Afsluttet dato', 'Forløbsslut', 'Forløb slut', 'Slut forløb', 'Slutdato forløb', 'Til dato', 'Til', 'Tilbud slut', 'end_date', 'End date', 'Stop'],
-  exitReason: ['Afslutningsårsag', 'Ophørsårsag', 'Afgangsårsag', 'Årsag', 'Slutårsag', 'Afsluttet til', 'Afgang til', 'exit_reason', 'Exit reason', 'Reason'],
-  targetGroup: ['Målgruppe', 'Visitationskategori', 'Ydelsesgruppe', 'Ydelse', 'Målgruppekategori', 'target_group', 'Target group'],
-  education: ['Højest fuldførte uddannelse', 'Højeste fuldførte uddannelse', 'Højest gennemførte uddannelse', 'Højeste uddannelse', 'Uddannelsesniveau', 'Uddannelse', 'education', 'Education level'],
-  programme: ['Tilbud', 'Indsats', 'Forløbstype', 'Aktivitet', 'Tilbudstype', 'Indsatstype', 'programme', 'program'],
-  unit: ['Jobcenter', 'Afdeling', 'Værksted', 'Leverandør', 'Enhed', 'Team', 'unit', 'Provider', 'Department'],
-  group: ['Gruppe', 'Forsøgsgruppe', 'Indsats/kontrol', 'Indsats eller kontrol', 'Forsøgsarm', 'Arm', 'group', 'Treatment group', 'Randomisering'],
+  start: [
+    'Startdato',
+    'Start',
+    'Forløbsstart',
+    'Forløb start',
+    'Start forløb',
+    'Påbegyndt',
+    'Påbegyndt dato',
+    'Startdato forløb',
+    'Fra dato',
+    'Fra',
+    'Tilbud start',
+    'Indsats start',
+    'start_date',
+    'Start date',
+    'Begin',
+  ],
+  end: [
+    'Slutdato',
+    'Slut',
+    'Ophørsdato',
+    'Ophør',
+    'Afslutningsdato',
+    'Afsluttet',
+    'Afsluttet dato',
+    'Forløbsslut',
+    'Forløb slut',
+    'Slut forløb',
+    'Slutdato forløb',
+    'Til dato',
+    'Til',
+    'Tilbud slut',
+    'end_date',
+    'End date',
+    'Stop',
+  ],
+  exitReason: [
+    'Afslutningsårsag',
+    'Ophørsårsag',
+    'Afgangsårsag',
+    'Årsag',
+    'Slutårsag',
+    'Afsluttet til',
+    'Afgang til',
+    'exit_reason',
+    'Exit reason',
+    'Reason',
+  ],
+  targetGroup: [
+    'Målgruppe',
+    'Visitationskategori',
+    'Ydelsesgruppe',
+    'Ydelse',
+    'Målgruppekategori',
+    'target_group',
+    'Target group',
+  ],
+  education: [
+    'Højest fuldførte uddannelse',
+    'Højeste fuldførte uddannelse',
+    'Højest gennemførte uddannelse',
+    'Højeste uddannelse',
+    'Uddannelsesniveau',
+    'Uddannelse',
+    'education',
+    'Education level',
+  ],
+  programme: [
+    'Tilbud',
+    'Indsats',
+    'Forløbstype',
+    'Aktivitet',
+    'Tilbudstype',
+    'Indsatstype',
+    'programme',
+    'program',
+  ],
+  unit: [
+    'Jobcenter',
+    'Afdeling',
+    'Værksted',
+    'Leverandør',
+    'Enhed',
+    'Team',
+    'unit',
+    'Provider',
+    'Department',
+  ],
+  group: [
+    'Gruppe',
+    'Forsøgsgruppe',
+    'Indsats/kontrol',
+    'Indsats eller kontrol',
+    'Forsøgsarm',
+    'Arm',
+    'group',
+    'Treatment group',
+    'Randomisering',
+  ],
   gender: ['Køn', 'gender', 'sex'],
 };
 
 const SYNONYM_KEYS = new Map<string, CanonicalField>();
 for (const [field, names] of Object.entries(SYNONYMS))
-  for (const n of names) if (!SYNONYM_KEYS.has(matchKey(n))) SYNONYM_KEYS.set(matchKey(n), field as CanonicalField);
+  for (const n of names)
+    if (!SYNONYM_KEYS.has(matchKey(n))) SYNONYM_KEYS.set(matchKey(n), field as CanonicalField);
 const CPR_KEYS = new Set(CPR_HEADERS.map(matchKey));
 
 /** Whether a person-id header names a CPR column (age and gender derivable) rather than another id. */
@@ -59,7 +174,10 @@ export const isCprHeader = (header: string): boolean => CPR_KEYS.has(matchKey(he
 /** "Status 1 md", "Opfølgning 3 mdr.", "followup_6m", "Status efter 12 måneder" → followUpN. */
 function followUpField(header: string): CanonicalField | undefined {
   const k = matchKey(header);
-  const m = /^(?:status|opfoelgning|followup|arbejdsmarkedsstatus)(?:efter)?(1|3|6|12)(?:md|mdr|maaned|maaneder|m|mo|month|months)?$/.exec(k);
+  const m =
+    /^(?:status|opfoelgning|followup|arbejdsmarkedsstatus)(?:efter)?(1|3|6|12)(?:md|mdr|maaned|maaneder|m|mo|month|months)?$/.exec(
+      k,
+    );
   return m ? (`followUp${m[1]}` as CanonicalField) : undefined;
 }
 
@@ -71,10 +189,11 @@ export function fieldOfHeader(header: string): CanonicalField | undefined {
 /** How much a row looks like a header row: the number of distinct fields its cells name. */
 export function headerScore(cells: RawValue[]): number {
   const fields = new Set<CanonicalField>();
-  for (const c of cells) if (typeof c === 'string') {
-    const f = fieldOfHeader(c);
-    if (f) fields.add(f);
-  }
+  for (const c of cells)
+    if (typeof c === 'string') {
+      const f = fieldOfHeader(c);
+      if (f) fields.add(f);
+    }
   return fields.size;
 }
 
@@ -84,7 +203,12 @@ export interface ColumnMapping {
   /** Whether the person id column holds CPR numbers (age and gender derivable) or another id. */
   personIdKind: 'cpr' | 'id';
   /** Per header: what became of it. */
-  columns: { index: number; header: string; field?: CanonicalField; how: 'config' | 'synonym' | 'ignored' | 'duplicate' }[];
+  columns: {
+    index: number;
+    header: string;
+    field?: CanonicalField;
+    how: 'config' | 'synonym' | 'ignored' | 'duplicate';
+  }[];
 }
 
 /**
@@ -92,7 +216,11 @@ export interface ColumnMapping {
  * two headers takes the first and reports the other as a duplicate. A header the config names
  * that is not in the file is a config error.
  */
-export function mapColumns(headers: string[], explicit: Partial<Record<CanonicalField, string>> = {}, file = ''): ColumnMapping {
+export function mapColumns(
+  headers: string[],
+  explicit: Partial<Record<CanonicalField, string>> = {},
+  file = '',
+): ColumnMapping {
   const fields: Partial<Record<CanonicalField, number>> = {};
   const how = new Map<number, { field?: CanonicalField; how: ColumnMapping['columns'][number]['how'] }>();
   for (const [field, header] of Object.entries(explicit) as [CanonicalField, string][]) {
@@ -115,13 +243,18 @@ export function mapColumns(headers: string[], explicit: Partial<Record<Canonical
   });
   const pid = fields.personId;
   const personIdKind =
-    pid !== undefined && (explicit.personId === undefined ? isCprHeader(headers[pid]!) : /cpr|person\s*n/i.test(headers[pid]!))
+    pid !== undefined &&
+    (explicit.personId === undefined ? isCprHeader(headers[pid]!) : /cpr|person\s*n/i.test(headers[pid]!))
       ? 'cpr'
       : 'id';
   return {
     fields,
     personIdKind,
-    columns: headers.map((header, index) => ({ index, header, ...(how.get(index) ?? { how: 'ignored' as const }) })),
+    columns: headers.map((header, index) => ({
+      index,
+      header,
+      ...(how.get(index) ?? { how: 'ignored' as const }),
+    })),
   };
 }
 
@@ -130,7 +263,10 @@ export function requireFields(mapping: ColumnMapping, headers: string[], file: s
   const missing = REQUIRED_FIELDS.filter((f) => mapping.fields[f] === undefined);
   if (missing.length === 0) return;
   const parts = missing.map((f) => {
-    const guess = closestHeader(f, headers.filter((_, i) => mapping.columns[i]?.how === 'ignored'));
+    const guess = closestHeader(
+      f,
+      headers.filter((_, i) => mapping.columns[i]?.how === 'ignored'),
+    );
     return `${f} (e.g. "${SYNONYMS[f as keyof typeof SYNONYMS][0]}")${guess ? `; did you mean "${shortHeader(guess)}"?` : ''}`;
   });
   throw configError(

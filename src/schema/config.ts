@@ -50,7 +50,11 @@ export function vocabulariesOf(config: Config): Vocabularies {
 }
 
 /** extend: config entries first (so they win on a shared spelling), then the defaults they do not redefine. */
-function mergeList<T>(defaults: T[], given: { mode?: 'extend' | 'replace'; values: T[] } | undefined, key: (x: T) => string): T[] {
+function mergeList<T>(
+  defaults: T[],
+  given: { mode?: 'extend' | 'replace'; values: T[] } | undefined,
+  key: (x: T) => string,
+): T[] {
   if (!given) return defaults;
   if (given.mode === 'replace') return given.values;
   const redefined = new Set(given.values.map(key));

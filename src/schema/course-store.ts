@@ -400,7 +400,8 @@ export class CourseStore {
       const persons = new Persons();
       const first = new Int32Array(index.count).fill(-1);
       for (let i = 0; i < courses.length; i++) if (first[index.of[i]!]! < 0) first[index.of[i]!] = i;
-      for (let p = 0; p < index.count; p++) persons.ofName(first[p]! < 0 ? `(person ${p})` : courses[first[p]!]!.personId);
+      for (let p = 0; p < index.count; p++)
+        persons.ofName(first[p]! < 0 ? `(person ${p})` : courses[first[p]!]!.personId);
       const kind = /^(\S+) \d+$/.exec(courses[0]?.ref ?? '')?.[1] ?? 'line';
       store = new CourseStore(persons, kind);
       for (let i = 0; i < courses.length; i++) {

@@ -27,7 +27,8 @@ export function parseCpr(value: string | number): CprResult {
   const yy = Number(s.slice(4, 6));
   const year = centuryOf(yy, Number(s[6])) + yy;
   const birthDate = dayOf(year, mm, dd);
-  if (birthDate === null) return { ok: false, reason: 'is not a CPR number (its first six digits are not a date)' };
+  if (birthDate === null)
+    return { ok: false, reason: 'is not a CPR number (its first six digits are not a date)' };
   return { ok: true, digits: s, facts: { birthDate, gender: Number(s[9]) % 2 === 1 ? 'M' : 'K' } };
 }
 
@@ -89,7 +90,10 @@ export function makePseudonymiser(key: string | undefined): Pseudonymiser {
   // No cache: the schema layer computes each person's pseudonym once, and the HMAC below costs
   // about a microsecond.
   const fn = pseudonymiser(secret);
-  return Object.assign((id: string) => fn(id), { stable: Boolean(key && key.length > 0), ofCprKey: fn.ofKey });
+  return Object.assign((id: string) => fn(id), {
+    stable: Boolean(key && key.length > 0),
+    ofCprKey: fn.ofKey,
+  });
 }
 
 /**
@@ -169,7 +173,8 @@ const LETTER = Array.from(PSEUDONYM_LETTERS, (c) => c.charCodeAt(0));
 /** 'P' + the first 8 bytes of an HMAC digest, a letter per 4 bits. */
 function pseudonymOfDigest(digest: Uint8Array): string {
   let out = 'P';
-  for (let i = 0; i < 8; i++) out += PSEUDONYM_LETTERS[digest[i]! >> 4]! + PSEUDONYM_LETTERS[digest[i]! & 15]!;
+  for (let i = 0; i < 8; i++)
+    out += PSEUDONYM_LETTERS[digest[i]! >> 4]! + PSEUDONYM_LETTERS[digest[i]! & 15]!;
   return out;
 }
 

@@ -11,7 +11,8 @@ import { MAX_RESERVE, resized, type CourseStore } from './course-store.js';
 
 const CHAIN_MAX = 16;
 
-const keyHash = (person: number, start: number, programme: number): number => mix(mix(person, start), programme);
+const keyHash = (person: number, start: number, programme: number): number =>
+  mix(mix(person, start), programme);
 
 export class DuplicateIndex {
   /** Per person: their latest accepted course, -1 for none. */
@@ -59,14 +60,16 @@ export class DuplicateIndex {
       this.latest = latest;
       this.count = resized(this.count, n);
     }
-    if (i >= this.previous.length) this.previous = resized(this.previous, Math.max(i + 1, this.previous.length * 2));
+    if (i >= this.previous.length)
+      this.previous = resized(this.previous, Math.max(i + 1, this.previous.length * 2));
     this.previous[i] = this.latest[p]!;
     this.latest[p] = i;
     const n = this.count[p]! + 1;
     if (n <= 255) this.count[p] = n;
     if (n === CHAIN_MAX + 1)
-      for (let j = i; j >= 0; j = this.previous[j]!) this.crowded.add(keyHash(p, this.store.start[j]!, this.store.programme[j]!), j);
-    else if (n > CHAIN_MAX + 1) this.crowded.add(keyHash(p, this.store.start[i]!, this.store.programme[i]!), i);
+      for (let j = i; j >= 0; j = this.previous[j]!)
+        this.crowded.add(keyHash(p, this.store.start[j]!, this.store.programme[j]!), j);
+    else if (n > CHAIN_MAX + 1)
+      this.crowded.add(keyHash(p, this.store.start[i]!, this.store.programme[i]!), i);
   }
 }
-

@@ -18,7 +18,17 @@ import type { VocabSet } from './vocab.js';
 
 const FIELDS = {
   personId: SYNONYMS.personId,
-  horizon: ['Horisont', 'Opfølgning', 'Opfølgningstidspunkt', 'Måned', 'Måneder', 'Mdr', 'Mdr.', 'horizon', 'months'],
+  horizon: [
+    'Horisont',
+    'Opfølgning',
+    'Opfølgningstidspunkt',
+    'Måned',
+    'Måneder',
+    'Mdr',
+    'Mdr.',
+    'horizon',
+    'months',
+  ],
   date: ['Dato', 'Målingsdato', 'Måledato', 'Opfølgningsdato', 'Statusdato', 'Målt', 'date', 'Measured'],
   status: ['Status', 'Arbejdsmarkedsstatus', 'Opfølgningsstatus', 'Status ved opfølgning', 'status'],
   end: ['Slutdato', 'Forløbsslut', 'Afslutningsdato', 'Ophørsdato', 'end_date', 'End date'],
@@ -55,7 +65,8 @@ export async function applyFollowUpFile(
   vocab: VocabSet,
 ): Promise<FollowUpResult> {
   const headerScore = (cells: RawValue[]) =>
-    new Set(cells.map((c) => (typeof c === 'string' ? KEYS.get(matchKey(c)) : undefined)).filter(Boolean)).size;
+    new Set(cells.map((c) => (typeof c === 'string' ? KEYS.get(matchKey(c)) : undefined)).filter(Boolean))
+      .size;
   const table = await readTable(file, { headerScore });
   const col: Partial<Record<Field, number>> = {};
   table.headers.forEach((h, i) => {
@@ -99,7 +110,13 @@ export async function applyFollowUpFile(
       else target = found;
     }
     if (!target || !m) {
-      rejected.push({ ref: row.ref, rowNumber: row.rowNumber, reasons, personId: m?.personId ?? null, cells: {} });
+      rejected.push({
+        ref: row.ref,
+        rowNumber: row.rowNumber,
+        reasons,
+        personId: m?.personId ?? null,
+        cells: {},
+      });
       continue;
     }
     const before = target.course.followUp[target.horizon];
@@ -109,9 +126,16 @@ export async function applyFollowUpFile(
   }
   const notes = [
     `Follow-up from ${file}: ${accepted} of ${table.rows.length - skipped.length} measurements joined to a course.`,
-    ...(overridden > 0 ? [`${overridden} status(es) from ${file} replaced a different status in the export.`] : []),
+    ...(overridden > 0
+      ? [`${overridden} status(es) from ${file} replaced a different status in the export.`]
+      : []),
   ];
-  return { courses: updated, ledger: { read: table.rows.length, accepted, rejected, skipped }, overridden, notes };
+  return {
+    courses: updated,
+    ledger: { read: table.rows.length, accepted, rejected, skipped },
+    overridden,
+    notes,
+  };
 }
 
 function measurementOf(
@@ -137,7 +161,8 @@ function measurementOf(
   if (col.horizon !== undefined && !isMissing(at('horizon'))) {
     const n = Number(/^\s*(\d+)/.exec(textOf(at('horizon')))?.[1]);
     if ((FOLLOW_UP_HORIZONS as readonly number[]).includes(n)) horizon = n as Horizon;
-    else reasons.push(`${name('horizon')}: "${redactCpr(textOf(at('horizon')))}" is not 1, 3, 6 or 12 months`);
+    else
+      reasons.push(`${name('horizon')}: "${redactCpr(textOf(at('horizon')))}" is not 1, 3, 6 or 12 months`);
   }
   const dateOf = (f: 'date' | 'end'): Day | null => {
     if (col[f] === undefined || isMissing(at(f))) return null;
@@ -171,9 +196,13 @@ function match(m: Measurement, ended: Course[]): { course: Course; horizon: Hori
     for (const course of candidates)
       for (const horizon of m.horizon === null ? FOLLOW_UP_HORIZONS : [m.horizon]) {
         const distance = Math.abs(addMonths(course.end!, horizon) - m.date);
-        if (distance <= DATE_TOLERANCE_DAYS && (!best || distance < best.distance)) best = { course, horizon, distance };
+        if (distance <= DATE_TOLERANCE_DAYS && (!best || distance < best.distance))
+          best = { course, horizon, distance };
       }
-    return best ?? `no course of the person ended about ${m.horizon ?? '1, 3, 6 or 12'} month(s) before the date of measurement (±${DATE_TOLERANCE_DAYS} days)`;
+    return (
+      best ??
+      `no course of the person ended about ${m.horizon ?? '1, 3, 6 or 12'} month(s) before the date of measurement (±${DATE_TOLERANCE_DAYS} days)`
+    );
   }
   if (candidates.length > 1)
     return `the person has ${candidates.length} ended courses; add the course's end date (Slutdato) or the date of measurement to say which`;

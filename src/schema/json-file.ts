@@ -7,7 +7,12 @@ import { configError } from '../errors.js';
  * The file's content as the schema's output type. Every failure is a config error naming the file
  * and, for schema errors, the path of each problem ("tables.2.command: Invalid option").
  */
-export async function readJsonFile<S extends z.ZodType>(file: string, schema: S, what: string, hint: string): Promise<z.infer<S>> {
+export async function readJsonFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  what: string,
+  hint: string,
+): Promise<z.infer<S>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -100,13 +100,23 @@ async function load(
  * repeated respondent id is found (as a duplicate) rather than merged. No analysis of courses
  * sees these records: compare refuses outcomes that need a date for respondents.
  */
-function withPlaceholderStart(table: RawTable, mapping: ColumnMapping): { table: RawTable; mapping: ColumnMapping } {
+function withPlaceholderStart(
+  table: RawTable,
+  mapping: ColumnMapping,
+): { table: RawTable; mapping: ColumnMapping } {
   const index = table.headers.length;
   const base = 3_000_000; // the day number of a date in the year 10183: never a real date
   const rows = table.rows.map((r, i) =>
     r.cells.every((c) => isEmptyCell(c) || isMissing(c))
       ? r
-      : { ...r, cells: [...r.cells, ...Array<null>(Math.max(0, index - r.cells.length)).fill(null), { day: base + i }] },
+      : {
+          ...r,
+          cells: [
+            ...r.cells,
+            ...Array<null>(Math.max(0, index - r.cells.length)).fill(null),
+            { day: base + i },
+          ],
+        },
   );
   return {
     table: { ...table, headers: [...table.headers, ''], rows },

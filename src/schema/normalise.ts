@@ -20,7 +20,15 @@ import type { ByteRow, RawRow, RawTable, RawValue, ReadProgress, SourceInfo } fr
 import { isEmptyCell } from '../io/raw.js';
 import { FOLLOW_UP_HORIZONS, type CanonicalField, type ColumnMapping, type Horizon } from './columns.js';
 import type { Course } from './course.js';
-import { CourseStore, genderCode, GENDERS, NONE, Persons, withCourses, type ValueField } from './course-store.js';
+import {
+  CourseStore,
+  genderCode,
+  GENDERS,
+  NONE,
+  Persons,
+  withCourses,
+  type ValueField,
+} from './course-store.js';
 import { DuplicateIndex } from './duplicates.js';
 import { cprBirthOfKey, parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
 import { matchKey } from './normalize-text.js';
@@ -52,13 +60,7 @@ export interface Ledger {
 }
 
 export type CategoricalField =
-  | 'exitReason'
-  | 'targetGroup'
-  | 'education'
-  | 'programme'
-  | 'unit'
-  | 'group'
-  | `followUp${Horizon}`;
+  'exitReason' | 'targetGroup' | 'education' | 'programme' | 'unit' | 'group' | `followUp${Horizon}`;
 
 export interface Normalised {
   info: SourceInfo;
@@ -178,7 +180,10 @@ export function courseIssues(c: unknown): CourseIssue[] {
       const v = (x as Record<string, unknown>)[k];
       if (v !== null && typeof v !== 'string') {
         fatal = true;
-        issues.push({ path: ['extra', k], message: `Invalid input: expected string, received ${received(v)}` });
+        issues.push({
+          path: ['extra', k],
+          message: `Invalid input: expected string, received ${received(v)}`,
+        });
       }
     }
   if (fatal) return issues;
@@ -274,7 +279,8 @@ class Slot {
     }
     this.values[id] = value;
     this.unknown[id] = unknown;
-    this.groups[id] = this.field === 'exitReason' && value !== null ? (this.vocab.groupOf(value) ?? null) : null;
+    this.groups[id] =
+      this.field === 'exitReason' && value !== null ? (this.vocab.groupOf(value) ?? null) : null;
     this.storeIds[id] = this.storeId(value, this.groups[id]!);
     return id;
   }
@@ -426,14 +432,16 @@ class Normaliser {
   }
 
   /** The general path's categorical texts per field: value, and the raw text when unknown. */
-  private readonly texts = new Map<CategoricalField, Map<string, { value: string | null; unknown: string | null }>>();
+  private readonly texts = new Map<
+    CategoricalField,
+    Map<string, { value: string | null; unknown: string | null }>
+  >();
 
   /** Room for about this many courses (the fast CSV path's estimate), so that columns grow once. */
   expect(rows: number): void {
     this.store.reserve(rows);
     this.accepted.reserve(rows);
   }
-
 
   /** The store's follow-up id of four statuses, found by a key of their ids. */
   private sharedFollowUp(
@@ -486,7 +494,8 @@ class Normaliser {
     let birthDate: Day | null = null;
     let gender: 'M' | 'K' | null = null;
     const pid = at(cells, col.personId);
-    if (isMissing(pid)) problem(reasons, this.header('personId'), undefined, 'is empty; every course needs a person');
+    if (isMissing(pid))
+      problem(reasons, this.header('personId'), undefined, 'is empty; every course needs a person');
     else if (this.cprKind) {
       const value = typeof pid === 'number' ? pid : textOf(pid);
       let key = typeof value === 'number' ? cprKeyOfNumber(value) : cprKeyOfText(value);
@@ -503,7 +512,13 @@ class Normaliser {
         person = found;
         birthDate = this.persons.birth[person] === NONE ? null : this.persons.birth[person]!;
         gender = GENDERS[this.persons.gender[person]!]!;
-      } else problem(reasons, this.header('personId'), undefined, `the value ${reason}; correct it in the case system`);
+      } else
+        problem(
+          reasons,
+          this.header('personId'),
+          undefined,
+          `the value ${reason}; correct it in the case system`,
+        );
     } else person = this.persons.ofName(this.pseudonymise(textOf(pid)));
     if (gender === null && col.gender !== undefined) gender = genderOf(at(cells, col.gender));
 
@@ -600,12 +615,7 @@ class Normaliser {
   /** Ids of follow-up values, for the shared follow-up records of the general path. */
   private readonly valueIds = new Map<string | null, number>();
 
-  private valueFollowUp(
-    v1: string | null,
-    v3: string | null,
-    v6: string | null,
-    v12: string | null,
-  ): number {
+  private valueFollowUp(v1: string | null, v3: string | null, v6: string | null, v12: string | null): number {
     const id = (v: string | null): number => {
       let i = this.valueIds.get(v);
       if (i === undefined) this.valueIds.set(v, (i = this.valueIds.size));
@@ -618,7 +628,7 @@ class Normaliser {
     // Negative keys: the fast path's keys (ids of raw bytes) are positive.
     const key =
       a < 8191 && b < 8191 && c < 8191 && d < 8191
-        ? -((((a * 8192 + b) * 8192 + c) * 8192 + d) + 1)
+        ? -(((a * 8192 + b) * 8192 + c) * 8192 + d + 1)
         : `v${a},${b},${c},${d}`;
     return this.sharedFollowUp(key, v1, v3, v6, v12);
   }
@@ -721,7 +731,8 @@ class Normaliser {
     const followUp = this.followUps.get(followUpKey(i1, i3, i6, i12)) ?? this.fastFollowUp(i1, i3, i6, i12);
 
     // Commit, with the side effects of the general path in its order.
-    if (exitId >= 0 && exit!.unknown[exitId] !== null) this.countUnknown('exitReason', exit!.unknown[exitId]!);
+    if (exitId >= 0 && exit!.unknown[exitId] !== null)
+      this.countUnknown('exitReason', exit!.unknown[exitId]!);
     if (missingExit) this.missingExitReason++;
     if (i1 >= 0 && f1!.unknown[i1] !== null) this.countUnknown('followUp1', f1!.unknown[i1]!);
     if (i3 >= 0 && f3!.unknown[i3] !== null) this.countUnknown('followUp3', f3!.unknown[i3]!);
@@ -731,7 +742,8 @@ class Normaliser {
       this.countUnknown('targetGroup', this.targetGroup!.unknown[tgId]!);
     if (edId >= 0 && this.education!.unknown[edId] !== null)
       this.countUnknown('education', this.education!.unknown[edId]!);
-    if (grId >= 0 && this.group!.unknown[grId] !== null) this.countUnknown('group', this.group!.unknown[grId]!);
+    if (grId >= 0 && this.group!.unknown[grId] !== null)
+      this.countUnknown('group', this.group!.unknown[grId]!);
     const s = this.store;
     const i = s.push();
     s.row[i] = r.rowNumber;
@@ -815,7 +827,8 @@ function packCpr(key: number): number {
 const NOT_A_DATE = 'is not a CPR number (its first six digits are not a date)';
 
 /** A cell of a row by column index (undefined: the field has no column). */
-const at = (cells: RawValue[], c: number | undefined): RawValue => (c === undefined ? null : (cells[c] ?? null));
+const at = (cells: RawValue[], c: number | undefined): RawValue =>
+  c === undefined ? null : (cells[c] ?? null);
 
 function problem(reasons: string[], f: string, v: RawValue | undefined, reason: string): void {
   reasons.push(v === undefined ? `${f}: ${reason}` : `${f}: "${quoted(v)}" ${reason}`);
@@ -861,7 +874,6 @@ const followUpKey = (a: number, b: number, c: number, d: number): number | strin
 
 /** The same number, as a small integer when it is one (so V8 stores it unboxed). */
 const smi = (v: number): number => ((v | 0) === v ? v | 0 : v);
-
 
 /**
  * First bytes after which the fast path leaves a row to the general one: a possible totals label

@@ -57,6 +57,7 @@ export function groupByPerson(
   for (let p = 0; p < count; p++) start[p + 1]! += start[p]!;
   const next = start.slice(0, count);
   const order = new Int32Array(start[count]!);
-  for (let i = 0; i < of.length; i++) if (keep === undefined || keep[of[i]!] === 1) order[next[of[i]!]!++] = i;
+  for (let i = 0; i < of.length; i++)
+    if (keep === undefined || keep[of[i]!] === 1) order[next[of[i]!]!++] = i;
   return { order, start };
 }

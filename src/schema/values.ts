@@ -39,7 +39,8 @@ export function parseDate(v: RawValue, date1904 = false): Parsed<Day> {
   const s = (v ?? '').trim();
   let m = DATE_DMY.exec(s);
   if (m) {
-    if (m[4]!.length === 2) return fail('has a 2-digit year, which is ambiguous; export dates with 4-digit years (dd-mm-yyyy)');
+    if (m[4]!.length === 2)
+      return fail('has a 2-digit year, which is ambiguous; export dates with 4-digit years (dd-mm-yyyy)');
     const d = dayOf(Number(m[4]), Number(m[3]), Number(m[1]));
     return d === null ? fail('is not a calendar date') : ok(d);
   }
@@ -135,7 +136,11 @@ const LAST_DAY = 2932896;
 
 /** ageOn without Date objects: whole years completed between birth and d. */
 export function ageAt(birth: Day, d: Day): number {
-  if (!(birth >= FIRST_DAY && birth <= LAST_DAY && d >= FIRST_DAY && d <= LAST_DAY) || !Number.isInteger(birth) || !Number.isInteger(d))
+  if (
+    !(birth >= FIRST_DAY && birth <= LAST_DAY && d >= FIRST_DAY && d <= LAST_DAY) ||
+    !Number.isInteger(birth) ||
+    !Number.isInteger(d)
+  )
     return ageOn(birth, d);
   const b = civilPartsOf(birth);
   const x = civilPartsOf(d);
@@ -164,7 +169,9 @@ function civilParts(z: number): number {
   z += 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;

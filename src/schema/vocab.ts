@@ -43,37 +43,52 @@ const e = (value: string, group: string, aliases: string[] = [], en?: string): V
 });
 
 export const EXIT_REASONS: VocabEntry[] = [
-  e('Ordinært job', 'job', [
-    'Ordinært arbejde',
-    'Ordinært arbejde/ selvstændig',
-    'Ordinær beskæftigelse',
-    'Job',
-    'Afsluttet til job',
-    'Arbejde',
-    'Deltidsjob',
-    'Deltidsarbejde',
-    'Småjob',
-    'Lønnede timer',
-    'Selvstændig',
-    'Selvstændig virksomhed',
-  ], 'Ordinary job'),
+  e(
+    'Ordinært job',
+    'job',
+    [
+      'Ordinært arbejde',
+      'Ordinært arbejde/ selvstændig',
+      'Ordinær beskæftigelse',
+      'Job',
+      'Afsluttet til job',
+      'Arbejde',
+      'Deltidsjob',
+      'Deltidsarbejde',
+      'Småjob',
+      'Lønnede timer',
+      'Selvstændig',
+      'Selvstændig virksomhed',
+    ],
+    'Ordinary job',
+  ),
   e('Fleksjob', 'job', [], 'Flex job'),
-  e('Uddannelse', 'education', [
-    'Påbegyndt uddannelse',
-    'Afsluttet til uddannelse',
-    'Ordinær uddannelse',
-    'Revalidering',
-    'Læreplads',
-    'Elevplads',
-    'FGU',
-    'STU',
-    'AMU',
-  ], 'Education'),
+  e(
+    'Uddannelse',
+    'education',
+    [
+      'Påbegyndt uddannelse',
+      'Afsluttet til uddannelse',
+      'Ordinær uddannelse',
+      'Revalidering',
+      'Læreplads',
+      'Elevplads',
+      'FGU',
+      'STU',
+      'AMU',
+    ],
+    'Education',
+  ),
   e('Virksomhedspraktik', 'jobActivity', ['Praktik'], 'Work placement'),
   e('Løntilskud', 'jobActivity', ['Job med løntilskud', 'Ansættelse med løntilskud'], 'Wage subsidy'),
   e('Vikartimer', 'jobActivity', [], 'Temp hours'),
   e('Kursus', 'jobActivity', [], 'Course'),
-  e('Overgået til jobcenter', 'jobcentre', ['Tilbage til jobcenter', 'Retur til jobcenter', 'Jobcenter'], 'Back to job centre'),
+  e(
+    'Overgået til jobcenter',
+    'jobcentre',
+    ['Tilbage til jobcenter', 'Retur til jobcenter', 'Jobcenter'],
+    'Back to job centre',
+  ),
   e('Aktivt tilbud', 'jobcentre', ['Andet aktivt tilbud'], 'Other active offer'),
   e('Anden indsats', 'jobcentre', ['Anden støtte'], 'Other measure'),
   e('Uddannelsesparat', 'jobcentre', [], 'Ready for education'),
@@ -105,16 +120,36 @@ const v = (value: string, aliases: string[] = [], en?: string): VocabEntry => ({
 });
 
 export const TARGET_GROUPS: VocabEntry[] = [
-  v('Jobparat kontanthjælpsmodtager', ['Jobparat', 'Jobparate kontanthjælpsmodtagere', 'Kontanthjælp, jobparat'], 'Job-ready, social assistance'),
-  v('Aktivitetsparat kontanthjælpsmodtager', ['Aktivitetsparat', 'Aktivitetsparate kontanthjælpsmodtagere'], 'Activity-ready, social assistance'),
-  v('Åbenlyst uddannelsesparat', [
-    'Åbenlyst uddannelsesparate',
-    'Uddannelseshjælp, åbenlyst uddannelsesparat',
-    'Uddannelseshjælpsmodtager, åbenlyst uddannelsesparat',
-  ], 'Clearly education-ready'),
+  v(
+    'Jobparat kontanthjælpsmodtager',
+    ['Jobparat', 'Jobparate kontanthjælpsmodtagere', 'Kontanthjælp, jobparat'],
+    'Job-ready, social assistance',
+  ),
+  v(
+    'Aktivitetsparat kontanthjælpsmodtager',
+    ['Aktivitetsparat', 'Aktivitetsparate kontanthjælpsmodtagere'],
+    'Activity-ready, social assistance',
+  ),
+  v(
+    'Åbenlyst uddannelsesparat',
+    [
+      'Åbenlyst uddannelsesparate',
+      'Uddannelseshjælp, åbenlyst uddannelsesparat',
+      'Uddannelseshjælpsmodtager, åbenlyst uddannelsesparat',
+    ],
+    'Clearly education-ready',
+  ),
   v('Uddannelsesparat', ['Uddannelsesparate', 'Uddannelseshjælp, uddannelsesparat'], 'Education-ready'),
-  v('Aktivitetsparat uddannelseshjælpsmodtager', ['Uddannelseshjælp, aktivitetsparat'], 'Activity-ready, education benefit'),
-  v('Forsikret ledig', ['Forsikrede ledige', 'A-dagpengemodtager', 'Dagpengemodtager', 'A-dagpenge'], 'Insured unemployed'),
+  v(
+    'Aktivitetsparat uddannelseshjælpsmodtager',
+    ['Uddannelseshjælp, aktivitetsparat'],
+    'Activity-ready, education benefit',
+  ),
+  v(
+    'Forsikret ledig',
+    ['Forsikrede ledige', 'A-dagpengemodtager', 'Dagpengemodtager', 'A-dagpenge'],
+    'Insured unemployed',
+  ),
   v('Sygedagpengemodtager', ['Sygedagpenge', 'Sygemeldt'], 'Sickness benefit'),
   v('Ressourceforløb', ['Ressourceforløbsydelse'], 'Resource programme'),
   v('Jobafklaring', ['Jobafklaringsforløb'], 'Job clarification'),
@@ -124,15 +159,33 @@ export const TARGET_GROUPS: VocabEntry[] = [
 
 export const EDUCATION: VocabEntry[] = [
   v('Grundskole', ['Folkeskole', 'Ingen uddannelse', 'Grundskole/ingen uddannelse'], 'Primary school'),
-  v('Gymnasial', ['Gymnasial uddannelse', 'Gymnasium', 'Studentereksamen', 'STX', 'HF', 'HHX', 'HTX'], 'Upper secondary'),
+  v(
+    'Gymnasial',
+    ['Gymnasial uddannelse', 'Gymnasium', 'Studentereksamen', 'STX', 'HF', 'HHX', 'HTX'],
+    'Upper secondary',
+  ),
   v('Erhvervsfaglig', ['Erhvervsfaglig uddannelse', 'Erhvervsuddannelse', 'EUD', 'Faglært'], 'Vocational'),
-  v('Kort videregående (KVU)', ['Kort videregående uddannelse', 'Kort videregående', 'KVU'], 'Short-cycle tertiary'),
+  v(
+    'Kort videregående (KVU)',
+    ['Kort videregående uddannelse', 'Kort videregående', 'KVU'],
+    'Short-cycle tertiary',
+  ),
   v(
     'Mellemlang videregående (MVU/bachelor)',
-    ['Mellemlang videregående uddannelse', 'Mellemlang videregående', 'MVU', 'Bachelor', 'Professionsbachelor'],
+    [
+      'Mellemlang videregående uddannelse',
+      'Mellemlang videregående',
+      'MVU',
+      'Bachelor',
+      'Professionsbachelor',
+    ],
     "Medium-cycle tertiary (bachelor's)",
   ),
-  v('Lang videregående (LVU)', ['Lang videregående uddannelse', 'Lang videregående', 'LVU', 'Kandidat'], "Long-cycle tertiary (master's)"),
+  v(
+    'Lang videregående (LVU)',
+    ['Lang videregående uddannelse', 'Lang videregående', 'LVU', 'Kandidat'],
+    "Long-cycle tertiary (master's)",
+  ),
   v('Ph.d.', ['PhD', 'Forskeruddannelse'], 'PhD'),
   v('Uoplyst', ['Ukendt', 'Ikke oplyst'], 'Unknown'),
 ];
@@ -152,7 +205,17 @@ export const FOLLOW_UP_STATUSES: VocabEntry[] = [
 
 /** Trial arms. The canonical values are the keys 'treatment' and 'control'. */
 export const GROUPS: VocabEntry[] = [
-  v('treatment', ['Indsats', 'Indsatsgruppe', 'Deltager', 'Deltagere', 'Deltagergruppe', 'Forsøg', 'Forsøgsgruppe', 'Treatment', 'Behandling']),
+  v('treatment', [
+    'Indsats',
+    'Indsatsgruppe',
+    'Deltager',
+    'Deltagere',
+    'Deltagergruppe',
+    'Forsøg',
+    'Forsøgsgruppe',
+    'Treatment',
+    'Behandling',
+  ]),
   v('control', ['Kontrol', 'Kontrolgruppe', 'Control', 'Sammenligningsgruppe']),
 ];
 

@@ -42,7 +42,11 @@ describe('mapColumns', () => {
   });
 
   it('lets the config name columns, and refuses a config column the file lacks', () => {
-    const m = mapColumns(['Nr', 'Dato ind', 'Dato ud'], { personId: 'Nr', start: 'Dato ind', end: 'dato UD' });
+    const m = mapColumns(['Nr', 'Dato ind', 'Dato ud'], {
+      personId: 'Nr',
+      start: 'Dato ind',
+      end: 'dato UD',
+    });
     expect(m.fields).toEqual({ personId: 0, start: 1, end: 2 });
     expect(() => mapColumns(['Nr'], { start: 'Begyndt' }, 'x.csv')).toThrow(/no such column/);
   });
@@ -50,7 +54,9 @@ describe('mapColumns', () => {
   it('stops on a missing required column with the headers and a suggestion', () => {
     const headers = ['CPR-nr.', 'Start tidspunkt', 'Slutdato'];
     const m = mapColumns(headers);
-    expect(() => requireFields(m, headers, 'x.csv')).toThrow(/no column for start .*did you mean "Start tidspunkt"\?.*Headers found: "CPR-nr\.", "Start tidspunkt", "Slutdato"/);
+    expect(() => requireFields(m, headers, 'x.csv')).toThrow(
+      /no column for start .*did you mean "Start tidspunkt"\?.*Headers found: "CPR-nr\.", "Start tidspunkt", "Slutdato"/,
+    );
     try {
       requireFields(m, headers, 'x.csv');
     } catch (e) {

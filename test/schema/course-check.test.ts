@@ -10,7 +10,6 @@ import { courseIssues } from '../../src/schema/normalise.js';
 import { pick, rng } from '../../scripts/lib/testdata.mjs';
 import { course } from '../helpers.js';
 
-
 const WRONG: unknown[] = [
   undefined,
   null,
@@ -66,7 +65,8 @@ const zodIssues = (c: unknown) => {
   const r = courseSchema.safeParse(c);
   return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
 };
-const handIssues = (c: unknown) => courseIssues(c).map((i) => ({ path: i.path.map(String), message: i.message }));
+const handIssues = (c: unknown) =>
+  courseIssues(c).map((i) => ({ path: i.path.map(String), message: i.message }));
 
 describe('courseIssues = courseSchema.safeParse', () => {
   it('on fuzzed records', () => {
@@ -76,9 +76,10 @@ describe('courseIssues = courseSchema.safeParse', () => {
       const c = record(r);
       const expected = zodIssues(c);
       if (expected.length > 0) invalid++;
-      expect(handIssues(c), JSON.stringify(c, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))).toEqual(
-        expected,
-      );
+      expect(
+        handIssues(c),
+        JSON.stringify(c, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)),
+      ).toEqual(expected);
     }
     // Both kinds are well represented.
     expect(invalid).toBeGreaterThan(5_000);
@@ -94,7 +95,12 @@ describe('courseIssues = courseSchema.safeParse', () => {
       start: 200,
       end: 300,
     });
-    for (const c of [base, { ...base, end: 199 }, { ...base, birthDate: 201 }, { ...base, end: 1, birthDate: 300 }])
+    for (const c of [
+      base,
+      { ...base, end: 199 },
+      { ...base, birthDate: 201 },
+      { ...base, end: 1, birthDate: 300 },
+    ])
       expect(handIssues(c)).toEqual(zodIssues(c));
     expect(handIssues({ ...base, end: 199 })).toEqual([
       { path: ['end'], message: 'the end date is before the start date; correct one of them' },

@@ -48,7 +48,9 @@ describe('CourseStore', () => {
   });
 
   it('widens an id column that outgrows 16 bits', () => {
-    const many = Array.from({ length: 70_000 }, (_, i) => course(`line ${i + 2}`, `P${i % 7}`, '2024-01-01', null, { unit: `U${i}` }));
+    const many = Array.from({ length: 70_000 }, (_, i) =>
+      course(`line ${i + 2}`, `P${i % 7}`, '2024-01-01', null, { unit: `U${i}` }),
+    );
     const store = CourseStore.of(many);
     expect(store.unit).toBeInstanceOf(Int32Array);
     expect(store.targetGroup).toBeInstanceOf(Uint16Array);

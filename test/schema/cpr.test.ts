@@ -5,14 +5,27 @@ import { d } from '../helpers.js';
 describe('parseCpr', () => {
   it('derives birth date and gender with and without the dash', () => {
     // 15-03-85, 7th digit 1 → 1900s; last digit 5 odd → man.
-    expect(parseCpr('150385-1235')).toMatchObject({ ok: true, facts: { birthDate: d('1985-03-15'), gender: 'M' } });
-    expect(parseCpr('1503851235')).toMatchObject({ ok: true, facts: { birthDate: d('1985-03-15'), gender: 'M' } });
+    expect(parseCpr('150385-1235')).toMatchObject({
+      ok: true,
+      facts: { birthDate: d('1985-03-15'), gender: 'M' },
+    });
+    expect(parseCpr('1503851235')).toMatchObject({
+      ok: true,
+      facts: { birthDate: d('1985-03-15'), gender: 'M' },
+    });
     // last digit 8 even → woman
-    expect(parseCpr('020792-2348')).toMatchObject({ ok: true, facts: { birthDate: d('1992-07-02'), gender: 'K' } });
+    expect(parseCpr('020792-2348')).toMatchObject({
+      ok: true,
+      facts: { birthDate: d('1992-07-02'), gender: 'K' },
+    });
   });
 
   it('pads a 9-digit number that lost its leading zero in Excel', () => {
-    expect(parseCpr(708990007)).toMatchObject({ ok: true, digits: '0708990007', facts: { birthDate: d('1999-08-07'), gender: 'M' } });
+    expect(parseCpr(708990007)).toMatchObject({
+      ok: true,
+      digits: '0708990007',
+      facts: { birthDate: d('1999-08-07'), gender: 'M' },
+    });
     expect(parseCpr('708990007')).toMatchObject({ ok: true, facts: { birthDate: d('1999-08-07') } });
   });
 
@@ -24,7 +37,10 @@ describe('parseCpr', () => {
     expect(centuryOf(57, 5)).toBe(2000); // 5-8, YY ≤ 57
     expect(centuryOf(58, 8)).toBe(1800);
     expect(centuryOf(99, 3)).toBe(1900);
-    expect(parseCpr('050505-4002')).toMatchObject({ ok: true, facts: { birthDate: d('2005-05-05'), gender: 'K' } });
+    expect(parseCpr('050505-4002')).toMatchObject({
+      ok: true,
+      facts: { birthDate: d('2005-05-05'), gender: 'K' },
+    });
     expect(parseCpr('290200-4002')).toMatchObject({ ok: true, facts: { birthDate: d('2000-02-29') } });
   });
 
@@ -58,7 +74,8 @@ describe('pseudonyms', () => {
 
   it('never hold a digit, so that none can look like a CPR number', () => {
     const p = makePseudonymiser(undefined);
-    for (let i = 0; i < 20_000; i++) expect(p(String(1_000_000_000 + i * 7919))).toMatch(/^P[bcdfghjklmnpqrst]{16}$/);
+    for (let i = 0; i < 20_000; i++)
+      expect(p(String(1_000_000_000 + i * 7919))).toMatch(/^P[bcdfghjklmnpqrst]{16}$/);
   });
 
   it('redacts CPR-shaped text', () => {

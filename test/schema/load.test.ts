@@ -22,7 +22,14 @@ describe('fixtures/csv/quirks.csv', async () => {
     // Lines 2-15 hold 13 records (line 3-4 is one record with an embedded newline); lines 16-17 are trailing empties.
     expect(r.ledger.read).toBe(13);
     expect(r.ledger.accepted).toBe(5);
-    expect(r.ledger.rejected.map((x) => x.ref)).toEqual(['line 6', 'line 7', 'line 8', 'line 9', 'line 10', 'line 12']);
+    expect(r.ledger.rejected.map((x) => x.ref)).toEqual([
+      'line 6',
+      'line 7',
+      'line 8',
+      'line 9',
+      'line 10',
+      'line 12',
+    ]);
     expect(r.ledger.skipped).toEqual([
       { ref: 'line 11', rowNumber: 11, kind: 'blank' },
       { ref: 'line 15', rowNumber: 15, kind: 'totals' },
@@ -51,15 +58,63 @@ describe('fixtures/csv/quirks.csv', async () => {
   it('reads the accepted courses', () => {
     const [a, b, dd, a2, e] = r.courses;
     // line 2: 150385-1235 → born 1985-03-15, man, 38 on 2024-01-15
-    expect(a).toMatchObject({ ref: 'line 2', birthDate: d('1985-03-15'), gender: 'M', ageAtStart: 38, start: d('2024-01-15'), end: d('2024-03-31'), exitReason: 'Ordinært job', exitGroup: 'job', targetGroup: 'Jobparat kontanthjælpsmodtager', programme: 'Straksaktivering' });
+    expect(a).toMatchObject({
+      ref: 'line 2',
+      birthDate: d('1985-03-15'),
+      gender: 'M',
+      ageAtStart: 38,
+      start: d('2024-01-15'),
+      end: d('2024-03-31'),
+      exitReason: 'Ordinært job',
+      exitGroup: 'job',
+      targetGroup: 'Jobparat kontanthjælpsmodtager',
+      programme: 'Straksaktivering',
+    });
     // line 3-4: no dash, dd.mm.yyyy, ongoing, "-" reason is missing
-    expect(b).toMatchObject({ ref: 'line 3', birthDate: d('1992-07-02'), gender: 'K', ageAtStart: 31, start: d('2024-02-01'), end: null, exitReason: null, exitGroup: null, targetGroup: 'Forsikret ledig' });
+    expect(b).toMatchObject({
+      ref: 'line 3',
+      birthDate: d('1992-07-02'),
+      gender: 'K',
+      ageAtStart: 31,
+      start: d('2024-02-01'),
+      end: null,
+      exitReason: null,
+      exitGroup: null,
+      targetGroup: 'Forsikret ledig',
+    });
     // line 5: 9-digit CPR (lost leading zero), ISO start, dd/mm/yyyy end, same-day, ".." target group missing
-    expect(dd).toMatchObject({ ref: 'line 5', birthDate: d('1999-08-07'), gender: 'M', ageAtStart: 24, start: d('2024-03-05'), end: d('2024-03-05'), exitReason: 'Afbrudt', exitGroup: 'dropout', targetGroup: null });
+    expect(dd).toMatchObject({
+      ref: 'line 5',
+      birthDate: d('1999-08-07'),
+      gender: 'M',
+      ageAtStart: 24,
+      start: d('2024-03-05'),
+      end: d('2024-03-05'),
+      exitReason: 'Afbrudt',
+      exitGroup: 'dropout',
+      targetGroup: null,
+    });
     // line 13: same person as line 2, ongoing with an unknown reason: kept as written, no group
-    expect(a2).toMatchObject({ ref: 'line 13', personId: a!.personId, ageAtStart: 39, end: null, exitReason: 'Noget helt andet', exitGroup: null, programme: 'Nytteindsats' });
+    expect(a2).toMatchObject({
+      ref: 'line 13',
+      personId: a!.personId,
+      ageAtStart: 39,
+      end: null,
+      exitReason: 'Noget helt andet',
+      exitGroup: null,
+      programme: 'Nytteindsats',
+    });
     // line 14: ended with no reason → Uoplyst, unknown target group kept
-    expect(e).toMatchObject({ ref: 'line 14', gender: 'K', ageAtStart: 53, start: d('2024-09-02'), end: d('2024-09-02'), exitReason: 'Uoplyst', exitGroup: 'unknown', targetGroup: 'Ukendt gruppe' });
+    expect(e).toMatchObject({
+      ref: 'line 14',
+      gender: 'K',
+      ageAtStart: 53,
+      start: d('2024-09-02'),
+      end: d('2024-09-02'),
+      exitReason: 'Uoplyst',
+      exitGroup: 'unknown',
+      targetGroup: 'Ukendt gruppe',
+    });
     expect(r.missingExitReason).toBe(1);
     expect(Object.fromEntries(r.unknownValues.exitReason!)).toEqual({ 'Noget helt andet': 1 });
     expect(Object.fromEntries(r.unknownValues.targetGroup!)).toEqual({ 'Ukendt gruppe': 1 });
@@ -86,7 +141,12 @@ describe('other CSV shapes', () => {
 
   it('finds the header below title rows in a tab-separated file with a BOM', async () => {
     const r = await loadCourses('fixtures/csv/title-rows-tab.csv', KEY);
-    expect(r.info).toMatchObject({ encoding: 'utf-8 (BOM)', delimiter: '\t', headerRow: 4, headerRowSource: 'detected' });
+    expect(r.info).toMatchObject({
+      encoding: 'utf-8 (BOM)',
+      delimiter: '\t',
+      headerRow: 4,
+      headerRowSource: 'detected',
+    });
     expect(r.courses.map((c) => [c.start, c.end, c.group])).toEqual([
       [d('2024-01-10'), d('2024-02-10'), 'treatment'],
       [d('2024-01-11'), null, 'control'],
@@ -94,7 +154,11 @@ describe('other CSV shapes', () => {
   });
 
   it('honours --header-row and --encoding', async () => {
-    const r = await loadCourses('fixtures/csv/title-rows-tab.csv', { ...KEY, headerRow: 4, encoding: 'utf-8' });
+    const r = await loadCourses('fixtures/csv/title-rows-tab.csv', {
+      ...KEY,
+      headerRow: 4,
+      encoding: 'utf-8',
+    });
     expect(r.info).toMatchObject({ headerRow: 4, headerRowSource: 'forced', encoding: 'utf-8 (BOM)' });
     const w = await loadCourses('fixtures/csv/windows-1252.csv', { ...KEY, encoding: 'utf-8' });
     // Forced UTF-8 on Windows-1252 bytes: "Ophørsårsag" is garbled and no longer maps.
@@ -111,7 +175,10 @@ describe('other CSV shapes', () => {
   it('reports an unclosed quote as a data error, and junk and missing files as input errors', async () => {
     await expect(loadCourses('fixtures/csv/unclosed-quote.csv', KEY)).rejects.toMatchObject({ kind: 'data' });
     await expect(loadCourses('fixtures/csv/binary.csv', KEY)).rejects.toMatchObject({ kind: 'input' });
-    await expect(loadCourses('fixtures/csv/nope.csv', KEY)).rejects.toMatchObject({ kind: 'input', message: expect.stringMatching(/not found/) });
+    await expect(loadCourses('fixtures/csv/nope.csv', KEY)).rejects.toMatchObject({
+      kind: 'input',
+      message: expect.stringMatching(/not found/),
+    });
   });
 });
 
@@ -125,13 +192,24 @@ describe('config file', () => {
       JSON.stringify({
         pseudonymKey: 'a-secret-key-of-16+',
         vocabularies: {
-          exitReasons: { values: [{ value: 'Afbrudt', group: 'other' }, { value: 'Andet forløb', aliases: ['Noget helt andet'], group: 'jobcentre' }] },
+          exitReasons: {
+            values: [
+              { value: 'Afbrudt', group: 'other' },
+              { value: 'Andet forløb', aliases: ['Noget helt andet'], group: 'jobcentre' },
+            ],
+          },
         },
       }),
     );
     const r = await loadCourses('fixtures/csv/quirks.csv', { cwd: dir, config: file });
-    expect(r.courses.find((c) => c.ref === 'line 5')).toMatchObject({ exitReason: 'Afbrudt', exitGroup: 'other' });
-    expect(r.courses.find((c) => c.ref === 'line 13')).toMatchObject({ exitReason: 'Andet forløb', exitGroup: 'jobcentre' });
+    expect(r.courses.find((c) => c.ref === 'line 5')).toMatchObject({
+      exitReason: 'Afbrudt',
+      exitGroup: 'other',
+    });
+    expect(r.courses.find((c) => c.ref === 'line 13')).toMatchObject({
+      exitReason: 'Andet forløb',
+      exitGroup: 'jobcentre',
+    });
     // Built-in reasons the config did not touch still map.
     expect(r.courses[0]).toMatchObject({ exitReason: 'Ordinært job', exitGroup: 'job' });
     expect(r.unknownValues.exitReason).toBeUndefined();
@@ -148,15 +226,32 @@ describe('config file', () => {
 
   it('refuses an invalid config with the path of the problem', async () => {
     const file = join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ columns: { begin: 'Start' }, vocabularies: { exitReasons: { values: [{ value: 'X', group: 'nowhere' }] } } }));
-    await expect(loadCourses('fixtures/csv/quirks.csv', { cwd: dir, config: file })).rejects.toMatchObject({ kind: 'config', message: expect.stringMatching(/columns/) });
-    writeFileSync(file, JSON.stringify({ vocabularies: { exitReasons: { values: [{ value: 'X', group: 'nowhere' }] } } }));
-    await expect(loadCourses('fixtures/csv/quirks.csv', { cwd: dir, config: file })).rejects.toMatchObject({ kind: 'config', message: expect.stringMatching(/group "nowhere" is not an exit group/) });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        columns: { begin: 'Start' },
+        vocabularies: { exitReasons: { values: [{ value: 'X', group: 'nowhere' }] } },
+      }),
+    );
+    await expect(loadCourses('fixtures/csv/quirks.csv', { cwd: dir, config: file })).rejects.toMatchObject({
+      kind: 'config',
+      message: expect.stringMatching(/columns/),
+    });
+    writeFileSync(
+      file,
+      JSON.stringify({ vocabularies: { exitReasons: { values: [{ value: 'X', group: 'nowhere' }] } } }),
+    );
+    await expect(loadCourses('fixtures/csv/quirks.csv', { cwd: dir, config: file })).rejects.toMatchObject({
+      kind: 'config',
+      message: expect.stringMatching(/group "nowhere" is not an exit group/),
+    });
     writeFileSync(file, '{ not json');
-    await expect(loadCourses('fixtures/csv/quirks.csv', { cwd: dir, config: file })).rejects.toMatchObject({ kind: 'config', message: expect.stringMatching(/not valid JSON/) });
+    await expect(loadCourses('fixtures/csv/quirks.csv', { cwd: dir, config: file })).rejects.toMatchObject({
+      kind: 'config',
+      message: expect.stringMatching(/not valid JSON/),
+    });
   });
 });
-
 
 describe('a CPR number where none belongs', () => {
   it('is redacted in values and headers, and a redacted header maps to nothing', async () => {
@@ -169,7 +264,10 @@ describe('a CPR number where none belongs', () => {
     expect(data.mapping.fields.personId).toBe(0);
     // The same on the csv-parse path (a quoted field sends the file there).
     const quoted = join(mkdtempSync(join(tmpdir(), 'jobfx-cprvalues-')), 'quoted.csv');
-    writeFileSync(quoted, readFileSync('fixtures/csv/cpr-in-values.csv', 'utf8').replace('Park & vej', '"Park & vej"'));
+    writeFileSync(
+      quoted,
+      readFileSync('fixtures/csv/cpr-in-values.csv', 'utf8').replace('Park & vej', '"Park & vej"'),
+    );
     const general = await loadCourses(quoted);
     expect(general.courses.map((x) => [x.exitReason, x.unit, x.targetGroup])).toEqual(
       data.courses.map((x) => [x.exitReason, x.unit, x.targetGroup]),

@@ -24,7 +24,10 @@ describe('parseDate', () => {
   });
 
   it('refuses 2-digit years, impossible dates and text', () => {
-    expect(parseDate('01-05-24')).toMatchObject({ ok: false, reason: expect.stringContaining('2-digit year') });
+    expect(parseDate('01-05-24')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('2-digit year'),
+    });
     expect(parseDate('31-02-2024')).toMatchObject({ ok: false, reason: 'is not a calendar date' });
     expect(parseDate('29-02-2023')).toMatchObject({ ok: false });
     expect(parseDate('i går')).toMatchObject({ ok: false, reason: expect.stringContaining('dd-mm-yyyy') });
