@@ -235,7 +235,7 @@ async function jobfxKeyfigures(file) {
   process.env.JOBFX_PSEUDONYM_KEY ??= 'bench-key-not-secret-0123456789';
   const { loadCourses } = await import(join(root, 'dist/schema/load.js'));
   const { keyFigures } = await import(join(root, 'dist/analyses/keyfigures.js'));
-  const { resolvePeriod } = await import(join(root, 'dist/period.js'));
+  const { resolvePeriod } = await import(join(root, 'dist/base/period.js'));
   const data = await loadCourses(file, { cwd: dir });
   const period = resolvePeriod({ period: PERIOD.label }, 0);
   return keyFigures(data.courses, {

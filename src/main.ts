@@ -11,7 +11,7 @@ import { processContext } from './cli/context.js';
 import { JobfxError, exitCodeOf } from './errors.js';
 import { packageRoot } from './package-root.js';
 import { redactCpr } from './schema/cpr.js';
-import { oneLine } from './text.js';
+import { oneLine } from './base/text.js';
 
 const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as {
   version: string;

@@ -1,4 +1,4 @@
-import { dayOf, type Day } from '../src/dates.js';
+import { dayOf, type Day } from '../src/base/dates.js';
 import type { Course } from '../src/schema/course.js';
 import { buildVocabSet, DEFAULT_VOCABULARIES, type VocabSet } from '../src/schema/vocab.js';
 

@@ -7,7 +7,7 @@
  * Unit of analysis: one row of the export, i.e. one course (forløb); for a survey file (no start
  * or end date column) one respondent. A person with courses in both groups is an error of the data.
  */
-import { addMonths, type Day } from '../dates.js';
+import { addMonths, type Day } from '../base/dates.js';
 import { dataError, usageError } from '../errors.js';
 import { fieldValue } from '../schema/course-field.js';
 import type { Course } from '../schema/course.js';

@@ -1,5 +1,5 @@
 /** What `jobfx inspect` reports about an export: format, mapping, row accounting, value distributions. */
-import { isoOf } from '../dates.js';
+import { isoOf } from '../base/dates.js';
 import type { SourceInfo } from '../io/raw.js';
 import { FOLLOW_UP_HORIZONS, type CanonicalField } from '../schema/columns.js';
 import { countByName, NONE } from '../schema/course-store.js';

@@ -3,8 +3,8 @@
  * citizens in the programme, ended courses by exit reason and group, who they are, follow-up,
  * and repeat users. Pure: courses in, counts and summaries out.
  */
-import { addMonths, type Day } from '../dates.js';
-import type { Period } from '../period.js';
+import { addMonths, type Day } from '../base/dates.js';
+import type { Period } from '../base/period.js';
 import { FOLLOW_UP_HORIZONS, type Horizon } from '../schema/columns.js';
 import type { Course } from '../schema/course.js';
 import { countByName, CourseStore, GENDERS, NONE } from '../schema/course-store.js';

@@ -4,7 +4,7 @@
  * starts while the earlier one is still running is not a return; with `minGapDays` N, a course
  * starting within N days of the earlier end is not a return either (start₂ − end₁ > N).
  */
-import type { Day } from '../dates.js';
+import type { Day } from '../base/dates.js';
 import type { Course } from '../schema/course.js';
 import { CourseStore, NONE } from '../schema/course-store.js';
 import { groupByPerson } from '../schema/persons.js';

@@ -4,7 +4,7 @@
  * of shares). A course belongs to the column of its end date (basis 'end', exits: only ended
  * courses count) or of its start date (basis 'start', intake: every course counts). Pure.
  */
-import { dayOf, partsOf, type Day } from '../dates.js';
+import { dayOf, partsOf, type Day } from '../base/dates.js';
 import type { Course } from '../schema/course.js';
 import { CourseStore, NONE } from '../schema/course-store.js';
 import type { VocabSet, Vocabulary } from '../schema/vocab.js';

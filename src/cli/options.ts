@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { usageError } from '../errors.js';
 import type { LoadOptions } from '../schema/load.js';
 import type { RunContext } from './context.js';
-import type { Lang } from '../render/format.js';
+import type { Lang } from '../base/i18n.js';
 
 export interface ReadFlags {
   sheet?: string;

@@ -7,7 +7,7 @@ import { usageError } from '../errors.js';
 import { writeAtomic } from '../io/write.js';
 import { FORMATS, renderTables, type Format } from '../render/index.js';
 import { suppress } from '../render/suppress.js';
-import type { Table } from '../render/table.js';
+import type { Table } from '../model/table.js';
 import type { RunContext } from './context.js';
 import { formatOf, type OutputFlags } from './options.js';
 

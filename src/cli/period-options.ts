@@ -1,6 +1,6 @@
 /** Helpers for period-related options shared by the analysis commands. */
 import type { Command } from 'commander';
-import type { Day } from '../dates.js';
+import type { Day } from '../base/dates.js';
 import { usageError } from '../errors.js';
 import type { Course } from '../schema/course.js';
 import { CourseStore } from '../schema/course-store.js';

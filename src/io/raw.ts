@@ -3,7 +3,7 @@
  * values, each with a reference a person can find in the file ("line 14", "Ark1!row 14").
  * Readers never interpret columns: mapping, parsing and validation happen in src/schema/.
  */
-import type { Day } from '../dates.js';
+import type { Day } from '../base/dates.js';
 
 /**
  * A raw cell value. CSV gives strings (or null for an empty field). XLSX gives strings, numbers,

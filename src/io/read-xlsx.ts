@@ -15,7 +15,7 @@
 import { readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import type ExcelJS from 'exceljs';
-import { dayOfExcelSerial, isoOf } from '../dates.js';
+import { dayOfExcelSerial, isoOf } from '../base/dates.js';
 import { inputError, JobfxError, usageError } from '../errors.js';
 import { parseSheet, parseSharedStrings, parseStyles, parseWorkbook } from './fast-xlsx.js';
 import { findHeaderRow, HEADER_SEARCH_ROWS, isEmptyCell } from './raw.js';

@@ -8,8 +8,8 @@
  * suppressed cell ("<5", "..") is not drawn at all, and the chart says so.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Lang } from './format.js';
-import type { Cell, Table } from './table.js';
+import { sayer, type Lang } from '../base/i18n.js';
+import type { Cell, Table } from '../model/table.js';
 
 export interface ChartOptions {
   lang: Lang;
@@ -90,7 +90,7 @@ export function chartData(table: Table, o: ChartOptions): { data: ChartDatum[]; 
 }
 
 export function chartSpec(table: Table, o: ChartOptions): TopLevelSpec {
-  const t = (da: string, en: string) => (o.lang === 'da' ? da : en);
+  const t = sayer(o.lang);
   const { data, hidden } = chartData(table, o);
   const series = o.seriesColumns.map((j) => table.columns[j]!.label);
   const rows = table.rows

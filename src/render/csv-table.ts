@@ -5,10 +5,10 @@
  * (dd-mm-yyyy in Danish), UTF-8 with BOM, CRLF. A missing value (a mean of nobody, a share of 0)
  * is an empty field in both: csvLine would turn a lone "-" into "'-".
  */
-import { isoOf } from '../dates.js';
+import { isoOf } from '../base/dates.js';
 import { csvLine } from './csv.js';
 import { formatCell, formatFixed, formatPercent, roundHalfAway, type FormatOptions } from './format.js';
-import type { Cell, Table } from './table.js';
+import type { Cell, Table } from '../model/table.js';
 
 export function renderCsv(tables: Table[], opts: FormatOptions & { excel: boolean }): string {
   const delimiter = opts.excel ? ';' : ',';

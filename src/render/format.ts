@@ -1,10 +1,10 @@
 /**
  * Number formatting: the only place that rounds. Danish: 1.234,5 and "pct."; English: 1,234.5.
  */
-import { danishOf, isoOf } from '../dates.js';
-import type { Cell } from './table.js';
+import { danishOf, isoOf } from '../base/dates.js';
+import type { Cell } from '../model/table.js';
 
-export type Lang = 'da' | 'en';
+import type { Lang } from '../base/i18n.js';
 
 export interface FormatOptions {
   lang: Lang;

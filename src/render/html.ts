@@ -3,7 +3,7 @@
  * its element: Word keeps inline styles when a table is pasted and drops <style> blocks.
  */
 import { formatCell, type FormatOptions } from './format.js';
-import type { Row, Table } from './table.js';
+import type { Row, Table } from '../model/table.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(

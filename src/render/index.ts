@@ -4,7 +4,7 @@
  * which a run that prints a terminal table should not pay.
  */
 import type { FormatOptions } from './format.js';
-import type { Table } from './table.js';
+import type { Table } from '../model/table.js';
 
 export const FORMATS = ['terminal', 'md', 'csv', 'json', 'html', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];

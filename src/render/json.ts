@@ -4,8 +4,8 @@
  * missing) and an object where it carries more: a share `{ count, of, percent }`, a num cell with
  * its n `{ value, n }`, a suppressed cell `{ suppressed: "<5" }`. Keys come in a fixed order.
  */
-import { isoOf } from '../dates.js';
-import type { Cell, Table } from './table.js';
+import { isoOf } from '../base/dates.js';
+import type { Cell, Table } from '../model/table.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 

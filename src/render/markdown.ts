@@ -1,6 +1,6 @@
 /** Tables → GitHub-flavoured Markdown: a heading, a pipe table, the notes as a block quote. */
 import { formatCell, type FormatOptions } from './format.js';
-import type { Table } from './table.js';
+import type { Table } from '../model/table.js';
 
 /**
  * Escape what Markdown would read as syntax inside a table cell: the pipe, backslash, emphasis and

@@ -9,8 +9,8 @@
  * exactly one hidden cell next to a shown total gets its smallest other non-zero count hidden too
  * (".."), until nothing changes. A share goes with the nearest count cell to its left in its row.
  */
-import type { Lang } from './format.js';
-import type { Cell, Row, Table } from './table.js';
+import type { Lang } from '../base/i18n.js';
+import type { Cell, Row, Table } from '../model/table.js';
 
 const HIDDEN = '..';
 

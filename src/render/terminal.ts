@@ -2,8 +2,8 @@
 import chalk, { Chalk } from 'chalk';
 import Table3 from 'cli-table3';
 import { formatCell, type FormatOptions } from './format.js';
-import type { Table } from './table.js';
-import { cut, oneLine } from '../text.js';
+import type { Table } from '../model/table.js';
+import { cut, oneLine } from '../base/text.js';
 
 export function renderTerminal(tables: Table[], opts: FormatOptions & { color: boolean }): string {
   const c = opts.color ? chalk : new Chalk({ level: 0 });

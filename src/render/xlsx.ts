@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from './csv.js';
 import { formatCell, formatFixed, type FormatOptions } from './format.js';
-import type { Cell, Table } from './table.js';
+import type { Cell, Table } from '../model/table.js';
 
 const MS_PER_DAY = 86_400_000;
 const FIXED_DATE = new Date(0);

@@ -6,7 +6,7 @@
 import { configError } from '../errors.js';
 import type { RawValue } from '../io/raw.js';
 import { editDistance, matchKey } from './normalize-text.js';
-import { cut } from '../text.js';
+import { cut } from '../base/text.js';
 
 export const FOLLOW_UP_HORIZONS = [1, 3, 6, 12] as const;
 export type Horizon = (typeof FOLLOW_UP_HORIZONS)[number];

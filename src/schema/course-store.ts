@@ -6,7 +6,7 @@
  * Course objects an analysis not written over columns takes, and `of` makes a store of such a
  * list (tests, a list a command changed).
  */
-import type { Day } from '../dates.js';
+import type { Day } from '../base/dates.js';
 import type { Horizon } from './columns.js';
 import type { Course } from './course.js';
 import type { TextField } from './course-field.js';

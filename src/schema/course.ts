@@ -1,6 +1,6 @@
 /** The canonical Course record: the only thing analyses see. */
 import { z } from 'zod';
-import type { Day } from '../dates.js';
+import type { Day } from '../base/dates.js';
 import type { Horizon } from './columns.js';
 
 export interface Course {

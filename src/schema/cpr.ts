@@ -3,7 +3,7 @@
  * A raw CPR number never leaves src/schema/: callers get the derived fields and the pseudonym.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { dayOf, daysInMonth, type Day } from '../dates.js';
+import { dayOf, daysInMonth, type Day } from '../base/dates.js';
 
 export interface CprFacts {
   birthDate: Day;

@@ -4,7 +4,7 @@
  * end date of the course it follows up. Joined to the courses on the pseudonym, so the CPR
  * number is handled here exactly as in the export and never leaves src/schema/.
  */
-import { addMonths, type Day } from '../dates.js';
+import { addMonths, type Day } from '../base/dates.js';
 import { configError } from '../errors.js';
 import { readTable } from '../io/read.js';
 import { isEmptyCell, type RawValue } from '../io/raw.js';

@@ -13,8 +13,8 @@
  * values are interned from the bytes, the follow-up record is shared between courses with the
  * same statuses, and duplicates are looked for among the person's own courses (duplicates.ts).
  */
-import type { Day } from '../dates.js';
-import { cut } from '../text.js';
+import type { Day } from '../base/dates.js';
+import { cut } from '../base/text.js';
 import { ByteInterner, IntTable } from '../io/intern.js';
 import type { ByteRow, RawRow, RawTable, RawValue, ReadProgress, SourceInfo } from '../io/raw.js';
 import { isEmptyCell } from '../io/raw.js';

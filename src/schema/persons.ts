@@ -5,7 +5,7 @@
  * which at a million courses saves seconds. Kept per list: the records of a CourseStore come
  * with the store's numbers (knownPersons), any other list is numbered once, when first asked.
  */
-import type { Course } from '../schema/course.js';
+import type { Course } from './course.js';
 
 export interface PersonIndex {
   /** Per course (by its index in the list): its person number. */

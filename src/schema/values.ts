@@ -2,7 +2,7 @@
  * Raw cell values → typed values: missing markers, dates, numbers, text. Each parser returns
  * the value or a reason a person can act on; the caller names the file, row and column.
  */
-import { ageOn, dayOf, dayOfExcelSerial, type Day } from '../dates.js';
+import { ageOn, dayOf, dayOfExcelSerial, type Day } from '../base/dates.js';
 import type { RawValue } from '../io/raw.js';
 
 /** Empty, "-", "." and ".." mean missing in Danish exports (".." is Statistics Denmark's). */

@@ -18,8 +18,9 @@ import {
   type OutcomeResult,
   type OutcomeSpec,
 } from '../analyses/compare.js';
-import { danishOf, isoOf } from '../dates.js';
-import { formatFixed, type Lang } from '../render/format.js';
+import { danishOf, isoOf } from '../base/dates.js';
+import { formatFixed } from '../render/format.js';
+import { sayer, type Lang } from '../base/i18n.js';
 import {
   count,
   empty,
@@ -33,7 +34,7 @@ import {
   type Column,
   type Row,
   type Table,
-} from '../render/table.js';
+} from '../model/table.js';
 import type { VocabSet } from '../schema/vocab.js';
 import { fieldLabel } from './inspect.js';
 
@@ -107,7 +108,7 @@ function valueLabel(ref: FieldRef, v: string, vocab: VocabSet, lang: Lang): stri
 
 /** A readable label of an outcome: "Afsluttet til job inden 12 måneder fra start", "arbejde_vigtigt: Ja". */
 export function outcomeLabel(spec: OutcomeSpec, vocab: VocabSet, lang: Lang): string {
-  const t = (da: string, en: string) => (lang === 'da' ? da : en);
+  const t = sayer(lang);
   const or = t(' eller ', ' or ');
   if (spec.kind === 'numeric')
     return spec.ref.kind === 'duration'
@@ -150,7 +151,7 @@ interface Layout {
 }
 
 function outcomeLayout(results: OutcomeResult[], first: string, o: CompareTableOptions): Layout {
-  const t = (da: string, en: string) => (o.lang === 'da' ? da : en);
+  const t = sayer(o.lang);
   const binary = results.some((r) => r.kind === 'binary');
   const numeric = results.some((r) => r.kind === 'numeric');
   const columns: Column[] = [labelCol(first)];
@@ -227,7 +228,7 @@ function outcomeRow(label: string, r: OutcomeResult, layout: Layout, o: CompareT
 
 /** The notes every outcome table carries: unit, groups, randomisation, difference, tests, significance. */
 function methodNotes(res: CompareResult, o: CompareTableOptions, results: OutcomeResult[]): string[] {
-  const t = (da: string, en: string) => (o.lang === 'da' ? da : en);
+  const t = sayer(o.lang);
   const notes: string[] = [];
   if (!res.randomised)
     notes.push(
@@ -324,7 +325,7 @@ function methodNotes(res: CompareResult, o: CompareTableOptions, results: Outcom
 
 /** Per outcome: rows left out (no value, not yet observable, not a number) and tests that could not be run. */
 function outcomeNotes(label: string, r: OutcomeResult, res: CompareResult, o: CompareTableOptions): string[] {
-  const t = (da: string, en: string) => (o.lang === 'da' ? da : en);
+  const t = sayer(o.lang);
   const g = o.armLabels;
   const notes: string[] = [];
   const pair = (f: (a: Arm) => number) => `${g.treatment} ${f('treatment')}, ${g.control} ${f('control')}`;
@@ -393,7 +394,7 @@ function outcomeNotes(label: string, r: OutcomeResult, res: CompareResult, o: Co
 }
 
 export function compareTables(res: CompareResult, o: CompareTableOptions): Table[] {
-  const t = (da: string, en: string) => (o.lang === 'da' ? da : en);
+  const t = sayer(o.lang);
   const g = o.armLabels;
   const vs = `${g.treatment} vs. ${g.control}`;
   const titleTail = res.randomised ? '' : ` (${t(SIMPLE_EFFECT_DA, SIMPLE_EFFECT_EN)})`;
@@ -495,7 +496,7 @@ function balanceTable(
   o: CompareTableOptions,
   sourceNote: string,
 ): Table {
-  const t = (da: string, en: string) => (o.lang === 'da' ? da : en);
+  const t = sayer(o.lang);
   const g = o.armLabels;
   const label = balanceFieldLabel(b.field, o.lang);
   const significant = b.chisq !== null && b.chisq.pValue < 0.05;
@@ -582,7 +583,7 @@ function weeklyTable(
   sourceNote: string,
   titleTail: string,
 ): Table {
-  const t = (da: string, en: string) => (o.lang === 'da' ? da : en);
+  const t = sayer(o.lang);
   const w = res.weekly!;
   const g = o.armLabels;
   const groups = w.exitGroups
@@ -665,7 +666,7 @@ export function weeklyChartSpec(
   table: Table,
   o: { lang: Lang; armLabels: Record<Arm, string> },
 ): TopLevelSpec {
-  const t = (da: string, en: string) => (o.lang === 'da' ? da : en);
+  const t = sayer(o.lang);
   const values: { week: number; group: string; share: number; lower: number | null; upper: number | null }[] =
     [];
   let hidden = 0;

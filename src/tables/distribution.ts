@@ -4,8 +4,8 @@
  * total. Shared by every command that shows "N by X".
  */
 import type { Count } from '../analyses/keyfigures.js';
-import type { Lang } from '../render/format.js';
-import { count, labelCol, share, text, valueCol, type Column, type Row } from '../render/table.js';
+import type { Lang } from '../base/i18n.js';
+import { count, labelCol, share, text, valueCol, type Column, type Row } from '../model/table.js';
 
 export type { Count };
 

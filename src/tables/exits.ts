@@ -1,8 +1,8 @@
 /** Exit-reason and exit-group distributions → memo tables. */
 import type { ExitCounts } from '../analyses/exits.js';
 import { UNMAPPED_GROUP } from '../analyses/exits.js';
-import type { Lang } from '../render/format.js';
-import { text, type Row, type Table } from '../render/table.js';
+import { sayer, type Lang } from '../base/i18n.js';
+import { text, type Row, type Table } from '../model/table.js';
 import type { VocabSet } from '../schema/vocab.js';
 import { distributionColumns, distributionRows, type DataColumn } from './distribution.js';
 
@@ -18,7 +18,7 @@ export interface ExitTableOptions {
 }
 
 export function exitTables(cols: DataColumn<ExitCounts>[], o: ExitTableOptions): Table[] {
-  const t = (da: string, en: string) => (o.lang === 'da' ? da : en);
+  const t = sayer(o.lang);
   const total = cols[cols.length - 1]!.k;
   const additive = cols.length === 1 ? { rows: true } : { rows: true, totalColumn: cols.length };
   const groupLabel = (key: string) =>
@@ -108,7 +108,7 @@ function groupedTable(
   reasonLabel: (v: string) => string,
   notes: string[],
 ): Table {
-  const t = (da: string, en: string) => (o.lang === 'da' ? da : en);
+  const t = sayer(o.lang);
   const total = cols[cols.length - 1]!.k;
   const reasonRows = distributionRows(
     cols,

@@ -1,7 +1,7 @@
 /** InspectResult → Tables for the terminal, markdown and other human formats. */
 import type { InspectResult } from '../analyses/inspect.js';
-import type { Lang } from '../render/format.js';
-import { count, labelCol, share, text, valueCol, type Row, type Table } from '../render/table.js';
+import { sayer, type Lang } from '../base/i18n.js';
+import { count, labelCol, share, text, valueCol, type Row, type Table } from '../model/table.js';
 
 /** Rejections listed in the human report; the rest are counted and go to --rejects FILE. */
 export const REJECTIONS_SHOWN = 20;
@@ -24,7 +24,7 @@ const FIELD_LABEL: Record<string, [string, string]> = {
 };
 
 export function inspectTables(r: InspectResult, lang: Lang): Table[] {
-  const t = (da: string, en: string) => (lang === 'da' ? da : en);
+  const t = sayer(lang);
   const kv = (k: string, v: string): Row => ({ cells: [text(k), text(v)] });
   const s = r.source;
 

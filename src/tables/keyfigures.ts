@@ -2,13 +2,13 @@
  * KeyFigures → memo tables. One column of figures, or with --by one column per value and a
  * total column. Each table states under it what was counted.
  */
-import { danishOf, isoOf, type Day } from '../dates.js';
+import { danishOf, isoOf, type Day } from '../base/dates.js';
 import type { Count, KeyFigures } from '../analyses/keyfigures.js';
 import { distributionColumns, distributionRows, type DataColumn } from './distribution.js';
 import { UNMAPPED_GROUP } from '../analyses/keyfigures.js';
-import { periodName, periodText as fullPeriodText, type Period } from '../period.js';
-import type { Lang } from '../render/format.js';
-import { count, empty, labelCol, num, share, text, valueCol, type Row, type Table } from '../render/table.js';
+import { periodName, periodText as fullPeriodText, type Period } from '../base/period.js';
+import { sayer, type Lang } from '../base/i18n.js';
+import { count, empty, labelCol, num, share, text, valueCol, type Row, type Table } from '../model/table.js';
 import type { Summary } from '../stats/describe.js';
 import type { VocabSet } from '../schema/vocab.js';
 
@@ -27,7 +27,7 @@ export interface KeyFigureTableOptions {
 }
 
 export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOptions): Table[] {
-  const t = (da: string, en: string) => (o.lang === 'da' ? da : en);
+  const t = sayer(o.lang);
   const dateOf = (day: Day) => (o.lang === 'da' ? danishOf(day) : isoOf(day));
   const p = o.period;
   const periodText = fullPeriodText(p, o.lang);

@@ -1,8 +1,8 @@
 /** Repeat users (gengangere) → memo tables. */
 import { exitGroupOrder, UNKNOWN, UNMAPPED_GROUP } from '../analyses/exits.js';
 import type { RepeatResult } from '../analyses/repeats.js';
-import type { Lang } from '../render/format.js';
-import { count, labelCol, share, text, valueCol, type Row, type Table } from '../render/table.js';
+import { sayer, type Lang } from '../base/i18n.js';
+import { count, labelCol, share, text, valueCol, type Row, type Table } from '../model/table.js';
 import type { VocabSet } from '../schema/vocab.js';
 
 export interface RepeatTableOptions {
@@ -15,7 +15,7 @@ export interface RepeatTableOptions {
 }
 
 export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
-  const t = (da: string, en: string) => (o.lang === 'da' ? da : en);
+  const t = sayer(o.lang);
   const definition = t(
     `Gengangere: personer, der starter et forløb i perioden og har afsluttet et tidligere forløb højst ${o.windowDays} dage før starten (slut₁ < start₂ ≤ slut₁ + ${o.windowDays}). Et forløb, der starter mens det tidligere stadig kører, er ikke en tilbagevenden${o.minGapDays > 0 ? `, og heller ikke et, der starter inden for ${o.minGapDays} dage efter det tidligere slut` : ''}. Andelen er af alle personer, der startede i perioden. Der findes ingen officiel national definition.`,
     `Repeat users: persons who start a course in the period and ended an earlier course at most ${o.windowDays} days before that start (end₁ < start₂ ≤ end₁ + ${o.windowDays}). A course starting while the earlier one still runs is not a return${o.minGapDays > 0 ? `, nor one starting within ${o.minGapDays} days of the earlier end` : ''}. The share is of all persons who started in the period. There is no official national definition.`,

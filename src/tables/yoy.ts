@@ -5,8 +5,8 @@
  */
 import { UNKNOWN, UNMAPPED_GROUP } from '../analyses/keyfigures.js';
 import type { YoyMeasure, YoyResult, YoyRow } from '../analyses/yoy.js';
-import { danishOf, isoOf } from '../dates.js';
-import type { Lang } from '../render/format.js';
+import { danishOf, isoOf } from '../base/dates.js';
+import { sayer, type Lang } from '../base/i18n.js';
 import { suppress } from '../render/suppress.js';
 import {
   count,
@@ -19,7 +19,7 @@ import {
   type Cell,
   type Row,
   type Table,
-} from '../render/table.js';
+} from '../model/table.js';
 import type { VocabSet } from '../schema/vocab.js';
 
 export interface YoyTableOptions {
@@ -44,7 +44,7 @@ const FIELD_LABELS: Record<YoyResult['field'], [string, string, string, string]>
 };
 
 export function yoyTable(r: YoyResult, o: YoyTableOptions): Table {
-  const t = (da: string, en: string) => (o.lang === 'da' ? da : en);
+  const t = sayer(o.lang);
   const k = r.columns.length;
   const newest = k - 1;
   const prev = k - 2;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { inspect } from '../../src/analyses/inspect.js';
 import { loadCourses } from '../../src/schema/load.js';
-import { isoOf } from '../../src/dates.js';
+import { isoOf } from '../../src/base/dates.js';
 
 const CASES = [
   { file: 'fixtures/demo/demo-export.csv', expected: 'fixtures/demo/expected.json', totals: 0, headerRow: 1 },

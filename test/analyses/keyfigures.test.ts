@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { keyFigures, lastDueDay, type KeyFigureOptions } from '../../src/analyses/keyfigures.js';
-import { addMonths } from '../../src/dates.js';
-import { parsePeriod } from '../../src/period.js';
+import { addMonths } from '../../src/base/dates.js';
+import { parsePeriod } from '../../src/base/period.js';
 import { buildVocabSet, DEFAULT_VOCABULARIES } from '../../src/schema/vocab.js';
 import type { Course } from '../../src/schema/course.js';
 import { course, d } from '../helpers.js';

@@ -40,7 +40,7 @@ import {
   type YoyResult,
 } from '../../src/analyses/yoy.js';
 import { suppress } from '../../src/render/suppress.js';
-import type { Cell, Table } from '../../src/render/table.js';
+import type { Cell, Table } from '../../src/model/table.js';
 import type { Course } from '../../src/schema/course.js';
 import { loadCourses } from '../../src/schema/load.js';
 import { buildVocabSet, DEFAULT_VOCABULARIES, type VocabSet } from '../../src/schema/vocab.js';

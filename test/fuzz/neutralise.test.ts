@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../../src/render/csv-table.js';
-import type { Table } from '../../src/render/table.js';
+import type { Table } from '../../src/model/table.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { jobfx } from '../e2e/run.js';
 

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { dayOf } from '../../src/dates.js';
+import { dayOf } from '../../src/base/dates.js';
 import type { RawRow, RawValue, ReadOptions } from '../../src/io/raw.js';
 import { readXlsx } from '../../src/io/read-xlsx.js';
 

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { blues, chartData, chartSpec, chartSvg, type ChartOptions } from '../../src/render/chart.js';
-import { count, labelCol, num, share, text, valueCol, type Table } from '../../src/render/table.js';
+import { count, labelCol, num, share, text, valueCol, type Table } from '../../src/model/table.js';
 import { CHROMIUM, chromiumScreenshot, freshDir, skipTool } from './tools.js';
 
 /** Three reasons × three years, a hidden cell, a share and a total row that must not be drawn. */

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../../src/render/csv-table.js';
 import { formatCell } from '../../src/render/format.js';
 import { renderJson } from '../../src/render/json.js';
-import { labelCol, pValue, text, valueCol, type Table } from '../../src/render/table.js';
+import { labelCol, pValue, text, valueCol, type Table } from '../../src/model/table.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { libreofficeFirstSheetCsv } from './tools.js';
 

@@ -3,7 +3,7 @@ import { renderCsv } from '../../src/render/csv-table.js';
 import { FORMATS, isFormat, renderTables } from '../../src/render/index.js';
 import { renderJson } from '../../src/render/json.js';
 import { escapeMarkdown, renderMarkdown } from '../../src/render/markdown.js';
-import { count, labelCol, num, share, text, valueCol, type Table } from '../../src/render/table.js';
+import { count, labelCol, num, share, text, valueCol, type Table } from '../../src/model/table.js';
 import { goldenTables, keyFigures } from './sample.js';
 
 const da = { lang: 'da' as const, percentDecimals: 1 };

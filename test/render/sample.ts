@@ -14,7 +14,7 @@ import {
   valueCol,
   type Row,
   type Table,
-} from '../../src/render/table.js';
+} from '../../src/model/table.js';
 import { d } from '../helpers.js';
 
 const reason = (label: string, n: number, of: number): Row => ({

@@ -10,7 +10,7 @@ import {
   type Cell,
   type Row,
   type Table,
-} from '../../src/render/table.js';
+} from '../../src/model/table.js';
 import { byUnit, exits } from './sample.js';
 
 const S = (shown: string): Cell => ({ t: 'suppressed', shown });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fixZipTimes, renderXlsx, sheetName } from '../../src/render/xlsx.js';
-import { count, labelCol, share, text, valueCol, type Table } from '../../src/render/table.js';
+import { count, labelCol, share, text, valueCol, type Table } from '../../src/model/table.js';
 import { d } from '../helpers.js';
 import { goldenTables } from './sample.js';
 import { freshDir, libreofficeCsv, skipTool, SOFFICE } from './tools.js';

@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ageOn, dayOf } from '../../src/dates.js';
+import { ageOn, dayOf } from '../../src/base/dates.js';
 import { cprFactsOfKey, makePseudonymiser, parseCpr, pseudonymiser } from '../../src/schema/cpr.js';
 import { ageAt, civilDay, dateOfBytes, parseDate } from '../../src/schema/values.js';
 import { rng } from '../../scripts/lib/testdata.mjs';

@@ -1,3 +1,4 @@
+import { sayer } from '../../base/i18n.js';
 import type { Command } from 'commander';
 import {
   compare,
@@ -10,7 +11,7 @@ import {
   type OutcomeSpec,
   type SubgroupRef,
 } from '../../analyses/compare.js';
-import type { Day } from '../../dates.js';
+import type { Day } from '../../base/dates.js';
 import { usageError } from '../../errors.js';
 import { writeAtomic } from '../../io/write.js';
 import { renderSvg } from '../../render/chart.js';
@@ -384,7 +385,7 @@ export async function buildCompare(
     ...(flags.weekly !== undefined ? { weekly: { weeks: flags.weekly, exitGroups: weeklyExit } } : {}),
   });
 
-  const t = (da: string, en: string) => (flags.lang === 'da' ? da : en);
+  const t = sayer(flags.lang);
   const armLabels: Record<Arm, string> = group.treatment
     ? { treatment: group.treatment[0]!, control: group.control![0]! }
     : { treatment: t('Indsats', 'Treatment'), control: t('Kontrol', 'Control') };

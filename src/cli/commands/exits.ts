@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { countStoreExits } from '../../analyses/exits.js';
 import { BY_FIELDS, partitionStore, type ByField } from '../../analyses/partition.js';
 import { NONE } from '../../schema/course-store.js';
-import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../../period.js';
+import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../../base/period.js';
 import { loadCourses } from '../../schema/load.js';
 import { exitTables } from '../../tables/exits.js';
 import { fieldLabel } from '../../tables/inspect.js';

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { storeKeyFigures, type KeyFigureOptions } from '../../analyses/keyfigures.js';
 import { BY_FIELDS, partitionStore, type ByField } from '../../analyses/partition.js';
-import { periodName, resolvePeriod, type PeriodFlags } from '../../period.js';
+import { periodName, resolvePeriod, type PeriodFlags } from '../../base/period.js';
 import { loadCourses } from '../../schema/load.js';
 import { byValueLabel, keyFigureTables, type KeyFigureColumn } from '../../tables/keyfigures.js';
 import { fieldLabel } from '../../tables/inspect.js';

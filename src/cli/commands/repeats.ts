@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { storeReturns, type RepeatResult } from '../../analyses/repeats.js';
-import { isoOf } from '../../dates.js';
+import { isoOf } from '../../base/dates.js';
 import { writeAtomic } from '../../io/write.js';
-import { periodText, resolvePeriod, type Period, type PeriodFlags } from '../../period.js';
+import { periodText, resolvePeriod, type Period, type PeriodFlags } from '../../base/period.js';
 import { csvLine } from '../../render/csv.js';
 import type { Course } from '../../schema/course.js';
 import { loadCourses } from '../../schema/load.js';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { isoOf, type Day } from '../../dates.js';
+import { isoOf, type Day } from '../../base/dates.js';
 import { configError, dataError } from '../../errors.js';
 import {
   lastCompleteHalfYear,
@@ -17,11 +17,11 @@ import {
   periodFromDates,
   periodName,
   type Period,
-} from '../../period.js';
+} from '../../base/period.js';
 import { renderHtml } from '../../render/html.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { suppress } from '../../render/suppress.js';
-import type { Table } from '../../render/table.js';
+import type { Table } from '../../model/table.js';
 import { applyFollowUpFile } from '../../schema/followup.js';
 import { loadCourses, type Loaded } from '../../schema/load.js';
 import { loadReport, type LoadedReport, type ReportCommand } from '../../report/config.js';

@@ -1,3 +1,4 @@
+import { sayer } from '../../base/i18n.js';
 import { Option, type Command } from 'commander';
 import {
   columnsBetween,
@@ -10,7 +11,7 @@ import {
   type YoyRowField,
   type YoyStep,
 } from '../../analyses/yoy.js';
-import { danishOf } from '../../dates.js';
+import { danishOf } from '../../base/dates.js';
 import { usageError } from '../../errors.js';
 import { writeAtomic } from '../../io/write.js';
 import { chartSvg } from '../../render/chart.js';
@@ -139,7 +140,7 @@ export async function buildYoy(
   flags: YoyFlags,
   o: BuildOptions,
 ): Promise<Built> {
-  const t = (da: string, en: string) => (flags.lang === 'da' ? da : en);
+  const t = sayer(flags.lang);
   const step = flags.step;
   const range = flags.years === undefined ? undefined : parseYears(flags.years, step);
   const basis: YoyBasis =

@@ -3,7 +3,7 @@
  * format them its own way (decimal comma, real numbers in xlsx, unrounded in json); a share
  * carries its count and denominator so the percentage is computed from counts at render time.
  */
-import type { Day } from '../dates.js';
+import type { Day } from '../base/dates.js';
 
 export type Cell =
   | { t: 'text'; v: string }

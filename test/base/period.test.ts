@@ -7,8 +7,8 @@ import {
   periodName,
   periodText,
   resolvePeriod,
-} from '../src/period.js';
-import { d } from './helpers.js';
+} from '../../src/base/period.js';
+import { d } from '../helpers.js';
 
 describe('periods', () => {
   it.each([

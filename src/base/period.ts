@@ -3,8 +3,8 @@
  * 1 Jan–30 Jun, 2024H2), a quarter (2024Q3), a month (2024-05), or explicit dates.
  */
 import { addMonths, danishOf, dayOf, daysInMonth, isoOf, partsOf, type Day } from './dates.js';
-import { usageError } from './errors.js';
-import { parseDate } from './schema/values.js';
+import { usageError } from '../errors.js';
+import { parseDate } from '../schema/values.js';
 
 export interface Period {
   from: Day;

@@ -1,0 +1,36 @@
+/**
+ * Language: the languages jobfx writes, and the words that more than one table or message uses.
+ * A table module says its own sentences through `sayer(lang)`; a word used in several places is
+ * in WORDS, so that "I alt" is written once.
+ */
+export type Lang = 'da' | 'en';
+export const LANGS: readonly Lang[] = ['da', 'en'];
+
+/** A text in both languages. */
+export interface Bilingual {
+  da: string;
+  en: string;
+}
+
+/** Words shared by several tables, notes and messages. */
+export const WORDS = {
+  total: { da: 'I alt', en: 'Total' },
+  courses: { da: 'forløb', en: 'courses' },
+  persons: { da: 'personer', en: 'persons' },
+  respondents: { da: 'respondenter', en: 'respondents' },
+  unknown: { da: 'Uoplyst', en: 'Unknown' },
+  count: { da: 'Antal', en: 'Count' },
+  percent: { da: 'Pct.', en: '%' },
+} as const satisfies Record<string, Bilingual>;
+
+/** The word `key` in `lang`. */
+export const word = (lang: Lang, key: keyof typeof WORDS): string => WORDS[key][lang];
+
+/** The text of a bilingual pair in `lang`. */
+export const inLang = (lang: Lang, text: Bilingual): string => text[lang];
+
+/** A function that picks the text of `lang` from a Danish and an English version. */
+export const sayer =
+  (lang: Lang) =>
+  (da: string, en: string): string =>
+    lang === 'da' ? da : en;
