@@ -1,7 +1,7 @@
 /** What `jobfx inspect` reports about an export: format, mapping, row accounting, value distributions. */
 import { isoOf } from '../base/dates.js';
 import type { SourceInfo } from '../io/raw.js';
-import { FOLLOW_UP_HORIZONS, type CanonicalField } from '../schema/columns.js';
+import { fieldDef, fieldsWithRole, type CanonicalField } from '../model/fields.js';
 import { countByName, NONE } from '../schema/course-store.js';
 import type { CategoricalField, Normalised, Rejection } from '../schema/normalise.js';
 import type { VocabSet } from '../schema/vocab.js';
@@ -31,28 +31,15 @@ export interface InspectResult {
   notes: string[];
 }
 
-const FIELDS: CategoricalField[] = [
-  'exitReason',
-  'targetGroup',
-  'education',
-  'programme',
-  'unit',
-  'group',
-  ...FOLLOW_UP_HORIZONS.map((h) => `followUp${h}` as const),
-];
+/** The fields whose values inspect lists: the registry's 'distribution' role. */
+const FIELDS = fieldsWithRole('distribution') as CategoricalField[];
 
 export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
   // Over the columns of the store: counting values needs no record per course.
   const { store, ledger, mapping, headers } = data;
-  const vocabOf: Partial<Record<CategoricalField, { isKnown(v: string): boolean }>> = {
-    exitReason: vocab.exitReason,
-    targetGroup: vocab.targetGroup,
-    education: vocab.education,
-    group: vocab.group,
-    followUp1: vocab.followUp,
-    followUp3: vocab.followUp,
-    followUp6: vocab.followUp,
-    followUp12: vocab.followUp,
+  const vocabOf = (f: CategoricalField) => {
+    const name = fieldDef(f)?.vocabulary;
+    return name === undefined ? undefined : vocab[name];
   };
 
   const distributions = FIELDS.filter(
@@ -63,7 +50,7 @@ export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
     const counts = countByName(names, (i) => ids[i]!, null, store.length);
     const missing = counts.get(null) ?? 0;
     counts.delete(null);
-    const known = vocabOf[field];
+    const known = vocabOf(field);
     const values = [...(counts as Map<string, number>)]
       .map(([value, count]) => ({ value, count, known: known ? known.isKnown(value) : true }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'da'));

@@ -175,7 +175,7 @@ export function storeKeyFigures(
   for (let p = 0; p < count; p++) if (latest[p]! >= 0) people.push(latest[p]!);
   const mixOf = (names: readonly (string | null)[], idOf: (i: number) => number) =>
     countByName(names, idOf, people, 0, UNKNOWN) as Map<string, number>;
-  const column = (f: 'targetGroup' | 'education') => mixOf(store.values[f].values, (i) => store[f][i]!);
+  const column = (f: 'targetGroup' | 'education') => mixOf(store.values[f].values, (i) => store.ids[f][i]!);
   const bands: (string | null)[] = [...AGE_BANDS, null];
   const bandOf = (i: number) => (store.age[i] === NONE ? AGE_BANDS.length : ageBandIndex(store.age[i]!));
 

@@ -1,9 +1,11 @@
 /** Splitting courses by the value of a field, for side-by-side columns (--by). */
+import { fieldDef, fieldsWithRole, type TextField } from '../model/fields.js';
 import type { CourseStore } from '../schema/course-store.js';
 import type { VocabSet } from '../schema/vocab.js';
 
-export const BY_FIELDS = ['unit', 'programme', 'targetGroup', 'education', 'group', 'gender'] as const;
-export type ByField = (typeof BY_FIELDS)[number];
+/** The fields `--by` takes: those the registry gives the role 'by'. */
+export const BY_FIELDS = fieldsWithRole('by');
+export type ByField = TextField;
 
 /**
  * The courses of a store (those at the indices `subset`, or all) grouped by a field's value:
@@ -36,14 +38,8 @@ export function partitionStore(
 }
 
 function ordered<T>(groups: Map<string | null, T>, by: ByField, vocab: VocabSet): [string | null, T][] {
-  const vocabulary =
-    by === 'targetGroup'
-      ? vocab.targetGroup
-      : by === 'education'
-        ? vocab.education
-        : by === 'group'
-          ? vocab.group
-          : undefined;
+  const name = fieldDef(by)?.vocabulary;
+  const vocabulary = name === undefined ? undefined : vocab[name];
   const rank = (v: string) => vocabulary?.orderOf(v) ?? 0;
   return [...groups].sort(([a], [b]) =>
     a === null ? 1 : b === null ? -1 : rank(a) - rank(b) || a.localeCompare(b, 'da'),

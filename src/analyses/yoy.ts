@@ -5,14 +5,16 @@
  * courses count) or of its start date (basis 'start', intake: every course counts). Pure.
  */
 import { dayOf, partsOf, type Day } from '../base/dates.js';
+import { fieldDef, fieldsWithRole, type TextField } from '../model/fields.js';
 import type { Course } from '../schema/course.js';
 import { CourseStore, NONE } from '../schema/course-store.js';
 import type { VocabSet, Vocabulary } from '../schema/vocab.js';
 import { summarise, type Summary } from '../stats/describe.js';
 import { UNKNOWN, UNMAPPED_GROUP } from './keyfigures.js';
 
-export const YOY_ROW_FIELDS = ['exitReason', 'exitGroup', 'targetGroup', 'programme', 'unit'] as const;
-export type YoyRowField = (typeof YOY_ROW_FIELDS)[number];
+/** The fields yoy's rows can be: the registry's 'rows' role. */
+export const YOY_ROW_FIELDS = fieldsWithRole('rows');
+export type YoyRowField = TextField;
 export const YOY_MEASURES = ['count', 'share', 'median-duration', 'persons'] as const;
 export type YoyMeasure = (typeof YOY_MEASURES)[number];
 export type YoyBasis = 'end' | 'start';
@@ -77,7 +79,8 @@ export interface YoyOptions {
   vocab: VocabSet;
 }
 
-const EXIT_FIELDS: readonly YoyRowField[] = ['exitReason', 'exitGroup'];
+/** Rows of the exit: only ended courses have a value; the others are a row of their own. */
+const isExitField = (f: YoyRowField): boolean => ['exit', 'derived'].includes(fieldDef(f)?.kind ?? '');
 const NOT_ENDED_KEY = '\u0000notEnded';
 
 /**
@@ -177,7 +180,9 @@ export function yoy(courses: readonly Course[] | CourseStore, o: YoyOptions): Yo
   const store = courses instanceof CourseStore ? courses : CourseStore.of(courses);
   const { columns, rows: field, basis, vocab } = o;
   const k = columns.length;
-  const exitRows = EXIT_FIELDS.includes(field);
+  const exitRows = isExitField(field);
+  const vocabName = fieldDef(field)?.vocabulary;
+  const vocabulary: Vocabulary | undefined = vocabName === undefined ? undefined : vocab[vocabName];
   const columnOf = (day: Day): number => {
     for (let j = 0; j < k; j++) if (day >= columns[j]!.from && day <= columns[j]!.to) return j;
     return -1;
@@ -195,7 +200,7 @@ export function yoy(courses: readonly Course[] | CourseStore, o: YoyOptions): Yo
       ? false
       : exitRows
         ? store.exitGroups[id] === null
-        : field === 'targetGroup' && !vocab.targetGroup.isKnown(name),
+        : vocabulary !== undefined && !vocabulary.isKnown(name),
   );
 
   const byKey = new Map<string, Acc>();
@@ -238,8 +243,6 @@ export function yoy(courses: readonly Course[] | CourseStore, o: YoyOptions): Yo
     // A course whose group the config does not define (cannot happen with a valid config) still shows.
     for (const key of byKey.keys()) if (!keys.includes(key) && key !== NOT_ENDED_KEY) keys.push(key);
   } else {
-    const vocabulary: Vocabulary | undefined =
-      field === 'exitReason' ? vocab.exitReason : field === 'targetGroup' ? vocab.targetGroup : undefined;
     const rank = (v: string) => (vocabulary ? vocabulary.orderOf(v) : v === UNKNOWN ? 1 : 0);
     const newestOf = (key: string) => {
       const cell = cells.get(key)![last]!;

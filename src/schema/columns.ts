@@ -7,165 +7,21 @@ import { configError } from '../errors.js';
 import type { RawValue } from '../io/raw.js';
 import { editDistance, matchKey } from './normalize-text.js';
 import { cut } from '../base/text.js';
+import { CPR_HEADERS, FIELDS, REQUIRED_FIELDS, type CanonicalField } from '../model/fields.js';
 
-export const FOLLOW_UP_HORIZONS = [1, 3, 6, 12] as const;
-export type Horizon = (typeof FOLLOW_UP_HORIZONS)[number];
+export { CANONICAL_FIELDS, FOLLOW_UP_HORIZONS, REQUIRED_FIELDS } from '../model/fields.js';
+export type { CanonicalField, Horizon } from '../model/fields.js';
 
-export const CANONICAL_FIELDS = [
-  'personId',
-  'start',
-  'end',
-  'exitReason',
-  'targetGroup',
-  'education',
-  'programme',
-  'unit',
-  'group',
-  'gender',
-  'followUp1',
-  'followUp3',
-  'followUp6',
-  'followUp12',
-] as const;
-export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
+/** Header synonyms per mappable field, from the field registry. */
+export const SYNONYMS = Object.fromEntries(
+  FIELDS.filter((f) => f.synonyms.length > 0).map((f) => [f.key, f.synonyms]),
+) as Partial<Record<CanonicalField, readonly string[]>>;
 
-export const REQUIRED_FIELDS: CanonicalField[] = ['personId', 'start'];
-
-/** Synonyms of person-id headers that hold CPR numbers; other person-id headers hold a citizen id. */
-const CPR_HEADERS = [
-  'CPR',
-  'CPR-nr.',
-  'CPR nr',
-  'CPR-nummer',
-  'Cprnr',
-  'Personnummer',
-  'Person nr',
-  'cpr_number',
-  'SSN',
-];
-const ID_HEADERS = [
-  'Borger-id',
-  'Borger id',
-  'BorgerID',
-  'Borgernummer',
-  'Borger nr',
-  'Citizen id',
-  'person_id',
-  'Person-id',
-  'ID',
-  'Løbenummer',
-  'Respondent',
-  'Respondent-id',
-];
-
-export const SYNONYMS: Record<Exclude<CanonicalField, `followUp${number}`>, string[]> = {
-  personId: [...CPR_HEADERS, ...ID_HEADERS],
-  start: [
-    'Startdato',
-    'Start',
-    'Forløbsstart',
-    'Forløb start',
-    'Start forløb',
-    'Påbegyndt',
-    'Påbegyndt dato',
-    'Startdato forløb',
-    'Fra dato',
-    'Fra',
-    'Tilbud start',
-    'Indsats start',
-    'start_date',
-    'Start date',
-    'Begin',
-  ],
-  end: [
-    'Slutdato',
-    'Slut',
-    'Ophørsdato',
-    'Ophør',
-    'Afslutningsdato',
-    'Afsluttet',
-    'Afsluttet dato',
-    'Forløbsslut',
-    'Forløb slut',
-    'Slut forløb',
-    'Slutdato forløb',
-    'Til dato',
-    'Til',
-    'Tilbud slut',
-    'end_date',
-    'End date',
-    'Stop',
-  ],
-  exitReason: [
-    'Afslutningsårsag',
-    'Ophørsårsag',
-    'Afgangsårsag',
-    'Årsag',
-    'Slutårsag',
-    'Afsluttet til',
-    'Afgang til',
-    'exit_reason',
-    'Exit reason',
-    'Reason',
-  ],
-  targetGroup: [
-    'Målgruppe',
-    'Visitationskategori',
-    'Ydelsesgruppe',
-    'Ydelse',
-    'Målgruppekategori',
-    'target_group',
-    'Target group',
-  ],
-  education: [
-    'Højest fuldførte uddannelse',
-    'Højeste fuldførte uddannelse',
-    'Højest gennemførte uddannelse',
-    'Højeste uddannelse',
-    'Uddannelsesniveau',
-    'Uddannelse',
-    'education',
-    'Education level',
-  ],
-  programme: [
-    'Tilbud',
-    'Indsats',
-    'Forløbstype',
-    'Aktivitet',
-    'Tilbudstype',
-    'Indsatstype',
-    'programme',
-    'program',
-  ],
-  unit: [
-    'Jobcenter',
-    'Afdeling',
-    'Værksted',
-    'Leverandør',
-    'Enhed',
-    'Team',
-    'unit',
-    'Provider',
-    'Department',
-  ],
-  group: [
-    'Gruppe',
-    'Forsøgsgruppe',
-    'Indsats/kontrol',
-    'Indsats eller kontrol',
-    'Forsøgsarm',
-    'Arm',
-    'group',
-    'Treatment group',
-    'Randomisering',
-  ],
-  gender: ['Køn', 'gender', 'sex'],
-};
-
+// The first field to name a header keeps it (registry order).
 const SYNONYM_KEYS = new Map<string, CanonicalField>();
-for (const [field, names] of Object.entries(SYNONYMS))
-  for (const n of names)
-    if (!SYNONYM_KEYS.has(matchKey(n))) SYNONYM_KEYS.set(matchKey(n), field as CanonicalField);
+for (const f of FIELDS)
+  for (const n of f.synonyms)
+    if (!SYNONYM_KEYS.has(matchKey(n))) SYNONYM_KEYS.set(matchKey(n), f.key as CanonicalField);
 const CPR_KEYS = new Set(CPR_HEADERS.map(matchKey));
 
 /** Whether a person-id header names a CPR column (age and gender derivable) rather than another id. */
@@ -267,7 +123,7 @@ export function requireFields(mapping: ColumnMapping, headers: string[], file: s
       f,
       headers.filter((_, i) => mapping.columns[i]?.how === 'ignored'),
     );
-    return `${f} (e.g. "${SYNONYMS[f as keyof typeof SYNONYMS][0]}")${guess ? `; did you mean "${shortHeader(guess)}"?` : ''}`;
+    return `${f} (e.g. "${SYNONYMS[f]![0]}")${guess ? `; did you mean "${shortHeader(guess)}"?` : ''}`;
   });
   throw configError(
     `${file}: no column for ${parts.join('; no column for ')}. Headers found: ${headerList(headers)}. ` +
@@ -276,7 +132,7 @@ export function requireFields(mapping: ColumnMapping, headers: string[], file: s
 }
 
 function closestHeader(field: CanonicalField, headers: string[]): string | undefined {
-  const names = (SYNONYMS[field as keyof typeof SYNONYMS] ?? []).map(matchKey);
+  const names = (SYNONYMS[field] ?? []).map(matchKey);
   let best: string | undefined;
   let bestScore = Infinity;
   for (const h of headers) {

@@ -3,19 +3,10 @@
  * horizon (followUp3 → the 3-month status): for code that takes the field from the user
  * (inspect's value lists, compare's outcomes).
  */
-import type { Horizon } from './columns.js';
+import type { TextField } from '../model/fields.js';
 import type { Course } from './course.js';
 
-export type TextField =
-  | 'exitReason'
-  | 'exitGroup'
-  | 'targetGroup'
-  | 'education'
-  | 'programme'
-  | 'unit'
-  | 'group'
-  | 'gender'
-  | `followUp${Horizon}`;
+export type { TextField } from '../model/fields.js';
 
 export function fieldValue(c: Course, field: TextField): string | null {
   switch (field) {

@@ -7,7 +7,7 @@
  * list (tests, a list a command changed).
  */
 import type { Day } from '../base/dates.js';
-import type { Horizon } from './columns.js';
+import { CATEGORY_FIELDS, type CategoryField, type Horizon } from '../model/fields.js';
 import type { Course } from './course.js';
 import type { TextField } from './course-field.js';
 import type { Pseudonymiser } from './cpr.js';
@@ -19,9 +19,9 @@ export const MAX_RESERVE = 1 << 25;
 /** A missing day or number in an Int32 column (null in a Course). */
 export const NONE = -2147483648;
 
-/** Categorical fields kept as ids into a ValueTable. */
-export type ValueField = 'targetGroup' | 'education' | 'programme' | 'unit' | 'group';
-export const VALUE_FIELDS: readonly ValueField[] = ['targetGroup', 'education', 'programme', 'unit', 'group'];
+/** Categorical fields kept as ids into a ValueTable: the registry's category fields. */
+export type ValueField = CategoryField;
+export const VALUE_FIELDS: readonly ValueField[] = CATEGORY_FIELDS;
 
 /** Gender by code (see genderCode). */
 export const GENDERS = [null, 'M', 'K'] as const;
@@ -132,22 +132,7 @@ export class Persons {
 }
 
 /** The columns of a store. */
-const COLUMNS = [
-  'row',
-  'person',
-  'start',
-  'end',
-  'birth',
-  'age',
-  'gender',
-  'exit',
-  'followUp',
-  'targetGroup',
-  'education',
-  'programme',
-  'unit',
-  'group',
-] as const;
+const COLUMNS = ['row', 'person', 'start', 'end', 'birth', 'age', 'gender', 'exit', 'followUp'] as const;
 type ColumnName = (typeof COLUMNS)[number];
 
 export class CourseStore {
@@ -169,19 +154,14 @@ export class CourseStore {
   exit: IdColumn = new Uint16Array(1024);
   /** Follow-up id: the four statuses in `followUps`. */
   followUp: IdColumn = new Uint16Array(1024);
-  targetGroup: IdColumn = new Uint16Array(1024);
-  education: IdColumn = new Uint16Array(1024);
-  programme: IdColumn = new Uint16Array(1024);
-  unit: IdColumn = new Uint16Array(1024);
-  group: IdColumn = new Uint16Array(1024);
-
-  readonly values: Record<ValueField, ValueTable> = {
-    targetGroup: new ValueTable((id) => this.fit('targetGroup', id)),
-    education: new ValueTable((id) => this.fit('education', id)),
-    programme: new ValueTable((id) => this.fit('programme', id)),
-    unit: new ValueTable((id) => this.fit('unit', id)),
-    group: new ValueTable((id) => this.fit('group', id)),
-  };
+  /** Per category field (the registry's): the id of each course's value in `values[field]`. */
+  readonly ids = Object.fromEntries(VALUE_FIELDS.map((f) => [f, new Uint16Array(1024)])) as Record<
+    ValueField,
+    IdColumn
+  >;
+  readonly values = Object.fromEntries(
+    VALUE_FIELDS.map((f) => [f, new ValueTable((id) => this.fitIds(f, id))]),
+  ) as Record<ValueField, ValueTable>;
   readonly exitReasons: (string | null)[] = [null];
   readonly exitGroups: (string | null)[] = [null];
   private readonly exitIds = new Map<string, number>();
@@ -218,6 +198,7 @@ export class CourseStore {
 
   private grow(n: number): void {
     for (const k of COLUMNS) this.set(k, resized(this[k], n));
+    for (const f of VALUE_FIELDS) this.ids[f] = resized(this.ids[f], n);
   }
 
   private set(k: ColumnName, a: Column): void {
@@ -225,9 +206,14 @@ export class CourseStore {
   }
 
   /** Widens an id column to 32 bits when id no longer fits in 16. */
-  private fit(k: 'exit' | 'followUp' | ValueField, id: number): void {
+  private fit(k: 'exit' | 'followUp', id: number): void {
     const a = this[k];
     if (id > 0xffff && a instanceof Uint16Array) this.set(k, Int32Array.from(a));
+  }
+
+  private fitIds(f: ValueField, id: number): void {
+    const a = this.ids[f];
+    if (id > 0xffff && a instanceof Uint16Array) this.ids[f] = Int32Array.from(a);
   }
 
   /** The id of an exit reason with its group. */
@@ -292,7 +278,7 @@ export class CourseStore {
     this.followUp[i] = fu;
     for (const f of VALUE_FIELDS) {
       const id = this.values[f].id(c[f]);
-      this[f][i] = id;
+      this.ids[f][i] = id;
     }
     this.setExtra(i, c.extra);
     return i;
@@ -302,6 +288,7 @@ export class CourseStore {
   seal(): this {
     const n = this.length;
     for (const k of COLUMNS) this.set(k, this[k].subarray(0, n));
+    for (const f of VALUE_FIELDS) this.ids[f] = this.ids[f].subarray(0, n);
     if (this.extra) while (this.extra.length < n) this.extra.push(EMPTY_EXTRA);
     return this;
   }
@@ -317,7 +304,7 @@ export class CourseStore {
 
   /** The value of a categorical field of course i. */
   value(f: ValueField, i: number): string | null {
-    return this.values[f].values[this[f][i]!]!;
+    return this.values[f].values[this.ids[f][i]!]!;
   }
 
   /**
@@ -340,7 +327,7 @@ export class CourseStore {
         return { ids: this.followUp, names: this.followUps.map((f) => f[h]) };
       }
       default:
-        return { ids: this[field], names: this.values[field].values };
+        return { ids: this.ids[field], names: this.values[field].values };
     }
   }
 

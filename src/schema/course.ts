@@ -1,9 +1,12 @@
 /** The canonical Course record: the only thing analyses see. */
 import { z } from 'zod';
 import type { Day } from '../base/dates.js';
-import type { Horizon } from './columns.js';
+import { CATEGORY_FIELDS, type CategoryField, type Horizon } from '../model/fields.js';
 
-export interface Course {
+/** A course as a record: the core fields, and a value (or null) per category field of the registry. */
+export type Course = CourseCore & Record<CategoryField, string | null>;
+
+interface CourseCore {
   /** Where the row is in the file ("line 14", "row 14"), for messages and case review. */
   ref: string;
   /** Keyed pseudonym of the person; never the CPR number. */
@@ -19,12 +22,6 @@ export interface Course {
   exitReason: string | null;
   /** Exit group key ('job', 'education', ...); null when the reason is not in the vocabulary or the course is ongoing. */
   exitGroup: string | null;
-  targetGroup: string | null;
-  education: string | null;
-  programme: string | null;
-  unit: string | null;
-  /** 'treatment' or 'control' when known, the raw text when not in the vocabulary. */
-  group: string | null;
   /** Follow-up status per horizon in months: canonical value, raw text if unknown, null if not recorded. */
   followUp: Record<Horizon, string | null>;
   /** Values of extra columns asked for by name (e.g. --numeric Timer), as raw text. */
@@ -49,11 +46,7 @@ export const courseSchema = z
     end: day.nullable(),
     exitReason: text,
     exitGroup: text,
-    targetGroup: text,
-    education: text,
-    programme: text,
-    unit: text,
-    group: text,
+    ...Object.fromEntries(CATEGORY_FIELDS.map((f) => [f, text])),
     followUp: z.object({ 1: text, 3: text, 6: text, 12: text }),
     extra: z.record(z.string(), z.string().nullable()),
   })

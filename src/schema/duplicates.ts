@@ -25,7 +25,7 @@ export class DuplicateIndex {
   private readonly crowded: IdTable;
 
   constructor(private readonly store: CourseStore) {
-    this.crowded = new IdTable((i) => keyHash(store.person[i]!, store.start[i]!, store.programme[i]!));
+    this.crowded = new IdTable((i) => keyHash(store.person[i]!, store.start[i]!, store.ids.programme[i]!));
   }
 
   /** Room for about this many courses. */
@@ -42,11 +42,11 @@ export class DuplicateIndex {
       const t = this.crowded;
       t.begin(keyHash(person, start, programme));
       for (let i = t.next(); i >= 0; i = t.next())
-        if (s.person[i] === person && s.start[i] === start && s.programme[i] === programme) return i;
+        if (s.person[i] === person && s.start[i] === start && s.ids.programme[i] === programme) return i;
       return -1;
     }
     for (let i = this.latest[person]!; i >= 0; i = this.previous[i]!)
-      if (s.start[i] === start && s.programme[i] === programme) return i;
+      if (s.start[i] === start && s.ids.programme[i] === programme) return i;
     return -1;
   }
 
@@ -68,8 +68,8 @@ export class DuplicateIndex {
     if (n <= 255) this.count[p] = n;
     if (n === CHAIN_MAX + 1)
       for (let j = i; j >= 0; j = this.previous[j]!)
-        this.crowded.add(keyHash(p, this.store.start[j]!, this.store.programme[j]!), j);
+        this.crowded.add(keyHash(p, this.store.start[j]!, this.store.ids.programme[j]!), j);
     else if (n > CHAIN_MAX + 1)
-      this.crowded.add(keyHash(p, this.store.start[i]!, this.store.programme[i]!), i);
+      this.crowded.add(keyHash(p, this.store.start[i]!, this.store.ids.programme[i]!), i);
   }
 }

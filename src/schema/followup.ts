@@ -17,7 +17,7 @@ import { isMissing, parseDate, textOf } from './values.js';
 import type { VocabSet } from './vocab.js';
 
 const FIELDS = {
-  personId: SYNONYMS.personId,
+  personId: SYNONYMS.personId!,
   horizon: [
     'Horisont',
     'Opfølgning',

@@ -18,7 +18,15 @@ import { cut } from '../base/text.js';
 import { ByteInterner, IntTable } from '../io/intern.js';
 import type { ByteRow, RawRow, RawTable, RawValue, ReadProgress, SourceInfo } from '../io/raw.js';
 import { isEmptyCell } from '../io/raw.js';
-import { FOLLOW_UP_HORIZONS, type CanonicalField, type ColumnMapping, type Horizon } from './columns.js';
+import type { ColumnMapping } from './columns.js';
+import {
+  CATEGORY_FIELDS,
+  fieldDef,
+  FOLLOW_UP_HORIZONS,
+  type CanonicalField,
+  type CategoryField,
+  type Horizon,
+} from '../model/fields.js';
 import type { Course } from './course.js';
 import {
   CourseStore,
@@ -59,8 +67,7 @@ export interface Ledger {
   skipped: Skip[];
 }
 
-export type CategoricalField =
-  'exitReason' | 'targetGroup' | 'education' | 'programme' | 'unit' | 'group' | `followUp${Horizon}`;
+export type CategoricalField = 'exitReason' | CategoryField | `followUp${Horizon}`;
 
 export interface Normalised {
   info: SourceInfo;
@@ -162,8 +169,7 @@ export function courseIssues(c: unknown): CourseIssue[] {
   int('ageAtStart', true);
   int('start', false);
   int('end', true);
-  for (const k of ['exitReason', 'exitGroup', 'targetGroup', 'education', 'programme', 'unit', 'group'])
-    text(k, true);
+  for (const k of ['exitReason', 'exitGroup', ...CATEGORY_FIELDS]) text(k, true);
   const f = o.followUp;
   if (typeof f !== 'object' || f === null || Array.isArray(f)) {
     fatal = true;
@@ -314,11 +320,11 @@ class Normaliser {
   private readonly endCol: number;
   private readonly exit: Slot | null;
   private readonly followUp: (Slot | null)[];
-  private readonly targetGroup: Slot | null;
-  private readonly education: Slot | null;
+  /** Per category field of the registry (CATEGORY_FIELDS order): its slot, null when not mapped. */
+  private readonly categories: (Slot | null)[];
+  /** The programme's slot: a duplicate is the same person, start and programme. */
   private readonly programme: Slot | null;
-  private readonly unit: Slot | null;
-  private readonly group: Slot | null;
+  private readonly programmeIndex = CATEGORY_FIELDS.indexOf('programme');
   private readonly gender: Slot | null;
   /** CPR number (packed, see packCpr) → person; -2 for a number that is not a valid CPR number. */
   private readonly cprPersons = new IntTable();
@@ -359,11 +365,8 @@ class Normaliser {
     this.exit = slot('exitReason', this.vocab.exitReason, (v, g) => store.exitId(v, g));
     // Follow-up statuses are stored as a set of four (see sharedFollowUp).
     this.followUp = FOLLOW_UP_HORIZONS.map((h) => slot(`followUp${h}`, this.vocab.followUp, () => -1));
-    this.targetGroup = slot('targetGroup', this.vocab.targetGroup, valueId('targetGroup'));
-    this.education = slot('education', this.vocab.education, valueId('education'));
-    this.programme = slot('programme', undefined, valueId('programme'));
-    this.unit = slot('unit', undefined, valueId('unit'));
-    this.group = slot('group', this.vocab.group, valueId('group'));
+    this.categories = CATEGORY_FIELDS.map((f) => slot(f, this.vocabularyOf(f), valueId(f)));
+    this.programme = this.categories[this.programmeIndex]!;
     this.gender = slot('gender', undefined, genderCode);
   }
 
@@ -392,6 +395,12 @@ class Normaliser {
       missingExitReason,
       notes,
     });
+  }
+
+  /** The vocabulary a field's values are read through (the registry says which), if any. */
+  private vocabularyOf(f: CanonicalField): Vocabulary | undefined {
+    const name = fieldDef(f)?.vocabulary;
+    return name === undefined ? undefined : this.vocab[name];
   }
 
   private header(f: CanonicalField): string {
@@ -563,11 +572,7 @@ class Normaliser {
         end: end === null ? null : smi(end),
         exitReason,
         exitGroup,
-        targetGroup: this.categorical('targetGroup', at(cells, col.targetGroup), this.vocab.targetGroup),
-        education: this.categorical('education', at(cells, col.education), this.vocab.education),
-        programme: this.categorical('programme', at(cells, col.programme)),
-        unit: this.categorical('unit', at(cells, col.unit)),
-        group: this.categorical('group', at(cells, col.group), this.vocab.group),
+        ...this.categoryValues(cells),
         followUp: this.store.followUps[followUp]!,
         extra,
       };
@@ -709,11 +714,10 @@ class Normaliser {
     const i3 = f3 === null ? -1 : f3!.id(r);
     const i6 = f6 === null ? -1 : f6!.id(r);
     const i12 = f12 === null ? -1 : f12!.id(r);
-    const tgId = this.targetGroup === null ? -1 : this.targetGroup.id(r);
-    const edId = this.education === null ? -1 : this.education.id(r);
-    const prId = this.programme === null ? -1 : this.programme.id(r);
-    const unId = this.unit === null ? -1 : this.unit.id(r);
-    const grId = this.group === null ? -1 : this.group.id(r);
+    const cats = this.categories;
+    const catIds = this.catIds;
+    for (let k = 0; k < cats.length; k++) catIds[k] = cats[k] === null ? -1 : cats[k]!.id(r);
+    const prId = this.programme === null ? -1 : catIds[this.programmeIndex]!;
     const programme = prId < 0 ? 0 : this.programme!.storeIds[prId]!;
 
     if (person < known && this.accepted.find(person, start, programme) >= 0) return false;
@@ -738,12 +742,11 @@ class Normaliser {
     if (i3 >= 0 && f3!.unknown[i3] !== null) this.countUnknown('followUp3', f3!.unknown[i3]!);
     if (i6 >= 0 && f6!.unknown[i6] !== null) this.countUnknown('followUp6', f6!.unknown[i6]!);
     if (i12 >= 0 && f12!.unknown[i12] !== null) this.countUnknown('followUp12', f12!.unknown[i12]!);
-    if (tgId >= 0 && this.targetGroup!.unknown[tgId] !== null)
-      this.countUnknown('targetGroup', this.targetGroup!.unknown[tgId]!);
-    if (edId >= 0 && this.education!.unknown[edId] !== null)
-      this.countUnknown('education', this.education!.unknown[edId]!);
-    if (grId >= 0 && this.group!.unknown[grId] !== null)
-      this.countUnknown('group', this.group!.unknown[grId]!);
+    for (let k = 0; k < cats.length; k++) {
+      const id = catIds[k]!;
+      if (id >= 0 && cats[k]!.unknown[id] !== null)
+        this.countUnknown(CATEGORY_FIELDS[k]!, cats[k]!.unknown[id]!);
+    }
     const s = this.store;
     const i = s.push();
     s.row[i] = r.rowNumber;
@@ -755,14 +758,22 @@ class Normaliser {
     s.gender[i] = gender;
     s.exit[i] = exitStore;
     s.followUp[i] = followUp;
-    s.targetGroup[i] = tgId < 0 ? 0 : this.targetGroup!.storeIds[tgId]!;
-    s.education[i] = edId < 0 ? 0 : this.education!.storeIds[edId]!;
-    s.programme[i] = programme;
-    s.unit[i] = unId < 0 ? 0 : this.unit!.storeIds[unId]!;
-    s.group[i] = grId < 0 ? 0 : this.group!.storeIds[grId]!;
+    for (let k = 0; k < cats.length; k++)
+      s.ids[CATEGORY_FIELDS[k]!][i] = catIds[k]! < 0 ? 0 : cats[k]!.storeIds[catIds[k]!]!;
     if (extra !== NO_EXTRA) s.setExtra(i, extra);
     this.accepted.add(i);
     return true;
+  }
+
+  /** The fast path's value ids of the category fields of the row at hand. */
+  private readonly catIds = new Int32Array(CATEGORY_FIELDS.length);
+
+  /** The general path's values of the category fields of a row. */
+  private categoryValues(cells: RawValue[]): Record<CategoryField, string | null> {
+    const values = {} as Record<CategoryField, string | null>;
+    for (const f of CATEGORY_FIELDS)
+      values[f] = this.categorical(f, at(cells, this.col[f]), this.vocabularyOf(f));
+    return values;
   }
 
   private fastFollowUp(i1: number, i3: number, i6: number, i12: number): number {

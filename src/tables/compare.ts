@@ -36,7 +36,7 @@ import {
   type Table,
 } from '../model/table.js';
 import type { VocabSet } from '../schema/vocab.js';
-import { fieldLabel } from './inspect.js';
+import { fieldLabel } from '../model/fields.js';
 
 export interface CompareTableOptions {
   lang: Lang;

@@ -1,27 +1,11 @@
 /** InspectResult → Tables for the terminal, markdown and other human formats. */
 import type { InspectResult } from '../analyses/inspect.js';
+import { fieldLabel } from '../model/fields.js';
 import { sayer, type Lang } from '../base/i18n.js';
 import { count, labelCol, share, text, valueCol, type Row, type Table } from '../model/table.js';
 
 /** Rejections listed in the human report; the rest are counted and go to --rejects FILE. */
 export const REJECTIONS_SHOWN = 20;
-
-const FIELD_LABEL: Record<string, [string, string]> = {
-  personId: ['Person', 'Person'],
-  start: ['Startdato', 'Start date'],
-  end: ['Slutdato', 'End date'],
-  exitReason: ['Afslutningsårsag', 'Exit reason'],
-  targetGroup: ['Målgruppe', 'Target group'],
-  education: ['Højest fuldførte uddannelse', 'Highest completed education'],
-  programme: ['Tilbud', 'Programme'],
-  unit: ['Enhed', 'Unit'],
-  group: ['Forsøgsgruppe', 'Trial group'],
-  gender: ['Køn', 'Gender'],
-  followUp1: ['Opfølgning 1 md.', 'Follow-up 1 month'],
-  followUp3: ['Opfølgning 3 mdr.', 'Follow-up 3 months'],
-  followUp6: ['Opfølgning 6 mdr.', 'Follow-up 6 months'],
-  followUp12: ['Opfølgning 12 mdr.', 'Follow-up 12 months'],
-};
 
 export function inspectTables(r: InspectResult, lang: Lang): Table[] {
   const t = sayer(lang);
@@ -174,9 +158,4 @@ export function inspectTables(r: InspectResult, lang: Lang): Table[] {
     });
   }
   return tables;
-}
-
-export function fieldLabel(field: string, lang: Lang): string {
-  const l = FIELD_LABEL[field];
-  return l ? l[lang === 'da' ? 0 : 1] : field;
 }

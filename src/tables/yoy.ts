@@ -6,6 +6,7 @@
 import { UNKNOWN, UNMAPPED_GROUP } from '../analyses/keyfigures.js';
 import type { YoyMeasure, YoyResult, YoyRow } from '../analyses/yoy.js';
 import { danishOf, isoOf } from '../base/dates.js';
+import { fieldLabel } from '../model/fields.js';
 import { sayer, type Lang } from '../base/i18n.js';
 import { suppress } from '../render/suppress.js';
 import {
@@ -34,15 +35,6 @@ export interface YoyTableOptions {
 /** Index of the first year column; the year columns are 1 … result.columns.length. */
 export const FIRST_YEAR_COLUMN = 1;
 
-const FIELD_LABELS: Record<YoyResult['field'], [string, string, string, string]> = {
-  // [da heading, da in a title, en heading, en in a title]
-  exitReason: ['Afslutningsårsag', 'afslutningsårsag', 'Exit reason', 'exit reason'],
-  exitGroup: ['Afgangsgruppe', 'afgangsgruppe', 'Exit group', 'exit group'],
-  targetGroup: ['Målgruppe', 'målgruppe', 'Target group', 'target group'],
-  programme: ['Tilbud', 'tilbud', 'Programme', 'programme'],
-  unit: ['Enhed', 'enhed', 'Unit', 'unit'],
-};
-
 export function yoyTable(r: YoyResult, o: YoyTableOptions): Table {
   const t = sayer(o.lang);
   const k = r.columns.length;
@@ -50,8 +42,8 @@ export function yoyTable(r: YoyResult, o: YoyTableOptions): Table {
   const prev = k - 2;
   const withChange = k >= 2;
   const m = o.measure;
-  const labels = FIELD_LABELS[r.field];
-  const [heading, inTitle] = o.lang === 'da' ? [labels[0], labels[1]] : [labels[2], labels[3]];
+  const heading = fieldLabel(r.field, o.lang);
+  const inTitle = heading.toLowerCase();
   const range = k === 1 ? r.columns[0]!.label : `${r.columns[0]!.label}–${r.columns[newest]!.label}`;
   const newestLabel = r.columns[newest]!.label;
   const prevLabel = withChange ? r.columns[prev]!.label : '';

@@ -52,15 +52,15 @@ describe('CourseStore', () => {
       course(`line ${i + 2}`, `P${i % 7}`, '2024-01-01', null, { unit: `U${i}` }),
     );
     const store = CourseStore.of(many);
-    expect(store.unit).toBeInstanceOf(Int32Array);
-    expect(store.targetGroup).toBeInstanceOf(Uint16Array);
+    expect(store.ids.unit).toBeInstanceOf(Int32Array);
+    expect(store.ids.targetGroup).toBeInstanceOf(Uint16Array);
     for (const i of [0, 65_534, 65_535, 65_536, 69_999]) expect(store.value('unit', i)).toBe(`U${i}`);
   });
 
   it('interns values: one id per value, 0 for none', () => {
     const store = CourseStore.of(list);
     expect(store.values.targetGroup.values).toEqual([null, 'Jobparat']);
-    expect([...store.targetGroup]).toEqual([1, 0, 0]);
+    expect([...store.ids.targetGroup]).toEqual([1, 0, 0]);
     expect(store.exitReasons[store.exit[2]!]).toBe('Noget andet');
     expect(store.exitGroups[store.exit[2]!]).toBeNull();
     expect(store.exit[1]).toBe(0);

@@ -19,12 +19,12 @@ describe('DuplicateIndex', () => {
   it('finds each accepted course by its person, start and programme, and nothing else', () => {
     // Before a course is added it is not found; after, it is found, for every course.
     for (let i = 0; i < store.length; i++) {
-      expect(index.find(store.person[i]!, store.start[i]!, store.programme[i]!)).toBe(-1);
+      expect(index.find(store.person[i]!, store.start[i]!, store.ids.programme[i]!)).toBe(-1);
       index.add(i);
-      expect(index.find(store.person[i]!, store.start[i]!, store.programme[i]!)).toBe(i);
+      expect(index.find(store.person[i]!, store.start[i]!, store.ids.programme[i]!)).toBe(i);
     }
     for (let i = 0; i < store.length; i++)
-      expect(index.find(store.person[i]!, store.start[i]!, store.programme[i]!)).toBe(i);
+      expect(index.find(store.person[i]!, store.start[i]!, store.ids.programme[i]!)).toBe(i);
     const a = store.person[0]!;
     const b = store.person[40]!;
     expect(index.find(a, store.start[0]!, pr('P3'))).toBe(-1);

@@ -21,7 +21,7 @@ import { loadCourses, type Loaded } from '../../schema/load.js';
 import { matchKey } from '../../schema/normalize-text.js';
 import type { VocabSet } from '../../schema/vocab.js';
 import { compareTables, weeklyChartSpec } from '../../tables/compare.js';
-import { fieldLabel } from '../../tables/inspect.js';
+import { fieldLabel } from '../../model/fields.js';
 import { finishAccounting } from '../accounting.js';
 import type { RunContext } from '../context.js';
 import { loadOptionsOf, type ReadFlags } from '../options.js';

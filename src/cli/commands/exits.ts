@@ -5,7 +5,7 @@ import { NONE } from '../../schema/course-store.js';
 import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../../base/period.js';
 import { loadCourses } from '../../schema/load.js';
 import { exitTables } from '../../tables/exits.js';
-import { fieldLabel } from '../../tables/inspect.js';
+import { fieldLabel } from '../../model/fields.js';
 import { byValueLabel } from '../../tables/keyfigures.js';
 import { finishAccounting } from '../accounting.js';
 import { loadOptionsOf, type ReadFlags } from '../options.js';

@@ -4,7 +4,7 @@ import { BY_FIELDS, partitionStore, type ByField } from '../../analyses/partitio
 import { periodName, resolvePeriod, type PeriodFlags } from '../../base/period.js';
 import { loadCourses } from '../../schema/load.js';
 import { byValueLabel, keyFigureTables, type KeyFigureColumn } from '../../tables/keyfigures.js';
-import { fieldLabel } from '../../tables/inspect.js';
+import { fieldLabel } from '../../model/fields.js';
 import { accountingLine, finishAccounting } from '../accounting.js';
 import type { RunContext } from '../context.js';
 import { applyFollowUpFile, type FollowUpResult } from '../../schema/followup.js';
