@@ -2,7 +2,7 @@
 """An independent cross-check of `jobfx keyfigures` on the demo export (stdlib only).
 
 Reads fixtures/demo/demo-export.csv itself and computes the key figures for 2025H1 from the
-definitions in DOMAIN.md ("The key figures", "Exact definitions"), without using jobfx. The
+definitions in docs/definitions.md (#key-figures, #periods, #durations), without using jobfx. The
 only things taken from jobfx are data and conventions named in its docs: the vocabularies
 (canonical values and their spellings, exit reason -> exit group, copied below from
 src/schema/vocab.ts), the match rule for spellings (README: case, spaces, punctuation and
@@ -199,7 +199,7 @@ def parse_date(s):
 
 
 def parse_cpr(s):
-    """(normalised 10 digits, birth date, gender M/K) by DOMAIN.md's CPR rules."""
+    """(normalised 10 digits, birth date, gender M/K) by the CPR rules of docs/definitions.md#cpr-numbers."""
     digits = s.replace("-", "")
     if not digits.isdigit() or len(digits) not in (9, 10):
         raise ValueError("not a CPR number")
@@ -477,7 +477,7 @@ def main():
         out = {
             "_note": (
                 "Key figures of the demo export for 2025H1, computed by scripts/check-keyfigures.py from "
-                "the definitions in DOMAIN.md, independently of jobfx. Durations in days (end - start + 1; "
+                "the definitions in docs/definitions.md, independently of jobfx. Durations in days (end - start + 1; "
                 "ongoing: period end - start + 1); quartiles R type 7. No CPR numbers."
             ),
             "source": SOURCE,

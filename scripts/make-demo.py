@@ -181,7 +181,7 @@ def mod11_sum(digits):
 
 
 def cpr_birth_date(cpr10):
-    """Birth date from a normalised 10-digit CPR (century rule from DOMAIN.md)."""
+    """Birth date from a normalised 10-digit CPR (century rule: docs/definitions.md#cpr-numbers)."""
     dd, mm, yy, d7 = int(cpr10[0:2]), int(cpr10[2:4]), int(cpr10[4:6]), int(cpr10[6])
     if d7 <= 3:
         century = 1900

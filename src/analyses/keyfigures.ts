@@ -1,5 +1,5 @@
 /**
- * The key figures (nøgletal) of a programme for a period, as defined in DOMAIN.md:
+ * The key figures (nøgletal) of a programme for a period, as defined in docs/definitions.md#key-figures:
  * citizens in the programme, ended courses by exit reason and group, who they are, follow-up,
  * and repeat users. Pure: courses in, counts and summaries out.
  */

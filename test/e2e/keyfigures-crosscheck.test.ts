@@ -1,7 +1,7 @@
 /**
  * jobfx keyfigures on the demo export (CSV and xlsx) against an independent implementation:
  * fixtures/demo/keyfigures-2025H1.expected.json is written by scripts/check-keyfigures.py, which
- * reads the CSV itself and computes every figure from DOMAIN.md's definitions without jobfx.
+ * reads the CSV itself and computes every figure from docs/definitions.md without jobfx.
  * Regenerate with `python3 scripts/check-keyfigures.py`. Counts must be equal; means and shares
  * agree to 1e-9; medians and quartiles (type 7 on whole days) are exact.
  */
