@@ -30,7 +30,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 } else {
   const ctx = processContext();
   try {
-    const { buildProgram } = await import('./cli/registry.js');
+    const { buildProgram } = await import('./cli/program.js');
     const program = buildProgram(ctx, version, (code) => (exitCode = code));
     program.exitOverride();
     program.configureOutput({

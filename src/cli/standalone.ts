@@ -3,7 +3,7 @@
  * (zod, exceljs) are imported when they run, not for every command.
  */
 import type { Command } from 'commander';
-import type { RunFlags } from './commands/run.js';
+import type { RunFlags } from './run-report.js';
 import type { RunContext } from './context.js';
 
 export function defineStandalone(
@@ -37,7 +37,7 @@ export function defineStandalone(
       '\nExamples:\n  $ jobfx init && jobfx run jobfx.report.json\n  $ jobfx run noegletal.report.json --out //fileserver/memo/2025H2 --quiet\n',
     )
     .action(async (report: string, flags: RunFlags) =>
-      setExit(await (await import('./commands/run.js')).runReport(ctx, report, flags, version)),
+      setExit(await (await import('./run-report.js')).runReport(ctx, report, flags, version)),
     );
 
   program
@@ -45,6 +45,6 @@ export function defineStandalone(
     .summary('write an example report file (jobfx.report.json) for the demo export')
     .option('--force', 'replace an existing jobfx.report.json')
     .action(async (flags: { force?: boolean }) =>
-      setExit(await (await import('./commands/init.js')).initReport(ctx, Boolean(flags.force))),
+      setExit(await (await import('./init-report.js')).initReport(ctx, Boolean(flags.force))),
     );
 }

@@ -5,10 +5,12 @@
  */
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { REPORT_STEPS } from '../commands/registry.js';
 import { readJsonFile } from '../schema/json-file.js';
 
-export const REPORT_COMMANDS = ['keyfigures', 'exits', 'repeats', 'yoy', 'compare'] as const;
-export type ReportCommand = (typeof REPORT_COMMANDS)[number];
+/** The commands a report can name: the registry's commands that can be steps of a pack. */
+export const REPORT_COMMANDS = REPORT_STEPS.map((s) => s.name) as [string, ...string[]];
+export type ReportCommand = string;
 
 export const RELATIVE_PERIODS = [
   'last-complete-half-year',
@@ -27,7 +29,9 @@ const table = z
       .describe(
         'The command\'s options as on the command line, without the dashes: {"by": "unit", "min-gap-days": 14, "grouped": true}. ' +
           'A list repeats the option (e.g. several "outcome"s). "format", "out", "rejects" and "list" are the pack\'s business and not allowed; ' +
-          'for yoy and compare (with weekly), "chart": true draws the chart into the memo.',
+          `for ${REPORT_STEPS.filter((s) => s.report?.chart)
+            .map((s) => s.name)
+            .join(' and ')}, "chart": true draws the chart into the memo.`,
       ),
   })
   .describe('One step of the memo: a command and its options');

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildProgram } from '../../src/cli/registry.js';
+import { buildProgram } from '../../src/cli/program.js';
 import type { RunContext } from '../../src/cli/context.js';
 import { CourseStore } from '../../src/schema/course-store.js';
 

@@ -89,9 +89,8 @@ describe('a field added in the registry only', () => {
 
   it('labels the columns of a memo table (exits --by testColour)', async () => {
     const data = await load();
-    const { buildExits } = await import('../../src/cli/commands/exits.js');
+    const { buildExits } = await import('../../src/commands/exits.js');
     const built = await buildExits(
-      { stdout: () => {}, stderr: () => {}, color: false, cwd: '.' },
       data,
       { by: 'testColour' as never, sort: 'count', lang: 'da' },
       { threshold: 0, charts: false, source: 'export.csv' },

@@ -1,28 +1,21 @@
 import { Option, type Command } from 'commander';
-import { countStoreExits } from '../../analyses/exits.js';
-import { BY_FIELDS, partitionStore, type ByField } from '../../analyses/partition.js';
-import { NONE } from '../../schema/course-store.js';
-import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../../base/period.js';
-import { loadCourses } from '../../schema/load.js';
-import { exitTables } from '../../tables/exits.js';
-import { fieldLabel } from '../../model/fields.js';
-import { byValueLabel } from '../../tables/keyfigures.js';
-import { finishAccounting } from '../accounting.js';
-import { loadOptionsOf, type ReadFlags } from '../options.js';
+import { countStoreExits } from '../analyses/exits.js';
+import { BY_FIELDS, partitionStore, type ByField } from '../analyses/partition.js';
+import { NONE } from '../schema/course-store.js';
+import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../base/period.js';
+import { exitTables } from '../tables/exits.js';
+import { fieldLabel } from '../model/fields.js';
+import { byValueLabel } from '../tables/keyfigures.js';
+import type { Loaded } from '../schema/load.js';
 import {
   addTableOutputOptions,
-  sourceText,
-  suppressionThreshold,
   TABLE_FORMATS,
-  writeTables,
-  type BuildOptions,
-  type Built,
+  sourceText,
+  addPeriodOptions,
+  type ReadFlags,
   type TableOutputFlags,
-} from '../output.js';
-import type { RunContext } from '../context.js';
-import type { Loaded } from '../../schema/load.js';
-import { addPeriodOptions } from '../period-options.js';
-import type { CommandSpec } from '../registry.js';
+} from './options.js';
+import type { BuildOptions, Built, CommandSpec } from './spec.js';
 
 export interface ExitsFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
   by?: ByField;
@@ -58,25 +51,12 @@ export const exitsCommand: CommandSpec<ExitsFlags> = {
             .default('count'),
         ),
     ),
-  async run(ctx, file, flags) {
-    const data = await loadCourses(file, loadOptionsOf(flags, ctx));
-    const built = await buildExits(ctx, data, flags, {
-      threshold: suppressionThreshold(flags),
-      charts: false,
-      source: file,
-    });
-    await writeTables(ctx, built.tables, flags, built.title);
-    return finishAccounting(ctx, file, data.ledger, data.headers, flags);
-  },
+  build: buildExits,
+  report: {},
 };
 
 /** The exit tables of loaded data (no I/O). */
-export async function buildExits(
-  _ctx: RunContext,
-  data: Loaded,
-  flags: ExitsFlags,
-  o: BuildOptions,
-): Promise<Built> {
+export async function buildExits(data: Loaded, flags: ExitsFlags, o: BuildOptions): Promise<Built> {
   const period = resolveOptionalPeriod(flags);
   // Over the columns of the store: no record per course is made.
   const store = data.store;

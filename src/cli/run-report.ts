@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { isoOf, type Day } from '../../base/dates.js';
-import { configError, dataError } from '../../errors.js';
+import { isoOf, type Day } from '../base/dates.js';
+import { configError, dataError } from '../errors.js';
 import {
   lastCompleteHalfYear,
   lastCompleteMonth,
@@ -17,26 +17,21 @@ import {
   periodFromDates,
   periodName,
   type Period,
-} from '../../base/period.js';
-import { renderHtml } from '../../render/html.js';
-import { renderMarkdown } from '../../render/markdown.js';
-import { suppress } from '../../render/suppress.js';
-import type { Table } from '../../model/table.js';
-import { applyFollowUpFile } from '../../schema/followup.js';
-import { loadCourses, type Loaded } from '../../schema/load.js';
-import { loadReport, type LoadedReport, type ReportCommand } from '../../report/config.js';
-import { writePackAtomic, type PackFiles } from '../../report/pack.js';
-import { accountingLine, rejectsCsv } from '../accounting.js';
-import type { RunContext } from '../context.js';
-import { addOutputOptions, addReadOptions } from '../options.js';
-import type { BuildOptions, Built } from '../output.js';
-import { dateArg, newestDate } from '../period-options.js';
-import type { CommandSpec } from '../registry.js';
-import { buildExits, exitsCommand } from './exits.js';
-import { buildKeyfigures, keyfiguresCommand } from './keyfigures.js';
-import { buildRepeats, repeatsCommand } from './repeats.js';
-import { buildYoy, yoyCommand } from './yoy.js';
-import { buildCompare, compareColumns, compareCommand, type CompareFlags } from './compare.js';
+} from '../base/period.js';
+import { renderHtml } from '../render/html.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { suppress } from '../render/suppress.js';
+import type { Table } from '../model/table.js';
+import { loadCourses, type Loaded } from '../schema/load.js';
+import { loadReport, type LoadedReport, type ReportCommand } from '../report/config.js';
+import { writePackAtomic, type PackFiles } from '../report/pack.js';
+import { commandOf } from '../commands/commander.js';
+import { dateArg, newestDate } from '../commands/options.js';
+import { REPORT_STEPS } from '../commands/registry.js';
+import type { AnySpec } from '../commands/spec.js';
+import { accountingLine, rejectsCsv } from './accounting.js';
+import type { RunContext } from './context.js';
+import { joinFollowUp, tell } from './pipeline.js';
 
 export interface RunFlags {
   out?: string;
@@ -46,16 +41,6 @@ export interface RunFlags {
   maxRejected?: string;
   runDate?: string;
 }
-
-type Builder = (ctx: RunContext, data: Loaded, flags: never, o: BuildOptions) => Promise<Built>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each spec types its own flags
-const STEPS: Partial<Record<ReportCommand, { spec: CommandSpec<any>; build: Builder }>> = {
-  keyfigures: { spec: keyfiguresCommand, build: buildKeyfigures as Builder },
-  exits: { spec: exitsCommand, build: buildExits as Builder },
-  repeats: { spec: repeatsCommand, build: buildRepeats as Builder },
-  yoy: { spec: yoyCommand, build: buildYoy as Builder },
-  compare: { spec: compareCommand, build: buildCompare as Builder },
-};
 
 /** Options the pack decides, or that write files of their own: not allowed in a report's table. */
 const PACK_OPTIONS = new Set(['format', 'out', 'rejects', 'list', 'lang', 'suppress', 'excel-csv', 'strict']);
@@ -92,13 +77,12 @@ export async function runReport(
     cwd: ctx.cwd,
     // --quiet prints only errors: no bar either.
     progress: flags.quiet ? undefined : ctx.progress,
-    keepColumns: [...new Set(steps.flatMap((s) => s.keep))],
+    keepColumns: [...new Set(steps.flatMap((s) => s.load.keepColumns ?? []))],
+    // A survey (no dates) only when every step can take one.
+    respondents: steps.every((s) => s.load.respondents === true),
   });
-  if (report.followup !== undefined) {
-    const f = await applyFollowUpFile(path(report.followup), data.courses, data.pseudonymise, data.vocab);
-    data.courses = f.courses;
-    say(accountingLine(path(report.followup), f.ledger) + '\n');
-  }
+  // The same join, accounting and warnings as keyfigures --followup.
+  if (report.followup !== undefined) await joinFollowUp(quietCtx, path(report.followup), data);
   say(accountingLine(input, data.ledger) + '\n');
 
   const runDate = flags.runDate === undefined ? todayDay() : dateArg('--run-date', flags.runDate);
@@ -126,27 +110,28 @@ export async function runReport(
       `${input}: ${data.ledger.rejected.length} of ${data.ledger.read} rows rejected, more than the limit ${limit}; the last pack is kept. Run jobfx inspect ${input} to see why.`,
     );
 
-  const tables: Table[] = [];
+  const built: Table[] = [];
   const charts: Record<string, string> = {};
   const manifestTables: unknown[] = [];
   for (const step of steps) {
-    const flagsOf = step.parse(period);
-    const built = await step.build(quietCtx, data, flagsOf as never, {
+    const b = await step.spec.build(data, step.parse(period), {
       threshold: report.suppress,
       charts: step.chart,
       source: input,
     });
-    const shown = report.suppress > 0 ? suppress(built.tables, report.suppress, report.lang) : built.tables;
-    tables.push(...shown);
-    for (const c of built.charts) charts[c.after] = c.svg;
-    manifestTables.push({ command: step.command, options: step.options, tables: shown.map((t) => t.id) });
+    tell(quietCtx, b);
+    built.push(...b.tables);
+    for (const c of b.charts) charts[c.after] = c.svg;
+    manifestTables.push({ command: step.command, options: step.options, tables: b.tables.map((t) => t.id) });
   }
+  // One suppression over every table of the pack: they are published together.
+  const tables = report.suppress > 0 ? suppress(built, report.suppress, report.lang) : built;
 
   const title = `${report.title}, ${periodName(period, report.lang)}`;
   const fmt = { lang: report.lang, percentDecimals: 1 };
   const files: PackFiles = new Map();
   // Imported here: exceljs is slow to load, and the registry imports this module for every command.
-  const { renderXlsx } = await import('../../render/xlsx.js');
+  const { renderXlsx } = await import('../render/xlsx.js');
   files.set('tabeller.xlsx', await renderXlsx(tables, fmt));
   files.set('notat.html', renderHtml(tables, { ...fmt, title, after: charts }));
   const chartFiles = Object.entries(charts).map(([id, svg], i) => ({ id, name: `figur-${i + 1}.svg`, svg }));
@@ -193,11 +178,11 @@ export async function runReport(
 
 interface Step {
   command: ReportCommand;
-  /** Columns outside the canonical fields the step names (compare's --numeric Timer ...). */
-  keep: string[];
+  spec: AnySpec;
+  /** What the step needs loaded (compare: columns it names by header, survey rows). */
+  load: ReturnType<NonNullable<AnySpec['load']>>;
   options: Record<string, unknown>;
   chart: boolean;
-  build: Builder;
   /** The command's flags for this step, with the report's period unless the step sets its own. */
   parse: (period: Period) => object;
 }
@@ -209,11 +194,12 @@ function stepOf(
   i: number,
 ): Step {
   const where = `${loaded.file}: tables[${i}] (${command})`;
-  const entry = STEPS[command];
-  if (!entry) throw configError(`${where}: ${command} cannot be part of a report yet`);
+  const spec = REPORT_STEPS.find((s) => s.name === command);
+  if (!spec) throw configError(`${where}: ${command} cannot be part of a report yet`);
   const { chart, ...rest } = options;
-  if (chart !== undefined && (!['yoy', 'compare'].includes(command) || typeof chart !== 'boolean'))
-    throw configError(`${where}: "chart" is true or false, and only for yoy and compare (with weekly)`);
+  const charting = REPORT_STEPS.filter((s) => s.report?.chart).map((s) => s.name);
+  if (chart !== undefined && (!spec.report?.chart || typeof chart !== 'boolean'))
+    throw configError(`${where}: "chart" is true or false, and only for ${charting.join(' and ')}`);
   const args: string[] = [];
   for (const [key, value] of Object.entries(rest)) {
     const flag = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -224,17 +210,17 @@ function stepOf(
     else for (const v of Array.isArray(value) ? value : [value]) args.push(`--${flag}`, String(v));
   }
   const lang = loaded.report.lang;
-  const parse = (extra: string[]) => parseWith(entry.spec, [...args, ...extra, '--lang', lang], where);
+  const parse = (extra: string[]) => parseWith(spec, [...args, ...extra, '--lang', lang], where);
   const early = parse([]); // fail early on an unknown option or a bad value
-  // yoy has its own --years; compare compares whole groups, with no period.
-  const hasPeriod =
-    ['period', 'from', 'to'].some((k) => k in rest) || command === 'yoy' || command === 'compare';
+  spec.check?.(early);
+  // A step with a period of its own (yoy's --years; compare compares whole groups) takes none.
+  const hasPeriod = ['period', 'from', 'to'].some((k) => k in rest) || spec.report?.ownPeriod === true;
   return {
     command,
-    keep: command === 'compare' ? compareColumns(early as CompareFlags) : [],
+    spec,
+    load: spec.load?.(early) ?? {},
     options: rest,
     chart: chart === true,
-    build: entry.build,
     // A named period goes on as such, so titles read "2. halvår 2025"; explicit dates as dates.
     parse: (period) =>
       parse(
@@ -248,13 +234,10 @@ function stepOf(
 }
 
 /** Parses options with the command's own commander definition: the same names, defaults and checks as on the command line. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each spec types its own flags
-function parseWith(spec: CommandSpec<any>, args: string[], where: string): object {
+function parseWith(spec: AnySpec, args: string[], where: string): object {
   let flags: object = {};
-  let cmd = new Command(spec.name).argument('<file>').exitOverride();
+  const cmd = commandOf(new Command('jobfx'), spec).exitOverride();
   cmd.configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
-  cmd = addOutputOptions(addReadOptions(cmd), spec.formats);
-  if (spec.options) cmd = spec.options(cmd);
   cmd.action((_file: string, opts: object) => {
     flags = opts;
   });

@@ -1,28 +1,23 @@
 import type { Command } from 'commander';
-import { storeReturns, type RepeatResult } from '../../analyses/repeats.js';
-import { isoOf } from '../../base/dates.js';
-import { writeAtomic } from '../../io/write.js';
-import { periodText, resolvePeriod, type Period, type PeriodFlags } from '../../base/period.js';
-import { csvLine } from '../../render/csv.js';
-import type { Course } from '../../schema/course.js';
-import { loadCourses } from '../../schema/load.js';
-import { repeatTables } from '../../tables/repeats.js';
-import { finishAccounting } from '../accounting.js';
-import { loadOptionsOf, type ReadFlags } from '../options.js';
+import { storeReturns, type RepeatResult } from '../analyses/repeats.js';
+import { isoOf } from '../base/dates.js';
+import { periodText, resolvePeriod, type Period, type PeriodFlags } from '../base/period.js';
+import { csvLine } from '../render/csv.js';
+import type { Course } from '../schema/course.js';
+import { repeatTables } from '../tables/repeats.js';
+import type { Loaded } from '../schema/load.js';
 import {
   addTableOutputOptions,
-  sourceText,
-  suppressionThreshold,
   TABLE_FORMATS,
-  writeTables,
-  type BuildOptions,
-  type Built,
+  sourceText,
+  addPeriodOptions,
+  intArg,
+  newestDate,
+  parseWindow,
+  type ReadFlags,
   type TableOutputFlags,
-} from '../output.js';
-import type { RunContext } from '../context.js';
-import type { Loaded } from '../../schema/load.js';
-import { addPeriodOptions, intArg, newestDate, parseWindow } from '../period-options.js';
-import type { CommandSpec } from '../registry.js';
+} from './options.js';
+import { messages, type BuildOptions, type Built, type CommandSpec, type SideFile } from './spec.js';
 
 export interface RepeatsFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
   window: string;
@@ -62,58 +57,13 @@ export const repeatsCommand: CommandSpec<RepeatsFlags> = {
           'write the returns (pseudonym, row references, dates, gap) to this CSV file for case review',
         ),
     ),
-  async run(ctx, file, flags) {
-    const data = await loadCourses(file, loadOptionsOf(flags, ctx));
-    const built = await buildRepeats(ctx, data, flags, {
-      threshold: suppressionThreshold(flags),
-      charts: false,
-      source: file,
-    });
-    await writeTables(ctx, built.tables, flags, built.title);
-    if (flags.list) {
-      const { result } = returnsOf(data, flags);
-      const lines = [
-        csvLine([
-          'person',
-          'earlier_row',
-          'earlier_start',
-          'earlier_end',
-          'earlier_exit_reason',
-          'row',
-          'start',
-          'gap_days',
-        ]),
-      ];
-      for (const x of result.returns)
-        lines.push(
-          csvLine([
-            x.personId,
-            x.previous.ref,
-            isoOf(x.previous.start),
-            isoOf(x.previous.end!),
-            x.previous.exitReason ?? '',
-            x.course.ref,
-            isoOf(x.course.start),
-            String(x.course.start - x.previous.end!),
-          ]),
-        );
-      await writeAtomic(flags.list, '\uFEFF' + lines.join('\r\n') + '\r\n');
-      if (!data.pseudonymise.stable)
-        ctx.stderr(
-          'jobfx: note: --list uses random per-run pseudonyms; use the row references, or set JOBFX_PSEUDONYM_KEY\n',
-        );
-    }
-    return finishAccounting(ctx, file, data.ledger, data.headers, flags);
-  },
+  build: buildRepeats,
+  report: {},
 };
 
 /** The repeat-user tables of loaded data (no I/O). */
-export async function buildRepeats(
-  ctx: RunContext,
-  data: Loaded,
-  flags: RepeatsFlags,
-  o: BuildOptions,
-): Promise<Built> {
+export async function buildRepeats(data: Loaded, flags: RepeatsFlags, o: BuildOptions): Promise<Built> {
+  const say = messages();
   const { period, windowDays, result } = returnsOf(data, flags);
   const tables = repeatTables(result, {
     lang: flags.lang,
@@ -124,10 +74,20 @@ export async function buildRepeats(
     source: sourceText(o.source, data.ledger.accepted, flags.lang),
   });
   if (period.source === 'default')
-    ctx.stderr(
-      `jobfx: note: no --period given; using ${period.label}, the last complete half-year in the data\n`,
-    );
-  return { title: flags.lang === 'da' ? 'Gengangere' : 'Repeat users', tables, charts: [] };
+    say.note(`no --period given; using ${period.label}, the last complete half-year in the data`);
+  const files: SideFile[] = [];
+  if (flags.list) {
+    files.push({ option: '--list', path: flags.list, content: returnsCsv(result) });
+    if (!data.pseudonymise.stable)
+      say.note('--list uses random per-run pseudonyms; use the row references, or set JOBFX_PSEUDONYM_KEY');
+  }
+  return {
+    title: flags.lang === 'da' ? 'Gengangere' : 'Repeat users',
+    tables,
+    charts: [],
+    messages: say.list,
+    files,
+  };
 }
 
 /** The period, window and returns a run of repeats counts: shared by the tables and --list. */
@@ -161,4 +121,34 @@ function returnsOf(
     })),
   };
   return { period, windowDays, result };
+}
+
+/** The --list file: each return with the earlier course, for case review (pseudonyms, never CPR numbers). */
+function returnsCsv(result: RepeatResult): string {
+  const lines = [
+    csvLine([
+      'person',
+      'earlier_row',
+      'earlier_start',
+      'earlier_end',
+      'earlier_exit_reason',
+      'row',
+      'start',
+      'gap_days',
+    ]),
+  ];
+  for (const x of result.returns)
+    lines.push(
+      csvLine([
+        x.personId,
+        x.previous.ref,
+        isoOf(x.previous.start),
+        isoOf(x.previous.end!),
+        x.previous.exitReason ?? '',
+        x.course.ref,
+        isoOf(x.course.start),
+        String(x.course.start - x.previous.end!),
+      ]),
+    );
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

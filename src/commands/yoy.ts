@@ -1,4 +1,4 @@
-import { sayer } from '../../base/i18n.js';
+import { sayer } from '../base/i18n.js';
 import { Option, type Command } from 'commander';
 import {
   columnsBetween,
@@ -10,29 +10,21 @@ import {
   type YoyMeasure,
   type YoyRowField,
   type YoyStep,
-} from '../../analyses/yoy.js';
-import { danishOf } from '../../base/dates.js';
-import { usageError } from '../../errors.js';
-import { writeAtomic } from '../../io/write.js';
-import { chartSvg } from '../../render/chart.js';
-import { loadCourses } from '../../schema/load.js';
-import { FIRST_YEAR_COLUMN, suppressYoy, yoyTable } from '../../tables/yoy.js';
-import { finishAccounting } from '../accounting.js';
-import { loadOptionsOf, type ReadFlags } from '../options.js';
+} from '../analyses/yoy.js';
+import { danishOf } from '../base/dates.js';
+import { usageError } from '../errors.js';
+import { chartSvg } from '../render/chart.js';
+import { FIRST_YEAR_COLUMN, suppressYoy, yoyTable } from '../tables/yoy.js';
+import type { Loaded } from '../schema/load.js';
 import {
-  addTableOutputOptions,
   DEFAULT_SUPPRESSION,
-  sourceText,
-  suppressionThreshold,
+  addTableOutputOptions,
   TABLE_FORMATS,
-  writeTables,
-  type BuildOptions,
-  type Built,
+  sourceText,
+  type ReadFlags,
   type TableOutputFlags,
-} from '../output.js';
-import type { CommandSpec } from '../registry.js';
-import type { RunContext } from '../context.js';
-import type { Loaded } from '../../schema/load.js';
+} from './options.js';
+import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
 
 export interface YoyFlags extends ReadFlags, TableOutputFlags {
   rows: YoyRowField;
@@ -94,19 +86,12 @@ export const yoyCommand: CommandSpec<YoyFlags> = {
           `also draw the table as a grouped bar chart (SVG); small cells are left out as in the table (--suppress, default ${DEFAULT_SUPPRESSION})`,
         ),
     ),
-  async run(ctx, file, flags) {
+  check(flags) {
     if (flags.chart !== undefined && !/\.svg$/i.test(flags.chart))
       throw usageError(`--chart ${flags.chart}: the chart is SVG; give a file name ending in .svg`);
-    const data = await loadCourses(file, loadOptionsOf(flags, ctx));
-    const built = await buildYoy(ctx, data, flags, {
-      threshold: suppressionThreshold(flags),
-      charts: flags.chart !== undefined,
-      source: file,
-    });
-    await writeTables(ctx, built.tables, flags, built.title);
-    if (flags.chart !== undefined) await writeAtomic(flags.chart, built.charts[0]!.svg);
-    return finishAccounting(ctx, file, data.ledger, data.headers, flags);
   },
+  build: buildYoy,
+  report: { chart: true, ownPeriod: true },
 };
 
 /**
@@ -134,12 +119,8 @@ export function parseYears(spec: string, step: YoyStep): { first: number; last: 
 }
 
 /** The year-over-year table (and chart) of loaded data (no I/O). */
-export async function buildYoy(
-  ctx: RunContext,
-  data: Loaded,
-  flags: YoyFlags,
-  o: BuildOptions,
-): Promise<Built> {
+export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): Promise<Built> {
+  const say = messages();
   const t = sayer(flags.lang);
   const step = flags.step;
   const range = flags.years === undefined ? undefined : parseYears(flags.years, step);
@@ -161,11 +142,10 @@ export async function buildYoy(
     vocab: data.vocab,
   });
   const span = columns.length === 1 ? columns[0]!.label : `${columns[0]!.label}–${columns.at(-1)!.label}`;
-  if (!range)
-    ctx.stderr(`jobfx: note: no --years given; using ${span}, every complete ${what} in the data\n`);
+  if (!range) say.note(`no --years given; using ${span}, every complete ${what} in the data`);
   if (result.incomplete.length > 0 && result.newest !== null)
-    ctx.stderr(
-      `jobfx: warning: ${result.incomplete.join(', ')} not over in the data (newest date ${danishOf(result.newest)}); the figures are not final\n`,
+    say.warn(
+      `${result.incomplete.join(', ')} not over in the data (newest date ${danishOf(result.newest)}); the figures are not final`,
     );
 
   const table = yoyTable(result, {
@@ -196,5 +176,12 @@ export async function buildYoy(
     });
     charts.push({ after: table.id, svg });
   }
-  return { title: t('År for år', 'Year over year'), tables: [protect(o.threshold)], charts };
+  return {
+    title: t('År for år', 'Year over year'),
+    tables: [protect(o.threshold)],
+    charts,
+    messages: say.list,
+    files:
+      flags.chart === undefined ? [] : [{ option: '--chart', path: flags.chart, content: charts[0]!.svg }],
+  };
 }

@@ -1,11 +1,11 @@
 /** jobfx init: an example report for the demo export, so that `jobfx init && jobfx run jobfx.report.json` works at once. */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { usageError } from '../../errors.js';
-import { writeAtomic } from '../../io/write.js';
-import { packageRoot } from '../../package-root.js';
-import type { Report } from '../../report/config.js';
-import type { RunContext } from '../context.js';
+import { usageError } from '../errors.js';
+import { writeAtomic } from '../io/write.js';
+import { packageRoot } from '../package-root.js';
+import type { Report } from '../report/config.js';
+import type { RunContext } from './context.js';
 
 export const REPORT_FILE = 'jobfx.report.json';
 

@@ -1,27 +1,23 @@
 import { Option, type Command } from 'commander';
-import { storeKeyFigures, type KeyFigureOptions } from '../../analyses/keyfigures.js';
-import { BY_FIELDS, partitionStore, type ByField } from '../../analyses/partition.js';
-import { periodName, resolvePeriod, type PeriodFlags } from '../../base/period.js';
-import { loadCourses } from '../../schema/load.js';
-import { byValueLabel, keyFigureTables, type KeyFigureColumn } from '../../tables/keyfigures.js';
-import { fieldLabel } from '../../model/fields.js';
-import { accountingLine, finishAccounting } from '../accounting.js';
-import type { RunContext } from '../context.js';
-import { applyFollowUpFile, type FollowUpResult } from '../../schema/followup.js';
-import { loadOptionsOf, type ReadFlags } from '../options.js';
+import { storeKeyFigures, type KeyFigureOptions } from '../analyses/keyfigures.js';
+import { BY_FIELDS, partitionStore, type ByField } from '../analyses/partition.js';
+import { periodName, resolvePeriod, type PeriodFlags } from '../base/period.js';
+import { byValueLabel, keyFigureTables, type KeyFigureColumn } from '../tables/keyfigures.js';
+import { fieldLabel } from '../model/fields.js';
+import type { Loaded } from '../schema/load.js';
 import {
   addTableOutputOptions,
-  sourceText,
-  suppressionThreshold,
   TABLE_FORMATS,
-  writeTables,
-  type BuildOptions,
-  type Built,
+  sourceText,
+  addPeriodOptions,
+  intArg,
+  dateArg,
+  newestDate,
+  parseWindow,
+  type ReadFlags,
   type TableOutputFlags,
-} from '../output.js';
-import type { Loaded } from '../../schema/load.js';
-import { addPeriodOptions, dateArg, intArg, newestDate, parseWindow } from '../period-options.js';
-import type { CommandSpec } from '../registry.js';
+} from './options.js';
+import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
 
 export interface KeyfiguresFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
   asOf?: string;
@@ -68,44 +64,13 @@ export const keyfiguresCommand: CommandSpec<KeyfiguresFlags> = {
           0,
         ),
     ),
-  async run(ctx, file, flags) {
-    const data = await loadCourses(file, loadOptionsOf(flags, ctx));
-    let followUpRejected = 0;
-    if (flags.followup) {
-      const f = await applyFollowUpFile(flags.followup, data.courses, data.pseudonymise, data.vocab);
-      data.courses = f.courses;
-      followUpRejected = f.ledger.rejected.length;
-      reportFollowUp(ctx, flags.followup, f);
-    }
-    const built = await buildKeyfigures(ctx, data, flags, {
-      threshold: suppressionThreshold(flags),
-      charts: false,
-      source: file,
-    });
-    await writeTables(ctx, built.tables, flags, built.title);
-    const code = await finishAccounting(ctx, file, data.ledger, data.headers, flags);
-    return flags.strict && followUpRejected > 0 ? 1 : code;
-  },
+  build: buildKeyfigures,
+  report: {},
 };
 
-function reportFollowUp(ctx: RunContext, file: string, f: FollowUpResult): void {
-  ctx.stderr(accountingLine(file, f.ledger) + '\n');
-  for (const n of f.notes.slice(1)) ctx.stderr(`jobfx: note: ${n}\n`);
-  const shown = f.ledger.rejected.slice(0, 10);
-  for (const r of shown) ctx.stderr(`jobfx: warning: ${file} ${r.ref}: ${r.reasons.join('; ')}\n`);
-  if (f.ledger.rejected.length > shown.length)
-    ctx.stderr(`jobfx: warning: ${f.ledger.rejected.length - shown.length} more follow-up rows not joined\n`);
-}
-
-/** Courses split by a field's value; values in a stable order (vocabulary order, then alphabetical; unknown last). */
-
 /** The key-figure tables of loaded data (no I/O). */
-export async function buildKeyfigures(
-  ctx: RunContext,
-  data: Loaded,
-  flags: KeyfiguresFlags,
-  o: BuildOptions,
-): Promise<Built> {
+export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: BuildOptions): Promise<Built> {
+  const say = messages();
   // Over the columns: a key-figure run never makes a record per course.
   const store = data.store;
   const period = resolvePeriod(flags, newestDate(store));
@@ -139,10 +104,9 @@ export async function buildKeyfigures(
     source: sourceText(o.source, data.ledger.accepted, flags.lang),
   });
   if (period.source === 'default')
-    ctx.stderr(
-      `jobfx: note: no --period given; using ${period.label}, the last complete half-year in the data\n`,
-    );
+    say.note(`no --period given; using ${period.label}, the last complete half-year in the data`);
   return {
+    messages: say.list,
     title: `${flags.lang === 'da' ? 'Nøgletal' : 'Key figures'}, ${periodName(period, flags.lang)}`,
     tables,
     charts: [],

@@ -1,4 +1,4 @@
-import { sayer } from '../../base/i18n.js';
+import { sayer } from '../base/i18n.js';
 import type { Command } from 'commander';
 import {
   compare,
@@ -10,33 +10,27 @@ import {
   type Horizon,
   type OutcomeSpec,
   type SubgroupRef,
-} from '../../analyses/compare.js';
-import type { Day } from '../../base/dates.js';
-import { usageError } from '../../errors.js';
-import { writeAtomic } from '../../io/write.js';
-import { renderSvg } from '../../render/chart.js';
-import { suppress } from '../../render/suppress.js';
-import type { ColumnMapping } from '../../schema/columns.js';
-import { loadCourses, type Loaded } from '../../schema/load.js';
-import { matchKey } from '../../schema/normalize-text.js';
-import type { VocabSet } from '../../schema/vocab.js';
-import { compareTables, weeklyChartSpec } from '../../tables/compare.js';
-import { fieldLabel } from '../../model/fields.js';
-import { finishAccounting } from '../accounting.js';
-import type { RunContext } from '../context.js';
-import { loadOptionsOf, type ReadFlags } from '../options.js';
+} from '../analyses/compare.js';
+import type { Day } from '../base/dates.js';
+import { usageError } from '../errors.js';
+import { renderSvg } from '../render/chart.js';
+import { suppress } from '../render/suppress.js';
+import type { ColumnMapping } from '../schema/columns.js';
+import { type Loaded } from '../schema/load.js';
+import { matchKey } from '../schema/normalize-text.js';
+import type { VocabSet } from '../schema/vocab.js';
+import { compareTables, weeklyChartSpec } from '../tables/compare.js';
+import { fieldLabel } from '../model/fields.js';
 import {
-  addTableOutputOptions,
   DEFAULT_SUPPRESSION,
-  suppressionThreshold,
+  addTableOutputOptions,
   TABLE_FORMATS,
-  writeTables,
-  type BuildOptions,
-  type Built,
+  dateArg,
+  newestDate,
+  type ReadFlags,
   type TableOutputFlags,
-} from '../output.js';
-import { dateArg, newestDate } from '../period-options.js';
-import type { CommandSpec } from '../registry.js';
+} from './options.js';
+import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
 
 export interface CompareFlags extends ReadFlags, TableOutputFlags {
   outcome?: string[];
@@ -165,22 +159,17 @@ export const compareCommand: CommandSpec<CompareFlags> = {
           `with --weekly: also draw the curve as a line chart (SVG); small cells are left out (--suppress, default ${DEFAULT_SUPPRESSION})`,
         ),
     ),
-  async run(ctx, file, given) {
+  check(given) {
     const flags = withDefaults(given);
     if (flags.chart !== undefined && flags.weekly === undefined)
       throw usageError('--chart draws the weekly curve: add --weekly N');
     if (flags.chart !== undefined && !/\.svg$/i.test(flags.chart))
       throw usageError(`--chart ${flags.chart}: the chart is SVG; give a file name ending in .svg`);
-    const { data } = await loadRows(ctx, file, flags, compareColumns(flags));
-    const built = await buildCompare(ctx, data, flags, {
-      threshold: suppressionThreshold(flags),
-      charts: flags.chart !== undefined,
-      source: file,
-    });
-    await writeTables(ctx, built.tables, flags, built.title);
-    if (flags.chart !== undefined) await writeAtomic(flags.chart, built.charts[0]!.svg);
-    return finishAccounting(ctx, file, data.ledger, data.headers, flags);
   },
+  // A file with no dates is read as a survey, one row per respondent.
+  load: (flags) => ({ keepColumns: compareColumns(flags), respondents: true }),
+  build: buildCompare,
+  report: { chart: true, ownPeriod: true },
 };
 
 function horizonArg(v: string): Horizon {
@@ -250,25 +239,6 @@ function subgroupRef(v: string, headers: string[], mapping: ColumnMapping): Subg
   );
 }
 
-/** The rows to compare: courses, or a survey's respondents (one row per person, no dates). */
-async function loadRows(
-  ctx: RunContext,
-  file: string,
-  flags: CompareFlags,
-  keepColumns: string[],
-): Promise<{ data: Loaded; unit: 'course' | 'respondent' }> {
-  const data = await loadCourses(file, {
-    ...loadOptionsOf(flags, ctx),
-    keepColumns,
-    respondents: true,
-  });
-  if (data.unit === 'respondent')
-    ctx.stderr(
-      `jobfx: note: ${file} has no start or end date column: read as a survey, one row per respondent\n`,
-    );
-  return { data, unit: data.unit };
-}
-
 /** The flags with list options defaulted. */
 function withDefaults(given: CompareFlags): CompareFlags & { outcome: string[]; numeric: string[] } {
   return { ...given, outcome: given.outcome ?? [], numeric: given.numeric ?? [] };
@@ -289,13 +259,11 @@ export function compareColumns(given: CompareFlags): string[] {
 }
 
 /** The comparison tables (and the weekly chart) of loaded rows (no I/O). */
-export async function buildCompare(
-  ctx: RunContext,
-  data: Loaded,
-  given: CompareFlags,
-  o: BuildOptions,
-): Promise<Built> {
+export async function buildCompare(data: Loaded, given: CompareFlags, o: BuildOptions): Promise<Built> {
+  const say = messages();
   const flags = withDefaults(given);
+  if (data.unit === 'respondent')
+    say.note(`${o.source} has no start or end date column: read as a survey, one row per respondent`);
   const unit = data.unit;
   if ((flags.treatment === undefined) !== (flags.control === undefined))
     throw usageError('--treatment and --control go together: name the values of both groups');
@@ -422,12 +390,10 @@ export async function buildCompare(
   });
   for (const r of result.outcomes)
     if (r.kind === 'binary' && r.unmatched.length > 0)
-      ctx.stderr(
-        `jobfx: warning: --outcome "${r.spec.text}": no row has ${r.unmatched.map((v) => `"${v}"`).join(', ')}\n`,
-      );
+      say.warn(`--outcome "${r.spec.text}": no row has ${r.unmatched.map((v) => `"${v}"`).join(', ')}`);
   if (!result.randomised)
-    ctx.stderr(
-      'jobfx: note: the groups are not marked as randomised: the output is a simple effect, not an effect estimate (add --randomised if they were drawn at random)\n',
+    say.note(
+      'the groups are not marked as randomised: the output is a simple effect, not an effect estimate (add --randomised if they were drawn at random)',
     );
   const charts: Built['charts'] = [];
   if (o.charts && flags.weekly !== undefined) {
@@ -440,5 +406,12 @@ export async function buildCompare(
       svg: await renderSvg(weeklyChartSpec(shown, { lang: flags.lang, armLabels })),
     });
   }
-  return { title: t('Sammenligning', 'Comparison'), tables, charts };
+  return {
+    title: t('Sammenligning', 'Comparison'),
+    tables,
+    charts,
+    messages: say.list,
+    files:
+      flags.chart === undefined ? [] : [{ option: '--chart', path: flags.chart, content: charts[0]!.svg }],
+  };
 }

@@ -1,0 +1,188 @@
+/**
+ * The options commands share, defined once: reading an export, output format and file, the
+ * period, small-cell suppression. A command's spec adds its own (commands/<name>.ts).
+ */
+import { Option, type Command } from 'commander';
+import { usageError } from '../errors.js';
+import { FORMATS, type Format } from '../render/index.js';
+import type { Lang } from '../base/i18n.js';
+import type { Day } from '../base/dates.js';
+import type { Course } from '../schema/course.js';
+import { CourseStore } from '../schema/course-store.js';
+import { parseDate } from '../schema/values.js';
+
+export interface ReadFlags {
+  sheet?: string;
+  headerRow?: number;
+  encoding?: string;
+  delimiter?: string;
+  config?: string;
+  strict?: boolean;
+  rejects?: string;
+}
+
+export interface OutputFlags {
+  format?: string;
+  out?: string;
+  lang: Lang;
+}
+
+const positiveInt = (flag: string) => (v: string) => {
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw usageError(`${flag} ${v}: expected a whole number ≥ 1`);
+  return Number(v);
+};
+
+const DELIMITERS: Record<string, string> = {
+  ';': ';',
+  ',': ',',
+  tab: '\t',
+  '\\t': '\t',
+  '\t': '\t',
+  '|': '|',
+};
+
+export function addReadOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--sheet <name|index>',
+      'worksheet to read (name, or 1-based index); default: the first sheet that holds data',
+    )
+    .option(
+      '--header-row <n>',
+      'row (xlsx) or line (csv) of the header; default: detected',
+      positiveInt('--header-row'),
+    )
+    .addOption(
+      new Option('--encoding <enc>', 'CSV encoding; default: detected').choices(['utf-8', 'windows-1252']),
+    )
+    .option('--delimiter <char>', 'CSV delimiter: ";", ",", "tab" or "|"; default: detected', (v: string) => {
+      const d = DELIMITERS[v];
+      if (!d) throw usageError(`--delimiter ${v}: use ";", ",", "tab" or "|"`);
+      return d;
+    })
+    .option(
+      '--config <file>',
+      'config file (column mapping, vocabularies); default: ./jobfx.config.json if present',
+    )
+    .option('--strict', 'exit 1 if any row is rejected')
+    .option(
+      '--rejects <file>',
+      'write the rejected rows with their reasons to this CSV file (pseudonyms, never CPR numbers)',
+    );
+}
+
+export function addOutputOptions(cmd: Command, formats: string[]): Command {
+  return cmd
+    .addOption(
+      new Option('--format <format>', 'output format; default: terminal, or from --out').choices(formats),
+    )
+    .option('--out <file>', 'write to this file instead of stdout (format from its extension)')
+    .addOption(
+      new Option('--lang <lang>', 'language of labels and numbers').choices(['da', 'en']).default('da'),
+    );
+}
+
+const EXTENSIONS: Record<string, string> = {
+  '.json': 'json',
+  '.md': 'md',
+  '.csv': 'csv',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xlsx': 'xlsx',
+  '.txt': 'terminal',
+};
+
+/** The output format: --format, else from --out's extension, else terminal. */
+export function formatOf(flags: OutputFlags, formats: string[]): string {
+  if (flags.format) return flags.format;
+  if (flags.out) {
+    const ext = /\.[^.]+$/.exec(flags.out)?.[0]?.toLowerCase() ?? '';
+    const f = EXTENSIONS[ext];
+    if (!f || !formats.includes(f))
+      throw usageError(
+        `--out ${flags.out}: cannot tell the format from the extension; add --format (${formats.join(', ')})`,
+      );
+    return f;
+  }
+  return 'terminal';
+}
+
+export interface TableOutputFlags extends OutputFlags {
+  suppress?: number;
+  excelCsv?: boolean;
+}
+
+/** Formats that go into memos get suppression by default; the terminal and json are the analyst's own view. */
+const SUPPRESSED_BY_DEFAULT: Format[] = ['md', 'html', 'xlsx', 'csv'];
+export const DEFAULT_SUPPRESSION = 5;
+
+export function addTableOutputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option(
+        '--suppress <n>',
+        `show counts below N as "<N" (small-cell suppression); 0 turns it off; default ${DEFAULT_SUPPRESSION} for md, html, xlsx and csv, off for terminal and json`,
+      ).argParser((v: string) => {
+        if (!/^\d+$/.test(v))
+          throw usageError(`--suppress ${v}: expected a whole number (0 turns suppression off)`);
+        return Number(v);
+      }),
+    )
+    .option('--excel-csv', 'CSV for Danish Excel: ";" delimiter, decimal comma, BOM');
+}
+
+export const TABLE_FORMATS = [...FORMATS] as string[];
+
+/** "export.xlsx, 420 forløb": the source line under every table. */
+export function sourceText(file: string, accepted: number, lang: 'da' | 'en'): string {
+  return `${file.split(/[\\/]/).pop()}, ${accepted} ${lang === 'da' ? 'forløb' : 'courses'}`;
+}
+
+/** The suppression threshold of a run: --suppress, else the default of its output format (0: off). */
+export function suppressionThreshold(flags: TableOutputFlags): number {
+  const format = formatOf(flags, TABLE_FORMATS) as Format;
+  return flags.suppress ?? (SUPPRESSED_BY_DEFAULT.includes(format) ? DEFAULT_SUPPRESSION : 0);
+}
+
+/** --period, --from, --to, defined once for every command that reports on a period. */
+export function addPeriodOptions(cmd: Command, defaultText: string): Command {
+  return cmd
+    .option('--period <period>', `reporting period: 2025, 2025H1, 2025Q1, 2025-03; default: ${defaultText}`)
+    .option('--from <date>', 'first day of the period (with --to)')
+    .option('--to <date>', 'last day of the period (with --from)');
+}
+
+/** A parser for options that take a whole number of days. */
+export function intArg(flag: string) {
+  return (v: string): number => {
+    if (!/^\d+$/.test(v)) throw usageError(`${flag} ${v}: expected a whole number of days`);
+    return Number(v);
+  };
+}
+
+/** A date given on the command line (dd-mm-yyyy or yyyy-mm-dd). */
+export function dateArg(flag: string, v: string): Day {
+  const d = parseDate(v);
+  if (!d.ok) throw usageError(`${flag} ${v}: ${d.reason}`);
+  return d.value;
+}
+
+/** The newest start or end date in the data, for the default period. */
+export function newestDate(courses: readonly Course[] | CourseStore): Day | null {
+  if (courses instanceof CourseStore) return courses.newestDay();
+  let newest = -Infinity;
+  for (const c of courses) {
+    if (c.start > newest) newest = c.start;
+    if (c.end !== null && c.end > newest) newest = c.end;
+  }
+  return Number.isFinite(newest) ? newest : null;
+}
+
+/** --window: "12m" = 365 days (the definition's 12 months), "6m" = 183 days, "180d", or plain days. */
+export function parseWindow(v: string): number {
+  const m = /^(\d+)\s*([dm]?)$/i.exec(v.trim());
+  if (!m || Number(m[1]) < 1) throw usageError(`--window ${v}: use days (365d) or months (12m, 6m)`);
+  const n = Number(m[1]);
+  if (m[2]!.toLowerCase() === 'm') return n === 12 ? 365 : Math.round((n * 365) / 12);
+  return n;
+}

@@ -1,0 +1,89 @@
+/**
+ * A command as data: its name, help, options, what it needs loaded, and a pure build from the
+ * loaded export to tables. The CLI (cli/program.ts) makes the commander command of a spec, one
+ * pipeline (cli/pipeline.ts) runs every spec, and `jobfx run` (cli/run-report.ts) runs the specs that
+ * can be steps of a memo pack. Adding a command: its analysis, its tables, its spec, one line in
+ * commands/registry.ts.
+ */
+import type { Command } from 'commander';
+import type { Table } from '../model/table.js';
+import type { Loaded, LoadOptions } from '../schema/load.js';
+import type { OutputFlags, ReadFlags } from './options.js';
+
+/** What a command makes of loaded data, before any output (no I/O). */
+export interface Built {
+  /** Title of the document the tables go into (html title, xlsx). */
+  title: string;
+  tables: Table[];
+  /** SVG charts to show after the table with this id (html memo), when asked for. */
+  charts: { after: string; svg: string }[];
+  /** What the run tells on stderr; a warning makes `--strict` exit 1. */
+  messages?: Message[];
+  /** Files the command writes beside its output, named by an option (--list, --chart). */
+  files?: SideFile[];
+  /** A command whose JSON is a document of its own (inspect), rather than its tables. */
+  json?: unknown;
+  /** Text after the tables on the terminal (inspect's notes). */
+  epilogue?: string;
+}
+
+export interface Message {
+  level: 'note' | 'warning';
+  text: string;
+}
+
+export interface SideFile {
+  /** The option that named it, for messages ("--list"). */
+  option: string;
+  path: string;
+  content: string;
+}
+
+export interface BuildOptions {
+  /** Small-cell threshold the output will use (0: none); a command whose derived cells need more than the generic rule applies it itself. */
+  threshold: number;
+  /** Draw charts where the command can (yoy, compare --weekly). */
+  charts: boolean;
+  /** The input's file name, for the source line under each table. */
+  source: string;
+}
+
+export type CommandFlags = ReadFlags & OutputFlags;
+
+export interface CommandSpec<F extends CommandFlags = CommandFlags> {
+  name: string;
+  summary: string;
+  description: string;
+  examples: string[];
+  /** Output formats the command supports. */
+  formats: string[];
+  /** Command-specific options, beyond the shared read and output options. */
+  options?: (cmd: Command) => Command;
+  /** Checks of the options that need no data: a usage error before the export is read. */
+  check?: (flags: F) => void;
+  /** What the export must be loaded with for these options (columns kept by header, survey rows). */
+  load?: (flags: F) => Pick<LoadOptions, 'keepColumns' | 'respondents'>;
+  /** The tables of loaded data: pure, no I/O. */
+  build: (data: Loaded, flags: F, o: BuildOptions) => Promise<Built>;
+  /** 'quiet': the command shows the row accounting itself (inspect), stderr gets only the warning. */
+  accounting?: 'line' | 'quiet';
+  /**
+   * How the command can be a step of a `jobfx run` memo pack; absent: it cannot. `chart`: the
+   * step may ask for its chart; `ownPeriod`: the step does not take the report's period.
+   */
+  report?: { chart?: boolean; ownPeriod?: boolean };
+}
+
+/** A spec of any command's flags, as the registry and the pipeline hold them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each spec types its own flags
+export type AnySpec = CommandSpec<any>;
+
+/** Notes and warnings as a build collects them. */
+export function messages(): { list: Message[]; note(text: string): void; warn(text: string): void } {
+  const list: Message[] = [];
+  return {
+    list,
+    note: (text) => void list.push({ level: 'note', text }),
+    warn: (text) => void list.push({ level: 'warning', text }),
+  };
+}
