@@ -4,7 +4,12 @@
  */
 import type { CourseStore } from '../schema/course-store.js';
 import type { VocabSet } from '../schema/vocab.js';
-import type { Count } from './keyfigures.js';
+
+/** A value and how many courses (or persons) have it. */
+export interface Count {
+  value: string;
+  count: number;
+}
 
 export const UNMAPPED_GROUP = 'unmapped';
 export const UNKNOWN = 'Uoplyst';

@@ -19,10 +19,8 @@ const STARTED = 2;
 const ONGOING = 4;
 const ENDED = 8;
 
-export interface Count {
-  value: string;
-  count: number;
-}
+import type { Count } from './exits.js';
+export type { Count };
 
 export interface KeyFigures {
   courses: number;

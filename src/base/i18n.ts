@@ -3,6 +3,8 @@
  * A table module says its own sentences through `sayer(lang)`; a word used in several places is
  * in WORDS, so that "I alt" is written once.
  */
+import { danishOf, isoOf, type Day } from './dates.js';
+
 export type Lang = 'da' | 'en';
 export const LANGS: readonly Lang[] = ['da', 'en'];
 
@@ -34,3 +36,6 @@ export const sayer =
   (lang: Lang) =>
   (da: string, en: string): string =>
     lang === 'da' ? da : en;
+
+/** A date as a reader of the language writes it: 31-12-2025 in Danish, 2025-12-31 in English. */
+export const dateText = (lang: Lang, day: Day): string => (lang === 'da' ? danishOf(day) : isoOf(day));

@@ -2,7 +2,8 @@
  * Reporting periods: closed date intervals [from, to]. A year (2024), a half-year (2024H1 =
  * 1 Jan–30 Jun, 2024H2), a quarter (2024Q3), a month (2024-05), or explicit dates.
  */
-import { addMonths, danishOf, dayOf, daysInMonth, isoOf, partsOf, type Day } from './dates.js';
+import { dateText, inLang } from './i18n.js';
+import { addMonths, danishOf, dayOf, daysInMonth, partsOf, type Day } from './dates.js';
 import { usageError } from '../errors.js';
 import { parseDate } from '../schema/values.js';
 
@@ -137,19 +138,17 @@ const MONTHS = {
 export function periodName(p: Period, lang: 'da' | 'en'): string {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})H([12])$/.exec(p.label)))
-    return lang === 'da' ? `${m[2]}. halvår ${m[1]}` : `H${m[2]} ${m[1]}`;
+    return inLang(lang, { da: `${m[2]}. halvår ${m[1]}`, en: `H${m[2]} ${m[1]}` });
   if ((m = /^(\d{4})Q([1-4])$/.exec(p.label)))
-    return lang === 'da' ? `${m[2]}. kvartal ${m[1]}` : `Q${m[2]} ${m[1]}`;
+    return inLang(lang, { da: `${m[2]}. kvartal ${m[1]}`, en: `Q${m[2]} ${m[1]}` });
   if ((m = /^(\d{4})-(\d{2})$/.exec(p.label))) return `${MONTHS[lang][Number(m[2]) - 1]} ${m[1]}`;
   if (/^\d{4}$/.test(p.label)) return p.label;
-  const d = lang === 'da' ? danishOf : isoOf;
-  return `${d(p.from)} – ${d(p.to)}`;
+  return `${dateText(lang, p.from)} – ${dateText(lang, p.to)}`;
 }
 
 /** The name with its dates, for titles: "1. halvår 2025 (01-01-2025 – 30-06-2025)". */
 export function periodText(p: Period, lang: 'da' | 'en'): string {
-  const d = lang === 'da' ? danishOf : isoOf;
   const name = periodName(p, lang);
-  const dates = `${d(p.from)} – ${d(p.to)}`;
+  const dates = `${dateText(lang, p.from)} – ${dateText(lang, p.to)}`;
   return name === dates ? dates : `${name} (${dates})`;
 }

@@ -1,3 +1,4 @@
+import { inLang, word } from '../base/i18n.js';
 import { Option, type Command } from 'commander';
 import { countStoreExits } from '../analyses/exits.js';
 import { BY_FIELDS, partitionStore, type ByField } from '../analyses/partition.js';
@@ -73,7 +74,7 @@ export async function buildExits(data: Loaded, flags: ExitsFlags, o: BuildOption
         k: countStoreExits(store, subset, data.vocab, flags.sort),
       });
   cols.push({
-    label: flags.lang === 'da' ? 'I alt' : 'Total',
+    label: word(flags.lang, 'total'),
     k: countStoreExits(store, ended, data.vocab, flags.sort),
   });
 
@@ -90,5 +91,5 @@ export async function buildExits(data: Loaded, flags: ExitsFlags, o: BuildOption
     byLabel: flags.by ? fieldLabel(flags.by, flags.lang).toLowerCase() : undefined,
     source: sourceText(o.source, data.ledger.accepted, flags.lang),
   });
-  return { title: flags.lang === 'da' ? 'Afgang' : 'Exits', tables, charts: [] };
+  return { title: inLang(flags.lang, { da: 'Afgang', en: 'Exits' }), tables, charts: [] };
 }

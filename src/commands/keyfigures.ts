@@ -1,3 +1,4 @@
+import { inLang, word } from '../base/i18n.js';
 import { Option, type Command } from 'commander';
 import { storeKeyFigures, type KeyFigureOptions } from '../analyses/keyfigures.js';
 import { BY_FIELDS, partitionStore, type ByField } from '../analyses/partition.js';
@@ -91,7 +92,7 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
     for (const [value, subset] of partitionStore(store, by, data.vocab))
       cols.push({ label: byValueLabel(value, flags.lang), k: storeKeyFigures(store, opts, subset) });
   }
-  cols.push({ label: flags.lang === 'da' ? 'I alt' : 'Total', k: total });
+  cols.push({ label: word(flags.lang, 'total'), k: total });
 
   const tables = keyFigureTables(cols, {
     lang: flags.lang,
@@ -107,7 +108,7 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
     say.note(`no --period given; using ${period.label}, the last complete half-year in the data`);
   return {
     messages: say.list,
-    title: `${flags.lang === 'da' ? 'Nøgletal' : 'Key figures'}, ${periodName(period, flags.lang)}`,
+    title: `${inLang(flags.lang, { da: 'Nøgletal', en: 'Key figures' })}, ${periodName(period, flags.lang)}`,
     tables,
     charts: [],
   };

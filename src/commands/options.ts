@@ -5,7 +5,7 @@
 import { Option, type Command } from 'commander';
 import { usageError } from '../errors.js';
 import { FORMATS, type Format } from '../render/index.js';
-import type { Lang } from '../base/i18n.js';
+import { word, type Lang } from '../base/i18n.js';
 import type { Day } from '../base/dates.js';
 import type { Course } from '../schema/course.js';
 import { CourseStore } from '../schema/course-store.js';
@@ -135,7 +135,7 @@ export const TABLE_FORMATS = [...FORMATS] as string[];
 
 /** "export.xlsx, 420 forløb": the source line under every table. */
 export function sourceText(file: string, accepted: number, lang: 'da' | 'en'): string {
-  return `${file.split(/[\\/]/).pop()}, ${accepted} ${lang === 'da' ? 'forløb' : 'courses'}`;
+  return `${file.split(/[\\/]/).pop()}, ${accepted} ${word(lang, 'courses')}`;
 }
 
 /** The suppression threshold of a run: --suppress, else the default of its output format (0: off). */

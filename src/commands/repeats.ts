@@ -1,3 +1,4 @@
+import { inLang } from '../base/i18n.js';
 import type { Command } from 'commander';
 import { storeReturns, type RepeatResult } from '../analyses/repeats.js';
 import { isoOf } from '../base/dates.js';
@@ -82,7 +83,7 @@ export async function buildRepeats(data: Loaded, flags: RepeatsFlags, o: BuildOp
       say.note('--list uses random per-run pseudonyms; use the row references, or set JOBFX_PSEUDONYM_KEY');
   }
   return {
-    title: flags.lang === 'da' ? 'Gengangere' : 'Repeat users',
+    title: inLang(flags.lang, { da: 'Gengangere', en: 'Repeat users' }),
     tables,
     charts: [],
     messages: say.list,

@@ -1,10 +1,9 @@
 /**
  * Number formatting: the only place that rounds. Danish: 1.234,5 and "pct."; English: 1,234.5.
  */
-import { danishOf, isoOf } from '../base/dates.js';
 import type { Cell } from '../model/table.js';
 
-import type { Lang } from '../base/i18n.js';
+import { dateText, inLang, type Lang } from '../base/i18n.js';
 
 export interface FormatOptions {
   lang: Lang;
@@ -34,8 +33,8 @@ export function roundHalfAway(v: number, decimals: number): number {
 
 export function formatFixed(v: number, decimals: number, lang: Lang): string {
   const [int, frac] = Math.abs(v).toFixed(decimals).split('.') as [string, string | undefined];
-  const group = lang === 'da' ? '.' : ',';
-  const point = lang === 'da' ? ',' : '.';
+  const group = inLang(lang, { da: '.', en: ',' });
+  const point = inLang(lang, { da: ',', en: '.' });
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   const sign = v < 0 && Number(v.toFixed(decimals)) !== 0 ? '-' : '';
   return sign + grouped + (frac ? point + frac : '');
@@ -65,7 +64,7 @@ export function formatCell(cell: Cell, opts: FormatOptions): string {
         return `<${formatFixed(cell.below, cell.decimals, opts.lang)}`;
       return formatFixed(roundHalfAway(cell.v, cell.decimals), cell.decimals, opts.lang);
     case 'date':
-      return cell.v === null ? '-' : opts.lang === 'da' ? danishOf(cell.v) : isoOf(cell.v);
+      return cell.v === null ? '-' : dateText(opts.lang, cell.v);
     case 'empty':
       return '';
     case 'suppressed':

@@ -4,6 +4,7 @@
  * rounding on screen, so a reader who computes with a cell gets the exact value. Deterministic:
  * fixed document dates and fixed zip entry times, so the same tables give the same bytes.
  */
+import { inLang } from '../base/i18n.js';
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from './csv.js';
 import { formatCell, formatFixed, type FormatOptions } from './format.js';
@@ -61,7 +62,7 @@ export async function renderXlsx(tables: Table[], opts: FormatOptions): Promise<
   const taken = new Set<string>();
   tables.forEach((t, i) => {
     const ws = wb.addWorksheet(
-      sheetName(t.title, taken, `${opts.lang === 'da' ? 'Tabel' : 'Table'} ${i + 1}`),
+      sheetName(t.title, taken, `${inLang(opts.lang, { da: 'Tabel', en: 'Table' })} ${i + 1}`),
     );
     writeSheet(ws, t, opts);
   });
@@ -153,7 +154,7 @@ function setCell(cell: ExcelJS.Cell, c: Cell, opts: FormatOptions): void {
         cell.value = '-';
       } else {
         cell.value = new Date(c.v * MS_PER_DAY);
-        cell.numFmt = opts.lang === 'da' ? 'dd-mm-yyyy' : 'yyyy-mm-dd';
+        cell.numFmt = inLang(opts.lang, { da: 'dd-mm-yyyy', en: 'yyyy-mm-dd' });
       }
       return;
     case 'empty':

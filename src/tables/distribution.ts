@@ -4,7 +4,7 @@
  * total. Shared by every command that shows "N by X".
  */
 import type { Count } from '../analyses/keyfigures.js';
-import type { Lang } from '../base/i18n.js';
+import { word, type Lang } from '../base/i18n.js';
 import { count, labelCol, share, text, valueCol, type Column, type Row } from '../model/table.js';
 
 export type { Count };
@@ -16,9 +16,9 @@ export interface DataColumn<T> {
 }
 
 export function distributionColumns<T>(cols: DataColumn<T>[], first: string, lang: Lang): Column[] {
-  const pct = lang === 'da' ? 'Pct.' : '%';
+  const pct = word(lang, 'percent');
   return cols.length === 1
-    ? [labelCol(first), valueCol(lang === 'da' ? 'Antal' : 'Count'), valueCol(pct)]
+    ? [labelCol(first), valueCol(word(lang, 'count')), valueCol(pct)]
     : [labelCol(first), ...cols.map((c) => valueCol(c.label)), valueCol(pct)];
 }
 
@@ -49,7 +49,7 @@ export function distributionRows<T>(
   });
   rows.push({
     cells: [
-      text(lang === 'da' ? 'I alt' : 'Total'),
+      text(word(lang, 'total')),
       ...cols.map((c) => count(denominator(c.k))),
       share(denominator(total), denominator(total)),
     ],

@@ -2,12 +2,12 @@
  * KeyFigures → memo tables. One column of figures, or with --by one column per value and a
  * total column. Each table states under it what was counted.
  */
-import { danishOf, isoOf, type Day } from '../base/dates.js';
+import type { Day } from '../base/dates.js';
 import type { Count, KeyFigures } from '../analyses/keyfigures.js';
 import { distributionColumns, distributionRows, type DataColumn } from './distribution.js';
 import { UNMAPPED_GROUP } from '../analyses/keyfigures.js';
 import { periodName, periodText as fullPeriodText, type Period } from '../base/period.js';
-import { sayer, type Lang } from '../base/i18n.js';
+import { dateText, inLang, sayer, word, type Lang } from '../base/i18n.js';
 import { count, empty, labelCol, num, share, text, valueCol, type Row, type Table } from '../model/table.js';
 import type { Summary } from '../stats/describe.js';
 import type { VocabSet } from '../schema/vocab.js';
@@ -28,7 +28,7 @@ export interface KeyFigureTableOptions {
 
 export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOptions): Table[] {
   const t = sayer(o.lang);
-  const dateOf = (day: Day) => (o.lang === 'da' ? danishOf(day) : isoOf(day));
+  const dateOf = (day: Day) => dateText(o.lang, day);
   const p = o.period;
   const periodText = fullPeriodText(p, o.lang);
   const name = periodName(p, o.lang);
@@ -395,8 +395,8 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
 
 /** The label of a --by value in a column header. */
 export function byValueLabel(v: string | null, lang: Lang): string {
-  if (v === null) return lang === 'da' ? 'Uoplyst' : 'Unknown';
-  if (v === 'treatment') return lang === 'da' ? 'Indsats' : 'Treatment';
-  if (v === 'control') return lang === 'da' ? 'Kontrol' : 'Control';
+  if (v === null) return word(lang, 'unknown');
+  if (v === 'treatment') return inLang(lang, { da: 'Indsats', en: 'Treatment' });
+  if (v === 'control') return inLang(lang, { da: 'Kontrol', en: 'Control' });
   return v;
 }

@@ -5,9 +5,8 @@
  */
 import { UNKNOWN, UNMAPPED_GROUP } from '../analyses/keyfigures.js';
 import type { YoyMeasure, YoyResult, YoyRow } from '../analyses/yoy.js';
-import { danishOf, isoOf } from '../base/dates.js';
 import { fieldLabel } from '../model/fields.js';
-import { sayer, type Lang } from '../base/i18n.js';
+import { dateText, sayer, type Lang } from '../base/i18n.js';
 import { suppress } from '../render/suppress.js';
 import {
   count,
@@ -48,7 +47,7 @@ export function yoyTable(r: YoyResult, o: YoyTableOptions): Table {
   const newestLabel = r.columns[newest]!.label;
   const prevLabel = withChange ? r.columns[prev]!.label : '';
   const ended = r.basis === 'end';
-  const dateOf = (d: number) => (o.lang === 'da' ? danishOf(d) : isoOf(d));
+  const dateOf = (d: number) => dateText(o.lang, d);
 
   const rowLabel = (row: YoyRow): string => {
     if (row.kind === 'notEnded') return t('Ikke afsluttet', 'Not ended');
