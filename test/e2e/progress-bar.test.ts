@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { itWithTool, requireTool, SCRIPT } from '../render/tools.js';
 import { BIN, jobfx } from './run.js';
 
 const ERASE = '\r\x1b[K';
@@ -14,10 +15,10 @@ const ERASE = '\r\x1b[K';
 describe('jobfx on a terminal and off it', () => {
   const args = ['keyfigures', 'fixtures/demo/demo-export.xlsx', '--period', '2024', '--format', 'json'];
 
-  it('shows the bar on a terminal (a pseudo-terminal by script(1)) and erases it', () => {
+  itWithTool(SCRIPT, 'shows the bar on a terminal (a pseudo-terminal by script(1)) and erases it', {}, () => {
     const out = join(mkdtempSync(join(tmpdir(), 'jobfx-tty-')), 'kf.json');
     const command = [process.execPath, BIN, ...args, '--out', out].map((a) => `'${a}'`).join(' ');
-    const r = spawnSync('script', ['-qec', command, '/dev/null'], {
+    const r = spawnSync(requireTool(SCRIPT), ['-qec', command, '/dev/null'], {
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', JOBFX_PROGRESS_AFTER: '0' },
     });
