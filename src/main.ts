@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { processContext } from './cli/context.js';
-import { EXIT_INTERNAL, JobfxError, exitCodeFor, isCommanderError, outputError } from './errors.js';
+import { JobfxError, exitCodeFor, isCommanderError, outputError } from './errors.js';
 import { packageRoot } from './package-root.js';
 import { redactCpr } from './schema/cpr.js';
 import { oneLine } from './base/text.js';
@@ -54,21 +54,21 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 // Not process.exit(): it could cut off output still queued for a pipe.
 process.exitCode = exitCode;
 
+/** Prints the error (one line; the stack with --verbose) and returns its exit code, by exitCodeFor. */
 function handle(e: unknown): number {
+  const code = exitCodeFor(e);
   // Commander has printed its message (or the help) itself.
-  if (isCommanderError(e)) return exitCodeFor(e);
+  if (isCommanderError(e)) return code;
   const verbose = process.argv.includes('--verbose');
-  if (e instanceof JobfxError) {
-    process.stderr.write(`jobfx: error: ${messageLine(redactCpr(e.message))}\n`);
-    if (verbose && e.stack) process.stderr.write(redactCpr(e.stack) + '\n');
-    return exitCodeFor(e);
-  }
   const err = e as Error;
+  const message = messageLine(redactCpr(err?.message ?? String(e)));
   process.stderr.write(
-    `jobfx: error: ${messageLine(redactCpr(err?.message ?? String(e)))} (an unexpected error: please report it, with --verbose output)\n`,
+    e instanceof JobfxError
+      ? `jobfx: error: ${message}\n`
+      : `jobfx: error: ${message} (an unexpected error: please report it, with --verbose output)\n`,
   );
   if (verbose && err?.stack) process.stderr.write(redactCpr(err.stack) + '\n');
-  return EXIT_INTERNAL;
+  return code;
 }
 
 /**
