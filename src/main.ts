@@ -1,6 +1,7 @@
 /**
- * The entry point and the only process.exit: usage and config errors → 2, data problems → 1,
- * missing or unreadable input → 3, a closed pipe (jobfx ... | head) → 0.
+ * The entry point and the only process.exit. Exit codes (src/errors.ts, exitCodeFor): 0 ok, 1 data
+ * problems, 2 usage or config, 3 input unreadable, 4 output not written, 70 internal error; a
+ * closed pipe (jobfx ... | head) → 0.
  *
  * The command registry (and with it every command's dependencies) is imported only when a
  * command or the help is asked for: `jobfx --version` loads nothing else.
@@ -8,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { processContext } from './cli/context.js';
-import { JobfxError, exitCodeOf } from './errors.js';
+import { JobfxError, exitCodeFor, isCommanderError, outputError } from './errors.js';
 import { packageRoot } from './package-root.js';
 import { redactCpr } from './schema/cpr.js';
 import { oneLine } from './base/text.js';
@@ -19,8 +20,13 @@ const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'),
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
-  throw e;
+  // stdout redirected to a full disk (ENOSPC), a read-only or vanished file: the output is lost.
+  process.exit(handle(outputError(`stdout cannot be written (${e.code ?? e.message})`)));
 });
+// An error that escapes the command's promise (an event handler, a stream) is still a bug: 70.
+const crash = (e: unknown) => process.exit(handle(e));
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
 
 const args = process.argv.slice(2);
 let exitCode = 0;
@@ -48,34 +54,21 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 // Not process.exit(): it could cut off output still queued for a pipe.
 process.exitCode = exitCode;
 
-/** Commander's errors (CommanderError), recognised without importing commander here. */
-function isCommanderError(e: unknown): e is { code: string; exitCode: number } {
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    typeof (e as { code?: unknown }).code === 'string' &&
-    (e as { code: string }).code.startsWith('commander.') &&
-    typeof (e as { exitCode?: unknown }).exitCode === 'number'
-  );
-}
-
+/** Prints the error (one line; the stack with --verbose) and returns its exit code, by exitCodeFor. */
 function handle(e: unknown): number {
-  if (isCommanderError(e)) {
-    // Commander has printed its message (or the help); help and --version are not errors.
-    return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? 0 : 2;
-  }
+  const code = exitCodeFor(e);
+  // Commander has printed its message (or the help) itself.
+  if (isCommanderError(e)) return code;
   const verbose = process.argv.includes('--verbose');
-  if (e instanceof JobfxError) {
-    process.stderr.write(`jobfx: error: ${messageLine(redactCpr(e.message))}\n`);
-    if (verbose && e.stack) process.stderr.write(redactCpr(e.stack) + '\n');
-    return exitCodeOf(e.kind);
-  }
   const err = e as Error;
+  const message = messageLine(redactCpr(err?.message ?? String(e)));
   process.stderr.write(
-    `jobfx: error: ${messageLine(redactCpr(err?.message ?? String(e)))} (an unexpected error: please report it, with --verbose output)\n`,
+    e instanceof JobfxError
+      ? `jobfx: error: ${message}\n`
+      : `jobfx: error: ${message} (an unexpected error: please report it, with --verbose output)\n`,
   );
   if (verbose && err?.stack) process.stderr.write(redactCpr(err.stack) + '\n');
-  return 1;
+  return code;
 }
 
 /**

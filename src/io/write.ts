@@ -1,7 +1,7 @@
 /** Writing output files atomically: to a temporary name beside the target, then renamed. */
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
-import { inputError } from '../errors.js';
+import { outputError } from '../errors.js';
 
 export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
@@ -10,7 +10,7 @@ export async function writeAtomic(file: string, data: string | Uint8Array): Prom
     await rename(tmp, file);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
-    throw inputError(
+    throw outputError(
       `${file}: cannot be written (${(e as NodeJS.ErrnoException).code ?? String(e)}); check the folder exists and is writable`,
     );
   }

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { inputError } from '../errors.js';
+import { outputError } from '../errors.js';
 
 export type PackFiles = Map<string, string | Uint8Array>;
 
@@ -27,7 +27,7 @@ export async function writePackAtomic(dir: string, files: PackFiles): Promise<vo
   } catch (e) {
     await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
     if (!existsSync(dir) && existsSync(old)) await rename(old, dir).catch(() => undefined);
-    throw inputError(
+    throw outputError(
       `${dir}: the memo pack cannot be written (${(e as NodeJS.ErrnoException).code ?? String(e)}); check the folder is writable`,
     );
   }

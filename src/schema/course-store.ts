@@ -114,7 +114,7 @@ export class Persons {
       const key = this.#keys[p]!;
       const ps = this.pseudonymise;
       if (ps === undefined || key !== key) throw new Error(`person ${p} has no pseudonym`);
-      name = ps.ofCprKey ? ps.ofCprKey(key) : ps(String(key).padStart(10, '0'));
+      name = ps(String(key).padStart(10, '0'));
       this.names.set(p, name);
     }
     return name;

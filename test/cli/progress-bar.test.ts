@@ -1,8 +1,8 @@
 /**
  * The progress bar of long reads: drawn on a terminal only, only after a second, at most every
  * 100 ms, erased at the end; fed by every reader (fast CSV in bytes, csv-parse and xlsx in rows).
+ * The bar of the real binary on a terminal and off it: test/e2e/progress-bar.test.ts.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { progressBar } from '../../src/cli/progress-bar.js';
 import type { ReadProgress } from '../../src/io/raw.js';
 import { loadCourses } from '../../src/schema/load.js';
-import { BIN, jobfx } from '../e2e/run.js';
 
 const ERASE = '\r\x1b[K';
 
@@ -91,31 +90,5 @@ describe('every reader tells its progress', () => {
     expect(seen.map(([d]) => d)).toEqual([0, 4096, 8192]);
     expect(seen.every(([, t]) => t === 9000)).toBe(true);
     expect((await updates('fixtures/demo/demo-export.xlsx'))[0]).toEqual([0, expect.any(Number)]);
-  });
-});
-
-describe('jobfx on a terminal and off it', () => {
-  const args = ['keyfigures', 'fixtures/demo/demo-export.xlsx', '--period', '2024', '--format', 'json'];
-
-  it('shows the bar on a terminal (a pseudo-terminal by script(1)) and erases it', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'jobfx-tty-')), 'kf.json');
-    const command = [process.execPath, BIN, ...args, '--out', out].map((a) => `'${a}'`).join(' ');
-    const r = spawnSync('script', ['-qec', command, '/dev/null'], {
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', JOBFX_PROGRESS_AFTER: '0' },
-    });
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('jobfx: reading demo-export.xlsx [');
-    // Erased: the last drawing is followed by the erase sequence before the accounting line.
-    const last = r.stdout.lastIndexOf('%');
-    expect(r.stdout.slice(last + 1).startsWith(ERASE)).toBe(true);
-    expect(r.stdout.indexOf('rows read =')).toBeGreaterThan(last);
-  });
-
-  it('draws nothing into a pipe or a log file', () => {
-    const r = jobfx(args, { env: { JOBFX_PROGRESS_AFTER: '0' } });
-    expect(r.code).toBe(0);
-    expect(r.stderr).not.toContain('reading');
-    expect(r.stderr).not.toContain('\x1b');
   });
 });

@@ -1,16 +1,17 @@
 /**
  * No raw CPR number in any output: every command, every format, the side files (--rejects,
- * --list), stderr, and every golden file committed. The fixtures hold CPR numbers with and
- * without the dash, as 9-digit numbers, and invalid ones (which must not be echoed either).
+ * --list), a memo pack of `jobfx run` file by file, stderr, and every golden file committed.
+ * The fixtures hold CPR numbers with and without the dash, as 9-digit numbers, and invalid ones
+ * (which must not be echoed either). Every run scanned must succeed and print something: a run
+ * that stopped early with a usage error would hold no CPR number and prove nothing.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CPR_LIKE } from '../helpers.js';
-import { jobfx } from './run.js';
+import { jobfx, type Run } from './run.js';
 
 const INPUTS = [
   resolve('fixtures/demo/demo-export.xlsx'),
@@ -23,8 +24,10 @@ const COMMANDS: string[][] = [
   ['keyfigures', '--period', '2025H1', '--suppress', '0'],
   ['exits', '--grouped', '--suppress', '0'],
   ['repeats', '--period', '2025H1', '--suppress', '0'],
-  ['yoy', '--suppress', '0'],
+  // Every fixture has courses in 2024 or 2025; --years keeps yoy from asking for a complete year.
+  ['yoy', '--years', '2024-2025', '--suppress', '0'],
 ];
+const DEMO = INPUTS[0]!;
 const tmp = mkdtempSync(join(tmpdir(), 'jobfx-nocpr-'));
 
 /**
@@ -46,6 +49,21 @@ const KNOWN = (() => {
   return new RegExp(`(?<![0-9a-f])(${forms.join('|')})(?![0-9a-f])`);
 })();
 
+/** A run that is scanned: it must succeed and print something, or the scan proves nothing. */
+function ran(args: string[], opts: { cwd?: string } = {}): Run {
+  const r = jobfx(args, opts);
+  expect(r.code, `jobfx ${args.join(' ')}\n${r.stderr}`).toBe(0);
+  expect(r.stdout.length, `jobfx ${args.join(' ')}: empty stdout`).toBeGreaterThan(0);
+  return r;
+}
+
+function expectNoCpr(...texts: string[]): void {
+  for (const text of texts) {
+    expect(text).not.toMatch(CPR_LIKE);
+    expect(text).not.toMatch(KNOWN);
+  }
+}
+
 /** All text of an xlsx workbook's cells. */
 async function xlsxText(file: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -64,27 +82,73 @@ describe.each(INPUTS)('%s', (input) => {
     for (const format of formats) {
       const rejects = join(tmp, `${name}-${format}-rejects.csv`);
       const extra = name === 'repeats' ? ['--list', join(tmp, `${format}-list.csv`)] : [];
-      const r = jobfx([name!, input, ...args, '--format', format, '--rejects', rejects, ...extra]);
-      // yoy needs a complete year: the quirks file has none, which is a usage error with a message.
-      expect([0, 2]).toContain(r.code);
-      for (const text of [r.stdout, r.stderr]) {
-        expect(text).not.toMatch(CPR_LIKE);
-        expect(text).not.toMatch(KNOWN);
-      }
-      const side = [
-        ...(r.code === 0 ? [rejects] : []),
-        ...(extra.length > 0 && r.code === 0 ? [extra[1]!] : []),
-      ];
-      for (const f of side) {
-        expect(readFileSync(f, 'utf8')).not.toMatch(CPR_LIKE);
-        expect(readFileSync(f, 'utf8')).not.toMatch(KNOWN);
-      }
+      const r = ran([name!, input, ...args, '--format', format, '--rejects', rejects, ...extra]);
+      expectNoCpr(r.stdout, r.stderr);
+      // quirks.csv has rejected rows; the other two may have none, and then no --rejects file.
+      if (input.endsWith('quirks.csv')) expectNoCpr(readFileSync(rejects, 'utf8'));
+      if (extra.length > 0) expectNoCpr(readFileSync(extra[1]!, 'utf8'));
     }
     if (name !== 'inspect') {
       const out = join(tmp, `${name}.xlsx`);
       const r = jobfx([name!, input, ...args, '--out', out]);
-      if (r.code === 0) expect(await xlsxText(out)).not.toMatch(CPR_LIKE);
+      expect(r.code, r.stderr).toBe(0);
+      expectNoCpr(r.stderr, await xlsxText(out));
     }
+  });
+});
+
+describe('jobfx compare (the demo export has a Gruppe column)', () => {
+  it.each(['terminal', 'json', 'md'])('--format %s: stdout, stderr and --rejects', (format) => {
+    const rejects = join(tmp, `compare-${format}-rejects.csv`);
+    const r = ran([
+      'compare',
+      DEMO,
+      ...['--outcome', 'exitGroup=job', '--within', '12m', '--numeric', 'duration', '--balance'],
+      ...['--suppress', '0', '--format', format, '--rejects', rejects],
+    ]);
+    expectNoCpr(r.stdout, r.stderr);
+  });
+
+  it('--out xlsx and --chart', async () => {
+    const [out, chart] = [join(tmp, 'compare.xlsx'), join(tmp, 'compare.svg')];
+    const r = jobfx(['compare', DEMO, '--weekly', '12', '--suppress', '0', '--out', out, '--chart', chart]);
+    expect(r.code, r.stderr).toBe(0);
+    expectNoCpr(r.stderr, await xlsxText(out), readFileSync(chart, 'utf8'));
+  });
+});
+
+describe('jobfx init && jobfx run: every file of the memo pack', () => {
+  /** jobfx init in a fresh folder, the report changed by `change`, then jobfx run --json. */
+  async function pack(change: (report: Record<string, unknown>) => void): Promise<string[]> {
+    const dir = mkdtempSync(join(tmpdir(), 'jobfx-nocpr-run-'));
+    expect(jobfx(['init'], { cwd: dir }).code).toBe(0);
+    const file = join(dir, 'jobfx.report.json');
+    const report = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    change(report);
+    writeFileSync(file, JSON.stringify(report, null, 2));
+    const r = ran(['run', 'jobfx.report.json', '--json', '--out', 'pack'], { cwd: dir });
+    const files = readdirSync(join(dir, 'pack'));
+    expect(files).toContain('notat.html');
+    const texts = [r.stdout, r.stderr];
+    for (const f of files) {
+      const path = join(dir, 'pack', f);
+      texts.push(f.endsWith('.xlsx') ? await xlsxText(path) : readFileSync(path, 'utf8'));
+    }
+    expectNoCpr(...texts);
+    return files;
+  }
+
+  it('of the demo export, every table of the report jobfx init writes', async () => {
+    const files = await pack((r) => (r.suppress = 0));
+    expect(files.filter((f) => f.endsWith('.svg')).length).toBeGreaterThan(0);
+  });
+
+  it('of CPR numbers where no CPR number belongs (cpr-in-values.csv)', async () => {
+    await pack((r) => {
+      Object.assign(r, { input: INPUTS[2], period: '2025H1', suppress: 0, maxRejected: '100%' });
+      // The file has no Gruppe column for compare, and no second year for yoy.
+      r.tables = (r.tables as { command: string }[]).filter((t) => !['compare', 'yoy'].includes(t.command));
+    });
   });
 });
 

@@ -1,27 +1,47 @@
 /**
- * External programs the renderer tests drive (LibreOffice, Chromium). A missing program fails
- * the test with the package to install; it is skipped only when its JOBFX_SKIP_* variable is 1.
+ * External programs some tests drive (LibreOffice, Chromium, script(1)), found once here, and
+ * what they produce checked once here (a screenshot must hold inked content, not just bytes).
+ *
+ * A missing program SKIPS its tests, saying why in the test's title and on stderr, so that a
+ * contributor without LibreOffice can run the suite; with JOBFX_REQUIRE_TOOLS=1 (set by .ci/run)
+ * a missing program FAILS them instead. JOBFX_SOFFICE, JOBFX_CHROMIUM and JOBFX_SCRIPT give a
+ * program's path instead of looking on PATH (a path that does not exist = not installed).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it, type TestFunction, type TestOptions } from 'vitest';
 
 export interface Tool {
+  /** The command looked up on PATH. */
   name: string;
+  /** What a reader calls it. */
+  label: string;
   /** The Debian package that provides it. */
   pkg: string;
-  /** Set to 1 to skip the test when the program is missing. */
-  skipEnv: string;
+  /** The variable that gives its path instead of PATH. */
+  pathEnv: string;
 }
 
 export const SOFFICE: Tool = {
   name: 'soffice',
+  label: 'LibreOffice (soffice)',
   pkg: 'libreoffice-calc-nogui',
-  skipEnv: 'JOBFX_SKIP_LIBREOFFICE',
+  pathEnv: 'JOBFX_SOFFICE',
 };
-export const CHROMIUM: Tool = { name: 'chromium', pkg: 'chromium', skipEnv: 'JOBFX_SKIP_CHROMIUM' };
+export const CHROMIUM: Tool = {
+  name: 'chromium',
+  label: 'Chromium',
+  pkg: 'chromium',
+  pathEnv: 'JOBFX_CHROMIUM',
+};
+export const SCRIPT: Tool = { name: 'script', label: 'script(1)', pkg: 'bsdutils', pathEnv: 'JOBFX_SCRIPT' };
+
+/** True when a missing program must fail its tests rather than skip them (CI). */
+export const toolsRequired = (): boolean => process.env.JOBFX_REQUIRE_TOOLS === '1';
 
 /** The program's path on PATH, or null. */
 export function which(name: string): string | null {
@@ -32,16 +52,54 @@ export function which(name: string): string | null {
   }
 }
 
-/** Skip only when the program is missing AND its skip variable is 1. */
-export const skipTool = (tool: Tool): boolean =>
-  which(tool.name) === null && process.env[tool.skipEnv] === '1';
+/** The program's path: its JOBFX_* variable if set (null if no such file), else PATH; or null. */
+export function toolPath(tool: Tool): string | null {
+  const given = process.env[tool.pathEnv];
+  if (given !== undefined && given !== '') return existsSync(given) ? given : null;
+  return which(tool.name);
+}
+
+/** Why the program's tests are skipped: `skipped: ... not installed; ...`. */
+export const skipReason = (tool: Tool): string =>
+  `skipped: ${tool.label} not installed; CI installs it (apt-get install ${tool.pkg}), and JOBFX_REQUIRE_TOOLS=1 makes this a failure`;
+
+const told = new Set<string>();
+
+/**
+ * Whether to skip the tests that need the program: only when it is missing and
+ * JOBFX_REQUIRE_TOOLS is not 1 (then the tests run, and requireTool fails them). Says so on
+ * stderr once per program and test file.
+ */
+export function skipTool(tool: Tool): boolean {
+  if (toolPath(tool) !== null || toolsRequired()) return false;
+  if (!told.has(tool.name)) {
+    told.add(tool.name);
+    console.warn(`jobfx tests: ${skipReason(tool)}`);
+  }
+  return true;
+}
+
+/** describe() that skips, with the reason in its title, when the program is missing (see skipTool). */
+export function describeWithTool(tool: Tool, title: string, fn: () => void): void {
+  const skip = skipTool(tool);
+  describe.skipIf(skip)(skip ? `${title} [${skipReason(tool)}]` : title, fn);
+}
+
+/** it() that skips, with the reason in its title, when the program is missing (see skipTool). */
+export function itWithTool(tool: Tool, title: string, options: TestOptions, fn: TestFunction): void {
+  const skip = skipTool(tool);
+  it.skipIf(skip)(skip ? `${title} [${skipReason(tool)}]` : title, options, fn);
+}
 
 /** The program's path; throws (failing the test) when it is missing. */
 export function requireTool(tool: Tool): string {
-  const path = which(tool.name);
+  const path = toolPath(tool);
   if (path === null) {
+    const where = process.env[tool.pathEnv]
+      ? `${tool.pathEnv}=${process.env[tool.pathEnv]} does not exist`
+      : 'not on PATH';
     throw new Error(
-      `${tool.name} is not on PATH: install it (apt-get install -y ${tool.pkg}), or set ${tool.skipEnv}=1 to skip this test`,
+      `${tool.label} is required (JOBFX_REQUIRE_TOOLS=1) but ${where}: install it (apt-get install -y ${tool.pkg})`,
     );
   }
   return path;
@@ -70,6 +128,73 @@ export function chromiumScreenshot(page: string, png: string, size = '1000,800')
     ],
     { stdio: 'pipe', timeout: 110_000 },
   );
+}
+
+/**
+ * Asserts that a Chromium screenshot shows something: a PNG of the window's size ('W,H') with
+ * at least `share` of its pixel rows inked (darker than mid-grey somewhere). A blank page has
+ * none, Chromium's "file couldn't be accessed" page a few percent; size alone tells neither.
+ * Returns the share found. To look at a screenshot: JOBFX_KEEP_SCREENSHOT=/some/file.png.
+ */
+export function expectInked(png: string, size: string, share: number): number {
+  expect(existsSync(png), `Chromium wrote no screenshot ${png}`).toBe(true);
+  const bytes = readFileSync(png);
+  if (process.env.JOBFX_KEEP_SCREENSHOT) writeFileSync(process.env.JOBFX_KEEP_SCREENSHOT, bytes);
+  const { width, height, inked } = inkedRows(bytes);
+  expect([width, height].join(','), 'screenshot size').toBe(size);
+  expect(inked, `share of inked pixel rows in ${png}`).toBeGreaterThan(share);
+  return inked;
+}
+
+/** Width, height and the share of pixel rows that hold something darker than light grey. */
+export function inkedRows(png: Buffer): { width: number; height: number; inked: number } {
+  expect(png.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]))).toBe(true);
+  let pos = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 0;
+  const idat: Buffer[] = [];
+  while (pos < png.length) {
+    const len = png.readUInt32BE(pos);
+    const type = png.toString('latin1', pos + 4, pos + 8);
+    const data = png.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      expect(data[8], 'bit depth').toBe(8);
+      expect(data[12], 'interlace').toBe(0);
+      channels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[data[9]!]!;
+      expect(channels, `colour type ${data[9]}`).toBeDefined();
+    } else if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  let prev = Buffer.alloc(stride);
+  let inked = 0;
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    const line = Buffer.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? line[i - channels]! : 0;
+      const b = prev[i]!;
+      const c = i >= channels ? prev[i - channels]! : 0;
+      const p = a + b - c;
+      const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+      const paeth = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      const add = [0, a, b, (a + b) >> 1, paeth][filter]!;
+      line[i] = (line[i]! + add) & 0xff;
+    }
+    let dark = false;
+    for (let x = 0; x < width && !dark; x++) {
+      const px = x * channels;
+      if (Math.min(line[px]!, line[px + (channels >= 3 ? 1 : 0)]!, line[px + (channels >= 3 ? 2 : 0)]!) < 128)
+        dark = true;
+    }
+    if (dark) inked++;
+    prev = line;
+  }
+  return { width, height, inked: inked / height };
 }
 
 /**

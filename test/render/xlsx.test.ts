@@ -6,7 +6,7 @@ import { fixZipTimes, renderXlsx, sheetName } from '../../src/render/xlsx.js';
 import { count, labelCol, share, text, valueCol, type Table } from '../../src/model/table.js';
 import { d } from '../helpers.js';
 import { goldenTables } from './sample.js';
-import { freshDir, libreofficeCsv, skipTool, SOFFICE } from './tools.js';
+import { describeWithTool, freshDir, libreofficeCsv, SOFFICE } from './tools.js';
 
 const opts = { lang: 'da' as const, percentDecimals: 1 };
 
@@ -168,7 +168,7 @@ Varighed = slutdato − startdato + 1 dag.;;;;
 `,
 };
 
-describe.skipIf(skipTool(SOFFICE))('the workbook in LibreOffice Calc', () => {
+describeWithTool(SOFFICE, 'the workbook in LibreOffice Calc', () => {
   const dir = freshDir('jobfx-soffice-');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,12 +1,12 @@
 /**
  * The schema layer's fast helpers against the functions they stand in for: dates from bytes
- * (parseDate), age without Date objects (ageOn), CPR facts from ten digits (parseCpr), and the
- * plain-JS HMAC pseudonym (node:crypto's createHmac).
+ * (parseDate), age without Date objects (ageOn), CPR facts from ten digits (parseCpr); and the
+ * pseudonym, checked against node:crypto's HMAC digest and pinned to the values it always had.
  */
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ageOn, dayOf } from '../../src/base/dates.js';
-import { cprFactsOfKey, makePseudonymiser, parseCpr, pseudonymiser } from '../../src/schema/cpr.js';
+import { cprFactsOfKey, makePseudonymiser, parseCpr } from '../../src/schema/cpr.js';
 import { ageAt, civilDay, dateOfBytes, parseDate } from '../../src/schema/values.js';
 import { rng } from '../../scripts/lib/testdata.mjs';
 
@@ -112,29 +112,32 @@ describe('cprFactsOfKey = parseCpr', () => {
 const lettered = (hex: string) =>
   'P' + Array.from(hex.slice(0, 16), (h) => 'bcdfghjklmnpqrst'[parseInt(h, 16)]).join('');
 
-describe('pseudonymiser = HMAC-SHA-256 by node:crypto', () => {
+describe('makePseudonymiser = HMAC-SHA-256 by node:crypto, in letters', () => {
   it('for ids and keys of every length and kind', () => {
     const r = rng(17);
     const text = (n: number, alphabet: string) =>
       Array.from({ length: n }, () => alphabet[Math.floor(r() * alphabet.length)]).join('');
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 300; i++) {
       const key = text(
-        Math.floor(r() * 150),
+        1 + Math.floor(r() * 150),
         i % 5 === 0 ? 'abcæøå€ 0123' : 'abcdefghijklmnopqrstuvwxyz0123456789',
       );
       const id = text(Math.floor(r() * 80), i % 7 === 0 ? '0123456789-æ😀' : '0123456789-ABC ');
       const expected = lettered(createHmac('sha256', key).update(id).digest('hex'));
-      const p = pseudonymiser(key);
-      expect(p(id), `${key} / ${id}`).toBe(expected);
-      const digits = id.replace(/\D/g, '').slice(0, 10).padStart(10, '0');
-      expect(p.ofKey(Number(digits))).toBe(lettered(createHmac('sha256', key).update(digits).digest('hex')));
+      expect(makePseudonymiser(key)(id), `${key} / ${id}`).toBe(expected);
     }
+  });
+
+  it('gives the pseudonyms it always gave (as the hand-written SHA-256 did before)', () => {
+    const p = makePseudonymiser('a-test-key-of-some-length');
+    expect(p('0102031234')).toBe('Pcpjmlmqqsgkglfqp');
+    expect(p('1503851235')).toBe('Phfgnggpqnjfsmqsp');
+    expect(makePseudonymiser('æøå key')('ABC-123')).toBe('Pdrtdkshshtpdfnkr');
   });
 
   it('makePseudonymiser keeps its contract', () => {
     const p = makePseudonymiser('a key that is long enough');
     expect(p.stable).toBe(true);
-    expect(p('0102031234')).toBe(p.ofCprKey!(102031234));
     expect(makePseudonymiser(undefined).stable).toBe(false);
   });
 });
