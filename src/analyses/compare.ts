@@ -13,7 +13,7 @@ import { fieldValue } from '../schema/course-field.js';
 import type { Course } from '../schema/course.js';
 import { fieldOfHeader, type CanonicalField, type ColumnMapping } from '../schema/columns.js';
 import { matchKey } from '../schema/normalize-text.js';
-import { parseNumber } from '../schema/values.js';
+import { parseGender, parseNumber } from '../schema/values.js';
 import type { VocabSet, Vocabulary } from '../schema/vocab.js';
 import { meanSd, welchTTest } from '../stats/means.js';
 import { chisqTest, fisherExact, propTest, standardisedDifference } from '../stats/proportions.js';
@@ -458,7 +458,7 @@ export function canonicalValue(ref: FieldRef, v: string, vocab: VocabSet): strin
   const k = matchKey(v);
   if (ref.kind === 'field' && ref.field === 'exitGroup')
     return vocab.exitGroups.find((x) => [x.key, x.da, x.en].some((s) => matchKey(s) === k))?.key ?? v;
-  if (ref.kind === 'field' && ref.field === 'gender') return genderOf(v);
+  if (ref.kind === 'field' && ref.field === 'gender') return parseGender(v) ?? v;
   const vocabulary = vocabularyOf(ref, vocab);
   if (!vocabulary) return v;
   return (
@@ -472,13 +472,6 @@ export function canonicalValue(ref: FieldRef, v: string, vocab: VocabSet): strin
 function matcher(ref: FieldRef, values: string[], vocab: VocabSet): (v: string) => boolean {
   const keys = new Set(values.map((v) => matchKey(canonicalValue(ref, v, vocab))));
   return (v) => keys.has(matchKey(v));
-}
-
-function genderOf(v: string): string {
-  const k = matchKey(v);
-  if (['m', 'mand', 'maend', 'male', 'men'].includes(k)) return 'M';
-  if (['k', 'kvinde', 'kvinder', 'f', 'female', 'women'].includes(k)) return 'K';
-  return v;
 }
 
 function valueOf(c: Course, ref: FieldRef): string | null {

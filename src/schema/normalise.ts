@@ -32,7 +32,7 @@ import {
 import { DuplicateIndex } from './duplicates.js';
 import { cprBirthOfKey, parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
 import { matchKey } from './normalize-text.js';
-import { ageAt, dateOfBytes, isMissing, parseDate, textOf } from './values.js';
+import { ageAt, dateOfBytes, isMissing, parseDate, parseGender, textOf } from './values.js';
 import type { VocabSet, Vocabulary } from './vocab.js';
 
 export interface Rejection {
@@ -270,7 +270,7 @@ class Slot {
     const v: RawValue = s === e ? null : buf.toString('utf8', s, e);
     let value: string | null = null;
     let unknown: string | null = null;
-    if (this.field === 'gender') value = genderOf(v);
+    if (this.field === 'gender') value = parseGender(v);
     else if (!isMissing(v)) {
       const raw = text(v);
       const entry = this.vocabulary?.lookup(raw);
@@ -520,7 +520,7 @@ class Normaliser {
           `the value ${reason}; correct it in the case system`,
         );
     } else person = this.persons.ofName(this.pseudonymise(textOf(pid)));
-    if (gender === null && col.gender !== undefined) gender = genderOf(at(cells, col.gender));
+    if (gender === null && col.gender !== undefined) gender = parseGender(at(cells, col.gender));
 
     const start = this.dateField(reasons, cells, 'start', true);
     const end = this.dateField(reasons, cells, 'end', false);
@@ -935,11 +935,4 @@ function safeCells(
     out[h] = i === mapping.fields.personId ? (personId ?? '') : text(row.cells[i] ?? null);
   });
   return out;
-}
-
-function genderOf(v: RawValue): 'M' | 'K' | null {
-  const k = matchKey(textOf(v));
-  if (['m', 'mand', 'maend', 'male', 'dreng'].includes(k)) return 'M';
-  if (['k', 'kvinde', 'kvinder', 'f', 'female', 'pige'].includes(k)) return 'K';
-  return null;
 }
