@@ -17,7 +17,7 @@ import {
   type Horizon,
   type OutcomeResult,
   type OutcomeSpec,
-} from '../analyses/compare.js';
+} from '../analyses/compare/index.js';
 import { danishOf, isoOf } from '../base/dates.js';
 import { formatFixed } from '../render/format.js';
 import { sayer, type Lang } from '../base/i18n.js';
