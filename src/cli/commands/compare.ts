@@ -1,19 +1,12 @@
 import { sayer } from '../../base/i18n.js';
 import type { Command } from 'commander';
-import {
-  compare,
-  keptColumns,
-  resolveCompare,
-  type Arm,
-  type CompareRequest,
-} from '../../analyses/compare/index.js';
+import { compare, keptColumns, resolveCompare, type CompareRequest } from '../../analyses/compare/index.js';
 import { usageError } from '../../errors.js';
 import { writeAtomic } from '../../io/write.js';
 import { renderSvg } from '../../render/chart.js';
 import { suppress } from '../../render/suppress.js';
 import { loadCourses, type Loaded } from '../../schema/load.js';
-import { compareTables, weeklyChartSpec } from '../../tables/compare.js';
-import { fieldLabel } from '../../tables/inspect.js';
+import { compareLabels, compareTables, weeklyChartSpec } from '../../tables/compare/index.js';
 import { finishAccounting } from '../accounting.js';
 import type { RunContext } from '../context.js';
 import { loadOptionsOf, type ReadFlags } from '../options.js';
@@ -173,41 +166,16 @@ export async function buildCompare(
 ): Promise<Built> {
   const options = resolveCompare(flags, data, o.source);
   const result = compare(data.store, options);
-  const { group, by } = options;
-  const { headers, mapping, vocab, unit } = data;
+  const { vocab, unit } = data;
   const t = sayer(flags.lang);
-  const armLabels: Record<Arm, string> = group.treatment
-    ? { treatment: group.treatment[0]!, control: group.control![0]! }
-    : { treatment: t('Indsats', 'Treatment'), control: t('Kontrol', 'Control') };
-  const column = group.source.kind === 'field' ? group.source.header : group.source.name;
-  const groupText = group.treatment
-    ? t(
-        `Grupper fra kolonnen "${column}": ${armLabels.treatment} = ${group.treatment.join(', ')}; ${armLabels.control} = ${group.control!.join(', ')}.`,
-        `Groups from the column "${column}": ${armLabels.treatment} = ${group.treatment.join(', ')}; ${armLabels.control} = ${group.control!.join(', ')}.`,
-      )
-    : t(
-        `Grupper fra kolonnen "${column}", læst med ordlisten for forsøgsgrupper (fx Indsats, Deltager, Forsøg = indsats; Kontrol = kontrol).`,
-        `Groups from the column "${column}", read with the trial-group vocabulary (e.g. Indsats, Deltager, Forsøg = treatment; Kontrol = control).`,
-      );
-  const byLabel =
-    by === undefined
-      ? undefined
-      : by.kind === 'column'
-        ? by.name
-        : by.field === 'ageBand'
-          ? t('Aldersgruppe', 'Age band')
-          : mapping.fields[by.field] !== undefined
-            ? headers[mapping.fields[by.field]!]!
-            : fieldLabel(by.field, flags.lang);
+  const labels = compareLabels(options, data, flags.lang);
   const tables = compareTables(result, {
     lang: flags.lang,
     vocab,
-    armLabels,
-    groupText,
+    ...labels,
     stars: Boolean(flags.stars),
     exact: Boolean(flags.exact),
     correct: flags.correct,
-    ...(byLabel ? { byLabel } : {}),
     source: `${o.source.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${unit === 'course' ? t('forløb', 'courses') : t('respondenter', 'respondents')}`,
   });
   for (const r of result.outcomes)
@@ -227,7 +195,7 @@ export async function buildCompare(
     const shown = threshold > 0 ? suppress(weeklyTable, threshold, flags.lang) : weeklyTable;
     charts.push({
       after: weeklyTable.id,
-      svg: await renderSvg(weeklyChartSpec(shown, { lang: flags.lang, armLabels })),
+      svg: await renderSvg(weeklyChartSpec(shown, { lang: flags.lang, armLabels: labels.armLabels })),
     });
   }
   return { title: t('Sammenligning', 'Comparison'), tables, charts };
