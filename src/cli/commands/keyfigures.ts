@@ -72,8 +72,7 @@ export const keyfiguresCommand: CommandSpec<KeyfiguresFlags> = {
     const data = await loadCourses(file, loadOptionsOf(flags, ctx));
     let followUpRejected = 0;
     if (flags.followup) {
-      const f = await applyFollowUpFile(flags.followup, data.courses, data.pseudonymise, data.vocab);
-      data.courses = f.courses;
+      const f = await applyFollowUpFile(flags.followup, data.store, data.pseudonymise, data.vocab);
       followUpRejected = f.ledger.rejected.length;
       reportFollowUp(ctx, flags.followup, f);
     }

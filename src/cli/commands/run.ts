@@ -95,8 +95,7 @@ export async function runReport(
     keepColumns: [...new Set(steps.flatMap((s) => s.keep))],
   });
   if (report.followup !== undefined) {
-    const f = await applyFollowUpFile(path(report.followup), data.courses, data.pseudonymise, data.vocab);
-    data.courses = f.courses;
+    const f = await applyFollowUpFile(path(report.followup), data.store, data.pseudonymise, data.vocab);
     say(accountingLine(path(report.followup), f.ledger) + '\n');
   }
   say(accountingLine(input, data.ledger) + '\n');
