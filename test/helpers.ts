@@ -1,6 +1,6 @@
 import { dayOf, type Day } from '../src/base/dates.js';
 import type { Course } from '../src/schema/course.js';
-import { CourseStore, Persons } from '../src/schema/course-store.js';
+import { storeOf, type CourseStore } from '../src/schema/course-store.js';
 import { buildVocabSet, DEFAULT_VOCABULARIES, type VocabSet } from '../src/schema/vocab.js';
 
 const DEFAULT_VOCAB = buildVocabSet(DEFAULT_VOCABULARIES);
@@ -61,18 +61,10 @@ export function course(
   };
 }
 
-/**
- * A course store holding these courses, course i of the store being courses[i]: tests write
- * courses as literals, analyses read the store. Persons are numbered by pseudonym in order of
- * first sight; the row number is the one in the reference ("line 14" → 14, else 0).
- */
-export function storeOf(courses: readonly Course[]): CourseStore {
-  const persons = new Persons();
-  const kind = /^(\S+) \d+$/.exec(courses[0]?.ref ?? '')?.[1] ?? 'line';
-  const store = new CourseStore(persons, kind);
-  for (const c of courses) {
-    const n = /^\S+ (\d+)$/.exec(c.ref)?.[1];
-    store.append(c, persons.ofName(c.personId), n === undefined || n.length > 9 ? 0 : Number(n));
-  }
-  return store.seal();
+/** The courses of a store as records, for tests that compare whole rows. */
+export function coursesOf(store: CourseStore): Course[] {
+  return Array.from({ length: store.length }, (_, i) => store.course(i));
 }
+
+/** Tests write courses as literals; analyses read a store: storeOf makes one of the other. */
+export { storeOf };

@@ -20,15 +20,7 @@ import type { ByteRow, RawRow, RawTable, RawValue, ReadProgress, SourceInfo } fr
 import { isEmptyCell } from '../io/raw.js';
 import { FOLLOW_UP_HORIZONS, type CanonicalField, type ColumnMapping, type Horizon } from './columns.js';
 import type { Course } from './course.js';
-import {
-  CourseStore,
-  genderCode,
-  GENDERS,
-  NONE,
-  Persons,
-  withCourses,
-  type ValueField,
-} from './course-store.js';
+import { CourseStore, genderCode, GENDERS, NONE, Persons, type ValueField } from './course-store.js';
 import { DuplicateIndex } from './duplicates.js';
 import { cprBirthOfKey, parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
 import { matchKey } from './normalize-text.js';
@@ -68,8 +60,6 @@ export interface Normalised {
   mapping: ColumnMapping;
   /** The accepted courses, as columns. */
   store: CourseStore;
-  /** The same courses as records, made when first read (see CourseStore.records); setting it replaces the store. */
-  courses: readonly Course[];
   ledger: Ledger;
   /** Raw values not in their vocabulary, per field, with counts. */
   unknownValues: Partial<Record<CategoricalField, Map<string, number>>>;
@@ -382,7 +372,7 @@ class Normaliser {
       );
     if (missingExitReason > 0)
       notes.push(`${missingExitReason} ended course(s) have no exit reason; they are counted as "Uoplyst".`);
-    return withCourses({
+    return {
       info: this.info,
       headers: this.headers,
       mapping: this.mapping,
@@ -391,7 +381,7 @@ class Normaliser {
       unknownValues: this.unknownValues,
       missingExitReason,
       notes,
-    });
+    };
   }
 
   private header(f: CanonicalField): string {

@@ -8,14 +8,14 @@ describe('applyFollowUpFile', () => {
   it('writes the joined statuses into the store, without a record per course', async () => {
     const data = await loadCourses('fixtures/keyfigures/edges.csv');
     const before = Array.from(data.store.followUp, (id) => data.store.followUps[id]!);
-    const records = vi.spyOn(CourseStore.prototype, 'records');
+    const course = vi.spyOn(CourseStore.prototype, 'course');
     const f = await applyFollowUpFile(
       'fixtures/keyfigures/followup.csv',
       data.store,
       data.pseudonymise,
       data.vocab,
     );
-    expect(records).not.toHaveBeenCalled();
+    expect(course).not.toHaveBeenCalled();
     vi.restoreAllMocks();
     expect(f.ledger).toMatchObject({ read: 10, accepted: 6 });
     expect(f.ledger.rejected).toHaveLength(4);
