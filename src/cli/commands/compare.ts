@@ -115,13 +115,12 @@ export const compareCommand: CommandSpec<CompareFlags> = {
           `with --weekly: also draw the curve as a line chart (SVG); small cells are left out (--suppress, default ${DEFAULT_SUPPRESSION})`,
         ),
     ),
-  async run(ctx, file, given) {
-    const flags = given;
+  async run(ctx, file, flags) {
     if (flags.chart !== undefined && flags.weekly === undefined)
       throw usageError('--chart draws the weekly curve: add --weekly N');
     if (flags.chart !== undefined && !/\.svg$/i.test(flags.chart))
       throw usageError(`--chart ${flags.chart}: the chart is SVG; give a file name ending in .svg`);
-    const { data } = await loadRows(ctx, file, flags, compareColumns(flags));
+    const data = await loadRows(ctx, file, flags, compareColumns(flags));
     const built = await buildCompare(ctx, data, flags, {
       threshold: suppressionThreshold(flags),
       charts: flags.chart !== undefined,
@@ -139,7 +138,7 @@ async function loadRows(
   file: string,
   flags: CompareFlags,
   keepColumns: string[],
-): Promise<{ data: Loaded; unit: 'course' | 'respondent' }> {
+): Promise<Loaded> {
   const data = await loadCourses(file, {
     ...loadOptionsOf(flags, ctx),
     keepColumns,
@@ -149,7 +148,7 @@ async function loadRows(
     ctx.stderr(
       `jobfx: note: ${file} has no start or end date column: read as a survey, one row per respondent\n`,
     );
-  return { data, unit: data.unit };
+  return data;
 }
 
 /** Columns the comparison names on the command line that are not canonical fields: kept by header when the file is read. */
