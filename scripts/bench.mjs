@@ -238,7 +238,7 @@ async function jobfxKeyfigures(file) {
   const { resolvePeriod } = await import(join(root, 'dist/base/period.js'));
   const data = await loadCourses(file, { cwd: dir });
   const period = resolvePeriod({ period: PERIOD.label }, 0);
-  return keyFigures(data.courses, {
+  return keyFigures(data.store, {
     period,
     asOf: period.to,
     windowDays: 365,

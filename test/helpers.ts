@@ -1,5 +1,6 @@
 import { dayOf, type Day } from '../src/base/dates.js';
 import type { Course } from '../src/schema/course.js';
+import { storeOf, type CourseStore } from '../src/schema/course-store.js';
 import { buildVocabSet, DEFAULT_VOCABULARIES, type VocabSet } from '../src/schema/vocab.js';
 
 const DEFAULT_VOCAB = buildVocabSet(DEFAULT_VOCABULARIES);
@@ -59,3 +60,11 @@ export function course(
     ...x,
   };
 }
+
+/** The courses of a store as records, for tests that compare whole rows. */
+export function coursesOf(store: CourseStore): Course[] {
+  return Array.from({ length: store.length }, (_, i) => store.course(i));
+}
+
+/** Tests write courses as literals; analyses read a store: storeOf makes one of the other. */
+export { storeOf };

@@ -7,7 +7,7 @@ import { addMonths, type Day } from '../base/dates.js';
 import type { Period } from '../base/period.js';
 import { FOLLOW_UP_HORIZONS, type Horizon } from '../schema/columns.js';
 import type { Course } from '../schema/course.js';
-import { countByName, CourseStore, GENDERS, NONE } from '../schema/course-store.js';
+import { countByName, CourseStore, GENDERS, NONE, storeOf } from '../schema/course-store.js';
 import type { VocabSet } from '../schema/vocab.js';
 import { summarise, type Summary } from '../stats/describe.js';
 import { countStoreExits, exitGroupOrder, UNKNOWN, UNMAPPED_GROUP } from './exits.js';
@@ -83,7 +83,7 @@ export function keyFigures(
   history: readonly Course[] = courses as readonly Course[],
 ): KeyFigures {
   if (courses instanceof CourseStore) return storeKeyFigures(courses, o, null);
-  const store = CourseStore.of(history);
+  const store = storeOf(history);
   if (history === courses) return storeKeyFigures(store, o, null);
   const at = new Map<Course, number>();
   history.forEach((c, i) => at.set(c, i));

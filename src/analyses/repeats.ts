@@ -6,7 +6,7 @@
  */
 import type { Day } from '../base/dates.js';
 import type { Course } from '../schema/course.js';
-import { CourseStore, NONE } from '../schema/course-store.js';
+import { CourseStore, NONE, storeOf } from '../schema/course-store.js';
 import { groupByPerson } from '../schema/persons.js';
 
 export interface RepeatOptions {
@@ -43,7 +43,7 @@ export function findReturns(
   o: RepeatOptions,
   include?: (c: Course) => boolean,
 ): RepeatResult {
-  const store = CourseStore.of(courses);
+  const store = storeOf(courses);
   let mask: Uint8Array | null = null;
   if (include) {
     mask = new Uint8Array(courses.length);

@@ -7,7 +7,7 @@
 import { dayOf, partsOf, type Day } from '../base/dates.js';
 import { fieldDef, fieldsWithRole, type TextField } from '../model/fields.js';
 import type { Course } from '../schema/course.js';
-import { CourseStore, NONE } from '../schema/course-store.js';
+import { CourseStore, NONE, storeOf } from '../schema/course-store.js';
 import type { VocabSet, Vocabulary } from '../schema/vocab.js';
 import { summarise, type Summary } from '../stats/describe.js';
 import { UNKNOWN, UNMAPPED_GROUP } from './keyfigures.js';
@@ -110,7 +110,7 @@ export function columnsBetween(first: number, last: number, step: YoyStep): YoyC
 
 /** Earliest and newest start or end date of the courses; null when there are none. */
 export function dateRange(courses: readonly Course[] | CourseStore): { earliest: Day; newest: Day } | null {
-  const store = courses instanceof CourseStore ? courses : CourseStore.of(courses);
+  const store = courses instanceof CourseStore ? courses : storeOf(courses);
   let earliest = Infinity;
   let newest = -Infinity;
   for (let i = 0; i < store.length; i++) {
@@ -177,7 +177,7 @@ function distinct(persons: number[]): number {
  * that have not ended. Counted over the columns of the store (a list is made one).
  */
 export function yoy(courses: readonly Course[] | CourseStore, o: YoyOptions): YoyResult {
-  const store = courses instanceof CourseStore ? courses : CourseStore.of(courses);
+  const store = courses instanceof CourseStore ? courses : storeOf(courses);
   const { columns, rows: field, basis, vocab } = o;
   const k = columns.length;
   const exitRows = isExitField(field);

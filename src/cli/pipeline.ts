@@ -73,8 +73,7 @@ export function tell(ctx: RunContext, built: Pick<Built, 'messages'>): number {
  * row accounting; returns the number of its rows that could not be joined.
  */
 export async function joinFollowUp(ctx: RunContext, file: string, data: Loaded): Promise<number> {
-  const f = await applyFollowUpFile(file, data.courses, data.pseudonymise, data.vocab);
-  data.courses = f.courses;
+  const f = await applyFollowUpFile(file, data.store, data.pseudonymise, data.vocab);
   reportFollowUp(ctx, file, f);
   return f.ledger.rejected.length;
 }

@@ -2,16 +2,16 @@
  * Courses as columns: one typed array per field, categorical values as ids into small tables,
  * persons as numbers whose pseudonyms are made when first asked for. A million courses take
  * about 40 MB this way instead of a few hundred as objects, and an analysis that reads two
- * columns touches only those. normalise builds a store; `course(i)` and `records()` give the
- * Course objects an analysis not written over columns takes, and `of` makes a store of such a
- * list (tests, a list a command changed).
+ * columns touches only those. normalise builds a store; analyses read its columns. `course(i)`
+ * gives one course as a record (a row printed on its own), and `storeOf` makes a store of a list
+ * of records (tests, and the analyses' entry points that take such a list).
  */
 import type { Day } from '../base/dates.js';
 import { CATEGORY_FIELDS, type CategoryField, type Horizon } from '../model/fields.js';
 import type { Course } from './course.js';
 import type { TextField } from './course-field.js';
 import type { Pseudonymiser } from './cpr.js';
-import { knownPersons, personIndex } from './persons.js';
+import { personIndex } from './persons.js';
 
 /** The most courses reserve() makes room for at once (beyond it, columns grow by doubling). */
 export const MAX_RESERVE = 1 << 25;
@@ -171,7 +171,6 @@ export class CourseStore {
   extra: Record<string, string | null>[] | null = null;
   /** References not of the shape `${refKind} ${row}`, by course. */
   private readonly refs = new Map<number, string>();
-  private records_: readonly Course[] | null = null;
 
   constructor(
     readonly persons: Persons,
@@ -259,7 +258,7 @@ export class CourseStore {
   }
 
   /**
-   * Appends a course given as a record (the general path of normalise, `of`), with its person's
+   * Appends a course given as a record (the general path of normalise, `storeOf`), with its person's
    * number and, when the caller knows it, the id of its follow-up statuses.
    */
   append(c: Course, person: number, rowNumber: number, followUp?: number): number {
@@ -293,9 +292,9 @@ export class CourseStore {
     return this;
   }
 
-  /** As JSON (tests, debugging): the records, never the columns (which hold no pseudonyms). */
-  toJSON(): readonly Course[] {
-    return this.records();
+  /** As JSON (logs, test output): its size, never a column (and so never a person). */
+  toJSON(): { courses: number; persons: number } {
+    return { courses: this.length, persons: this.persons.count };
   }
 
   ref(i: number): string {
@@ -364,47 +363,28 @@ export class CourseStore {
       extra: this.extra?.[i] ?? EMPTY_EXTRA,
     };
   }
-
-  /**
-   * Every course as a record, made once; the list is frozen and knows its person numbers.
-   * For analyses not written over columns: they cost the memory the columns save.
-   */
-  records(): readonly Course[] {
-    if (this.records_ === null) {
-      const list: Course[] = [];
-      for (let i = 0; i < this.length; i++) list.push(this.course(i));
-      knownPersons(list, { of: this.person, count: this.persons.count });
-      this.records_ = list;
-    }
-    return this.records_;
-  }
-
-  /** A store of a list of records, course i of the store being courses[i]; made once per list. */
-  static of(courses: readonly Course[]): CourseStore {
-    let store = made.get(courses);
-    if (store === undefined) {
-      const index = personIndex(courses);
-      const persons = new Persons();
-      const first = new Int32Array(index.count).fill(-1);
-      for (let i = 0; i < courses.length; i++) if (first[index.of[i]!]! < 0) first[index.of[i]!] = i;
-      for (let p = 0; p < index.count; p++)
-        persons.ofName(first[p]! < 0 ? `(person ${p})` : courses[first[p]!]!.personId);
-      const kind = /^(\S+) \d+$/.exec(courses[0]?.ref ?? '')?.[1] ?? 'line';
-      store = new CourseStore(persons, kind);
-      for (let i = 0; i < courses.length; i++) {
-        const c = courses[i]!;
-        const n = /^\S+ (\d+)$/.exec(c.ref)?.[1];
-        store.append(c, index.of[i]!, n === undefined || n.length > 9 ? 0 : Number(n));
-      }
-      store.seal();
-      store.records_ = courses;
-      made.set(courses, store);
-    }
-    return store;
-  }
 }
 
-const made = new WeakMap<readonly Course[], CourseStore>();
+/**
+ * A store of a list of records, course i of the store being courses[i]; persons numbered by
+ * pseudonym in order of first sight. Made anew on each call: keep the store, not the list.
+ */
+export function storeOf(courses: readonly Course[]): CourseStore {
+  const index = personIndex(courses);
+  const persons = new Persons();
+  const first = new Int32Array(index.count).fill(-1);
+  for (let i = 0; i < courses.length; i++) if (first[index.of[i]!]! < 0) first[index.of[i]!] = i;
+  for (let p = 0; p < index.count; p++)
+    persons.ofName(first[p]! < 0 ? `(person ${p})` : courses[first[p]!]!.personId);
+  const kind = /^(\S+) \d+$/.exec(courses[0]?.ref ?? '')?.[1] ?? 'line';
+  const store = new CourseStore(persons, kind);
+  for (let i = 0; i < courses.length; i++) {
+    const c = courses[i]!;
+    const n = /^\S+ (\d+)$/.exec(c.ref)?.[1];
+    store.append(c, index.of[i]!, n === undefined || n.length > 9 ? 0 : Number(n));
+  }
+  return store.seal();
+}
 
 /**
  * How many courses have each name: course i (each of `indices`, or 0 .. length - 1 when null)
@@ -429,21 +409,4 @@ export function countByName(
     counts.set(name, (counts.get(name) ?? 0) + count);
   });
   return counts;
-}
-
-/**
- * Gives a result holding a store its `courses`: the store's records, made when first read, so
- * that a command that reads only columns never makes them. Setting `courses` (a command that
- * changed the list) replaces the store by one of the new list.
- */
-export function withCourses<T extends { store: CourseStore }>(o: T): T & { courses: readonly Course[] } {
-  Object.defineProperty(o, 'courses', {
-    get: () => o.store.records(),
-    set: (list: readonly Course[]) => {
-      o.store = CourseStore.of(list);
-    },
-    enumerable: false,
-    configurable: true,
-  });
-  return o as T & { courses: readonly Course[] };
 }

@@ -2,14 +2,15 @@
  * A separate follow-up file (--followup FILE): one row per measurement, with the person, the
  * horizon (1, 3, 6 or 12 months) and/or the date of measurement, the status, and optionally the
  * end date of the course it follows up. Joined to the courses on the pseudonym, so the CPR
- * number is handled here exactly as in the export and never leaves src/schema/.
+ * number is handled here exactly as in the export and never leaves src/schema/. The statuses
+ * are written into the store's follow-up column.
  */
 import { addMonths, type Day } from '../base/dates.js';
 import { configError } from '../errors.js';
 import { readTable } from '../io/read.js';
 import { isEmptyCell, type RawValue } from '../io/raw.js';
 import { FOLLOW_UP_HORIZONS, isCprHeader, SYNONYMS, type Horizon } from './columns.js';
-import type { Course } from './course.js';
+import { NONE, type CourseStore } from './course-store.js';
 import { parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
 import type { Ledger, Rejection } from './normalise.js';
 import { matchKey } from './normalize-text.js';
@@ -42,7 +43,6 @@ for (const [f, names] of Object.entries(FIELDS)) for (const n of names) KEYS.set
 export const DATE_TOLERANCE_DAYS = 31;
 
 export interface FollowUpResult {
-  courses: Course[];
   ledger: Ledger;
   /** Statuses that replaced a different status from the export's own columns. */
   overridden: number;
@@ -57,10 +57,16 @@ interface Measurement {
   status: string;
 }
 
-/** Reads the follow-up file and returns the courses with its statuses filled in. */
+/** An ended course of the store: its index and end day. */
+interface Ended {
+  i: number;
+  end: Day;
+}
+
+/** Reads the follow-up file and writes its statuses into the store's follow-up column. */
 export async function applyFollowUpFile(
   file: string,
-  courses: readonly Course[],
+  store: CourseStore,
   pseudonymise: Pseudonymiser,
   vocab: VocabSet,
 ): Promise<FollowUpResult> {
@@ -82,14 +88,7 @@ export async function applyFollowUpFile(
     );
   const cprColumn = isCprHeader(table.headers[col.personId!]!);
 
-  const byPerson = new Map<string, Course[]>();
-  const updated = courses.map((c) => ({ ...c, followUp: { ...c.followUp } }));
-  for (const c of updated) {
-    if (c.end === null) continue;
-    let list = byPerson.get(c.personId);
-    if (!list) byPerson.set(c.personId, (list = []));
-    list.push(c);
-  }
+  const byPerson = endedByPerson(store);
 
   const rejected: Rejection[] = [];
   const skipped: Ledger['skipped'] = [];
@@ -103,7 +102,7 @@ export async function applyFollowUpFile(
     }
     const reasons: string[] = [];
     const m = measurementOf(at, cprColumn, pseudonymise, vocab, reasons, table.headers, col);
-    let target: { course: Course; horizon: Horizon } | undefined;
+    let target: { course: Ended; horizon: Horizon } | undefined;
     if (m) {
       const found = match(m, byPerson.get(m.personId) ?? []);
       if (typeof found === 'string') reasons.push(found);
@@ -119,9 +118,12 @@ export async function applyFollowUpFile(
       });
       continue;
     }
-    const before = target.course.followUp[target.horizon];
-    if (before !== null && before !== m.status) overridden++;
-    target.course.followUp[target.horizon] = m.status;
+    const before = store.followUps[store.followUp[target.course.i]!]!;
+    if (before[target.horizon] !== null && before[target.horizon] !== m.status) overridden++;
+    const after = { ...before, [target.horizon]: m.status };
+    // The id is made before the column is read: making it may widen the column.
+    const id = store.followUpId(after[1], after[3], after[6], after[12]);
+    store.followUp[target.course.i] = id;
     accepted++;
   }
   const notes = [
@@ -131,11 +133,24 @@ export async function applyFollowUpFile(
       : []),
   ];
   return {
-    courses: updated,
     ledger: { read: table.rows.length, accepted, rejected, skipped },
     overridden,
     notes,
   };
+}
+
+/** The ended courses of each person, by pseudonym, in the order of the store. */
+function endedByPerson(store: CourseStore): Map<string, Ended[]> {
+  const byPerson = new Map<string, Ended[]>();
+  for (let i = 0; i < store.length; i++) {
+    const end = store.end[i]!;
+    if (end === NONE) continue;
+    const name = store.persons.name(store.person[i]!);
+    let list = byPerson.get(name);
+    if (!list) byPerson.set(name, (list = []));
+    list.push({ i, end });
+  }
+  return byPerson;
 }
 
 function measurementOf(
@@ -183,7 +198,7 @@ function measurementOf(
 }
 
 /** The course and horizon a measurement belongs to, or why none can be chosen. */
-function match(m: Measurement, ended: Course[]): { course: Course; horizon: Horizon } | string {
+function match(m: Measurement, ended: Ended[]): { course: Ended; horizon: Horizon } | string {
   let candidates = ended;
   if (m.end !== null) candidates = candidates.filter((c) => c.end === m.end);
   if (candidates.length === 0)
@@ -192,10 +207,10 @@ function match(m: Measurement, ended: Course[]): { course: Course; horizon: Hori
       : 'the person has no course in the export that ended on that end date';
   if (m.date !== null) {
     // The course and horizon whose end + horizon lies nearest the measurement date.
-    let best: { course: Course; horizon: Horizon; distance: number } | undefined;
+    let best: { course: Ended; horizon: Horizon; distance: number } | undefined;
     for (const course of candidates)
       for (const horizon of m.horizon === null ? FOLLOW_UP_HORIZONS : [m.horizon]) {
-        const distance = Math.abs(addMonths(course.end!, horizon) - m.date);
+        const distance = Math.abs(addMonths(course.end, horizon) - m.date);
         if (distance <= DATE_TOLERANCE_DAYS && (!best || distance < best.distance))
           best = { course, horizon, distance };
       }

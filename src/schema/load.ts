@@ -5,7 +5,7 @@ import { mapColumns, requireFields, headerScore, type ColumnMapping } from './co
 import { loadConfig, vocabulariesOf, type LoadedConfig } from './config.js';
 import { makePseudonymiser, redactCpr, type Pseudonymiser } from './cpr.js';
 import { normalise, type Normalised } from './normalise.js';
-import { NONE, withCourses } from './course-store.js';
+import { NONE } from './course-store.js';
 import { isMissing } from './values.js';
 import { buildVocabSet, type VocabSet } from './vocab.js';
 
@@ -79,7 +79,7 @@ async function load(
   const result = normalise(table, mapping, { vocab, pseudonymise, keepColumns: opts.keepColumns, progress });
   // A respondent's age at a placeholder date means nothing (compare takes ages from --age).
   if (survey) result.store.age.fill(NONE);
-  return withCourses({
+  return {
     info: result.info,
     mapping: result.mapping,
     store: result.store,
@@ -92,7 +92,7 @@ async function load(
     config,
     pseudonymise,
     unit: survey ? ('respondent' as const) : ('course' as const),
-  });
+  };
 }
 
 /**

@@ -28,19 +28,11 @@ import {
   type Horizon,
 } from '../model/fields.js';
 import type { Course } from './course.js';
-import {
-  CourseStore,
-  genderCode,
-  GENDERS,
-  NONE,
-  Persons,
-  withCourses,
-  type ValueField,
-} from './course-store.js';
+import { CourseStore, genderCode, GENDERS, NONE, Persons, type ValueField } from './course-store.js';
 import { DuplicateIndex } from './duplicates.js';
 import { cprBirthOfKey, parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
 import { matchKey } from './normalize-text.js';
-import { ageAt, dateOfBytes, isMissing, parseDate, textOf } from './values.js';
+import { ageAt, dateOfBytes, isMissing, parseDate, parseGender, textOf } from './values.js';
 import type { VocabSet, Vocabulary } from './vocab.js';
 
 export interface Rejection {
@@ -75,8 +67,6 @@ export interface Normalised {
   mapping: ColumnMapping;
   /** The accepted courses, as columns. */
   store: CourseStore;
-  /** The same courses as records, made when first read (see CourseStore.records); setting it replaces the store. */
-  courses: readonly Course[];
   ledger: Ledger;
   /** Raw values not in their vocabulary, per field, with counts. */
   unknownValues: Partial<Record<CategoricalField, Map<string, number>>>;
@@ -276,7 +266,7 @@ class Slot {
     const v: RawValue = s === e ? null : buf.toString('utf8', s, e);
     let value: string | null = null;
     let unknown: string | null = null;
-    if (this.field === 'gender') value = genderOf(v);
+    if (this.field === 'gender') value = parseGender(v);
     else if (!isMissing(v)) {
       const raw = text(v);
       const entry = this.vocabulary?.lookup(raw);
@@ -385,7 +375,7 @@ class Normaliser {
       );
     if (missingExitReason > 0)
       notes.push(`${missingExitReason} ended course(s) have no exit reason; they are counted as "Uoplyst".`);
-    return withCourses({
+    return {
       info: this.info,
       headers: this.headers,
       mapping: this.mapping,
@@ -394,7 +384,7 @@ class Normaliser {
       unknownValues: this.unknownValues,
       missingExitReason,
       notes,
-    });
+    };
   }
 
   /** The vocabulary a field's values are read through (the registry says which), if any. */
@@ -529,7 +519,7 @@ class Normaliser {
           `the value ${reason}; correct it in the case system`,
         );
     } else person = this.persons.ofName(this.pseudonymise(textOf(pid)));
-    if (gender === null && col.gender !== undefined) gender = genderOf(at(cells, col.gender));
+    if (gender === null && col.gender !== undefined) gender = parseGender(at(cells, col.gender));
 
     const start = this.dateField(reasons, cells, 'start', true);
     const end = this.dateField(reasons, cells, 'end', false);
@@ -946,11 +936,4 @@ function safeCells(
     out[h] = i === mapping.fields.personId ? (personId ?? '') : text(row.cells[i] ?? null);
   });
   return out;
-}
-
-function genderOf(v: RawValue): 'M' | 'K' | null {
-  const k = matchKey(textOf(v));
-  if (['m', 'mand', 'maend', 'male', 'dreng'].includes(k)) return 'M';
-  if (['k', 'kvinde', 'kvinder', 'f', 'female', 'pige'].includes(k)) return 'K';
-  return null;
 }

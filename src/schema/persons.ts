@@ -2,8 +2,8 @@
  * Dense person numbers for a list of courses: courses of the same personId have the same number,
  * from 0 to count - 1. Counting persons, picking each person's latest course and grouping a
  * history by person then take typed arrays instead of a Map or Set of pseudonyms per question,
- * which at a million courses saves seconds. Kept per list: the records of a CourseStore come
- * with the store's numbers (knownPersons), any other list is numbered once, when first asked.
+ * which at a million courses saves seconds. A store has them (CourseStore.person); a list of
+ * records is numbered by personIndex, once per list.
  */
 import type { Course } from './course.js';
 
@@ -15,16 +15,6 @@ export interface PersonIndex {
 }
 
 const cache = new WeakMap<readonly Course[], PersonIndex>();
-
-/**
- * Records the person numbers that normalise gave a list. The list is frozen: a list that
- * changed after its numbers were recorded would be counted wrongly.
- */
-export function knownPersons(courses: readonly Course[], index: PersonIndex): void {
-  if (index.of.length !== courses.length) throw new Error('person index does not fit the courses');
-  Object.freeze(courses);
-  cache.set(courses, index);
-}
 
 export function personIndex(courses: readonly Course[]): PersonIndex {
   let index = cache.get(courses);

@@ -4,6 +4,7 @@
  */
 import { ageOn, dayOf, dayOfExcelSerial, type Day } from '../base/dates.js';
 import type { RawValue } from '../io/raw.js';
+import { matchKey } from './normalize-text.js';
 
 /** Empty, "-", "." and ".." mean missing in Danish exports (".." is Statistics Denmark's). */
 const MISSING = new Set(['', '-', '.', '..']);
@@ -72,6 +73,19 @@ export function textOf(v: RawValue): string {
   if (v === null) return '';
   if (typeof v === 'object') return new Date(v.day * 86_400_000).toISOString().slice(0, 10);
   return String(v).trim();
+}
+
+const MALE = new Set(['m', 'mand', 'maend', 'male', 'men', 'dreng']);
+const FEMALE = new Set(['k', 'kvinde', 'kvinder', 'f', 'female', 'women', 'pige']);
+
+/**
+ * A gender from a cell or a value given on the command line: M (m, mand, mænd, male, men, dreng)
+ * or K (k, kvinde, kvinder, f, female, women, pige), case- and accent-insensitively; null for
+ * anything else.
+ */
+export function parseGender(v: RawValue): 'M' | 'K' | null {
+  const k = matchKey(textOf(v));
+  return MALE.has(k) ? 'M' : FEMALE.has(k) ? 'K' : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,21 +6,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  armOf,
-  compare,
+  armOf as armOfRow,
+  compare as compareStore,
   deadlineOf,
   parseHorizon,
   parseOutcome,
   resolveName,
   type BinaryResult,
   type CompareOptions,
+  type GroupRule,
   type NumericResult,
   type OutcomeSpec,
-} from '../../src/analyses/compare.js';
+} from '../../src/analyses/compare/index.js';
 import { mapColumns } from '../../src/schema/columns.js';
 import type { Course } from '../../src/schema/course.js';
-import { buildVocabSet, DEFAULT_VOCABULARIES } from '../../src/schema/vocab.js';
-import { course as testCourse, d } from '../helpers.js';
+import { buildVocabSet, DEFAULT_VOCABULARIES, type VocabSet } from '../../src/schema/vocab.js';
+import { course as testCourse, d, storeOf } from '../helpers.js';
 
 const vocab = buildVocabSet(DEFAULT_VOCABULARIES);
 let refNo = 0;
@@ -35,6 +36,10 @@ function course(
   const exitReason = x.exitReason ?? (end === null ? null : 'Ordinært job');
   return testCourse(`line ${++refNo}`, personId, start, end, { group, ...x, exitReason }, vocab);
 }
+
+/** The analysis runs over a store: these tests write its rows as courses. */
+const compare = (rows: readonly Course[], o: CompareOptions) => compareStore(storeOf(rows), o);
+const armOf = (c: Course, rule: GroupRule, v: VocabSet) => armOfRow(storeOf([c]), 0, rule, v);
 
 const FIELD_GROUP = { source: { kind: 'field' as const, header: 'Forsøgsgruppe' } };
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { inspect } from '../../src/analyses/inspect.js';
 import { loadCourses } from '../../src/schema/load.js';
 import { isoOf } from '../../src/base/dates.js';
+import { coursesOf } from '../helpers.js';
 
 const CASES = [
   { file: 'fixtures/demo/demo-export.csv', expected: 'fixtures/demo/expected.json', totals: 0, headerRow: 1 },
@@ -65,12 +66,14 @@ describe.each(CASES)('$file', async ({ file, expected, totals, headerRow }) => {
   });
 
   it('derives birth date and gender of the first rows', () => {
-    const first = data.courses.slice(0, 3).map((c) => ({
-      birth_date: isoOf(c.birthDate!),
-      gender: c.gender,
-      start: isoOf(c.start),
-      end: c.end === null ? null : isoOf(c.end),
-    }));
+    const first = coursesOf(data.store)
+      .slice(0, 3)
+      .map((c) => ({
+        birth_date: isoOf(c.birthDate!),
+        gender: c.gender,
+        start: isoOf(c.start),
+        end: c.end === null ? null : isoOf(c.end),
+      }));
     expect(first).toEqual(e.first_rows);
   });
 });

@@ -45,7 +45,7 @@ import type { Course } from '../../src/schema/course.js';
 import { loadCourses } from '../../src/schema/load.js';
 import { buildVocabSet, DEFAULT_VOCABULARIES, type VocabSet } from '../../src/schema/vocab.js';
 import { suppressYoy, yoyTable, type YoyTableOptions } from '../../src/tables/yoy.js';
-import { course, d } from '../helpers.js';
+import { course, coursesOf, d } from '../helpers.js';
 
 const vocab = buildVocabSet(DEFAULT_VOCABULARIES);
 const JP = 'Jobparat kontanthjælpsmodtager';
@@ -572,9 +572,9 @@ describe('the fixture file', () => {
       c.programme,
       c.unit,
     ];
-    expect(data.courses.map(view)).toEqual(COURSES.map(view));
+    expect(coursesOf(data.store).map(view)).toEqual(COURSES.map(view));
     // Person ids are pseudonyms: the same person gets the same one.
-    const ids = data.courses.map((c) => c.personId);
+    const ids = coursesOf(data.store).map((c) => c.personId);
     expect(new Set(ids).size).toBe(13);
     expect(ids[0]).toBe(ids[4]); // c01, c05: A
   });

@@ -1,7 +1,7 @@
 /**
  * The commands that count over the columns of the store never make a record per course: the
  * memory a million-row export needs depends on it (BENCHMARKS.md). Run in-process, with
- * CourseStore.records watched; only compare still makes records.
+ * CourseStore.course (the one way to make a record of a course) watched.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,28 +32,61 @@ describe('commands over the columns', () => {
     ['keyfigures', [demo, '--by', 'unit']],
     ['keyfigures', ['fixtures/csv/quirks.csv', '--period', '2024']],
     ['exits', [demo, '--by', 'programme']],
-    ['repeats', [demo, '--list', join(dir, 'returns.csv')]],
     ['yoy', [demo, '--rows', 'targetGroup', '--measure', 'persons']],
     ['inspect', [demo]],
+    [
+      'compare',
+      [
+        'fixtures/demo/demo-export.csv',
+        '--outcome',
+        'job within 26w',
+        '--numeric',
+        'duration',
+        '--by',
+        'ageBand',
+        '--balance',
+        '--weekly',
+        '8',
+      ],
+    ],
+    [
+      'compare',
+      [
+        'fixtures/compare/survey.csv',
+        '--group',
+        'Gruppe',
+        '--outcome',
+        'arbejde_vigtigt=Ja',
+        '--numeric',
+        'Timer',
+        '--by',
+        'Jobcenter',
+        '--age',
+        'Alder',
+      ],
+    ],
   ])('%s %j makes no record per course', async (command, args) => {
-    const records = vi.spyOn(CourseStore.prototype, 'records');
+    const course = vi.spyOn(CourseStore.prototype, 'course');
     const r = await run([command, ...args, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.out.length).toBeGreaterThan(100);
-    expect(records).not.toHaveBeenCalled();
+    expect(course).not.toHaveBeenCalled();
   });
 
-  it('the spy sees records being made (compare still makes them)', async () => {
-    const records = vi.spyOn(CourseStore.prototype, 'records');
-    const r = await run([
-      'compare',
-      'fixtures/demo/demo-export.csv',
-      '--outcome',
-      'exitGroup=job',
-      '--format',
-      'json',
-    ]);
+  it('repeats makes records only of the courses its tables and list show', async () => {
+    const course = vi.spyOn(CourseStore.prototype, 'course');
+    const r = await run(['repeats', demo, '--list', join(dir, 'returns.csv'), '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(records).toHaveBeenCalled();
+    // The courses started in the period and the courses they return from: not all 420.
+    expect(course.mock.calls.length).toBeGreaterThan(0);
+    expect(course.mock.calls.length).toBeLessThan(420);
+  });
+
+  it('the spy sees records being made', async () => {
+    const { loadCourses } = await import('../../src/schema/load.js');
+    const data = await loadCourses(demo);
+    const course = vi.spyOn(CourseStore.prototype, 'course');
+    data.store.course(0);
+    expect(course).toHaveBeenCalled();
   });
 });

@@ -1,8 +1,7 @@
 /** Duplicate courses are found by person, start and programme, also for a person with many courses. */
 import { describe, expect, it } from 'vitest';
-import { CourseStore } from '../../src/schema/course-store.js';
 import { DuplicateIndex } from '../../src/schema/duplicates.js';
-import { course } from '../helpers.js';
+import { course, storeOf } from '../helpers.js';
 
 describe('DuplicateIndex', () => {
   // Person A has 40 courses (beyond the chain's 16: the hash table takes over), B has two.
@@ -12,7 +11,7 @@ describe('DuplicateIndex', () => {
     course('line 50', 'B', '2024-01-01', null, { programme: 'P1' }),
     course('line 51', 'B', '2024-01-01', null, { programme: 'P2' }),
   ];
-  const store = CourseStore.of(list);
+  const store = storeOf(list);
   const index = new DuplicateIndex(store);
   const pr = (v: string) => store.values.programme.id(v);
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCourses } from '../../src/schema/load.js';
-import { CPR_LIKE, d } from '../helpers.js';
+import { coursesOf, CPR_LIKE, d } from '../helpers.js';
 
 const KEY = { cwd: tmpdir() };
 
@@ -56,7 +56,7 @@ describe('fixtures/csv/quirks.csv', async () => {
   });
 
   it('reads the accepted courses', () => {
-    const [a, b, dd, a2, e] = r.courses;
+    const [a, b, dd, a2, e] = coursesOf(r.store);
     // line 2: 150385-1235 → born 1985-03-15, man, 38 on 2024-01-15
     expect(a).toMatchObject({
       ref: 'line 2',
@@ -131,7 +131,9 @@ describe('other CSV shapes', () => {
     const r = await loadCourses('fixtures/csv/windows-1252.csv', KEY);
     expect(r.info).toMatchObject({ encoding: 'windows-1252', delimiter: ',' });
     expect(r.mapping.personIdKind).toBe('id');
-    expect(r.courses.map((c) => [c.exitReason, c.exitGroup, c.education, c.gender, c.ageAtStart])).toEqual([
+    expect(
+      coursesOf(r.store).map((c) => [c.exitReason, c.exitGroup, c.education, c.gender, c.ageAtStart]),
+    ).toEqual([
       ['Uddannelse', 'education', 'Erhvervsfaglig', null, null],
       [null, null, 'Kort videregående (KVU)', null, null],
       ['Flyttet', 'other', 'Grundskole', null, null],
@@ -147,7 +149,7 @@ describe('other CSV shapes', () => {
       headerRow: 4,
       headerRowSource: 'detected',
     });
-    expect(r.courses.map((c) => [c.start, c.end, c.group])).toEqual([
+    expect(coursesOf(r.store).map((c) => [c.start, c.end, c.group])).toEqual([
       [d('2024-01-10'), d('2024-02-10'), 'treatment'],
       [d('2024-01-11'), null, 'control'],
     ]);
@@ -202,16 +204,16 @@ describe('config file', () => {
       }),
     );
     const r = await loadCourses('fixtures/csv/quirks.csv', { cwd: dir, config: file });
-    expect(r.courses.find((c) => c.ref === 'line 5')).toMatchObject({
+    expect(coursesOf(r.store).find((c) => c.ref === 'line 5')).toMatchObject({
       exitReason: 'Afbrudt',
       exitGroup: 'other',
     });
-    expect(r.courses.find((c) => c.ref === 'line 13')).toMatchObject({
+    expect(coursesOf(r.store).find((c) => c.ref === 'line 13')).toMatchObject({
       exitReason: 'Andet forløb',
       exitGroup: 'jobcentre',
     });
     // Built-in reasons the config did not touch still map.
-    expect(r.courses[0]).toMatchObject({ exitReason: 'Ordinært job', exitGroup: 'job' });
+    expect(coursesOf(r.store)[0]).toMatchObject({ exitReason: 'Ordinært job', exitGroup: 'job' });
     expect(r.unknownValues.exitReason).toBeUndefined();
     expect(r.notes.join()).not.toMatch(/No pseudonym key/);
   });
@@ -257,7 +259,7 @@ describe('a CPR number where none belongs', () => {
   it('is redacted in values and headers, and a redacted header maps to nothing', async () => {
     const data = await loadCourses('fixtures/csv/cpr-in-values.csv');
     expect(data.ledger.accepted).toBe(3);
-    const c = data.courses[1]!;
+    const c = coursesOf(data.store)[1]!;
     expect([c.exitReason, c.unit, c.targetGroup]).toEqual(['Se [CPR]', '[CPR]', '[CPR]']);
     expect(data.headers[6]).toBe('[CPR]');
     expect(data.mapping.columns[6]).toMatchObject({ header: '[CPR]', how: 'ignored' });
@@ -269,8 +271,8 @@ describe('a CPR number where none belongs', () => {
       readFileSync('fixtures/csv/cpr-in-values.csv', 'utf8').replace('Park & vej', '"Park & vej"'),
     );
     const general = await loadCourses(quoted);
-    expect(general.courses.map((x) => [x.exitReason, x.unit, x.targetGroup])).toEqual(
-      data.courses.map((x) => [x.exitReason, x.unit, x.targetGroup]),
+    expect(coursesOf(general.store).map((x) => [x.exitReason, x.unit, x.targetGroup])).toEqual(
+      coursesOf(data.store).map((x) => [x.exitReason, x.unit, x.targetGroup]),
     );
     expect(general.headers).toEqual(data.headers);
   });

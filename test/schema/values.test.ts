@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMissing, parseDate, parseNumber } from '../../src/schema/values.js';
+import { isMissing, parseDate, parseGender, parseNumber } from '../../src/schema/values.js';
 import { d } from '../helpers.js';
 
 describe('parseDate', () => {
@@ -52,4 +52,14 @@ describe('isMissing', () => {
     for (const v of [null, '', ' ', '-', '.', '..']) expect(isMissing(v)).toBe(true);
     for (const v of ['0', 0, 'x', '...']) expect(isMissing(v)).toBe(false);
   });
+});
+
+describe('parseGender', () => {
+  it.each(['M', 'm', 'Mand', 'mænd', 'Maend', 'male', 'Men', 'dreng', 'Dreng'])('%s is M', (v) =>
+    expect(parseGender(v)).toBe('M'),
+  );
+  it.each(['K', 'kvinde', 'Kvinder', 'F', 'female', 'Women', 'pige', ' Pige '])('%s is K', (v) =>
+    expect(parseGender(v)).toBe('K'),
+  );
+  it.each(['', 'x', 'andet', null, 1])('%j is neither', (v) => expect(parseGender(v)).toBeNull());
 });

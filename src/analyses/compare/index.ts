@@ -1,0 +1,53 @@
+/**
+ * Treatment versus control: outcomes by group with the difference, its 95% confidence interval
+ * and the p-value of the test that fits; the same by subgroup; balance of baseline
+ * characteristics; and the share that has exited (to job) week by week after start, as a
+ * Kaplan–Meier curve with a log-rank test. Pure: the course store in, numbers out; what the
+ * command line asks for is turned into options by resolveCompare (resolve.ts).
+ *
+ * Unit of analysis: one row of the export, i.e. one course (forløb); for a survey file (no start
+ * or end date column) one respondent. A person with courses in both groups is an error of the data.
+ */
+import { usageError } from '../../errors.js';
+import type { CourseStore } from '../../schema/course-store.js';
+import { personsOf, splitArms } from './arms.js';
+import { balanceOf } from './balance.js';
+import { outcome } from './outcomes.js';
+import { subgroups } from './subgroups.js';
+import type { CompareOptions, CompareResult } from './types.js';
+import { weekly } from './weekly.js';
+
+export * from './types.js';
+export { armOf, type ArmOf } from './arms.js';
+export { deadlineOf, parseHorizon, parseOutcome, resolveName } from './parse.js';
+export { ageOf, canonicalValue } from './values.js';
+export { keptColumns, resolveCompare, type CompareData, type CompareRequest } from './resolve.js';
+
+/** The comparison of the rows of a store (course i is row i). */
+export function compare(store: CourseStore, o: CompareOptions): CompareResult {
+  const { byArm, noGroup, otherGroup } = splitArms(store, o.group, o.vocab);
+  const { persons, personsWithSeveral } = personsOf(store, byArm, o.unit);
+  const datesNeeded = o.outcomes.some(
+    (x) => (x.kind === 'binary' && x.within) || (x.kind === 'numeric' && x.ref.kind === 'duration'),
+  );
+  if ((datesNeeded || o.weekly) && o.asOf === null)
+    throw usageError('"within", duration and --weekly need start and end dates; this file has none');
+
+  const result: CompareResult = {
+    unit: o.unit,
+    randomised:
+      o.declaredRandomised || (o.group.source.kind === 'field' && !o.group.treatment && !o.group.control),
+    n: { treatment: byArm.treatment.length, control: byArm.control.length },
+    noGroup,
+    otherGroup,
+    persons,
+    personsWithSeveral,
+    asOf: o.asOf,
+    outcomes: o.outcomes.map((spec) => outcome(store, byArm, spec, o)),
+  };
+  if (o.by) result.by = subgroups(store, byArm, o.by, o);
+  if (o.balance) result.balance = balanceOf(store, byArm, o);
+  if (o.weekly)
+    result.weekly = weekly(store, byArm, o.weekly.weeks, o.weekly.exitGroups, o.asOf!, o.confLevel);
+  return result;
+}

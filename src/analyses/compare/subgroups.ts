@@ -1,0 +1,70 @@
+/** --by: the comparison repeated per value of a field or column, values in a fixed order. */
+import type { CourseStore } from '../../schema/course-store.js';
+import type { VocabSet } from '../../schema/vocab.js';
+import { AGE_BANDS, ageBand, UNKNOWN } from '../keyfigures.js';
+import type { ArmRows } from './arms.js';
+import { outcome } from './outcomes.js';
+import { ARMS, type CompareOptions, type CompareResult, type SubgroupRef } from './types.js';
+import { ageOf, extraOf, fieldReader, type Reader } from './values.js';
+
+/** A reader of the subgroup (or balance) value of a row; the age band is null when unknown. */
+export function subgroupReader(store: CourseStore, by: SubgroupRef, ageColumn?: string): Reader {
+  if (by.kind === 'column') {
+    const name = by.name;
+    return (i) => extraOf(store, i, name);
+  }
+  if (by.field === 'ageBand')
+    return (i) => {
+      const band = ageBand(ageOf(store, i, ageColumn));
+      return band === UNKNOWN ? null : band;
+    };
+  return fieldReader(store, by.field);
+}
+
+/** The order of subgroup values: the field's own order (age bands, M before K, a vocabulary's), then alphabetical; null last. */
+export function subgroupOrder(
+  by: SubgroupRef,
+  vocab: VocabSet,
+): (a: string | null, b: string | null) => number {
+  const rank = (v: string): number => {
+    if (by.kind === 'column') return 0;
+    switch (by.field) {
+      case 'ageBand':
+        return (AGE_BANDS as readonly string[]).indexOf(v);
+      case 'gender':
+        return v === 'M' ? 0 : 1;
+      case 'targetGroup':
+        return vocab.targetGroup.orderOf(v);
+      case 'education':
+        return vocab.education.orderOf(v);
+      default:
+        return 0;
+    }
+  };
+  return (a, b) => (a === null ? 1 : b === null ? -1 : rank(a) - rank(b) || a.localeCompare(b, 'da'));
+}
+
+/** The outcomes per subgroup, and the number of tests made. */
+export function subgroups(
+  store: CourseStore,
+  byArm: ArmRows,
+  by: SubgroupRef,
+  o: CompareOptions,
+): NonNullable<CompareResult['by']> {
+  const read = subgroupReader(store, by, o.ageColumn);
+  const groups = new Map<string | null, ArmRows>();
+  for (const a of ARMS)
+    for (const i of byArm[a]) {
+      const v = read(i);
+      let g = groups.get(v);
+      if (!g) groups.set(v, (g = { treatment: [], control: [] }));
+      g[a].push(i);
+    }
+  const ordered = [...groups.keys()].sort(subgroupOrder(by, o.vocab));
+  const results = ordered.map((value) => ({
+    value,
+    outcomes: o.outcomes.map((spec) => outcome(store, groups.get(value)!, spec, o)),
+  }));
+  const tests = results.reduce((s, g) => s + g.outcomes.filter((r) => r.pValue !== null).length, 0);
+  return { name: by.kind === 'field' ? by.field : by.name, groups: results, tests };
+}

@@ -1,0 +1,207 @@
+/**
+ * The shapes of a comparison: the groups, the outcomes, the options the analysis takes and the
+ * results it gives. No logic here (see index.ts for the comparison).
+ */
+import type { Day } from '../../base/dates.js';
+import type { VocabSet } from '../../schema/vocab.js';
+
+export type Arm = 'treatment' | 'control';
+export const ARMS: readonly Arm[] = ['treatment', 'control'];
+
+/** Where a row's group comes from and which values make the two arms. */
+export interface GroupRule {
+  /** 'field': the mapped group column (the store's group column, through the group vocabulary); 'column': any column by header. */
+  source: { kind: 'field'; header: string } | { kind: 'column'; name: string };
+  /** Values given with --treatment / --control; without them the group vocabulary decides. */
+  treatment?: string[];
+  control?: string[];
+}
+
+/** A span after the start: N days, weeks or calendar months. */
+export interface Horizon {
+  n: number;
+  unit: 'd' | 'w' | 'm';
+}
+
+/** Fields a binary outcome can test, besides any column by its header. */
+export const OUTCOME_FIELDS = [
+  'exitGroup',
+  'exitReason',
+  'followUp1',
+  'followUp3',
+  'followUp6',
+  'followUp12',
+  'targetGroup',
+  'education',
+  'programme',
+  'unit',
+  'gender',
+] as const;
+export type OutcomeField = (typeof OUTCOME_FIELDS)[number];
+
+export type FieldRef = { kind: 'field'; field: OutcomeField } | { kind: 'column'; name: string };
+
+export type OutcomeSpec =
+  | {
+      kind: 'binary';
+      /** As written on the command line. */
+      text: string;
+      ref: FieldRef;
+      /** Success when the value is one of these (matched through the field's vocabulary). */
+      values: string[];
+      /** exitGroup / exitReason only: success only when the course ended so within this span of its start. */
+      within?: Horizon;
+    }
+  | { kind: 'numeric'; text: string; ref: { kind: 'duration' } | { kind: 'column'; name: string } };
+
+/** An outcome as parsed from --outcome, its field named but not yet resolved against the file. */
+export interface ParsedOutcome {
+  text: string;
+  name: string;
+  values: string[];
+  within?: Horizon;
+}
+
+export interface BinaryArm {
+  /** Rows with an observed outcome: the denominator. */
+  n: number;
+  successes: number;
+  /** Rows left out because the outcome has no value (e.g. no follow-up status, course not ended). */
+  missing: number;
+  /** "within N" outcomes: ongoing courses not yet followed for N (not observable), left out. */
+  censored: number;
+}
+
+export interface NumericArm {
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  missing: number;
+  /** Values that are not numbers, left out. */
+  invalid: number;
+}
+
+export type NoTest = 'empty-group' | 'too-few' | 'constant';
+
+export interface BinaryResult {
+  kind: 'binary';
+  spec: Extract<OutcomeSpec, { kind: 'binary' }>;
+  arms: Record<Arm, BinaryArm>;
+  /** Treatment share − control share (a proportion); null without data in both groups. */
+  difference: number | null;
+  ci: [number, number] | null;
+  test: 'chisq' | 'fisher' | null;
+  /** Whether the chi-square test (and the interval) used the continuity correction. */
+  corrected: boolean;
+  statistic: number | null;
+  pValue: number | null;
+  /** The smallest expected count of the 2×2 table. */
+  minExpected: number | null;
+  noTest?: NoTest;
+  /** Values asked for that no row has (a spelling mistake?). */
+  unmatched: string[];
+}
+
+export interface NumericResult {
+  kind: 'numeric';
+  spec: Extract<OutcomeSpec, { kind: 'numeric' }>;
+  arms: Record<Arm, NumericArm>;
+  difference: number | null;
+  ci: [number, number] | null;
+  test: 'welch' | null;
+  statistic: number | null;
+  df: number | null;
+  pValue: number | null;
+  noTest?: NoTest;
+}
+
+export type OutcomeResult = BinaryResult | NumericResult;
+
+export const BALANCE_FIELDS = ['targetGroup', 'education', 'ageBand', 'gender'] as const;
+export type BalanceField = (typeof BALANCE_FIELDS)[number];
+
+export interface BalanceRow {
+  /** Category value; UNKNOWN for rows without a value. */
+  value: string;
+  counts: Record<Arm, number>;
+  /** Standardised difference of the two shares; null when undefined (0 % vs 100 %). */
+  d: number | null;
+}
+
+export interface BalanceResult {
+  field: BalanceField;
+  n: Record<Arm, number>;
+  rows: BalanceRow[];
+  /** Pearson's chi-square test of the distribution by group, without continuity correction. */
+  chisq: { statistic: number; df: number; pValue: number; minExpected: number } | null;
+}
+
+export interface WeeklyPoint {
+  week: number;
+  /** Share that has exited (1 − S(7·week)); null when no row of the group was followed that long. */
+  share: number | null;
+  lower: number | null;
+  upper: number | null;
+  nRisk: number;
+  /** Exits counted up to the end of the week. */
+  events: number;
+}
+
+export interface WeeklyResult {
+  weeks: number;
+  exitGroups: string[];
+  arms: Record<Arm, { n: number; points: WeeklyPoint[]; censored: number; otherExits: number }>;
+  logRank: {
+    statistic: number;
+    pValue: number;
+    observed: [number, number];
+    expected: [number, number];
+  } | null;
+}
+
+export interface SubgroupResult {
+  value: string | null;
+  outcomes: OutcomeResult[];
+}
+
+export interface CompareResult {
+  unit: 'course' | 'respondent';
+  randomised: boolean;
+  /** Rows in each arm, and rows not in either (no value, or another value: counted by value). */
+  n: Record<Arm, number>;
+  noGroup: number;
+  otherGroup: { value: string; count: number }[];
+  persons: number;
+  /** Persons (course data) with more than one course in the comparison. */
+  personsWithSeveral: number;
+  /** The data's newest date, for "within" outcomes and the weekly curve; null for survey data. */
+  asOf: Day | null;
+  outcomes: OutcomeResult[];
+  by?: { name: string; groups: SubgroupResult[]; tests: number };
+  balance?: { results: BalanceResult[]; skipped: BalanceField[] };
+  weekly?: WeeklyResult;
+}
+
+export type SubgroupRef =
+  | { kind: 'field'; field: 'unit' | 'programme' | 'targetGroup' | 'education' | 'gender' | 'ageBand' }
+  | { kind: 'column'; name: string };
+
+/** Where the comparison finds its rows: course i of the store is row i. */
+export interface CompareOptions {
+  group: GroupRule;
+  /** --randomised: the user states the groups were drawn at random. */
+  declaredRandomised: boolean;
+  outcomes: OutcomeSpec[];
+  vocab: VocabSet;
+  unit: 'course' | 'respondent';
+  /** Extract date (--as-of, else the newest date in the data); needed for "within" and weekly. */
+  asOf: Day | null;
+  exact: boolean;
+  correct: boolean;
+  by?: SubgroupRef;
+  /** Column with the age in whole years, for rows without a CPR-derived age. */
+  ageColumn?: string;
+  balance: boolean;
+  weekly?: { weeks: number; exitGroups: string[] };
+  confLevel?: number;
+}

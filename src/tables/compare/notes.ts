@@ -1,0 +1,184 @@
+/** The notes of the outcome tables: what the groups, the unit, the difference and the tests are; what was left out. */
+import type { Arm, CompareResult, OutcomeResult } from '../../analyses/compare/index.js';
+import { danishOf, isoOf } from '../../base/dates.js';
+import { sayer } from '../../base/i18n.js';
+import { horizonText, SIMPLE_EFFECT_DA, SIMPLE_EFFECT_EN, type CompareTableOptions } from './labels.js';
+
+/** The notes every outcome table carries: unit, groups, randomisation, difference, tests, significance. */
+export function methodNotes(res: CompareResult, o: CompareTableOptions, results: OutcomeResult[]): string[] {
+  const t = sayer(o.lang);
+  const notes: string[] = [];
+  if (!res.randomised)
+    notes.push(
+      t(
+        `${SIMPLE_EFFECT_DA}. Forskellen viser, hvordan grupperne klarede sig, ikke hvad indsatsen har gjort: grupperne kan have været forskellige fra starten. "Signifikant" betyder her kun, at forskellen næppe skyldes tilfældig variation — ikke at indsatsen har skabt den.`,
+        `${SIMPLE_EFFECT_EN}. The difference shows how the groups fared, not what the programme did: the groups may have differed from the start. "Significant" here only means the difference is unlikely to be chance variation — not that the programme caused it.`,
+      ),
+    );
+  else
+    notes.push(
+      t(
+        'Grupperne er markeret som trukket ved lodtrækning; forskellen kan da læses som et estimat af indsatsens effekt.',
+        'The groups are marked as drawn at random; the difference can then be read as an estimate of the effect of the programme.',
+      ),
+    );
+  notes.push(o.groupText);
+  notes.push(
+    res.unit === 'respondent'
+      ? t(
+          `Enhed: én række pr. respondent (${res.n.treatment + res.n.control} respondenter).`,
+          `Unit: one row per respondent (${res.n.treatment + res.n.control} respondents).`,
+        )
+      : t(
+          `Enhed: ét forløb pr. række (${res.n.treatment + res.n.control} forløb, ${res.persons} personer)` +
+            (res.personsWithSeveral > 0
+              ? `; ${res.personsWithSeveral} personer har mere end ét forløb, og testene behandler forløbene som uafhængige.`
+              : '.'),
+          `Unit: one course per row (${res.n.treatment + res.n.control} courses, ${res.persons} persons)` +
+            (res.personsWithSeveral > 0
+              ? `; ${res.personsWithSeveral} persons have more than one course, and the tests treat the courses as independent.`
+              : '.'),
+        ),
+  );
+  const excluded: string[] = [];
+  if (res.noGroup > 0) excluded.push(t(`${res.noGroup} uden gruppe`, `${res.noGroup} without a group`));
+  for (const g of res.otherGroup) excluded.push(`${g.count} "${g.value}"`);
+  if (excluded.length > 0)
+    notes.push(
+      t(
+        `Ikke med (hverken indsats eller kontrol): ${excluded.join(', ')}.`,
+        `Not included (neither group): ${excluded.join(', ')}.`,
+      ),
+    );
+  return [...notes, ...testNotes(o, results)];
+}
+
+/** What the difference is, which test gave p, what the interval is, and what "significant" means. */
+function testNotes(o: CompareTableOptions, results: OutcomeResult[]): string[] {
+  const t = sayer(o.lang);
+  const hasBinary = results.some((r) => r.kind === 'binary');
+  const hasNumeric = results.some((r) => r.kind === 'numeric');
+  const notes: string[] = [];
+  notes.push(
+    t(
+      `Forskel = ${o.armLabels.treatment} − ${o.armLabels.control}` +
+        (hasBinary ? ', i procentpoint for andele' : '') +
+        (hasNumeric ? ', i enhedens egne tal for gennemsnit' : '') +
+        '.',
+      `Difference = ${o.armLabels.treatment} − ${o.armLabels.control}` +
+        (hasBinary ? ', in percentage points for shares' : '') +
+        (hasNumeric ? ', in the unit of the measure for means' : '') +
+        '.',
+    ),
+  );
+  if (hasBinary)
+    notes.push(
+      o.exact
+        ? t(
+            'Andele: p fra Fishers eksakte test (tosidet, som R fisher.test) for alle resultater (--exact).',
+            "Shares: p from Fisher's exact test (two-sided, as R fisher.test) for every outcome (--exact).",
+          )
+        : t(
+            `Andele: p fra χ²-testen for to andele (som R prop.test) ${o.correct ? 'med kontinuitetskorrektion (Yates)' : 'uden kontinuitetskorrektion'}; hvor en forventet celle er under 5, fra Fishers eksakte test (tosidet, som R fisher.test).`,
+            `Shares: p from the chi-square test of two proportions (as R prop.test) ${o.correct ? "with Yates' continuity correction" : 'without continuity correction'}; where an expected count is below 5, from Fisher's exact test (two-sided, as R fisher.test).`,
+          ),
+    );
+  if (hasBinary)
+    notes.push(
+      t(
+        `Konfidensintervallet for en forskel i andele er prop.test's (normalapproksimation${o.correct ? ', udvidet med kontinuitetsleddet' : ''}), også hvor p er fra Fishers test.`,
+        `The confidence interval of a difference in shares is prop.test's (normal approximation${o.correct ? ', widened by the continuity term' : ''}), also where p is from Fisher's test.`,
+      ),
+    );
+  if (hasNumeric)
+    notes.push(
+      t(
+        'Gennemsnit: p og konfidensinterval fra Welchs t-test (ulige varianser, som R t.test). SD = standardafvigelse.',
+        "Means: p and confidence interval from Welch's t-test (unequal variances, as R t.test). SD = standard deviation.",
+      ),
+    );
+  notes.push(
+    o.stars
+      ? t(
+          '*** p < 0,001; ** p < 0,01; * p < 0,05; tom: ikke signifikant på 5 %-niveau.',
+          '*** p < 0.001; ** p < 0.01; * p < 0.05; blank: not significant at 5%.',
+        )
+      : t('Signifikant (5 %): Ja når p < 0,05.', 'Significant (5%): Yes when p < 0.05.'),
+  );
+  return notes;
+}
+
+/** Per outcome: rows left out (no value, not yet observable, not a number) and tests that could not be run. */
+export function outcomeNotes(
+  label: string,
+  r: OutcomeResult,
+  res: CompareResult,
+  o: CompareTableOptions,
+): string[] {
+  const t = sayer(o.lang);
+  const g = o.armLabels;
+  const notes: string[] = [];
+  const pair = (f: (a: Arm) => number) => `${g.treatment} ${f('treatment')}, ${g.control} ${f('control')}`;
+  const missing = r.arms.treatment.missing + r.arms.control.missing;
+  if (missing > 0) {
+    const why =
+      r.spec.ref.kind === 'duration' ||
+      (r.kind === 'binary' &&
+        r.spec.ref.kind === 'field' &&
+        ['exitGroup', 'exitReason'].includes(r.spec.ref.field))
+        ? t('forløb endnu ikke afsluttet', 'course not ended yet')
+        : t('ingen værdi', 'no value');
+    notes.push(
+      t(
+        `${label}: ikke med i n (${why}): ${pair((a) => r.arms[a].missing)}.`,
+        `${label}: not in n (${why}): ${pair((a) => r.arms[a].missing)}.`,
+      ),
+    );
+  }
+  if (r.kind === 'binary') {
+    const censored = r.arms.treatment.censored + r.arms.control.censored;
+    if (censored > 0 && r.spec.within) {
+      const asOf = res.asOf === null ? '' : o.lang === 'da' ? danishOf(res.asOf) : isoOf(res.asOf);
+      notes.push(
+        t(
+          `${label}: forløb i gang, der endnu ikke er fulgt ${horizonText(r.spec.within, 'da')} (data til ${asOf}), er ikke med: ${pair((a) => r.arms[a].censored)}.`,
+          `${label}: ongoing courses not yet followed for ${horizonText(r.spec.within, 'en')} (data up to ${asOf}) are left out: ${pair((a) => r.arms[a].censored)}.`,
+        ),
+      );
+    }
+    if (r.unmatched.length > 0)
+      notes.push(
+        t(
+          `${label}: ingen række har værdien ${r.unmatched.map((v) => `"${v}"`).join(', ')}.`,
+          `${label}: no row has the value ${r.unmatched.map((v) => `"${v}"`).join(', ')}.`,
+        ),
+      );
+  } else {
+    const invalid = r.arms.treatment.invalid + r.arms.control.invalid;
+    if (invalid > 0)
+      notes.push(
+        t(
+          `${label}: værdier, der ikke er tal, er ikke med: ${pair((a) => r.arms[a].invalid)}.`,
+          `${label}: values that are not numbers are left out: ${pair((a) => r.arms[a].invalid)}.`,
+        ),
+      );
+  }
+  if (r.noTest)
+    notes.push(
+      {
+        'empty-group': t(
+          `${label}: ingen test — en af grupperne har ingen rækker med en værdi.`,
+          `${label}: no test — one of the groups has no rows with a value.`,
+        ),
+        'too-few': t(
+          `${label}: ingen test — under to værdier i en af grupperne.`,
+          `${label}: no test — fewer than two values in one of the groups.`,
+        ),
+        constant: t(
+          `${label}: ingen test — værdierne varierer ikke.`,
+          `${label}: no test — the values do not vary.`,
+        ),
+      }[r.noTest],
+    );
+  return notes;
+}

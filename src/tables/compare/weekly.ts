@@ -1,0 +1,209 @@
+/** --weekly: the share exited week by week per arm as a table, and the table as a line chart. */
+import type { TopLevelSpec } from 'vega-lite';
+import { ARMS, type Arm, type CompareResult } from '../../analyses/compare/index.js';
+import { danishOf, isoOf } from '../../base/dates.js';
+import { sayer, type Lang } from '../../base/i18n.js';
+import { num, valueCol, type Cell, type Row, type Table } from '../../model/table.js';
+import { formatFixed } from '../../render/format.js';
+import { SIMPLE_EFFECT_DA, SIMPLE_EFFECT_EN, type CompareTableOptions } from './labels.js';
+import { smallest } from './outcomes.js';
+
+/** Column indices of the weekly table: share, lower, upper for each arm. */
+export const WEEKLY_COLUMNS: Record<Arm, [number, number, number]> = {
+  treatment: [1, 2, 3],
+  control: [4, 5, 6],
+};
+
+export function weeklyTable(
+  res: CompareResult,
+  o: CompareTableOptions,
+  sourceNote: string,
+  titleTail: string,
+): Table {
+  const t = sayer(o.lang);
+  const w = res.weekly!;
+  const g = o.armLabels;
+  const groups = w.exitGroups
+    .map((k) => o.vocab.exitGroupLabel(k, o.lang).toLowerCase())
+    .join(t(' eller ', ' or '));
+  const pct = (v: number | null) => (v === null ? null : 100 * v);
+  const rows: Row[] = [];
+  for (let i = 0; i < w.weeks; i++) {
+    // The week number is a label, not a count: a num cell without n, so suppression leaves it alone.
+    const cells: Cell[] = [num(i + 1, 0)];
+    const pts = ARMS.map((a) => w.arms[a].points[i]!);
+    for (const p of pts)
+      cells.push(
+        num(pct(p.share), 1, p.events),
+        num(pct(p.lower), 1, p.events),
+        num(pct(p.upper), 1, p.events),
+      );
+    const [a, b] = pts as [(typeof pts)[0], (typeof pts)[0]];
+    cells.push(
+      num(
+        a.share === null || b.share === null ? null : 100 * (a.share - b.share),
+        1,
+        smallest(a.events, b.events),
+      ),
+    );
+    rows.push({ cells });
+  }
+  return {
+    id: 'compare.weekly',
+    // Cumulative exits per arm: share and interval go together; the difference needs both arms.
+    cumulative: { sets: [WEEKLY_COLUMNS.treatment, WEEKLY_COLUMNS.control], derived: [7] },
+    title: t(
+      `Andel afsluttet til ${groups} uge for uge efter start: ${g.treatment} vs. ${g.control}${titleTail}`,
+      `Share ended to ${groups} week by week after start: ${g.treatment} vs. ${g.control}${titleTail}`,
+    ),
+    columns: [
+      valueCol(t('Uge', 'Week')),
+      valueCol(`${g.treatment}, ${t('pct.', '%')}`),
+      valueCol(t('95 %-KI, nedre', '95% CI, lower')),
+      valueCol(t('95 %-KI, øvre', '95% CI, upper')),
+      valueCol(`${g.control}, ${t('pct.', '%')}`),
+      valueCol(t('95 %-KI, nedre', '95% CI, lower')),
+      valueCol(t('95 %-KI, øvre', '95% CI, upper')),
+      valueCol(t('Forskel, pct.-point', 'Difference, pp')),
+    ],
+    rows,
+    notes: [...weeklyNotes(res, o, groups), sourceNote],
+  };
+}
+
+/** What the weekly figures are, how the curve and the test were made, what "-" means. */
+function weeklyNotes(res: CompareResult, o: CompareTableOptions, groups: string): string[] {
+  const t = sayer(o.lang);
+  const w = res.weekly!;
+  const g = o.armLabels;
+  const asOf = res.asOf === null ? '' : o.lang === 'da' ? danishOf(res.asOf) : isoOf(res.asOf);
+  const lr = w.logRank;
+  const fmt = (v: number, d: number) => formatFixed(v, d, o.lang);
+  return [
+    t(
+      `Andelen af forløbene, der er afsluttet til ${groups} senest på dag 7 × uge efter start (startdagen er dag 1). Forløb: ${g.treatment} ${w.arms.treatment.n}, ${g.control} ${w.arms.control.n}.`,
+      `The share of courses ended to ${groups} by day 7 × week after start (the start day is day 1). Courses: ${g.treatment} ${w.arms.treatment.n}, ${g.control} ${w.arms.control.n}.`,
+    ),
+    t(
+      `Kaplan–Meier-kurve (som R survfit) med 95 %-konfidensinterval efter survfits standard (log-skala). Forløb, der stadig er i gang, er censureret på datoen for de nyeste data (${asOf}); forløb fulgt under ${w.weeks} uger uden afgang: ${g.treatment} ${w.arms.treatment.censored}, ${g.control} ${w.arms.control.censored}. Forløb afsluttet til noget andet (${g.treatment} ${w.arms.treatment.otherExits}, ${g.control} ${w.arms.control.otherExits}) kommer ikke til ${groups} fra dette forløb: de tæller som ikke afgået, så længe data rækker. Uden censurering er tallet blot andelen af forløbene.`,
+      `Kaplan–Meier curve (as R survfit) with the 95% confidence interval survfit gives by default (log scale). Courses still ongoing are censored on the date of the newest data (${asOf}); courses followed for less than ${w.weeks} weeks without an exit: ${g.treatment} ${w.arms.treatment.censored}, ${g.control} ${w.arms.control.censored}. Courses ended to something else (${g.treatment} ${w.arms.treatment.otherExits}, ${g.control} ${w.arms.control.otherExits}) will not end to ${groups} from this course: they count as not exited for as long as the data reaches. Without censoring the figure is simply the share of the courses.`,
+    ),
+    lr
+      ? t(
+          `Log-rank-test (som R survdiff) af kurverne til og med uge ${w.weeks}: χ² = ${fmt(lr.statistic, 2)}, df = 1, p = ${lr.pValue < 0.001 ? '<0,001' : fmt(lr.pValue, 3)}${lr.pValue < 0.05 ? ' — signifikant forskel på 5 %-niveau' : ' — ikke signifikant på 5 %-niveau'}. Observerede / forventede afgange: ${g.treatment} ${lr.observed[0]} / ${fmt(lr.expected[0], 1)}, ${g.control} ${lr.observed[1]} / ${fmt(lr.expected[1], 1)}.`,
+          `Log-rank test (as R survdiff) of the curves up to week ${w.weeks}: χ² = ${fmt(lr.statistic, 2)}, df = 1, p = ${lr.pValue < 0.001 ? '<0.001' : fmt(lr.pValue, 3)}${lr.pValue < 0.05 ? ' — significant difference at 5%' : ' — not significant at 5%'}. Observed / expected exits: ${g.treatment} ${lr.observed[0]} / ${fmt(lr.expected[0], 1)}, ${g.control} ${lr.observed[1]} / ${fmt(lr.expected[1], 1)}.`,
+        )
+      : t('Ingen log-rank-test: ingen afgange.', 'No log-rank test: no exits.'),
+    t(
+      '"-": ingen forløb i gruppen er fulgt så længe.',
+      '"-": no course in the group has been followed that long.',
+    ),
+    ...(res.randomised ? [] : [t(SIMPLE_EFFECT_DA, SIMPLE_EFFECT_EN) + '.']),
+  ];
+}
+
+type Point = { week: number; group: string; share: number; lower: number | null; upper: number | null };
+
+/** The points of the chart from the table's cells, and how many were hidden by suppression. */
+function chartValues(table: Table, armLabels: Record<Arm, string>): { values: Point[]; hidden: number } {
+  const values: Point[] = [];
+  let hidden = 0;
+  const numOf = (c: Cell | undefined): number | null | 'hidden' =>
+    c?.t === 'num' ? c.v : c?.t === 'suppressed' ? 'hidden' : null;
+  for (const row of table.rows) {
+    const wc = row.cells[0];
+    const week = wc?.t === 'num' && wc.v !== null ? wc.v : NaN;
+    for (const a of ARMS) {
+      const [s, l, u] = WEEKLY_COLUMNS[a].map((j) => numOf(row.cells[j]));
+      if (s === 'hidden') {
+        hidden++;
+        continue;
+      }
+      if (s === null || s === undefined) continue;
+      values.push({
+        week,
+        group: armLabels[a],
+        share: s,
+        lower: typeof l === 'number' ? l : null,
+        upper: typeof u === 'number' ? u : null,
+      });
+    }
+  }
+  return { values, hidden };
+}
+
+/**
+ * The weekly table as a line chart (vega-lite): one step line per group with its 95% band, drawn
+ * from the table's cells, so cells hidden by suppression are not drawn.
+ */
+export function weeklyChartSpec(
+  table: Table,
+  o: { lang: Lang; armLabels: Record<Arm, string> },
+): TopLevelSpec {
+  const t = sayer(o.lang);
+  const { values, hidden } = chartValues(table, o.armLabels);
+  const domain = ARMS.map((a) => o.armLabels[a]);
+  const colors = ['#08519c', '#e6550d'];
+  const locale =
+    o.lang === 'da'
+      ? { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' kr.'] as [string, string] }
+      : { decimal: '.', thousands: ',', grouping: [3], currency: ['', ''] as [string, string] };
+  const x = {
+    field: 'week',
+    type: 'quantitative' as const,
+    title: t('Uger efter start', 'Weeks after start'),
+    axis: { tickMinStep: 1 },
+  };
+  const color = {
+    field: 'group',
+    type: 'nominal' as const,
+    title: null,
+    scale: { domain, range: colors },
+    legend: { orient: 'bottom' as const, direction: 'horizontal' as const },
+  };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: {
+      text: table.title,
+      anchor: 'start',
+      ...(hidden > 0
+        ? {
+            subtitle: t(
+              'Tal skjult ved diskretionering er ikke vist.',
+              'Numbers hidden by disclosure control are not drawn.',
+            ),
+          }
+        : {}),
+    },
+    background: 'white',
+    padding: 8,
+    width: 480,
+    height: 280,
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'area', opacity: 0.15, interpolate: 'step-after' },
+        encoding: {
+          x,
+          y: { field: 'lower', type: 'quantitative' },
+          y2: { field: 'upper' },
+          color,
+        },
+      },
+      {
+        mark: { type: 'line', interpolate: 'step-after', point: true },
+        encoding: {
+          x,
+          y: {
+            field: 'share',
+            type: 'quantitative',
+            title: t('Pct. afsluttet (95 %-KI)', '% ended (95% CI)'),
+            scale: { domain: [0, 100] },
+          },
+          color,
+        },
+      },
+    ],
+    config: { locale: { number: locale }, font: 'Arial, Helvetica, sans-serif', view: { stroke: null } },
+  };
+}
