@@ -7,18 +7,21 @@
  * inline text, hyperlinks, namespace prefixes, CDATA ...) makes it give up with `Decline`, and
  * the workbook goes to exceljs: test/io/fast-xlsx.test.ts compares both on every fixture.
  */
-import type { Grid, XlsxCtx } from './read-xlsx.js';
 import type { RawValue, ReadProgress } from './raw.js';
+import type { Grid } from './xlsx-grid.js';
+import { isoDateCell, type XlsxCtx } from './xlsx-values.js';
 
 /** Thrown when the fast reader meets something it does not handle: read with exceljs instead. */
 export class Decline extends Error {
-  constructor(why: string) {
+  constructor(readonly why: string) {
     super(`fast xlsx reader: ${why}`);
   }
 }
 
 export interface FastSheet {
   name: string;
+  /** The worksheet's part in the zip (xl/worksheets/sheet1.xml). */
+  path: string;
   /** The sheet's XML, inflated on demand (a sheet that is never looked at is never parsed). */
   xml: () => string;
 }
@@ -176,6 +179,7 @@ export function parseWorkbook(
     let cached: string | undefined;
     sheets.push({
       name,
+      path,
       xml: () => {
         if (cached !== undefined) return cached;
         const x = part(path);
@@ -300,7 +304,8 @@ function parseRows(
           const v = oneText(body);
           if (v !== null && v !== '') inline = v;
           p = e + 5;
-        } else if (!xml.startsWith('</c>', p)) throw new Decline('cell content (formula?)');
+        } else if (xml.startsWith('<f', p)) throw new Decline('formulas');
+        else if (!xml.startsWith('</c>', p)) throw new Decline('cell content');
         p = skipSpace(xml, p);
         if (!xml.startsWith('</c>', p)) throw new Decline('cell content after the value');
         p += 4;
@@ -328,7 +333,11 @@ function parseRows(
           const text = raw.includes('&') || raw.includes('\r') ? decodeText(raw) : raw;
           n = type === T_SHARED ? parseInt(text, 10) : parseFloat(text);
         }
-        if (type === T_SHARED) {
+        if (type === T_DATE) {
+          const raw = xml.slice(vs, ve);
+          if (raw.includes('<')) throw new Decline('markup in <v>');
+          value = isoDateCell(decodeText(raw));
+        } else if (type === T_SHARED) {
           const v = cc.strings[n];
           if (v === undefined) throw new Decline('shared string out of range');
           value = cc.convert(v, numFmt, cc.ctx);
@@ -365,6 +374,8 @@ function numberValue(n: number, style: number, numFmt: string | undefined, cc: C
 const T_NUMBER = 0;
 const T_SHARED = 1;
 const T_INLINE = 2;
+/** t="d": an ISO 8601 date as text in <v>. */
+const T_DATE = 3;
 
 let attrCol = 0;
 let attrType = T_NUMBER;
@@ -373,7 +384,7 @@ let attrStyle = 0;
 /**
  * The r, s and t attributes of a <c> tag, into attrCol, attrStyle (0: none) and attrType. Only
  * those three, written plainly, are taken: the reference on row r, the style a number, the type
- * s, n or inlineStr; anything else declines.
+ * s, n, d or inlineStr; anything else declines.
  */
 function cellAttributes(xml: string, from: number, to: number, r: number): void {
   attrCol = 0;
@@ -417,6 +428,7 @@ function cellAttributes(xml: string, from: number, to: number, r: number): void 
       const t = xml.slice(vs, end);
       if (t === 's') attrType = T_SHARED;
       else if (t === 'inlineStr') attrType = T_INLINE;
+      else if (t === 'd') attrType = T_DATE;
       else if (t !== 'n') throw new Decline(`cell type ${t}`);
     } else throw new Decline('cell attribute');
     p = end + 1;
