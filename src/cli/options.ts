@@ -81,6 +81,7 @@ export function loadOptionsOf(flags: ReadFlags, ctx: RunContext): LoadOptions {
   return {
     cwd: ctx.cwd,
     progress: ctx.progress,
+    note: (text) => ctx.stderr(`jobfx: note: ${text}\n`),
     sheet: flags.sheet,
     headerRow: flags.headerRow,
     encoding: flags.encoding,

@@ -40,17 +40,21 @@ export function zipEntries(buf: Buffer): ZipEntry[] {
   const eocd = findEocd(buf);
   let count = buf.readUInt16LE(eocd + 10);
   let dirOffset = buf.readUInt32LE(eocd + 16);
+  let dirEnd = eocd;
   const locator = eocd - 20;
-  if (locator >= 0 && buf.readUInt32LE(locator) === ZIP64_LOCATOR) {
+  const zip64 = locator >= 0 && buf.readUInt32LE(locator) === ZIP64_LOCATOR;
+  if (zip64) {
     const at = safeNumber(buf.readBigUInt64LE(locator + 8));
     if (at + 56 > buf.length || buf.readUInt32LE(at) !== ZIP64_EOCD) throw new ZipDamaged('zip64 record');
     count = safeNumber(buf.readBigUInt64LE(at + 32));
     dirOffset = safeNumber(buf.readBigUInt64LE(at + 48));
-  } else if (count === 0xffff || dirOffset === 0xffffffff) throw new ZipDamaged('zip64 without its record');
+    dirEnd = at;
+  } else if (dirOffset === 0xffffffff) throw new ZipDamaged('zip64 offsets without the zip64 record');
+  // Walked to its end, not `count` entries: without Zip64 records the 16-bit count of a zip of
+  // 65,535 entries or more is all ones or has wrapped around; it is checked against the walk.
   const entries: ZipEntry[] = [];
-  let p = dirOffset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipDamaged('central directory');
+  for (let p = dirOffset; p + 4 <= dirEnd && buf.readUInt32LE(p) === CENTRAL;) {
+    if (p + 46 > buf.length) throw new ZipDamaged('central directory');
     const nameLength = buf.readUInt16LE(p + 28);
     const extraLength = buf.readUInt16LE(p + 30);
     const entry: ZipEntry = {
@@ -68,6 +72,9 @@ export function zipEntries(buf: Buffer): ZipEntry[] {
     entries.push(entry);
     p = extraStart + extraLength + buf.readUInt16LE(p + 32);
   }
+  const walked = zip64 ? entries.length : entries.length % 0x10000;
+  if (walked !== count && !(!zip64 && count === 0xffff && entries.length >= 0xffff))
+    throw new ZipDamaged(`central directory holds ${entries.length} entries, the zip says ${count}`);
   return entries;
 }
 

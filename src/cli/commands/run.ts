@@ -92,6 +92,7 @@ export async function runReport(
     cwd: ctx.cwd,
     // --quiet prints only errors: no bar either.
     progress: flags.quiet ? undefined : ctx.progress,
+    note: (text) => quietCtx.stderr(`jobfx: note: ${text}\n`),
     keepColumns: [...new Set(steps.flatMap((s) => s.keep))],
   });
   if (report.followup !== undefined) {
