@@ -31,26 +31,7 @@ export function readWorkbook(
   const names = sheets.map((ws) => ws.name);
   const { sheet, grid } = pickSheet(file, sheets, opts);
 
-  let headerRow: number;
-  let headerRowSource: SourceInfo['headerRowSource'];
-  if (opts.headerRow !== undefined) {
-    headerRow = opts.headerRow;
-    headerRowSource = 'forced';
-    if (!Number.isInteger(headerRow) || headerRow < 1)
-      throw usageError(`${file}: --header-row must be a row number from 1 up, not ${headerRow}`);
-    if (!hasValue(grid.rows.get(headerRow)))
-      throw usageError(
-        `${file}: --header-row ${headerRow}: row ${headerRow} of sheet "${sheet.name}" is empty; ` +
-          'give the row that holds the column names',
-      );
-  } else {
-    headerRowSource = 'detected';
-    const first: RawValue[][] = [];
-    for (let r = 1; r <= HEADER_SEARCH_ROWS; r++) first.push(grid.rows.get(r) ?? []);
-    const found = findHeaderRow(first, opts.headerScore);
-    // Else the first non-empty row: pickSheet only returns sheets that hold a value.
-    headerRow = found >= 0 ? found + 1 : firstNonEmptyRow(grid);
-  }
+  const { headerRow, headerRowSource } = chooseHeaderRow(file, sheet.name, grid, opts);
 
   const headerCells = grid.rows.get(headerRow) ?? [];
   const headers = headerCells.map(headerText);
@@ -113,6 +94,31 @@ export function readWorkbook(
     rows,
     titleRows,
   };
+}
+
+/** The header row: --header-row (checked), else the row naming most known fields, else the first with a value. */
+function chooseHeaderRow(
+  file: string,
+  sheetName: string,
+  grid: Grid,
+  opts: ReadOptions,
+): { headerRow: number; headerRowSource: SourceInfo['headerRowSource'] } {
+  const headerRow = opts.headerRow;
+  if (headerRow !== undefined) {
+    if (!Number.isInteger(headerRow) || headerRow < 1)
+      throw usageError(`${file}: --header-row must be a row number from 1 up, not ${headerRow}`);
+    if (!hasValue(grid.rows.get(headerRow)))
+      throw usageError(
+        `${file}: --header-row ${headerRow}: row ${headerRow} of sheet "${sheetName}" is empty; ` +
+          'give the row that holds the column names',
+      );
+    return { headerRow, headerRowSource: 'forced' };
+  }
+  const first: RawValue[][] = [];
+  for (let r = 1; r <= HEADER_SEARCH_ROWS; r++) first.push(grid.rows.get(r) ?? []);
+  const found = findHeaderRow(first, opts.headerScore);
+  // Else the first non-empty row: pickSheet only returns sheets that hold a value.
+  return { headerRow: found >= 0 ? found + 1 : firstNonEmptyRow(grid), headerRowSource: 'detected' };
 }
 
 function firstNonEmptyRow(grid: Grid): number {
