@@ -136,7 +136,8 @@ describe("row and cell numbers beyond Excel's grid", () => {
       for (const reader of ['auto', 'exceljs'] as const) {
         const t0 = Date.now();
         const err = (await read(file, reader).catch((e: unknown) => e)) as Error & { kind: string };
-        expect(Date.now() - t0).toBeLessThan(2000);
+        // Before: 36-80 s and out of heap. Generous, for a loaded machine.
+        expect(Date.now() - t0).toBeLessThan(5000);
         expect(err.kind).toBe('input');
         expect(err.message).toMatch(message);
         expect(err.message).toMatch(
