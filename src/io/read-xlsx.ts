@@ -68,9 +68,10 @@ function listEntries(file: string, bytes: Buffer): ZipEntry[] {
 /** Why the fast reader declined, in words for the user. */
 function plainReason(d: Decline): string {
   const why = d.why;
-  if (why === 'formulas') return 'the workbook has formulas';
+  if (why === 'formulas' || why === 'cell type str') return 'the workbook has formulas';
   if (why === 'hyperlinks') return 'the workbook has hyperlinks';
-  if (why.startsWith('cell type')) return `the workbook has cells of a type the fast reader skips (${why})`;
+  if (why === 'cell type b') return 'the workbook has TRUE/FALSE cells';
+  if (why === 'cell type e') return 'the workbook has error cells (#N/A, ...)';
   return `the fast reader does not handle this workbook (${why})`;
 }
 

@@ -216,6 +216,18 @@ describe('the note on a workbook read with exceljs', () => {
     expect(notes).toEqual([`${file}: read with exceljs (slower): the workbook has formulas`]);
   });
 
+  it("names the reason in words in the table's notes", async () => {
+    const cases: [string, string][] = [
+      ['<c r="C3" t="str"><f>"x"</f><v>x</v></c>', 'the workbook has formulas'],
+      ['<c r="C3" t="b"><v>1</v></c>', 'the workbook has TRUE/FALSE cells'],
+      ['<c r="C3" t="e"><v>#N/A</v></c>', 'the workbook has error cells (#N/A, ...)'],
+    ];
+    for (const [cell, why] of cases) {
+      const t = await read(workbook(ROWS + `<row r="3">${cell}</row>`));
+      expect(t.info.notes).toEqual([`read with exceljs (slower): ${why}`]);
+    }
+  });
+
   it('says nothing for a small one, nor for a large one the fast reader takes', async () => {
     const notes: string[] = [];
     await read(workbook(formula), 'auto', { note: (s) => notes.push(s) });
