@@ -149,6 +149,8 @@ export function inflateEntry(file: string, buf: Buffer, e: ZipEntry, cap: number
       throw damaged('does not inflate');
     }
   } else throw damaged(`compression method ${e.method}, which jobfx does not read`);
+  // JSZip (in exceljs) refuses this too, but only after inflating it again.
+  if (data.length !== e.size) throw damaged(`it unpacks to ${data.length} bytes, the zip says ${e.size}`);
   const crc = crc32(data);
   if (crc !== e.crc) throw damaged(`CRC-32 is ${hex(crc)}, the zip says ${hex(e.crc)}`);
   return data;

@@ -57,6 +57,19 @@ describe('zip: CRC-32 and encryption', () => {
     );
   });
 
+  it('refuses an entry that unpacks to another size than the zip says, before exceljs sees it', async () => {
+    const file = join(dir, 'lying.xlsx');
+    writeFileSync(file, zip([...minimalParts(), [SHEET, sheetXml(ROWS), 10]]));
+    await expect(read(file)).rejects.toMatchObject({
+      kind: 'input',
+      message: expect.stringMatching(
+        new RegExp(
+          `^${file}: could not be read .*\\(zip entry ${SHEET}: it unpacks to \\d+ bytes, the zip says 10\\)$`,
+        ),
+      ),
+    });
+  });
+
   it('refuses an encrypted entry in one line that says what to do', async () => {
     const file = workbook(ROWS, { encrypted: [SHEET] });
     await expect(read(file)).rejects.toMatchObject({
