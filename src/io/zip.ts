@@ -142,11 +142,15 @@ export function inflateEntry(file: string, buf: Buffer, e: ZipEntry, cap: number
     if (packed.length > cap) return 'too big';
     data = packed;
   } else if (e.method === 8) {
+    // No more than the directory says (plus one byte, to see a lie): a bomb that claims to be
+    // small stops there instead of at the size limit.
+    const lie = e.size < cap;
     try {
-      data = inflateRawSync(packed, { maxOutputLength: Math.max(1, cap) });
+      data = inflateRawSync(packed, { maxOutputLength: Math.max(1, lie ? e.size + 1 : cap) });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return 'too big';
-      throw damaged('does not inflate');
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw damaged('does not inflate');
+      if (!lie) return 'too big';
+      throw damaged(`it unpacks to more than the ${e.size} bytes the zip says`);
     }
   } else throw damaged(`compression method ${e.method}, which jobfx does not read`);
   // JSZip (in exceljs) refuses this too, but only after inflating it again.
