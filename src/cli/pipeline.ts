@@ -55,6 +55,7 @@ export function loadOptionsOf(flags: CommandFlags, ctx: RunContext): LoadOptions
     encoding: flags.encoding,
     delimiter: flags.delimiter,
     config: flags.config,
+    note: (text) => ctx.stderr(`jobfx: note: ${text}\n`),
   };
 }
 

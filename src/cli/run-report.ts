@@ -77,6 +77,7 @@ export async function runReport(
     cwd: ctx.cwd,
     // --quiet prints only errors: no bar either.
     progress: flags.quiet ? undefined : ctx.progress,
+    note: (text) => quietCtx.stderr(`jobfx: note: ${text}\n`),
     keepColumns: [...new Set(steps.flatMap((s) => s.load.keepColumns ?? []))],
     // A survey (no dates) only when every step can take one.
     respondents: steps.every((s) => s.load.respondents === true),

@@ -7,193 +7,29 @@
  * inline text, hyperlinks, namespace prefixes, CDATA ...) makes it give up with `Decline`, and
  * the workbook goes to exceljs: test/io/fast-xlsx.test.ts compares both on every fixture.
  */
-import type { Grid, XlsxCtx } from './read-xlsx.js';
 import type { RawValue, ReadProgress } from './raw.js';
+import type { Grid } from './xlsx-grid.js';
+import { oneText } from './xlsx-parts.js';
+import { isoDateCell, type XlsxCtx } from './xlsx-values.js';
+import {
+  attributes,
+  checkSheet,
+  Decline,
+  decodeText,
+  isNameEnd,
+  section,
+  skipSpace,
+  tags,
+} from './xlsx-xml.js';
 
-/** Thrown when the fast reader meets something it does not handle: read with exceljs instead. */
-export class Decline extends Error {
-  constructor(why: string) {
-    super(`fast xlsx reader: ${why}`);
-  }
-}
-
-export interface FastSheet {
-  name: string;
-  /** The sheet's XML, inflated on demand (a sheet that is never looked at is never parsed). */
-  xml: () => string;
-}
-
-export interface FastParts {
-  sheets: FastSheet[];
-  /** workbookPr date1904 as exceljs reads it ("1" only). */
-  exceljs1904: boolean;
-  styles: string | null;
-  sharedStrings: string | null;
-}
-
-/** Number formats per style index (cellXfs), as exceljs's cell.numFmt gives them. */
-export function parseStyles(xml: string | null): (string | undefined)[] {
-  if (xml === null) return [];
-  checkPlain(xml);
-  const custom = new Map<number, string>();
-  const fmts = section(xml, 'numFmts');
-  if (fmts !== null)
-    for (const tag of tags(fmts, 'numFmt')) {
-      const a = attributes(tag);
-      const code = a.get('formatCode');
-      if (code === undefined) throw new Decline('numFmt without formatCode');
-      custom.set(parseInt(a.get('numFmtId') ?? '', 10), code.replace(/[\\](.)/g, '$1'));
-    }
-  const out: (string | undefined)[] = [];
-  const xfs = section(xml, 'cellXfs');
-  if (xfs === null) return out;
-  for (const tag of tags(xfs, 'xf')) {
-    const id = parseInt(attributes(tag).get('numFmtId') ?? '', 10);
-    out.push(id ? custom.get(id) || BUILTIN_FORMATS[id] || undefined : undefined);
-  }
-  return out;
-}
-
-/** exceljs's built-in number formats (xlsx/defaultnumformats.js, the ones with a code). */
-const BUILTIN_FORMATS: Record<number, string> = {
-  0: 'General',
-  1: '0',
-  2: '0.00',
-  3: '#,##0',
-  4: '#,##0.00',
-  9: '0%',
-  10: '0.00%',
-  11: '0.00E+00',
-  12: '# ?/?',
-  13: '# ??/??',
-  14: 'mm-dd-yy',
-  15: 'd-mmm-yy',
-  16: 'd-mmm',
-  17: 'mmm-yy',
-  18: 'h:mm AM/PM',
-  19: 'h:mm:ss AM/PM',
-  20: 'h:mm',
-  21: 'h:mm:ss',
-  22: 'm/d/yy "h":mm',
-  37: '#,##0 ;(#,##0)',
-  38: '#,##0 ;[Red](#,##0)',
-  39: '#,##0.00 ;(#,##0.00)',
-  40: '#,##0.00 ;[Red](#,##0.00)',
-  45: 'mm:ss',
-  46: '[h]:mm:ss',
-  47: 'mmss.0',
-  48: '##0.0E+0',
-  49: '@',
-};
-
-/** Shared strings as text: rich text runs joined (read-xlsx joins them too), phonetic runs left out. */
-export function parseSharedStrings(xml: string | null): string[] {
-  if (xml === null) return [];
-  checkPlain(xml);
-  const out: string[] = [];
-  let p = xml.indexOf('<si');
-  while (p >= 0) {
-    const open = xml.indexOf('>', p);
-    if (open < 0) throw new Decline('unterminated <si>');
-    if (xml[open - 1] === '/') throw new Decline('empty <si/>');
-    const close = xml.indexOf('</si>', open);
-    if (close < 0) throw new Decline('unterminated <si>');
-    out.push(siText(xml.slice(open + 1, close)));
-    p = xml.indexOf('<si', close + 5);
-    while (p >= 0 && !/[\s>/]/.test(xml[p + 3] ?? '')) p = xml.indexOf('<si', p + 3);
-  }
-  return out;
-}
-
-/** The text of one <si>: a <t>, or <r> runs each with a <t>; <rPh> (phonetic) ignored. */
-function siText(body: string): string {
-  const withoutPhonetic = body.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').replace(/<phoneticPr\b[^>]*\/>/g, '');
-  const hasRuns = /<r[\s>]/.test(withoutPhonetic);
-  if (!hasRuns) {
-    const t = oneText(withoutPhonetic);
-    if (t === null) throw new Decline('<si> without text');
-    return underscoreDecode(t);
-  }
-  let text = '';
-  const runs = withoutPhonetic.split(/<\/r>/);
-  for (const run of runs) {
-    if (run.trim() === '') continue;
-    const start = run.search(/<r[\s>]/);
-    if (start < 0 || run.slice(0, start).trim() !== '') throw new Decline('text outside runs');
-    const t = oneText(run.slice(start).replace(/<rPr\b[\s\S]*?<\/rPr>|<rPr\b[^>]*\/>/g, ''));
-    text += t === null ? '' : underscoreDecode(t);
-  }
-  return text;
-}
-
-/** The decoded content of the one <t> element in s (null when there is none). */
-function oneText(s: string): string | null {
-  const m = /<t(?:\s[^>]*)?(\/?)>/.exec(s);
-  if (!m) return null;
-  if (m[1] === '/') return '';
-  const from = m.index + m[0].length;
-  const end = s.indexOf('</t>', from);
-  if (end < 0) throw new Decline('unterminated <t>');
-  if (s.indexOf('<t', end) >= 0 && /<t[\s>/]/.test(s.slice(end))) throw new Decline('two <t> in one string');
-  const text = s.slice(from, end);
-  if (text.includes('<')) throw new Decline('markup in <t>');
-  return decodeText(text);
-}
-
-/** exceljs's TextXform turns _xHHHH_ into the character (upper-case hex only). */
-const underscoreDecode = (s: string): string =>
-  s.includes('_x')
-    ? s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
-    : s;
-
-/** Workbook parts: sheet names in order with their XML, and the date system. */
-export function parseWorkbook(
-  workbookXml: string,
-  relsXml: string | null,
-  part: (path: string) => string | null,
-): FastParts {
-  checkPlain(workbookXml);
-  if (relsXml === null) throw new Decline('no workbook relationships');
-  const rels = new Map<string, { type: string; target: string }>();
-  for (const tag of tags(relsXml, 'Relationship')) {
-    const a = attributes(tag);
-    rels.set(a.get('Id') ?? '', { type: a.get('Type') ?? '', target: a.get('Target') ?? '' });
-  }
-  const pr = tags(workbookXml, 'workbookPr')[0];
-  const exceljs1904 = pr !== undefined && attributes(pr).get('date1904') === '1';
-  const sheetsXml = section(workbookXml, 'sheets');
-  if (sheetsXml === null) throw new Decline('no <sheets>');
-  const sheets: FastSheet[] = [];
-  for (const tag of tags(sheetsXml, 'sheet')) {
-    const a = attributes(tag);
-    const rel = rels.get(a.get('r:id') ?? '');
-    const name = a.get('name');
-    if (!rel || name === undefined || !rel.type.endsWith('/worksheet'))
-      throw new Decline('a sheet that is not a worksheet');
-    const path = rel.target.startsWith('/') ? rel.target.slice(1) : `xl/${rel.target}`;
-    // exceljs reads worksheets only from xl/worksheets/sheetN.xml.
-    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(path)) throw new Decline('unusual worksheet path');
-    let cached: string | undefined;
-    sheets.push({
-      name,
-      xml: () => {
-        if (cached !== undefined) return cached;
-        const x = part(path);
-        if (x === null) throw new Decline('missing worksheet part');
-        return (cached = x);
-      },
-    });
-  }
-  const stylesRel = [...rels.values()].find((r) => r.type.endsWith('/styles'));
-  const sstRel = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'));
-  const resolve = (t: string) => (t.startsWith('/') ? t.slice(1) : `xl/${t}`);
-  return {
-    sheets,
-    exceljs1904,
-    styles: stylesRel ? part(resolve(stylesRel.target)) : part('xl/styles.xml'),
-    sharedStrings: sstRel ? part(resolve(sstRel.target)) : part('xl/sharedStrings.xml'),
-  };
-}
+export { Decline } from './xlsx-xml.js';
+export {
+  parseSharedStrings,
+  parseStyles,
+  parseWorkbook,
+  type FastParts,
+  type FastSheet,
+} from './xlsx-parts.js';
 
 export interface CellContext {
   ctx: XlsxCtx;
@@ -300,7 +136,8 @@ function parseRows(
           const v = oneText(body);
           if (v !== null && v !== '') inline = v;
           p = e + 5;
-        } else if (!xml.startsWith('</c>', p)) throw new Decline('cell content (formula?)');
+        } else if (xml.startsWith('<f', p)) throw new Decline('formulas');
+        else if (!xml.startsWith('</c>', p)) throw new Decline('cell content');
         p = skipSpace(xml, p);
         if (!xml.startsWith('</c>', p)) throw new Decline('cell content after the value');
         p += 4;
@@ -308,32 +145,7 @@ function parseRows(
       // A cell without a value is not visited by exceljs's eachCell: styled it is Null, unstyled
       // a merge cell without a master, which exceljs drops (inside a merged range see applyMerges).
       if (vs < 0 && inline === undefined) continue;
-      if (style >= cc.numFmts.length && style > 0) throw new Decline('unknown style');
-      const numFmt = style > 0 ? cc.numFmts[style] : undefined;
-      let value: RawValue;
-      if (type === T_INLINE) {
-        if (inline === undefined) throw new Decline('<v> in an inline string cell');
-        value = cc.convert(inline, numFmt, cc.ctx);
-      } else {
-        if (inline !== undefined) throw new Decline('inline string in a cell of another type');
-        // Most values are plain digits (a shared string's index, a date serial): read them in
-        // place; anything else is sliced, decoded and parsed as exceljs does.
-        let n = 0;
-        let i = vs;
-        for (let c = xml.charCodeAt(i); i < ve && c >= 48 && c <= 57 && i - vs < 15; c = xml.charCodeAt(++i))
-          n = n * 10 + c - 48;
-        if (i !== ve) {
-          const raw = xml.slice(vs, ve);
-          if (raw.includes('<')) throw new Decline('markup in <v>');
-          const text = raw.includes('&') || raw.includes('\r') ? decodeText(raw) : raw;
-          n = type === T_SHARED ? parseInt(text, 10) : parseFloat(text);
-        }
-        if (type === T_SHARED) {
-          const v = cc.strings[n];
-          if (v === undefined) throw new Decline('shared string out of range');
-          value = cc.convert(v, numFmt, cc.ctx);
-        } else value = numberValue(n, style, numFmt, cc);
-      }
+      const value = cellValue(xml, vs, ve, inline, type, style, cc);
       visited = true;
       if (masters.size > 0 && masters.has(r * 16384 + col)) seen.add(r * 16384 + col);
       while (cells.length < col - 1) cells.push(null);
@@ -341,6 +153,46 @@ function parseRows(
     }
     if (visited) out.push([r, cells]);
   }
+}
+
+/** The value of a cell whose text is [vs, ve) of xml, or `inline` (an inline string cell). */
+function cellValue(
+  xml: string,
+  vs: number,
+  ve: number,
+  inline: string | undefined,
+  type: number,
+  style: number,
+  cc: CellContext,
+): RawValue {
+  if (style >= cc.numFmts.length && style > 0) throw new Decline('unknown style');
+  const numFmt = style > 0 ? cc.numFmts[style] : undefined;
+  if (type === T_INLINE) {
+    if (inline === undefined) throw new Decline('<v> in an inline string cell');
+    return cc.convert(inline, numFmt, cc.ctx);
+  }
+  if (inline !== undefined) throw new Decline('inline string in a cell of another type');
+  if (type === T_DATE) {
+    const raw = xml.slice(vs, ve);
+    if (raw.includes('<')) throw new Decline('markup in <v>');
+    return isoDateCell(decodeText(raw));
+  }
+  // Most values are plain digits (a shared string's index, a date serial): read them in
+  // place; anything else is sliced, decoded and parsed as exceljs does.
+  let n = 0;
+  let i = vs;
+  for (let c = xml.charCodeAt(i); i < ve && c >= 48 && c <= 57 && i - vs < 15; c = xml.charCodeAt(++i))
+    n = n * 10 + c - 48;
+  if (i !== ve) {
+    const raw = xml.slice(vs, ve);
+    if (raw.includes('<')) throw new Decline('markup in <v>');
+    const text = raw.includes('&') || raw.includes('\r') ? decodeText(raw) : raw;
+    n = type === T_SHARED ? parseInt(text, 10) : parseFloat(text);
+  }
+  if (type !== T_SHARED) return numberValue(n, style, numFmt, cc);
+  const v = cc.strings[n];
+  if (v === undefined) throw new Decline('shared string out of range');
+  return cc.convert(v, numFmt, cc.ctx);
 }
 
 /**
@@ -365,6 +217,8 @@ function numberValue(n: number, style: number, numFmt: string | undefined, cc: C
 const T_NUMBER = 0;
 const T_SHARED = 1;
 const T_INLINE = 2;
+/** t="d": an ISO 8601 date as text in <v>. */
+const T_DATE = 3;
 
 let attrCol = 0;
 let attrType = T_NUMBER;
@@ -373,7 +227,7 @@ let attrStyle = 0;
 /**
  * The r, s and t attributes of a <c> tag, into attrCol, attrStyle (0: none) and attrType. Only
  * those three, written plainly, are taken: the reference on row r, the style a number, the type
- * s, n or inlineStr; anything else declines.
+ * s, n, d or inlineStr; anything else declines.
  */
 function cellAttributes(xml: string, from: number, to: number, r: number): void {
   attrCol = 0;
@@ -417,6 +271,7 @@ function cellAttributes(xml: string, from: number, to: number, r: number): void 
       const t = xml.slice(vs, end);
       if (t === 's') attrType = T_SHARED;
       else if (t === 'inlineStr') attrType = T_INLINE;
+      else if (t === 'd') attrType = T_DATE;
       else if (t !== 'n') throw new Decline(`cell type ${t}`);
     } else throw new Decline('cell attribute');
     p = end + 1;
@@ -494,135 +349,4 @@ function letters(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) n = n * 26 + (s.charCodeAt(i) - 64);
   return n;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Just enough XML.
-
-/** Markup this reader does not handle: namespace prefixes on its elements, CDATA, DTDs, comments. */
-function checkPlain(xml: string): void {
-  for (const bad of PREFIXED) if (xml.includes(bad)) throw new Decline('namespace prefixes');
-  if (
-    xml.includes('<![CDATA[') ||
-    xml.includes('<!DOCTYPE') ||
-    xml.includes('<!ENTITY') ||
-    xml.includes('<!--')
-  )
-    throw new Decline('CDATA, DTD or comment');
-}
-
-/** Prefixed forms of the elements read here (x:row, x:c ...); text that happens to hold one only declines. */
-const PREFIXED = [
-  ':row',
-  ':c ',
-  ':c>',
-  ':v>',
-  ':is>',
-  ':t>',
-  ':t ',
-  ':si>',
-  ':r>',
-  ':sheetData',
-  ':mergeCell',
-  ':sheet ',
-  ':xf ',
-];
-
-/**
- * The same for a worksheet, in one pass over what may be tens of megabytes. Inside <sheetData>
- * the parser itself declines anything but plain <row>, <c>, <v>, <is>, <t>; outside it, only
- * <mergeCells> and <hyperlinks> are looked for, so only their prefixed forms, comments that could
- * hide them, CDATA and a DTD matter.
- */
-function checkSheet(xml: string): void {
-  if (/<!--|<!\[CDATA\[|<!DOCTYPE|<!ENTITY|:mergeCell|:hyperlink|:sheetData/.test(xml))
-    throw new Decline('comment, CDATA, DTD or namespace prefixes');
-}
-
-const skipSpace = (s: string, p: number): number => {
-  while (p < s.length) {
-    const c = s.charCodeAt(p);
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
-    p++;
-  }
-  return p;
-};
-
-const isNameEnd = (c: number): boolean =>
-  c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
-
-/** The content of the first <name ...>...</name>, or null. */
-function section(xml: string, name: string): string | null {
-  const re = new RegExp(`<${name}(?:\\s[^>]*)?(/?)>`);
-  const m = re.exec(xml);
-  if (!m) return null;
-  if (m[1] === '/') return '';
-  const from = m.index + m[0].length;
-  const end = xml.indexOf(`</${name}>`, from);
-  if (end < 0) throw new Decline(`unterminated <${name}>`);
-  return xml.slice(from, end);
-}
-
-/** The attribute text of every <name ...> start tag in xml. */
-function tags(xml: string, name: string): string[] {
-  const out: string[] = [];
-  const re = new RegExp(`<${name}(\\s[^>]*?)?/?>`, 'g');
-  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(m[1] ?? '');
-  return out;
-}
-
-/** Attributes of a start tag's text (after the name), values decoded. */
-function attributes(s: string): Map<string, string> {
-  const out = new Map<string, string>();
-  let p = 0;
-  for (;;) {
-    p = skipSpace(s, p);
-    if (p >= s.length) return out;
-    const eq = s.indexOf('=', p);
-    if (eq < 0) throw new Decline('attribute');
-    const name = s.slice(p, eq).trim();
-    let q = skipSpace(s, eq + 1);
-    const quote = s[q];
-    if (quote !== '"' && quote !== "'") throw new Decline('attribute quote');
-    const end = s.indexOf(quote, q + 1);
-    if (end < 0) throw new Decline('attribute quote');
-    if (out.has(name)) throw new Decline('repeated attribute');
-    out.set(name, decodeAttribute(s.slice(q + 1, end)));
-    q = end + 1;
-    p = q;
-  }
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&([^;&\s]{0,12});?/g, (m, e: string) => {
-    if (!m.endsWith(';')) throw new Decline('bare &');
-    if (e[0] === '#') {
-      const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
-        throw new Decline('character reference');
-      if (!/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(e)) throw new Decline('character reference');
-      return String.fromCodePoint(code);
-    }
-    const v = ENTITIES[e];
-    if (v === undefined) throw new Decline(`entity &${e};`);
-    return v;
-  });
-}
-
-/** Text content: XML line ends (\r\n and \r are \n), then entities. */
-function decodeText(s: string): string {
-  if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
-  return decodeEntities(s);
-}
-
-/** Attribute values: line ends and tabs are spaces (XML attribute-value normalisation), then entities. */
-function decodeAttribute(s: string): string {
-  if (/[\r\n\t<]/.test(s)) {
-    if (s.includes('<')) throw new Decline('< in attribute');
-    s = s.replace(/\r\n?/g, '\n').replace(/[\n\t]/g, ' ');
-  }
-  return decodeEntities(s);
 }

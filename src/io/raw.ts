@@ -99,6 +99,11 @@ export interface ReadOptions {
   headerScore: (cells: RawValue[]) => number;
   /** Told how far a long read has come (the CLI draws a bar on a terminal). */
   progress?: ReadProgress;
+  /**
+   * Told, as it happens, what the user should know about a slow read (a large workbook read
+   * with exceljs, and why); the CLI prints it as `jobfx: note: ...`.
+   */
+  note?: (text: string) => void;
 }
 
 /**

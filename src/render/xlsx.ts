@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { neutraliseFormula } from './csv.js';
 import { formatCell, formatFixed, type FormatOptions } from './format.js';
 import type { Cell, Table } from '../model/table.js';
+import { zipEntries } from '../io/zip.js';
 
 const MS_PER_DAY = 86_400_000;
 const FIXED_DATE = new Date(0);
@@ -172,25 +173,12 @@ function setCell(cell: ExcelJS.Cell, c: Cell, opts: FormatOptions): void {
  */
 export function fixZipTimes(buf: Buffer): Buffer {
   const DOS_DATE = (0 << 9) | (1 << 5) | 1;
-  let eocd = -1;
-  for (let p = buf.length - 22; p >= Math.max(0, buf.length - 22 - 0xffff); p--) {
-    if (buf.readUInt32LE(p) === 0x06054b50) {
-      eocd = p;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('xlsx: zip end of central directory not found');
-  const entries = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  for (let k = 0; k < entries; k++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('xlsx: bad zip central directory');
-    buf.writeUInt16LE(0, p + 12);
-    buf.writeUInt16LE(DOS_DATE, p + 14);
-    const local = buf.readUInt32LE(p + 42);
-    if (buf.readUInt32LE(local) !== 0x04034b50) throw new Error('xlsx: bad zip local header');
-    buf.writeUInt16LE(0, local + 10);
-    buf.writeUInt16LE(DOS_DATE, local + 12);
-    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  for (const e of zipEntries(buf)) {
+    buf.writeUInt16LE(0, e.centralOffset + 12);
+    buf.writeUInt16LE(DOS_DATE, e.centralOffset + 14);
+    if (buf.readUInt32LE(e.localOffset) !== 0x04034b50) throw new Error('xlsx: bad zip local header');
+    buf.writeUInt16LE(0, e.localOffset + 10);
+    buf.writeUInt16LE(DOS_DATE, e.localOffset + 12);
   }
   return buf;
 }

@@ -26,6 +26,8 @@ export interface LoadOptions {
   cwd?: string;
   /** Makes a progress display for reading this file (the CLI's bar on a terminal). */
   progress?: (file: string) => ReadProgress;
+  /** Told what the user should know while the file is read (a slow xlsx read, and why). */
+  note?: (text: string) => void;
 }
 
 export interface Loaded extends Normalised {
@@ -61,6 +63,7 @@ async function load(
     delimiter: opts.delimiter,
     headerScore,
     progress,
+    note: opts.note,
   });
   const found = mapColumns(read.headers, config.config.columns, file);
   // Mapped on the headers as written; from here on a header that holds a CPR number (a mislaid

@@ -22,6 +22,7 @@ const date = (y: number, m: number, d: number): RawValue => ({ day: dayOf(y, m, 
 const row = (n: number, ...cells: RawValue[]): RawRow => ({ rowNumber: n, ref: `row ${n}`, cells });
 
 const HEADERS = ['CPR-nr.', 'Startdato', 'Slutdato', 'Afslutningsårsag', 'Målgruppe'];
+const FORMULAS = 'read with exceljs (slower): the workbook has formulas';
 const NOTE_1904 = 'the workbook uses the 1904 date system (Excel for Mac); dates were converted accordingly';
 
 describe('readXlsx: title rows, merged title, totals row', () => {
@@ -79,7 +80,7 @@ describe('readXlsx: title rows, merged title, totals row', () => {
 describe('readXlsx: dates in every form (saved by LibreOffice, with cached formula results)', () => {
   it('gives date cells as days and leaves text and plain numbers alone', async () => {
     const t = await read('dates.xlsx');
-    expect(t.info).toMatchObject({ sheet: 'Forløb', headerRow: 1, date1904: false, notes: [] });
+    expect(t.info).toMatchObject({ sheet: 'Forløb', headerRow: 1, date1904: false, notes: [FORMULAS] });
     expect(t.headers).toEqual(HEADERS);
     expect(t.titleRows).toBe(0);
     expect(t.rows).toEqual([
@@ -112,7 +113,12 @@ describe('readXlsx: the 1904 date system', () => {
 
   it('reads date1904="1" (as Excel and openpyxl write it)', async () => {
     const t = await read('date1904.xlsx');
-    expect(t.info).toMatchObject({ sheet: 'Mac', date1904: true, headerRow: 1, notes: [NOTE_1904] });
+    expect(t.info).toMatchObject({
+      sheet: 'Mac',
+      date1904: true,
+      headerRow: 1,
+      notes: [FORMULAS, NOTE_1904],
+    });
     expect(t.headers).toEqual(HEADERS);
     // openpyxl stores no cached formula results: the formula cell is empty
     expect(t.rows).toEqual(rows1904(null));
@@ -120,7 +126,12 @@ describe('readXlsx: the 1904 date system', () => {
 
   it('reads date1904="true" (as LibreOffice writes it), which exceljs alone gets 1462 days wrong', async () => {
     const t = await read('date1904-libreoffice.xlsx');
-    expect(t.info).toMatchObject({ sheet: 'Mac', date1904: true, headerRow: 1, notes: [NOTE_1904] });
+    expect(t.info).toMatchObject({
+      sheet: 'Mac',
+      date1904: true,
+      headerRow: 1,
+      notes: [FORMULAS, NOTE_1904],
+    });
     expect(t.headers).toEqual(HEADERS);
     expect(t.rows).toEqual(rows1904(date(2024, 4, 14)));
   });
@@ -200,6 +211,7 @@ describe('readXlsx: cell types', () => {
       headerRow: 1,
       date1904: false,
       notes: [
+        'read with exceljs (slower): the workbook has hyperlinks',
         'merged cells in the table: only the first cell of a merged range holds its value, the others read as empty',
       ],
     });
