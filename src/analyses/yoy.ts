@@ -110,17 +110,7 @@ export function columnsBetween(first: number, last: number, step: YoyStep): YoyC
 
 /** Earliest and newest start or end date of the courses; null when there are none. */
 export function dateRange(courses: readonly Course[] | CourseStore): { earliest: Day; newest: Day } | null {
-  const store = courses instanceof CourseStore ? courses : storeOf(courses);
-  let earliest = Infinity;
-  let newest = -Infinity;
-  for (let i = 0; i < store.length; i++) {
-    const start = store.start[i]!;
-    const end = store.end[i]!;
-    if (start < earliest) earliest = start;
-    if (start > newest) newest = start;
-    if (end !== NONE && end > newest) newest = end;
-  }
-  return Number.isFinite(earliest) ? { earliest, newest } : null;
+  return (courses instanceof CourseStore ? courses : storeOf(courses)).dateRange();
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The row accounting every command reports, and --rejects / --strict, in one place. */
 import { csvLine } from '../render/csv.js';
 import { writeAtomic } from '../io/write.js';
+import type { ColumnMapping } from '../schema/columns.js';
 import type { Ledger } from '../schema/normalise.js';
 import type { RunContext } from './context.js';
 
@@ -10,9 +11,16 @@ export function accountingLine(file: string, ledger: Ledger): string {
   return `${file}: ${ledger.read} rows read = ${ledger.accepted} accepted + ${ledger.rejected.length} rejected + ${ledger.skipped.length} skipped (${blank} blank, ${totals} totals)`;
 }
 
-/** The rejects file: row reference, pseudonym, reasons, then the row's columns (person id as pseudonym). */
-export function rejectsCsv(ledger: Ledger, headers: string[]): string {
-  const cols = headers.filter((h) => h !== '');
+/**
+ * The rejects file: row reference, pseudonym, reasons, then the row's mapped columns only. A
+ * column jobfx did not map (a name, a free-text comment) is never copied out of the export.
+ */
+export function rejectsCsv(ledger: Ledger, mapping: ColumnMapping): string {
+  const cols = mapping.columns
+    .filter(
+      (c) => c.field !== undefined && c.field !== 'personId' && c.how !== 'duplicate' && c.header !== '',
+    )
+    .map((c) => c.header);
   const lines = [csvLine(['row', 'person', 'reasons', ...cols])];
   for (const r of ledger.rejected)
     lines.push(
@@ -29,11 +37,11 @@ export async function finishAccounting(
   ctx: RunContext,
   file: string,
   ledger: Ledger,
-  headers: string[],
+  mapping: ColumnMapping,
   flags: { rejects?: string; strict?: boolean },
   quiet = false,
 ): Promise<number> {
-  if (flags.rejects) await writeAtomic(flags.rejects, rejectsCsv(ledger, headers));
+  if (flags.rejects) await writeAtomic(flags.rejects, rejectsCsv(ledger, mapping));
   if (!quiet) ctx.stderr(accountingLine(file, ledger) + '\n');
   if (ledger.rejected.length > 0) {
     const where = flags.rejects

@@ -5,6 +5,7 @@
  */
 import type { AnySpec, Built, CommandFlags } from '../commands/spec.js';
 import { formatOf, suppressionThreshold, type TableOutputFlags } from '../commands/options.js';
+import { mappingNotes, withNotes } from '../commands/data-notes.js';
 import { writeAtomic } from '../io/write.js';
 import { renderTables } from '../render/index.js';
 import { applyFollowUpFile, type FollowUpResult } from '../schema/followup.js';
@@ -31,14 +32,18 @@ export async function runCommand(
     charts: 'chart' in flags && flags.chart !== undefined,
     source: file,
   });
-  const warnings = tell(ctx, built);
-  await writeOutput(ctx, spec, built, flags);
+  const mapped = mappingNotes(data, flags.lang);
+  // inspect shows the mapping in its own output.
+  if (spec.accounting !== 'quiet') ctx.stderr(`jobfx: ${file}: ${mapped.line}\n`);
+  for (const w of mapped.warnings) ctx.stderr(`jobfx: warning: ${file}: ${w}\n`);
+  const warnings = tell(ctx, built) + mapped.warnings.length;
+  await writeOutput(ctx, spec, { ...built, tables: withNotes(built.tables, mapped.notes) }, flags);
   for (const f of built.files ?? []) await writeAtomic(f.path, f.content);
   const code = await finishAccounting(
     ctx,
     file,
     data.ledger,
-    data.headers,
+    data.mapping,
     flags,
     spec.accounting === 'quiet',
   );

@@ -1,10 +1,12 @@
 /**
  * jobfx run REPORT: the scripted monthly run. Reads the report file, loads the export once, builds
  * every table with its command's own options, and writes the memo pack (xlsx, html, md,
- * manifest.json, rejects.csv) atomically into the output folder.
+ * manifest.json) atomically into the output folder, and the rejected rows beside it.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { writeAtomic } from '../io/write.js';
 import { relative } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { isoOf, type Day } from '../base/dates.js';
@@ -26,6 +28,7 @@ import { loadCourses, type Loaded } from '../schema/load.js';
 import { loadReport, type LoadedReport, type ReportCommand } from '../report/config.js';
 import { writePackAtomic, type PackFiles } from '../report/pack.js';
 import { commandOf } from '../commands/commander.js';
+import { mappingNotes, withNotes } from '../commands/data-notes.js';
 import { dateArg, newestDate } from '../commands/options.js';
 import { REPORT_STEPS } from '../commands/registry.js';
 import type { AnySpec } from '../commands/spec.js';
@@ -52,6 +55,8 @@ export interface RunSummary {
   input: { file: string; sha256: string; read: number; accepted: number; rejected: number; skipped: number };
   tables: number;
   files: string[];
+  /** The rejected rows, beside the pack (null: none). */
+  rejects: string | null;
   dryRun: boolean;
 }
 
@@ -85,6 +90,9 @@ export async function runReport(
   // The same join, accounting and warnings as keyfigures --followup.
   if (report.followup !== undefined) await joinFollowUp(quietCtx, path(report.followup), data);
   say(accountingLine(input, data.ledger) + '\n');
+  const mapped = mappingNotes(data, report.lang);
+  say(`jobfx: ${input}: ${mapped.line}\n`);
+  for (const w of mapped.warnings) say(`jobfx: warning: ${input}: ${w}\n`);
 
   const runDate = flags.runDate === undefined ? todayDay() : dateArg('--run-date', flags.runDate);
   const period = fixedPeriod ?? resolveReportPeriod(loaded, data, runDate);
@@ -121,7 +129,7 @@ export async function runReport(
       source: input,
     });
     tell(quietCtx, b);
-    built.push(...b.tables);
+    built.push(...withNotes(b.tables, mapped.notes));
     for (const c of b.charts) charts[c.after] = c.svg;
     manifestTables.push({ command: step.command, options: step.options, tables: b.tables.map((t) => t.id) });
   }
@@ -138,7 +146,8 @@ export async function runReport(
   const chartFiles = Object.entries(charts).map(([id, svg], i) => ({ id, name: `figur-${i + 1}.svg`, svg }));
   for (const c of chartFiles) files.set(c.name, c.svg);
   files.set('notat.md', markdownWithCharts(title, tables, chartFiles, fmt));
-  if (data.ledger.rejected.length > 0) files.set('rejects.csv', rejectsCsv(data.ledger, data.headers));
+  // Rejected rows are row-level data: they go beside the pack, never into the memo folder.
+  const rejectsFile = data.ledger.rejected.length > 0 ? `${summaryBase.out}.rejects.csv` : null;
   files.set(
     'manifest.json',
     JSON.stringify(
@@ -151,6 +160,7 @@ export async function runReport(
         suppress: report.suppress,
         lang: report.lang,
         tables: manifestTables,
+        rejects: rejectsFile === null ? null : relative(summaryBase.out, rejectsFile),
         files: [...files.keys(), 'manifest.json'].sort(),
       },
       null,
@@ -163,6 +173,7 @@ export async function runReport(
     ...summaryBase,
     tables: tables.length,
     files: [...files.keys()].sort(),
+    rejects: rejectsFile,
     dryRun: Boolean(flags.dryRun),
   };
   if (flags.dryRun)
@@ -172,6 +183,13 @@ export async function runReport(
   else {
     await writePackAtomic(summary.out, files);
     say(`jobfx: wrote ${summary.files.length} files to ${summary.out}\n`);
+    const besides = `${summaryBase.out}.rejects.csv`;
+    if (rejectsFile !== null) {
+      await writeAtomic(rejectsFile, rejectsCsv(data.ledger, data.mapping));
+      say(
+        `jobfx: wrote the ${data.ledger.rejected.length} rejected rows to ${rejectsFile} (beside the pack, not in it)\n`,
+      );
+    } else if (existsSync(besides)) await rm(besides);
   }
   if (flags.json) ctx.stdout(JSON.stringify(summary, null, 2) + '\n');
   return 0;

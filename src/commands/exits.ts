@@ -16,7 +16,8 @@ import {
   type ReadFlags,
   type TableOutputFlags,
 } from './options.js';
-import type { BuildOptions, Built, CommandSpec } from './spec.js';
+import { periodNotes, withNotes } from './data-notes.js';
+import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
 
 export interface ExitsFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
   by?: ByField;
@@ -91,5 +92,13 @@ export async function buildExits(data: Loaded, flags: ExitsFlags, o: BuildOption
     byLabel: flags.by ? fieldLabel(flags.by, flags.lang).toLowerCase() : undefined,
     source: sourceText(o.source, data.ledger.accepted, flags.lang),
   });
-  return { title: inLang(flags.lang, { da: 'Afgang', en: 'Exits' }), tables, charts: [] };
+  const say = messages();
+  const cover = period ? periodNotes(period, store, flags.lang) : { warnings: [], notes: [] };
+  cover.warnings.forEach(say.warn);
+  return {
+    title: inLang(flags.lang, { da: 'Afgang', en: 'Exits' }),
+    tables: withNotes(tables, cover.notes),
+    charts: [],
+    messages: say.list,
+  };
 }

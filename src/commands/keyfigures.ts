@@ -18,6 +18,7 @@ import {
   type ReadFlags,
   type TableOutputFlags,
 } from './options.js';
+import { periodNotes, withNotes } from './data-notes.js';
 import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
 
 export interface KeyfiguresFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
@@ -106,10 +107,12 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
   });
   if (period.source === 'default')
     say.note(`no --period given; using ${period.label}, the last complete half-year in the data`);
+  const cover = periodNotes(period, store, flags.lang);
+  cover.warnings.forEach(say.warn);
   return {
     messages: say.list,
     title: `${inLang(flags.lang, { da: 'Nøgletal', en: 'Key figures' })}, ${periodName(period, flags.lang)}`,
-    tables,
+    tables: withNotes(tables, cover.notes),
     charts: [],
   };
 }

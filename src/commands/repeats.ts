@@ -18,6 +18,7 @@ import {
   type ReadFlags,
   type TableOutputFlags,
 } from './options.js';
+import { periodNotes, withNotes } from './data-notes.js';
 import { messages, type BuildOptions, type Built, type CommandSpec, type SideFile } from './spec.js';
 
 export interface RepeatsFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
@@ -76,6 +77,8 @@ export async function buildRepeats(data: Loaded, flags: RepeatsFlags, o: BuildOp
   });
   if (period.source === 'default')
     say.note(`no --period given; using ${period.label}, the last complete half-year in the data`);
+  const cover = periodNotes(period, data.store, flags.lang);
+  cover.warnings.forEach(say.warn);
   const files: SideFile[] = [];
   if (flags.list) {
     files.push({ option: '--list', path: flags.list, content: returnsCsv(result) });
@@ -84,7 +87,7 @@ export async function buildRepeats(data: Loaded, flags: RepeatsFlags, o: BuildOp
   }
   return {
     title: inLang(flags.lang, { da: 'Gengangere', en: 'Repeat users' }),
-    tables,
+    tables: withNotes(tables, cover.notes),
     charts: [],
     messages: say.list,
     files,

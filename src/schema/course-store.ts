@@ -330,6 +330,19 @@ export class CourseStore {
     }
   }
 
+  /** The earliest start and the newest start or end date of the courses; null when there are none. */
+  dateRange(): { earliest: Day; newest: Day } | null {
+    let earliest = Infinity;
+    let newest = -Infinity;
+    const { start, end } = this;
+    for (let i = 0; i < this.length; i++) {
+      if (start[i]! < earliest) earliest = start[i]!;
+      if (start[i]! > newest) newest = start[i]!;
+      if (end[i]! > newest) newest = end[i]!;
+    }
+    return Number.isFinite(earliest) ? { earliest, newest } : null;
+  }
+
   /** The day of the latest start or end date, null when there are no courses. */
   newestDay(): Day | null {
     let newest = NONE;

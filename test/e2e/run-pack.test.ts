@@ -143,8 +143,9 @@ describe('a run that fails leaves the last pack as it was', () => {
     const ok = jobfx(['run', 'jobfx.report.json', '--quiet'], { cwd: dir });
     expect(ok.code, ok.stderr).toBe(0);
     const pack = join(dir, 'noegletal');
-    // 6 of 13 rows are rejected: the pack holds them, with pseudonyms only.
-    const rejects = readFileSync(join(pack, 'rejects.csv'), 'utf8');
+    // 6 of 13 rows are rejected: written beside the pack (never into it), with pseudonyms only.
+    expect(existsSync(join(pack, 'rejects.csv'))).toBe(false);
+    const rejects = readFileSync(`${pack}.rejects.csv`, 'utf8');
     expect(rejects.trim().split('\r\n')).toHaveLength(7);
     expect(rejects).not.toMatch(CPR_LIKE);
     const before = snapshot(pack);

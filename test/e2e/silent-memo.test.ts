@@ -1,0 +1,184 @@
+/**
+ * No plausible wrong memo with exit 0 (issue #13): an export that differs a little from the demo
+ * (a header jobfx does not know, a missing column, a period outside the data) gets a warning on
+ * stderr that names the column and the config line, a note under every table, and exit 1 with
+ * --strict. Rejected rows never carry columns jobfx did not map, and never go into a memo pack.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jobfx } from './run.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'jobfx-silent-'));
+const demo = readFileSync('fixtures/demo/demo-export.csv', 'utf8');
+
+/** The demo export with its header line changed. */
+function variant(name: string, header: (h: string) => string): string {
+  const [first, ...rest] = demo.split('\n');
+  const file = join(tmp, name);
+  writeFileSync(file, [header(first!), ...rest].join('\n'));
+  return file;
+}
+
+describe('an exit-reason header jobfx does not know ("Årsag til afslutning")', () => {
+  const file = variant('aarsag.csv', (h) => h.replace('Afslutningsårsag', 'Årsag til afslutning'));
+
+  it('warns, names the column and the config line, and notes it under every table', () => {
+    const r = jobfx(['exits', file, '--period', '2025H1', '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('not used: "Årsag til afslutning"');
+    expect(r.stderr).toMatch(
+      /warning: .*no column was recognised as the exit reason, but "Årsag til afslutning" looks like one/,
+    );
+    expect(r.stderr).toContain('"columns": {"exitReason": "Årsag til afslutning"}');
+    const tables = (r.stdout.match(/^### /gm) ?? []).length;
+    expect(tables).toBe(2);
+    expect(r.stdout.match(/ingen kolonne, der blev genkendt som afslutningsårsag/g)).toHaveLength(tables);
+  });
+
+  it('exits 1 with --strict', () => {
+    expect(jobfx(['exits', file, '--period', '2025H1', '--strict']).code).toBe(1);
+  });
+});
+
+describe('"End" and "Reason for leaving" instead of Slutdato and Afslutningsårsag', () => {
+  const file = variant('english.csv', (h) =>
+    h.replace('Slutdato', 'End').replace('Afslutningsårsag', 'Reason for leaving'),
+  );
+
+  it('says every course is counted as ongoing, and which column to map', () => {
+    const r = jobfx(['keyfigures', file, '--period', '2025H1', '--format', 'md', '--strict']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /no column was recognised as the end date, but "End" looks like one: every course is counted as ongoing/,
+    );
+    expect(r.stderr).toContain('"columns": {"end": "End"}');
+    expect(r.stdout).toContain('alle forløb er talt som igangværende');
+  });
+});
+
+describe('no end column at all', () => {
+  const file = join(tmp, 'no-end.csv');
+  const lines = demo.split('\n');
+  const cols = lines[0]!.split(';');
+  const drop = [cols.indexOf('Slutdato'), cols.indexOf('Afslutningsårsag')];
+  writeFileSync(
+    file,
+    lines
+      .map((l) =>
+        l
+          .split(';')
+          .filter((_, i) => !drop.includes(i))
+          .join(';'),
+      )
+      .join('\n'),
+  );
+
+  it('warns without a column to suggest', () => {
+    const r = jobfx(['repeats', file, '--period', '2025H1', '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /no column was recognised as the end date: every course is counted as ongoing; if the export has one, map it/,
+    );
+    expect(r.stdout).toContain('alle forløb er talt som igangværende');
+  });
+});
+
+describe('a period the data does not cover (the demo runs from 02-01-2024 to 30-01-2026)', () => {
+  it.each([
+    [
+      '2027H1',
+      /lies after the data \(its newest date is 30-01-2026\)/,
+      'Perioden ligger efter udtrækkets data',
+    ],
+    [
+      '2019',
+      /lies before the data \(its first start is 02-01-2024\): every figure is 0/,
+      'Perioden ligger før udtrækkets data',
+    ],
+    [
+      '2026',
+      /ends after the newest date in the data \(30-01-2026\): the figures are not final/,
+      'tallene er ikke endelige',
+    ],
+  ])('--period %s', (period, warning, note) => {
+    const r = jobfx(['keyfigures', 'fixtures/demo/demo-export.csv', '--period', period, '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(warning);
+    const tables = (r.stdout.match(/^### /gm) ?? []).length;
+    expect(r.stdout.split(note!).length - 1).toBe(tables);
+    expect(jobfx(['keyfigures', 'fixtures/demo/demo-export.csv', '--period', period, '--strict']).code).toBe(
+      1,
+    );
+  });
+
+  it('a period inside the data gets no such note', () => {
+    const r = jobfx(['keyfigures', 'fixtures/demo/demo-export.csv', '--period', '2025H1', '--strict']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/warning/);
+  });
+});
+
+describe('every command prints its column mapping in one line (inspect shows it in its report)', () => {
+  it.each(['keyfigures', 'exits', 'repeats', 'yoy'])('%s', (command) => {
+    const r = jobfx([command, 'fixtures/demo/demo-export.csv']);
+    const lines = r.stderr.split('\n').filter((l) => l.includes('columns: "CPR-nr." → personId'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('"Slutdato" → end, "Afslutningsårsag" → exitReason');
+  });
+});
+
+describe('rejected rows', () => {
+  // Two of four rows are rejected (an end before the start, a date that is not one); the export
+  // has a column of names and a free-text remark that jobfx does not map. Fake CPR numbers of
+  // the fixtures (they fail modulus 11).
+  const named = join(tmp, 'named.csv');
+  writeFileSync(
+    named,
+    [
+      'CPR-nr.;Startdato;Slutdato;Afslutningsårsag;Navn;Bemærkning',
+      '150385-1235;15-01-2024;31-03-2024;Ordinært job;Navnesen Et;ok',
+      '0207922348;01-02-2024;15-01-2024;Uddannelse;Navnesen To;slut før start',
+      '3112701236;01-03-2024;32-03-2024;Afbrudt;Navnesen Tre;ugyldig dato',
+      '0504054002;01-04-2024;;;Navnesen Fire;i gang',
+    ].join('\r\n') + '\r\n',
+  );
+
+  it('--rejects holds the mapped columns only: no name, no free-text remark', () => {
+    const out = join(tmp, 'rejects.csv');
+    jobfx(['inspect', named, '--rejects', out]);
+    const text = readFileSync(out, 'utf8');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFrow,person,reasons,Startdato,Slutdato,Afslutningsårsag');
+    expect(text.trim().split('\r\n')).toHaveLength(3);
+    expect(text).not.toMatch(/Navn|Bemærkning|slut før|ugyldig/);
+  });
+
+  it('jobfx run writes them beside the pack, never into it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jobfx-silent-run-'));
+    writeFileSync(
+      join(dir, 'jobfx.report.json'),
+      JSON.stringify({ title: 'T', input: resolve(named), period: '2024', tables: [{ command: 'exits' }] }),
+    );
+    const r = jobfx(['run', 'jobfx.report.json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'memo'))).not.toContain('rejects.csv');
+    const beside = readFileSync(join(dir, 'memo.rejects.csv'), 'utf8');
+    expect(beside.trim().split('\r\n')).toHaveLength(3);
+    expect(beside).not.toMatch(/Navnesen/);
+    for (const f of readdirSync(join(dir, 'memo')))
+      expect(readFileSync(join(dir, 'memo', f)).toString('latin1')).not.toMatch(/Navnesen/);
+    // A later run without rejected rows removes the stale file beside the pack.
+    writeFileSync(
+      join(dir, 'jobfx.report.json'),
+      JSON.stringify({
+        title: 'T',
+        input: resolve('fixtures/demo/demo-export.csv'),
+        period: '2025H1',
+        tables: [{ command: 'exits' }],
+      }),
+    );
+    expect(jobfx(['run', 'jobfx.report.json'], { cwd: dir }).code).toBe(0);
+    expect(existsSync(join(dir, 'memo.rejects.csv'))).toBe(false);
+  });
+});
