@@ -6,7 +6,7 @@ import { Option, type Command } from 'commander';
 import { usageError } from '../errors.js';
 import { writeAtomic } from '../io/write.js';
 import { FORMATS, renderTables, type Format } from '../render/index.js';
-import { suppress } from '../render/suppress.js';
+import { suppress } from '../disclosure/suppress.js';
 import type { Table } from '../model/table.js';
 import type { RunContext } from './context.js';
 import { formatOf, type OutputFlags } from './options.js';

@@ -8,7 +8,7 @@ import type { YoyMeasure, YoyResult, YoyRow } from '../analyses/yoy.js';
 import { danishOf, isoOf } from '../base/dates.js';
 import { fieldLabel } from '../model/fields.js';
 import { sayer, type Lang } from '../base/i18n.js';
-import { suppress } from '../render/suppress.js';
+import { suppress } from '../disclosure/suppress.js';
 import {
   count,
   empty,

@@ -15,7 +15,7 @@ import type { Day } from '../../base/dates.js';
 import { usageError } from '../../errors.js';
 import { writeAtomic } from '../../io/write.js';
 import { renderSvg } from '../../render/chart.js';
-import { suppress } from '../../render/suppress.js';
+import { suppress } from '../../disclosure/suppress.js';
 import type { ColumnMapping } from '../../schema/columns.js';
 import { loadCourses, type Loaded } from '../../schema/load.js';
 import { matchKey } from '../../schema/normalize-text.js';
