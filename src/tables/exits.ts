@@ -5,6 +5,7 @@ import { sayer, type Lang } from '../base/i18n.js';
 import { text, type Row, type Table } from '../model/table.js';
 import type { VocabSet } from '../schema/vocab.js';
 import { distributionColumns, distributionRows, type DataColumn } from './distribution.js';
+import { exitGroupLinks } from './links.js';
 
 export interface ExitTableOptions {
   lang: Lang;
@@ -36,6 +37,13 @@ export function exitTables(cols: DataColumn<ExitCounts>[], o: ExitTableOptions):
   ];
   const source = t(`Kilde: ${o.source}.`, `Source: ${o.source}.`);
   if (o.grouped) return [groupedTable(cols, o, groupLabel, reasonLabel, [...common, source])];
+  // Each exit group is the sum of its reasons: declared on the groups table (see Table.links).
+  const links = exitGroupLinks(
+    cols,
+    { reasons: 'exits.reasons', groups: 'exits.groups' },
+    (k) => k.byReason,
+    (k) => k.byGroup,
+  );
   return [
     {
       id: 'exits.reasons',
@@ -92,6 +100,7 @@ export function exitTables(cols: DataColumn<ExitCounts>[], o: ExitTableOptions):
         source,
       ],
       additive,
+      links,
     },
   ];
 }
