@@ -126,21 +126,26 @@ export async function runReport(
       `${input}: ${data.ledger.rejected.length} of ${data.ledger.read} rows rejected, more than the limit ${limit}; the last pack is kept. Run jobfx inspect ${input} to see why.`,
     );
 
-  const tables: Table[] = [];
+  const built: Table[] = [];
   const charts: Record<string, string> = {};
   const manifestTables: unknown[] = [];
   for (const step of steps) {
     const flagsOf = step.parse(period);
-    const built = await step.build(quietCtx, data, flagsOf as never, {
+    const out = await step.build(quietCtx, data, flagsOf as never, {
       threshold: report.suppress,
       charts: step.chart,
       source: input,
     });
-    const shown = report.suppress > 0 ? suppress(built.tables, report.suppress, report.lang) : built.tables;
-    tables.push(...shown);
-    for (const c of built.charts) charts[c.after] = c.svg;
-    manifestTables.push({ command: step.command, options: step.options, tables: shown.map((t) => t.id) });
+    built.push(...out.tables);
+    for (const c of out.charts) charts[c.after] = c.svg;
+    manifestTables.push({
+      command: step.command,
+      options: step.options,
+      tables: out.tables.map((t) => t.id),
+    });
   }
+  // Once over the whole pack: everything in it is published together.
+  const tables = report.suppress > 0 ? suppress(built, report.suppress, report.lang) : built;
 
   const title = `${report.title}, ${periodName(period, report.lang)}`;
   const fmt = { lang: report.lang, percentDecimals: 1 };
