@@ -22,6 +22,7 @@ export function relations(grid: Grid): Relation[] {
   const out: Relation[] = [];
   grid.tables.forEach((table, t) => out.push(...withinTable(grid, table, t)));
   grid.tables.forEach((table, t) => out.push(...linksOf(grid, table, t)));
+  out.push(...factsOf(grid));
   return out;
 }
 
@@ -75,6 +76,24 @@ function linksOf(grid: Grid, table: Table, t: number): Relation[] {
     const tables = new Set([total, ...parts].map((v) => grid.vars[v!]!.t));
     out.push({ total, parts: parts as number[], hideTotal: false, table: t, crossTable: tables.size > 1 });
   }
+  return out;
+}
+
+/** Cells with the same fact key are equal: each one after the first is a relation with the first. */
+function factsOf(grid: Grid): Relation[] {
+  const first = new Map<string, number>();
+  const out: Relation[] = [];
+  grid.tables.forEach((table, t) => {
+    for (const f of table.facts ?? []) {
+      const v = grid.varAt(t, f.row, f.col);
+      if (v === undefined)
+        throw new Error(`${table.id}: fact ${f.key} at row ${f.row} column ${f.col} holds no count`);
+      const w = first.get(f.key);
+      if (w === undefined) first.set(f.key, v);
+      else if (w !== v)
+        out.push({ total: w, parts: [v], hideTotal: false, table: t, crossTable: grid.vars[w]!.t !== t });
+    }
+  });
   return out;
 }
 

@@ -80,6 +80,13 @@ export interface Table {
    */
   links?: Link[];
   /**
+   * Named figures, for cells that other commands print too (a pack prints keyfigures and exits of
+   * the same period): every count cell with the same `key`, in any table printed together, shows
+   * the same number, and suppression treats them as equal. A key names everything the number
+   * depends on (measure, period, column value, options), e.g. "ended|<period>|all|reason=Fleksjob".
+   */
+  facts?: Fact[];
+  /**
    * Columns that grow down the rows (a cumulative curve, week by week), for suppression: the `n`
    * of their num cells counts the events so far. Two shown rows would tell how many events fell
    * between them, so a row of a set is shown only when the events since the last shown row of
@@ -101,6 +108,13 @@ export interface CellRef {
 export interface Link {
   total: CellRef;
   parts: CellRef[];
+}
+
+/** A count cell showing a named figure (see `Table.facts`). */
+export interface Fact {
+  key: string;
+  row: number;
+  col: number;
 }
 
 export const text = (v: string): Cell => ({ t: 'text', v });

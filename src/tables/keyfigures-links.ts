@@ -13,17 +13,32 @@
  *   (each person counted once, by their latest active course) — across --by columns they do not.
  * - follow-up: "Afsluttede forløb i alt" = ended courses (citizens).
  * - repeat users: persons who started = persons who started (citizens).
+ * Facts (Table.facts) name the exit and repeat-user figures that `jobfx exits` and `jobfx repeats`
+ * print too, so a pack with both is protected as one.
  */
 import type { Table } from '../model/table.js';
 import type { KeyFigureColumn } from './keyfigures.js';
 import { distributionValues } from './distribution.js';
-import { addLinks, countColumns, exitGroupLinks, sameRow, sumColumns } from './links.js';
+import {
+  addLinks,
+  columnKeys,
+  countColumns,
+  distributionFacts,
+  exitGroupLinks,
+  repeatsFact,
+  sameRow,
+  sumColumns,
+} from './links.js';
 
 const CITIZENS = 'keyfigures.citizens';
 /** Rows of the citizens table. */
 const ROW = { activeCourses: 0, activePersons: 1, startedPersons: 3, ongoingCourses: 4, endedCourses: 6 };
 
-export function linkKeyFigureTables(tables: Table[], cols: KeyFigureColumn[]): void {
+export function linkKeyFigureTables(
+  tables: Table[],
+  cols: KeyFigureColumn[],
+  o: { periodText: string; byLabel?: string; windowDays: number; minGapDays: number },
+): void {
   const byId = (id: string) => tables.find((t) => t.id === id);
   const last = (t: Table | undefined) => (t ? t.rows.length - 1 : -1);
   const all = countColumns(cols);
@@ -47,6 +62,20 @@ export function linkKeyFigureTables(tables: Table[], cols: KeyFigureColumn[]): v
       (x) => x.ended.byGroup,
     ),
   );
+
+  // The same figures printed by other commands (exits, repeats) in a pack.
+  const prefix = `ended|${o.periodText}`;
+  if (reasons) reasons.facts = distributionFacts(cols, (x) => x.ended.byReason, prefix, 'reason', o.byLabel);
+  if (groups) groups.facts = distributionFacts(cols, (x) => x.ended.byGroup, prefix, 'group', o.byLabel);
+  const repeats = byId('keyfigures.repeats');
+  if (repeats)
+    repeats.facts = columnKeys(cols, o.byLabel).flatMap((c, j) =>
+      ['started', 'returning'].map((what, row) => ({
+        key: `${repeatsFact(o.periodText, o.windowDays, o.minGapDays)}|${c}|${what}`,
+        row,
+        col: j + 1,
+      })),
+    );
 
   const ended = byId('keyfigures.endedDuration');
   if (k === 1) {

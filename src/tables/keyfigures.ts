@@ -389,7 +389,7 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
       ];
   const source = t(`Kilde: ${o.source}.`, `Source: ${o.source}.`);
   for (const tb of tables) tb.notes.push(...(tb.id === 'keyfigures.citizens' ? byNote : []), source);
-  linkKeyFigureTables(tables, cols);
+  linkKeyFigureTables(tables, cols, { ...o, periodText });
   return tables;
 }
 

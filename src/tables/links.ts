@@ -3,7 +3,7 @@
  * suppression (src/disclosure/) protects as one system with each table's `additive`.
  */
 import { UNMAPPED_GROUP } from '../analyses/exits.js';
-import type { Link, Table } from '../model/table.js';
+import type { Fact, Link, Table } from '../model/table.js';
 import { distributionValues, type Count, type DataColumn } from './distribution.js';
 
 export interface RowRef {
@@ -59,4 +59,33 @@ export function exitGroupLinks<T>(
 export function addLinks(table: Table | undefined, links: Link[]): void {
   if (!table || links.length === 0) return;
   table.links = [...(table.links ?? []), ...links];
+}
+
+/** The key of each data column for `Table.facts`: "all" for the total (last) column, else by=label. */
+export function columnKeys<T>(cols: DataColumn<T>[], by: string | undefined): string[] {
+  return cols.map((c, j) => (j === cols.length - 1 ? 'all' : `${by ?? ''}=${c.label}`));
+}
+
+/**
+ * Facts for a table laid out by `distributionRows`: the body row of value v in column j is
+ * `${prefix}|${column key}|${name}=${v}`, the total row `${prefix}|${column key}`.
+ */
+export function distributionFacts<T>(
+  cols: DataColumn<T>[],
+  pick: (k: T) => Count[],
+  prefix: string,
+  name: string,
+  by: string | undefined,
+): Fact[] {
+  const keys = columnKeys(cols, by);
+  const values = distributionValues(cols, pick);
+  return keys.flatMap((c, j) => [
+    ...values.map((v, row) => ({ key: `${prefix}|${c}|${name}=${v}`, row, col: j + 1 })),
+    { key: `${prefix}|${c}`, row: values.length, col: j + 1 },
+  ]);
+}
+
+/** The fact-key prefix of the repeat-user figures of a period, window and minimum gap. */
+export function repeatsFact(periodText: string, windowDays: number, minGapDays: number): string {
+  return `repeats|${periodText}|${windowDays}d|gap ${minGapDays}`;
 }

@@ -4,7 +4,7 @@ import type { RepeatResult } from '../analyses/repeats.js';
 import { sayer, type Lang } from '../base/i18n.js';
 import { count, labelCol, share, text, valueCol, type Row, type Table } from '../model/table.js';
 import type { VocabSet } from '../schema/vocab.js';
-import { sameRow } from './links.js';
+import { repeatsFact, sameRow } from './links.js';
 
 export interface RepeatTableOptions {
   lang: Lang;
@@ -100,6 +100,12 @@ export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
         },
       ],
       notes: [definition, source],
+      // The same figures as keyfigures' repeat-user table (the total column).
+      facts: ['started', 'returning'].map((what, row) => ({
+        key: `${repeatsFact(o.periodText, o.windowDays, o.minGapDays)}|all|${what}`,
+        row,
+        col: 1,
+      })),
     },
     {
       id: 'repeats.targetGroup',

@@ -11,7 +11,9 @@
  * particular solution plus the null space). It is checked against the hand-made "8 − 6 = 2" case
  * that per-table suppression leaks, so we know it finds what it should.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { suppress } from '../../src/disclosure/suppress.js';
 import { count, labelCol, share, text, valueCol, type Row, type Table } from '../../src/model/table.js';
@@ -214,7 +216,33 @@ function readerEquations(tables: MdTable[], reasonGroup: Map<string, string>): R
       // Courses add up across the columns; persons need not.
       if (!t.title.startsWith('Personer')) columnSums(t.rows.map((x) => x.label));
     } else if (t.title.startsWith('Varighed')) columnSums(['Forløb']);
+    else if (t.title.startsWith('Gengangere efter'))
+      for (const c of cols)
+        r.sum(
+          r.key(i, 'I alt', c),
+          body.map((l) => r.key(i, l, c)),
+        );
   });
+
+  // In a pack: the grouped exit table and the repeat-user tables repeat figures of keyfigures.
+  const grouped = find('Afsluttede forløb efter afgangsgruppe og afslutningsårsag')[0];
+  if (grouped !== undefined)
+    for (const c of countColumns(tables[grouped]!))
+      for (const row of tables[grouped]!.rows) {
+        const reason = row.label.startsWith('  ');
+        const other = row.label === 'I alt' ? reasons : reason ? reasons : groups;
+        if (other !== undefined) r.sum(r.key(grouped, row.label, c), [r.key(other, row.label.trim(), c)]);
+      }
+  const [repeatsOwn, ...repeatsMore] = find('Gengangere inden for');
+  for (const g of repeatsMore)
+    for (const label of ['Personer startet i perioden', 'heraf gengangere'])
+      r.sum(r.key(repeatsOwn!, label, 'I alt'), [r.key(g, label, 'I alt')]);
+  for (const g of find('Gengangere efter målgruppe')) {
+    r.sum(r.key(g, 'I alt', 'Startet'), [r.key(repeatsOwn!, 'Personer startet i perioden', 'I alt')]);
+    r.sum(r.key(g, 'I alt', 'Gengangere'), [r.key(repeatsOwn!, 'heraf gengangere', 'I alt')]);
+  }
+  for (const g of find('Gengangere efter afgangsgruppe'))
+    r.sum(r.key(g, 'I alt', 'Gengangere'), [r.key(repeatsOwn!, 'heraf gengangere', 'I alt')]);
 
   // Exit groups are the sums of their reasons.
   if (reasons !== undefined && groups !== undefined)
@@ -447,5 +475,34 @@ describe('the attacker, on the published key figures and exits of the demo expor
     expect(r.equations).toBeGreaterThan(5);
     expect(r.findings).toEqual([]);
     expect(leakingShares(tables)).toEqual([]);
+  });
+});
+
+describe('the attacker, on a memo pack (jobfx run) with keyfigures, exits --grouped and repeats', () => {
+  it('finds no hidden cell across the steps of the pack', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jobfx-attacker-'));
+    try {
+      expect(jobfx(['init'], { cwd: dir }).code).toBe(0);
+      const file = join(dir, 'jobfx.report.json');
+      const report = JSON.parse(readFileSync(file, 'utf8'));
+      report.tables = [
+        { command: 'keyfigures', options: {} },
+        { command: 'exits', options: { grouped: true } },
+        { command: 'repeats', options: {} },
+      ];
+      writeFileSync(file, JSON.stringify(report));
+      const r = jobfx(['run', 'jobfx.report.json'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      const tables = parseMarkdown(readFileSync(join(dir, report.out, 'notat.md'), 'utf8'));
+      const groups = groupsOfReasons(
+        tables.find((t) => t.title.startsWith('Afsluttede forløb efter afgangsgruppe og'))!,
+      );
+      const found = attack(readerEquations(tables, groups));
+      expect(found.hidden).toBeGreaterThan(3);
+      expect(found.findings).toEqual([]);
+      expect(leakingShares(tables)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
