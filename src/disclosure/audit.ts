@@ -64,3 +64,48 @@ function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
 }
+
+/**
+ * The hidden variables a reader can pin to one value from the ranges the output tells (a "<N" cell
+ * is 1 … N−1, any other hidden count ≥ 0) and the relations: interval propagation over every
+ * relation (total = Σ parts) to a fixpoint. Sound, not complete: it finds the cases a reader does
+ * by hand (8 = <5 + <5 makes both 4), not every integer-programming inference.
+ */
+export function pinned(grid: Grid, rels: Relation[], n: number): number[] {
+  const lo = grid.vars.map((_p, v) => {
+    if (!grid.hidden(v)) return grid.shownValue(v)!;
+    const c = grid.cell(grid.vars[v]!);
+    return c?.t === 'suppressed' && c.shown === `<${n}` ? 1 : 0;
+  });
+  const hi = grid.vars.map((_p, v) => {
+    if (!grid.hidden(v)) return grid.shownValue(v)!;
+    const c = grid.cell(grid.vars[v]!);
+    return c?.t === 'suppressed' && c.shown === `<${n}` ? n - 1 : Infinity;
+  });
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  for (let changed = true, rounds = 0; changed && rounds < 10_000; rounds++) {
+    changed = false;
+    const tighten = (v: number, l: number, h: number) => {
+      if (l > lo[v]!) {
+        lo[v] = l;
+        changed = true;
+      }
+      if (h < hi[v]!) {
+        hi[v] = h;
+        changed = true;
+      }
+    };
+    for (const r of rels) {
+      tighten(r.total, sum(r.parts.map((p) => lo[p]!)), sum(r.parts.map((p) => hi[p]!)));
+      r.parts.forEach((p, i) => {
+        const others = r.parts.filter((_q, j) => j !== i);
+        tighten(
+          p,
+          lo[r.total]! - sum(others.map((q) => hi[q]!)),
+          hi[r.total]! - sum(others.map((q) => lo[q]!)),
+        );
+      });
+    }
+  }
+  return grid.vars.map((_p, v) => v).filter((v) => grid.hidden(v) && lo[v] === hi[v]);
+}
