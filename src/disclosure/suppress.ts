@@ -8,14 +8,13 @@
  *    cumulative curves show a row only after at least N new events.
  * 2. Relations (relations.ts): one system from every table's `additive` and `links`.
  * 3. Secondary (secondary.ts): no relation may have exactly one hidden cell; fixpoint.
- * 4. Audit (audit.ts): exact elimination over all relations, and interval propagation with the
- *    ranges the output tells ("<5" is 1–4); a hidden cell that is still determined gets another
- *    cell of one of its relations hidden, and 3–4 repeat.
+ * 4. Audit (audit.ts): exact elimination over all relations; a hidden cell that is still determined
+ *    gets another cell of one of its relations hidden, and 3–4 repeat.
  * A share is hidden with its count and with its denominator.
  */
 import type { Lang } from '../base/i18n.js';
 import type { Table } from '../model/table.js';
-import { determined, pinned } from './audit.js';
+import { determined } from './audit.js';
 import { Grid } from './grid.js';
 import { suppressionNotes } from './notes.js';
 import { primary } from './primary.js';
@@ -40,7 +39,7 @@ function suppressSet(tables: Table[], n: number, lang: Lang): Table[] {
   primary(grid, n);
   for (;;) {
     secondary(grid, rels);
-    if (!auditStep(grid, rels, n)) break;
+    if (!auditStep(grid, rels)) break;
   }
   return grid.result().map((t, k) => {
     const add = suppressionNotes(grid.marks[k]!, n, lang).filter((x) => !t.notes.includes(x));
@@ -53,9 +52,8 @@ function suppressSet(tables: Table[], n: number, lang: Lang): Table[] {
  * shown cell of a relation holding it (the first such cell in variable order that has one).
  * Returns whether it hid something.
  */
-function auditStep(grid: Grid, rels: Relation[], n: number): boolean {
-  const found = [...new Set([...determined(grid, rels), ...pinned(grid, rels, n)])].sort((a, b) => a - b);
-  for (const v of found) {
+function auditStep(grid: Grid, rels: Relation[]): boolean {
+  for (const v of determined(grid, rels)) {
     let best: { v: number; r: Relation; key: number } | undefined;
     for (const r of rels) {
       if (r.total !== v && !r.parts.includes(v)) continue;

@@ -8,8 +8,7 @@
  * The solver here is independent of src/disclosure/: it parses rendered text, builds its own
  * equations from the labels, and solves them with exact fractions. A hidden cell x_k is determined
  * iff every vector of the null space of the system has a zero at k (the solution set is one
- * particular solution plus the null space). It also uses the ranges the output tells ("<5" is
- * 1 … 4): interval propagation, so 8 = <5 + <5 gives 4 and 4. It is checked against the hand-made "8 − 6 = 2" case
+ * particular solution plus the null space). It is checked against the hand-made "8 − 6 = 2" case
  * that per-table suppression leaks, so we know it finds what it should.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -350,49 +349,7 @@ function attack(reader: Reader): { findings: Finding[]; equations: number; hidde
     if (free.every((f) => rows[r]![f]!.isZero()))
       findings.push({ cell: hidden[c]!, value: rows[r]![width]!.toString() });
   });
-  findings.push(...byRanges(reader).filter((f) => !findings.some((g) => g.cell === f.cell)));
   return { findings, equations: reader.equations.length, hidden: width };
-}
-
-/**
- * What a reader gets from the ranges as well: "<5" is 1 … 4, ".." is at least 0. For each equation
- * Σ c·x = 0 and each cell in it, c·x lies in −(the interval sum of the other terms); repeated until
- * no bound moves. A hidden cell whose bounds meet is found.
- */
-function byRanges(reader: Reader): Finding[] {
-  const bounds = new Map<string, [number, number]>();
-  for (const [k, v] of reader.cells)
-    bounds.set(k, 'known' in v ? [v.known, v.known] : v.hidden === '<5' ? [1, 4] : [0, Infinity]);
-  const term = (k: string, c: number): [number, number] => {
-    const [l, h] = bounds.get(k)!;
-    return c >= 0 ? [c * l, c * h] : [c * h, c * l];
-  };
-  for (let moved = true; moved;) {
-    moved = false;
-    for (const eq of reader.equations)
-      for (const [k, c] of eq) {
-        let restLo = 0;
-        let restHi = 0;
-        for (const [u, cu] of eq) {
-          if (u === k) continue;
-          const [l, h] = term(u, cu);
-          restLo += l;
-          restHi += h;
-        }
-        // c·x = −rest, so c·x ∈ [−restHi, −restLo].
-        const [l, h] = c > 0 ? [-restHi / c, -restLo / c] : [-restLo / c, -restHi / c];
-        const [ol, oh] = bounds.get(k)!;
-        const nl = Math.max(ol, Math.ceil(l));
-        const nh = Math.min(oh, Math.floor(h));
-        if (nl !== ol || nh !== oh) {
-          bounds.set(k, [nl, nh]);
-          moved = true;
-        }
-      }
-  }
-  return [...reader.cells]
-    .filter(([k, v]) => 'hidden' in v && bounds.get(k)![0] === bounds.get(k)![1])
-    .map(([k]) => ({ cell: k, value: String(bounds.get(k)![0]) }));
 }
 
 /** Shares shown next to a hidden count (or with a hidden denominator) give the count back. */

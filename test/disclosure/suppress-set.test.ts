@@ -139,37 +139,3 @@ describe('the audit', () => {
     expect(column(suppress(t, 5, 'da'))).toEqual([DOTS, LT5, LT5, count(0)]);
   });
 });
-
-describe('the audit with the ranges the output tells', () => {
-  it('does not leave 8 = <5 + <5 (both would be 4)', () => {
-    const reasons = dist('r', [
-      ['job', 20],
-      ['a-dagpenge', 4],
-      ['sygedagpenge', 4],
-    ]);
-    const groups: Table = dist(
-      'g',
-      [
-        ['job', 20],
-        ['benefit', 8],
-      ],
-      {
-        links: [
-          { total: { table: 'g', row: 0, col: 1 }, parts: [{ table: 'r', row: 0, col: 1 }] },
-          {
-            total: { table: 'g', row: 1, col: 1 },
-            parts: [
-              { table: 'r', row: 1, col: 1 },
-              { table: 'r', row: 2, col: 1 },
-            ],
-          },
-        ],
-      },
-    );
-    const [r, g] = suppress([reasons, groups], 5, 'da');
-    // benefit 8 goes; then the groups' column has one hidden cell, and job 20 goes with it; job is
-    // the reasons' job too, which is hidden as well. Now job ∈ 20 … 26: nothing is pinned.
-    expect(column(r!)).toEqual([DOTS, LT5, LT5, count(28)]);
-    expect(column(g!)).toEqual([DOTS, DOTS, count(28)]);
-  });
-});
