@@ -3,7 +3,7 @@ import { formatOf, suppressionThreshold, TABLE_FORMATS, type TableOutputFlags } 
 import { usageError } from '../errors.js';
 import { writeAtomic } from '../io/write.js';
 import { renderTables, type Format } from '../render/index.js';
-import { suppress } from '../render/suppress.js';
+import { suppress } from '../disclosure/suppress.js';
 import type { Table } from '../model/table.js';
 import type { RunContext } from './context.js';
 

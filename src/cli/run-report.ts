@@ -22,7 +22,7 @@ import {
 } from '../base/period.js';
 import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { suppress } from '../render/suppress.js';
+import { suppress } from '../disclosure/suppress.js';
 import type { Table } from '../model/table.js';
 import { loadCourses, type Loaded } from '../schema/load.js';
 import { loadReport, type LoadedReport, type ReportCommand } from '../report/config.js';

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { compare, keptColumns, resolveCompare, type CompareRequest } from '../analyses/compare/index.js';
 import { usageError } from '../errors.js';
 import { renderSvg } from '../render/chart.js';
-import { suppress } from '../render/suppress.js';
+import { suppress } from '../disclosure/suppress.js';
 import type { Loaded } from '../schema/load.js';
 import { compareLabels, compareTables, weeklyChartSpec } from '../tables/compare/index.js';
 import {

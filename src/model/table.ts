@@ -65,6 +65,28 @@ export interface Table {
     }[];
   };
   /**
+   * Exact linear relations between cells that span tables (or cells of this table that `additive`
+   * cannot express): in each link, the count cell `total` equals the sum of the count cells `parts`.
+   * Cells with the same meaning shown in two tables are a link with one part (total = part).
+   * Everything printed together (all tables of a command, all tables of a pack) is one suppression
+   * problem: `suppress()` (src/disclosure/) sees these links and the relations derived from
+   * `additive` as one system, so no hidden cell can be worked out by combining tables.
+   *
+   * A `CellRef.table` is a table id. It names this table when it is this table's own id; otherwise
+   * the nearest table with that id before this one in the list printed together, else the nearest
+   * after it (so a builder declares links on its later tables, pointing back at its earlier ones,
+   * and two runs of one command in a pack stay apart). A link to a table not printed is ignored.
+   * Only exact relations: persons who can be in several rows or columns do not add up.
+   */
+  links?: Link[];
+  /**
+   * Named figures, for cells that other commands print too (a pack prints keyfigures and exits of
+   * the same period): every count cell with the same `key`, in any table printed together, shows
+   * the same number, and suppression treats them as equal. A key names everything the number
+   * depends on (measure, period, column value, options), e.g. "ended|<period>|all|reason=Fleksjob".
+   */
+  facts?: Fact[];
+  /**
    * Columns that grow down the rows (a cumulative curve, week by week), for suppression: the `n`
    * of their num cells counts the events so far. Two shown rows would tell how many events fell
    * between them, so a row of a set is shown only when the events since the last shown row of
@@ -73,6 +95,26 @@ export interface Table {
    * in a row where any set is hidden.
    */
   cumulative?: { sets: number[][]; derived?: number[] };
+}
+
+/** A cell of a table in a set printed together: table id (see `Table.links`), row and column index. */
+export interface CellRef {
+  table: string;
+  row: number;
+  col: number;
+}
+
+/** An exact relation: `total` = the sum of `parts` (one part: the same number shown twice). */
+export interface Link {
+  total: CellRef;
+  parts: CellRef[];
+}
+
+/** A count cell showing a named figure (see `Table.facts`). */
+export interface Fact {
+  key: string;
+  row: number;
+  col: number;
 }
 
 export const text = (v: string): Cell => ({ t: 'text', v });

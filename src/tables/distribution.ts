@@ -34,10 +34,7 @@ export function distributionRows<T>(
   lang: Lang,
 ): Row[] {
   const total = cols[cols.length - 1]!.k;
-  const values: string[] = [];
-  for (const c of [...cols].reverse())
-    for (const x of pick(c.k)) if (!values.includes(x.value)) values.push(x.value);
-  const rows: Row[] = values.map((value) => {
+  const rows: Row[] = distributionValues(cols, pick).map((value) => {
     const counts = cols.map((c) => pick(c.k).find((x) => x.value === value)?.count ?? 0);
     return {
       cells: [
@@ -56,4 +53,12 @@ export function distributionRows<T>(
     style: 'total',
   });
   return rows;
+}
+
+/** The values of the body rows of `distributionRows`, in their order (row i holds values[i]). */
+export function distributionValues<T>(cols: DataColumn<T>[], pick: (k: T) => Count[]): string[] {
+  const values: string[] = [];
+  for (const c of [...cols].reverse())
+    for (const x of pick(c.k)) if (!values.includes(x.value)) values.push(x.value);
+  return values;
 }

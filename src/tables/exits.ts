@@ -5,6 +5,7 @@ import { sayer, type Lang } from '../base/i18n.js';
 import { text, type Row, type Table } from '../model/table.js';
 import type { VocabSet } from '../schema/vocab.js';
 import { distributionColumns, distributionRows, type DataColumn } from './distribution.js';
+import { columnKeys, distributionFacts, exitGroupLinks } from './links.js';
 
 export interface ExitTableOptions {
   lang: Lang;
@@ -36,6 +37,15 @@ export function exitTables(cols: DataColumn<ExitCounts>[], o: ExitTableOptions):
   ];
   const source = t(`Kilde: ${o.source}.`, `Source: ${o.source}.`);
   if (o.grouped) return [groupedTable(cols, o, groupLabel, reasonLabel, [...common, source])];
+  // The same figures as keyfigures' exit tables of the period (Table.facts).
+  const prefix = `ended|${o.periodText}`;
+  // Each exit group is the sum of its reasons: declared on the groups table (see Table.links).
+  const links = exitGroupLinks(
+    cols,
+    { reasons: 'exits.reasons', groups: 'exits.groups' },
+    (k) => k.byReason,
+    (k) => k.byGroup,
+  );
   return [
     {
       id: 'exits.reasons',
@@ -68,6 +78,7 @@ export function exitTables(cols: DataColumn<ExitCounts>[], o: ExitTableOptions):
         source,
       ],
       additive,
+      facts: distributionFacts(cols, (k) => k.byReason, prefix, 'reason', o.byLabel),
     },
     {
       id: 'exits.groups',
@@ -92,6 +103,8 @@ export function exitTables(cols: DataColumn<ExitCounts>[], o: ExitTableOptions):
         source,
       ],
       additive,
+      links,
+      facts: distributionFacts(cols, (k) => k.byGroup, prefix, 'group', o.byLabel),
     },
   ];
 }
@@ -127,6 +140,8 @@ function groupedTable(
   const rows: Row[] = [];
   const rowGroups: { total: number; parts: number[] }[] = [];
   const subtotals: number[] = [];
+  // Row → its fact name (group=key, reason=value, or none for the total), as keyfigures names them.
+  const names: (string | null)[] = [];
   for (const g of groupRows.slice(0, -1)) {
     const key = (g.cells[0] as { v: string }).v;
     const reasons = total.byReason.filter((r) => (r.group ?? UNMAPPED_GROUP) === key);
@@ -134,15 +149,25 @@ function groupedTable(
     const at = rows.length;
     subtotals.push(at);
     rows.push({ cells: [text(groupLabel(key)), ...g.cells.slice(1)], style: 'subtotal' });
+    names.push(`group=${key}`);
     const parts: number[] = [];
     for (const r of reasons) {
       const row = reasonRows.find((x) => (x.cells[0] as { v: string }).v === r.value)!;
       parts.push(rows.length);
       rows.push({ cells: [text(`  ${reasonLabel(r.value)}`), ...row.cells.slice(1)] });
+      names.push(`reason=${r.value}`);
     }
     rowGroups.push({ total: at, parts });
   }
   rows.push(groupRows[groupRows.length - 1]!);
+  names.push(null);
+  const facts = columnKeys(cols, o.byLabel).flatMap((c, j) =>
+    names.map((name, row) => ({
+      key: `ended|${o.periodText}|${c}${name === null ? '' : `|${name}`}`,
+      row,
+      col: j + 1,
+    })),
+  );
   rowGroups.push({ total: rows.length - 1, parts: subtotals });
   return {
     id: 'exits.grouped',
@@ -165,5 +190,6 @@ function groupedTable(
       notes[notes.length - 1]!,
     ],
     additive: { rowGroups, ...(cols.length > 1 ? { totalColumn: cols.length } : {}) },
+    facts,
   };
 }

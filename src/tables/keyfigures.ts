@@ -10,6 +10,7 @@ import { periodName, periodText as fullPeriodText, type Period } from '../base/p
 import { dateText, inLang, sayer, word, type Lang } from '../base/i18n.js';
 import { count, empty, labelCol, num, share, text, valueCol, type Row, type Table } from '../model/table.js';
 import type { Summary } from '../stats/describe.js';
+import { linkKeyFigureTables } from './keyfigures-links.js';
 import type { VocabSet } from '../schema/vocab.js';
 
 export type KeyFigureColumn = DataColumn<KeyFigures>;
@@ -78,10 +79,8 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
     ],
     // Active courses = ended + ongoing: a hidden one must not be recoverable. Ended courses are the
     // total of the exit tables, so the cell to hide with a small ongoing count is the active one.
-    additive: {
-      rowGroups: [{ total: 0, parts: [4, 6], secondary: 'total' }],
-      ...(single ? {} : { totalColumn: cols.length }),
-    },
+    // With --by, only the course rows add up across the columns (links in keyfigures-links.ts).
+    additive: { rowGroups: [{ total: 0, parts: [4, 6], secondary: 'total' }] },
     notes: [
       t(
         'Aktiv: start ≤ periodens slutning og (ingen slutdato eller slut ≥ periodens start). Startet/afsluttet: start-/slutdato i perioden. I gang: start ≤ periodens slutning og (ingen slutdato eller slut efter periodens slutning). En person tælles én gang pr. linje, også med flere forløb.',
@@ -390,6 +389,7 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
       ];
   const source = t(`Kilde: ${o.source}.`, `Source: ${o.source}.`);
   for (const tb of tables) tb.notes.push(...(tb.id === 'keyfigures.citizens' ? byNote : []), source);
+  linkKeyFigureTables(tables, cols, { ...o, periodText });
   return tables;
 }
 

@@ -4,6 +4,7 @@ import type { RepeatResult } from '../analyses/repeats.js';
 import { sayer, type Lang } from '../base/i18n.js';
 import { count, labelCol, share, text, valueCol, type Row, type Table } from '../model/table.js';
 import type { VocabSet } from '../schema/vocab.js';
+import { repeatsFact, sameRow } from './links.js';
 
 export interface RepeatTableOptions {
   lang: Lang;
@@ -99,6 +100,12 @@ export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
         },
       ],
       notes: [definition, source],
+      // The same figures as keyfigures' repeat-user table (the total column).
+      facts: ['started', 'returning'].map((what, row) => ({
+        key: `${repeatsFact(o.periodText, o.windowDays, o.minGapDays)}|all|${what}`,
+        row,
+        col: 1,
+      })),
     },
     {
       id: 'repeats.targetGroup',
@@ -113,6 +120,18 @@ export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
         valueCol(t('Pct.', '%')),
       ],
       rows: targetRows,
+      // Its total row repeats the started persons and repeat users of repeats.total.
+      links: [
+        ...sameRow(
+          { table: 'repeats.targetGroup', row: targetRows.length - 1 },
+          { table: 'repeats.total', row: 0 },
+          [1],
+        ),
+        {
+          total: { table: 'repeats.targetGroup', row: targetRows.length - 1, col: 2 },
+          parts: [{ table: 'repeats.total', row: 1, col: 1 }],
+        },
+      ],
       notes: [
         t(
           'Målgruppe ved det forløb, der tæller: tilbagevendingen, ellers det første forløb startet i perioden. Pct. = gengangere af startede i rækken.',
@@ -135,6 +154,11 @@ export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
         valueCol(t('Pct.', '%')),
       ],
       rows: groupRows,
+      links: sameRow(
+        { table: 'repeats.previousExitGroup', row: groupRows.length - 1 },
+        { table: 'repeats.total', row: 1 },
+        [1],
+      ),
       notes: [
         t(
           'Det tidligere forløb er det, der sluttede senest før tilbagevendingen.',

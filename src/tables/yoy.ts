@@ -7,7 +7,7 @@ import { UNKNOWN, UNMAPPED_GROUP } from '../analyses/keyfigures.js';
 import type { YoyMeasure, YoyResult, YoyRow } from '../analyses/yoy.js';
 import { fieldLabel } from '../model/fields.js';
 import { dateText, sayer, type Lang } from '../base/i18n.js';
-import { suppress } from '../render/suppress.js';
+import { suppress } from '../disclosure/suppress.js';
 import {
   count,
   empty,

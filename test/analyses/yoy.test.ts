@@ -39,7 +39,7 @@ import {
   type YoyOptions,
   type YoyResult,
 } from '../../src/analyses/yoy.js';
-import { suppress } from '../../src/render/suppress.js';
+import { suppress } from '../../src/disclosure/suppress.js';
 import type { Cell, Table } from '../../src/model/table.js';
 import type { Course } from '../../src/schema/course.js';
 import { loadCourses } from '../../src/schema/load.js';

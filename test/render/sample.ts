@@ -2,7 +2,7 @@
  * Hand-made tables for the renderer tests. The numbers are chosen so the expected output can be
  * checked by hand: 1.234 / 9.872 = 1/8 = 12,5 pct.; 25/80 = 31,25 → 31,3 (half away from zero).
  */
-import { suppress } from '../../src/render/suppress.js';
+import { suppress } from '../../src/disclosure/suppress.js';
 import {
   count,
   date,

@@ -1,0 +1,74 @@
+/**
+ * Small-cell suppression (diskretionering) in the style of Statistics Denmark, over everything
+ * printed together: no published cell may rest on fewer than N persons, and no hidden cell may be
+ * recoverable from the shown cells of any of the tables, alone or combined. Definition:
+ * docs/definitions.md#suppression.
+ *
+ * 1. Primary (primary.ts): counts 0 < v < N show "<N"; shares, means ... on 0 < n < N show "..";
+ *    cumulative curves show a row only after at least N new events.
+ * 2. Relations (relations.ts): one system from every table's `additive` and `links`.
+ * 3. Secondary (secondary.ts): no relation may have exactly one hidden cell; fixpoint.
+ * 4. Audit (audit.ts): exact elimination over all relations; a hidden cell that is still determined
+ *    gets another cell of one of its relations hidden, and 3–4 repeat.
+ * A share is hidden with its count and with its denominator.
+ */
+import type { Lang } from '../base/i18n.js';
+import type { Table } from '../model/table.js';
+import { determined } from './audit.js';
+import { Grid } from './grid.js';
+import { suppressionNotes } from './notes.js';
+import { primary } from './primary.js';
+import { relations, type Relation } from './relations.js';
+import { hideFor, secondary, smallestShown } from './secondary.js';
+
+export function suppress(table: Table, threshold: number, lang: Lang): Table;
+export function suppress(tables: Table[], threshold: number, lang: Lang): Table[];
+export function suppress(tables: Table[] | Table, threshold: number, lang: Lang): Table | Table[];
+export function suppress(tables: Table[] | Table, threshold: number, lang: Lang): Table | Table[] {
+  if (!Number.isInteger(threshold) || threshold < 1) {
+    throw new RangeError(`suppression threshold must be a whole number ≥ 1, got ${threshold}`);
+  }
+  return Array.isArray(tables)
+    ? suppressSet(tables, threshold, lang)
+    : suppressSet([tables], threshold, lang)[0]!;
+}
+
+function suppressSet(tables: Table[], n: number, lang: Lang): Table[] {
+  const grid = new Grid(tables);
+  const rels = relations(grid);
+  primary(grid, n);
+  for (;;) {
+    secondary(grid, rels);
+    if (!auditStep(grid, rels)) break;
+  }
+  return grid.result().map((t, k) => {
+    const add = suppressionNotes(grid.marks[k]!, n, lang).filter((x) => !t.notes.includes(x));
+    return add.length === 0 ? t : { ...t, notes: [...t.notes, ...add] };
+  });
+}
+
+/**
+ * One step of the audit: when a hidden cell can still be worked out, hide the smallest non-zero
+ * shown cell of a relation holding it (the first such cell in variable order that has one).
+ * Returns whether it hid something.
+ */
+function auditStep(grid: Grid, rels: Relation[]): boolean {
+  for (const v of determined(grid, rels)) {
+    let best: { v: number; r: Relation; key: number } | undefined;
+    for (const r of rels) {
+      if (r.total !== v && !r.parts.includes(v)) continue;
+      const cells = [r.total, ...r.parts];
+      const c = smallestShown(grid, cells, true) ?? smallestShown(grid, cells, false);
+      if (c === undefined) continue;
+      // A zero only when no relation holding v shows anything non-zero.
+      const value = grid.shownValue(c)!;
+      const key = value > 0 ? value : Infinity;
+      if (!best || key < best.key || (key === best.key && c < best.v)) best = { v: c, r, key };
+    }
+    if (best) {
+      hideFor(grid, best.v, best.r);
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,63 @@
+/**
+ * The relations the table builders declare (Table.additive and Table.links) must hold exactly on
+ * real data, else suppression protects the wrong thing; and every link must name a count cell.
+ */
+import { describe, expect, it } from 'vitest';
+import { countStoreExits } from '../../src/analyses/exits.js';
+import { storeKeyFigures } from '../../src/analyses/keyfigures.js';
+import { partitionStore } from '../../src/analyses/partition.js';
+import { parsePeriod } from '../../src/base/period.js';
+import { relationErrors } from '../../src/disclosure/relations.js';
+import { suppress } from '../../src/disclosure/suppress.js';
+import type { Table } from '../../src/model/table.js';
+import { NONE } from '../../src/schema/course-store.js';
+import { loadCourses, type Loaded } from '../../src/schema/load.js';
+import { exitTables } from '../../src/tables/exits.js';
+import { keyFigureTables, type KeyFigureColumn } from '../../src/tables/keyfigures.js';
+
+const period = parsePeriod('2025H1');
+
+function keyfigures(data: Loaded, by: boolean): Table[] {
+  const opts = { period, asOf: period.to, windowDays: 365, minGapDays: 0, vocab: data.vocab };
+  const cols: KeyFigureColumn[] = [];
+  if (by)
+    for (const [value, subset] of partitionStore(data.store, 'unit', data.vocab))
+      cols.push({ label: value ?? 'Uoplyst', k: storeKeyFigures(data.store, opts, subset) });
+  cols.push({ label: 'I alt', k: storeKeyFigures(data.store, opts, null) });
+  return keyFigureTables(cols, { lang: 'da', ...opts, byLabel: by ? 'enhed' : undefined, source: 'test' });
+}
+
+function exits(data: Loaded, by: boolean, grouped: boolean): Table[] {
+  const ended: number[] = [];
+  for (let i = 0; i < data.store.length; i++) {
+    const end = data.store.end[i]!;
+    if (end !== NONE && end >= period.from && end <= period.to) ended.push(i);
+  }
+  const cols = [];
+  if (by)
+    for (const [value, subset] of partitionStore(data.store, 'unit', data.vocab, ended))
+      cols.push({ label: value ?? 'Uoplyst', k: countStoreExits(data.store, subset, data.vocab) });
+  cols.push({ label: 'I alt', k: countStoreExits(data.store, ended, data.vocab) });
+  return exitTables(cols, { lang: 'da', grouped, vocab: data.vocab, periodText: '2025H1', source: 'test' });
+}
+
+describe.each(['fixtures/demo/demo-export.xlsx', 'fixtures/keyfigures/edges.csv'])('%s', (file) => {
+  it.each([false, true])('keyfigures (by unit: %s): every declared relation holds', async (by) => {
+    const tables = keyfigures(await loadCourses(file), by);
+    expect(tables.some((t) => (t.links?.length ?? 0) > 0)).toBe(true);
+    expect(relationErrors(tables)).toEqual([]);
+    // Every link names a count cell (suppress throws otherwise).
+    expect(() => suppress(tables, 5, 'da')).not.toThrow();
+  });
+
+  it.each([
+    [false, false],
+    [true, false],
+    [false, true],
+    [true, true],
+  ])('exits (by unit: %s, grouped: %s): every declared relation holds', async (by, grouped) => {
+    const tables = exits(await loadCourses(file), by, grouped);
+    expect(relationErrors(tables)).toEqual([]);
+    expect(() => suppress(tables, 5, 'da')).not.toThrow();
+  });
+});
