@@ -13,7 +13,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { inputError, usageError } from '../errors.js';
-import { sniffDelimiter } from './sniff.js';
+import { countLines, sniffDelimiter } from './sniff.js';
 import {
   findHeaderRow,
   HEADER_SEARCH_ROWS,
@@ -32,9 +32,6 @@ const CHUNK = 1 << 21;
 const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
-
-/** How records end: csv-parse takes the first line break of the file (\r\n, \n or \r) for all of them. */
-type RecordEnd = 'lf' | 'crlf' | 'cr' | 'none';
 
 /** Opens a file for reading, with the messages of readBytes. */
 export function openInput(file: string): number {
@@ -69,7 +66,6 @@ interface Survey {
   /** Where the text starts (after the BOM(s) the UTF-8 decoder would drop). */
   bodyStart: number;
   hasBom: boolean;
-  recordEnd: RecordEnd;
 }
 
 /**
@@ -83,7 +79,6 @@ function survey(file: string, fd: number, size: number, forced: string | undefin
   let pos = 0;
   let bodyStart = -1;
   let hasBom = false;
-  let recordEnd: RecordEnd = 'none';
   for (;;) {
     const n = readAt(file, fd, buf, carry, buf.length - carry, pos) + carry;
     const eof = n === carry;
@@ -100,24 +95,6 @@ function survey(file: string, fd: number, size: number, forced: string | undefin
       from = bodyStart;
     }
     if (buf.subarray(0, n).indexOf(QUOTE, from) >= 0) return null;
-    if (recordEnd === 'none') {
-      for (let i = from; i < n; i++) {
-        const b = buf[i];
-        if (b === LF) {
-          recordEnd = 'lf';
-          break;
-        }
-        if (b === CR) {
-          if (i + 1 < n) recordEnd = buf[i + 1] === LF ? 'crlf' : 'cr';
-          else if (eof) recordEnd = 'cr';
-          else {
-            // The byte after the CR is in the next chunk: look again then.
-            break;
-          }
-          break;
-        }
-      }
-    }
     // Complete UTF-8 sequences are checked now; a sequence cut by the chunk end waits for the next.
     let cut = n;
     if (!eof) {
@@ -128,14 +105,13 @@ function survey(file: string, fd: number, size: number, forced: string | undefin
         back++;
       }
       if (buf[k]! >= 0xc0) cut = k;
-      if (recordEnd === 'none' && buf[n - 1] === CR) cut = Math.min(cut, n - 1);
     }
     if (!isUtf8(buf.subarray(from, cut))) return null;
     if (eof) break;
     buf.copyWithin(0, cut, n);
     carry = n - cut;
   }
-  return { bodyStart: Math.max(bodyStart, 0), hasBom, recordEnd };
+  return { bodyStart: Math.max(bodyStart, 0), hasBom };
 }
 
 /**
@@ -163,7 +139,6 @@ class Scanner implements ByteRow {
     private readonly file: string,
     private readonly fd: number,
     private readonly delimiter: number,
-    private readonly recordEnd: RecordEnd,
     offset: number,
     line: number,
     chunk = CHUNK,
@@ -183,81 +158,59 @@ class Scanner implements ByteRow {
     }
   }
 
-  /** 1: a record; -1: no more records; 0: more bytes needed. */
+  /**
+   * 1: a record; -1: no more records; 0: more bytes needed. A record ends at \n, \r\n or a bare
+   * \r (old Mac exports), whichever comes, so a file mixing them loses no row; each is one line.
+   */
   private parse(): number {
-    if (this.recordEnd === 'lf' || this.recordEnd === 'crlf') return this.parseLines();
-    const { buf, delimiter: D, recordEnd } = this;
+    const { buf, delimiter: D } = this;
     const len = this.len;
-    const p = this.pos;
-    let fs = p;
+    let fs = this.pos;
     let n = 0;
-    let lfs = 0;
-    for (let i = p; i < len; i++) {
+    let start = this.start;
+    let end = this.end;
+    for (let i = fs; i < len; i++) {
       const b = buf[i]!;
-      if (b === D) {
-        if (n === this.start.length) this.growFields();
-        this.start[n] = fs;
-        this.end[n++] = i;
+      if (b > CR) {
+        if (b !== D) continue;
+        if (n === start.length) {
+          this.growFields();
+          start = this.start;
+          end = this.end;
+        }
+        start[n] = fs;
+        end[n++] = i;
         fs = i + 1;
-      } else if (b === LF) lfs++;
-      else if (b === CR && recordEnd === 'cr') return this.emit(n, fs, i, i + 1, lfs);
+      } else if (b === LF) return this.emit(n, fs, i, i + 1);
+      else if (b === CR) {
+        if (i + 1 < len) return this.emit(n, fs, i, buf[i + 1] === LF ? i + 2 : i + 1);
+        if (this.eof) return this.emit(n, fs, i, i + 1);
+        // The byte after the \r (a \n or not) is in the next read.
+        return 0;
+      } else if (b === D) {
+        if (n === start.length) {
+          this.growFields();
+          start = this.start;
+          end = this.end;
+        }
+        start[n] = fs;
+        end[n++] = i;
+        fs = i + 1;
+      }
     }
     if (!this.eof) return 0;
     // The end of the file: a last record without a line break, if it holds anything.
     if (n === 0 && fs === len) return -1;
-    return this.emit(n, fs, len, len, lfs);
+    return this.emit(n, fs, len, len);
   }
 
-  /**
-   * Records that end in \n or \r\n (nearly every file): the line end is found by indexOf, and
-   * only the delimiter is looked for byte by byte. With \r\n, a \n without \r before it, and a
-   * lone \r, are part of the record (csv-parse's rule), and each such \n counts as a line.
-   */
-  private parseLines(): number {
-    const { buf, delimiter: D } = this;
-    const crlf = this.recordEnd === 'crlf';
-    const len = this.len;
-    let fs = this.pos;
-    let n = 0;
-    let lfs = 0;
-    let start = this.start;
-    let end = this.end;
-    let from = fs;
-    for (;;) {
-      let nl = buf.indexOf(LF, from);
-      if (nl >= len) nl = -1;
-      const stop = nl < 0 ? len : nl;
-      for (let i = from; i < stop; i++)
-        if (buf[i] === D) {
-          if (n === start.length) {
-            this.growFields();
-            start = this.start;
-            end = this.end;
-          }
-          start[n] = fs;
-          end[n++] = i;
-          fs = i + 1;
-        }
-      if (nl < 0) break;
-      if (!crlf) return this.emit(n, fs, nl, nl + 1, 0);
-      if (nl > this.pos && buf[nl - 1] === CR) return this.emit(n, fs, nl - 1, nl + 1, lfs);
-      lfs++;
-      from = nl + 1;
-    }
-    if (!this.eof) return 0;
-    // A last record without a line break (a \r at the very end is part of it).
-    if (n === 0 && fs === len) return -1;
-    return this.emit(n, fs, len, len, lfs);
-  }
-
-  private emit(n: number, fs: number, fe: number, after: number, lfs: number): number {
+  private emit(n: number, fs: number, fe: number, after: number): number {
     if (n === this.start.length) this.growFields();
     this.start[n] = fs;
     this.end[n++] = fe;
     this.count = n;
     this.rowNumber = this.lineAfter;
-    // csv-parse's lines: one per record, plus every \n inside it when records end in \r\n or \r.
-    this.lineAfter += 1 + lfs;
+    this.lineAfter += 1;
     this.pos = after;
     this.nextOffset = this.bufOffset + after;
     return 1;
@@ -359,7 +312,7 @@ export function readCsvFast(file: string, opts: ReadOptions): RawTable | null {
     const D = delimiter.charCodeAt(0);
     if (D === LF || D === CR || D === QUOTE) return null;
 
-    const sc = new Scanner(file, fd, D, s.recordEnd, s.bodyStart, 1);
+    const sc = new Scanner(file, fd, D, s.bodyStart, 1);
     const records: { row: RawRow; after: number; nextLine: number }[] = [];
     const nextRecord = (): boolean => {
       if (!sc.next()) return false;
@@ -400,7 +353,7 @@ export function readCsvFast(file: string, opts: ReadOptions): RawTable | null {
     const header = records[headerIndex]!;
     const headers = header.row.cells.map((c) => (c === null ? '' : String(c).trim()));
     while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
-    const rows = new FastCsvRows(file, D, s.recordEnd, header.after, header.nextLine, size, opts.progress);
+    const rows = new FastCsvRows(file, D, header.after, header.nextLine, size, opts.progress);
 
     const table: RawTable = {
       info: {
@@ -448,18 +401,10 @@ function headText(file: string, fd: number, bodyStart: number): string {
     const buf = Buffer.allocUnsafe(want);
     const n = readAt(file, fd, buf, 0, want, bodyStart);
     if (n < want) return buf.toString('utf8', 0, n);
-    const lastLf = buf.lastIndexOf(LF, n - 1);
-    if (lastLf >= 0) {
-      const text = buf.toString('utf8', 0, lastLf + 1);
-      let lines = 0;
-      let start = 0;
-      while (start < text.length && lines < 30) {
-        let end = text.indexOf('\n', start);
-        if (end < 0) end = text.length;
-        if (text.slice(start, end).replace(/\r$/, '').trim() !== '') lines++;
-        start = end + 1;
-      }
-      if (lines >= 30) return text;
+    const lastEnd = Math.max(buf.lastIndexOf(LF, n - 1), buf.lastIndexOf(CR, n - 1));
+    if (lastEnd >= 0) {
+      const text = buf.toString('utf8', 0, lastEnd + 1);
+      if (countLines(text, 30) >= 30) return text;
     }
     want *= 4;
   }
@@ -473,7 +418,6 @@ class FastCsvRows implements FastRows {
   constructor(
     private readonly file: string,
     private readonly delimiter: number,
-    private readonly recordEnd: RecordEnd,
     private readonly offset: number,
     private readonly line: number,
     private readonly size: number,
@@ -483,7 +427,7 @@ class FastCsvRows implements FastRows {
   scan(sink: RowSink): number {
     const fd = openInput(this.file);
     try {
-      const sc = new Scanner(this.file, fd, this.delimiter, this.recordEnd, this.offset, this.line);
+      const sc = new Scanner(this.file, fd, this.delimiter, this.offset, this.line);
       const { progress, size } = this;
       // Told at every refill of the buffer (2 MB), in bytes of the file.
       if (progress) sc.onRefill = (offset) => progress.update(offset, size);

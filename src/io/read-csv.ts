@@ -68,6 +68,9 @@ function parseRecords(file: string, text: string, delimiter: string, parse: Pars
       // A stray quote inside an unquoted field ("Park "Vest"") is common in exports: keep it as text.
       relax_quotes: true,
       skip_empty_lines: false,
+      // Every line break ends a record, whichever kind: left to itself, csv-parse takes the
+      // file's first one for all, and a file mixing \n and a bare \r merges rows.
+      record_delimiter: ['\r\n', '\n', '\r'],
     }) as unknown as { record: string[]; raw: string }[];
   } catch (e) {
     const err = e as { code?: string; lines?: number; message?: string };
@@ -81,16 +84,28 @@ function parseRecords(file: string, text: string, delimiter: string, parse: Pars
   let line = 1;
   for (const { record, raw } of parsed) {
     rows.push({ rowNumber: line, ref: `line ${line}`, cells: record.map((c) => (c === '' ? null : c)) });
-    // csv-parse's raw text ends with the \n of an LF line end but not of a CRLF one.
-    line += countNewlines(raw) + (raw.endsWith('\n') ? 0 : 1);
+    line += linesOf(raw);
   }
   return rows;
 }
 
-function countNewlines(s: string): number {
+/**
+ * The lines a record spans, from csv-parse's raw text: it holds the record and the first
+ * character of its line break (none for the last record of a file without one). Every \r\n,
+ * \n or bare \r is a line, inside quotes too.
+ */
+export function linesOf(raw: string): number {
   let n = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x0a) n++;
+    else if (c === 0x0d) {
+      n++;
+      if (raw.charCodeAt(i + 1) === 0x0a) i++;
+    }
+  }
+  const last = raw.charCodeAt(raw.length - 1);
+  return last === 0x0a || last === 0x0d ? n : n + 1;
 }
 
 export async function readBytes(file: string): Promise<Buffer> {

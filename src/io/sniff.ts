@@ -67,17 +67,26 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
+/** A line break: \r\n, \n or a bare \r (old Mac exports); files may mix them. */
+const LINE_BREAK = /\r\n|\n|\r/g;
+
 function firstLines(text: string, n: number): string[] {
   const out: string[] = [];
+  LINE_BREAK.lastIndex = 0;
   let start = 0;
   while (out.length < n && start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const line = text.slice(start, end).replace(/\r$/, '');
+    const m = LINE_BREAK.exec(text);
+    const end = m ? m.index : text.length;
+    const line = text.slice(start, end);
     if (line.trim() !== '') out.push(line);
-    start = end + 1;
+    start = m ? LINE_BREAK.lastIndex : text.length;
   }
   return out;
+}
+
+/** How many non-blank lines the text holds, counting up to `max`. */
+export function countLines(text: string, max: number): number {
+  return firstLines(text, max).length;
 }
 
 function countOutsideQuotes(line: string, d: string): number {

@@ -1,0 +1,77 @@
+/**
+ * Issue #14, the CSV half: "never lose a row, never hang". Each block is one class of hostile
+ * input that once lost rows, misread text or hung; the files are made here or live in
+ * fixtures/hostile/ (the fuzzer seeds from them too).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCsvFast } from '../../src/io/fast-csv.js';
+import { readCsvFile } from '../../src/io/read-csv.js';
+import { headerScore } from '../../src/schema/columns.js';
+import { loadCourses } from '../../src/schema/load.js';
+import { FIXTURE_CPRS } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'jobfx-hostile-'));
+const KEY = { cwd: tmpdir() };
+const HEADER = 'CPR-nr.;Startdato;Slutdato;Afslutningsårsag';
+/** The fixtures' fake CPR numbers that are valid dates (3102991235 is 31 February, on purpose). */
+const CPRS = FIXTURE_CPRS.filter((c) => c !== '3102991235');
+
+/** n data rows, each a valid course ending with reason "Job"; the fake CPR numbers of the fixtures. */
+function rows(n: number): string[] {
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      `${CPRS[i % CPRS.length]};${String((i % 28) + 1).padStart(2, '0')}-${String(Math.floor(i / 28) + 1).padStart(2, '0')}-2024;20-12-2024;Job`,
+  );
+}
+
+describe('line ends: CR, LF and CRLF, mixed in one file', () => {
+  // Old Mac exporters end lines in a bare CR; a file copied between systems mixes them.
+  const ends = ['\r', '\n', '\r\n'];
+  const data = rows(90);
+  const mixed = HEADER + '\n' + data.map((l, i) => l + ends[i % 3]).join('');
+  const crOnly = HEADER + '\r' + data.join('\r') + '\r';
+  const lfThenCr = HEADER + '\n' + data.join('\r') + '\r';
+
+  it.each([
+    ['mixed', mixed],
+    ['CR only', crOnly],
+    ['LF first, then CR', lfThenCr],
+  ])('%s: 90 rows read = 90 accepted, at the right lines', async (name, text) => {
+    const file = join(dir, `ends-${name.replace(/\W+/g, '-')}.csv`);
+    writeFileSync(file, text);
+    const r = await loadCourses(file, KEY);
+    expect(r.ledger.read).toBe(90);
+    expect(r.ledger.accepted).toBe(90);
+    expect(r.courses.map((c) => c.ref)).toEqual(data.map((_, i) => `line ${i + 2}`));
+    // Once an exit reason read "Job\r<the next row>".
+    expect(new Set(r.courses.map((c) => c.exitReason))).toEqual(new Set([r.courses[0]!.exitReason]));
+    expect(r.courses[0]!.exitReason).not.toMatch(/[\r\n\d]/);
+  });
+
+  it('both paths agree, and a quoted line break counts as a line', async () => {
+    const text =
+      HEADER + '\r' + data[0] + '\r"' + FIXTURE_CPRS[1] + '";"02-01-2024";;"\rJob"\r\n' + data[2] + '\n';
+    const file = join(dir, 'ends-quoted.csv');
+    writeFileSync(file, text);
+    const general = await readCsvFile(file, readFileSync(file), { headerScore });
+    expect(general.rows.map((r) => r.ref)).toEqual(['line 2', 'line 3', 'line 5']);
+    const plain = join(dir, 'ends-plain.csv');
+    writeFileSync(plain, mixed);
+    const fast = readCsvFast(plain, { headerScore })!;
+    const slow = await readCsvFile(plain, readFileSync(plain), { headerScore });
+    expect(fast).not.toBeNull();
+    expect(JSON.stringify(fast.rows)).toBe(JSON.stringify(slow.rows));
+    expect(slow.rows).toHaveLength(90);
+  });
+});
+
+describe('fixtures/hostile', () => {
+  it('line-ends-mixed.csv: 90 rows, \\r, \\n and \\r\\n in turn', async () => {
+    const r = await loadCourses('fixtures/hostile/line-ends-mixed.csv', KEY);
+    expect([r.ledger.read, r.ledger.accepted]).toEqual([90, 90]);
+  });
+});
