@@ -12,7 +12,7 @@ import { findHeaderRow, isEmptyCell, type RawRow, type RawTable, type ReadOption
 export async function readCsvFile(file: string, bytes: Buffer, opts: ReadOptions): Promise<RawTable> {
   if (opts.encoding && !(ENCODINGS as readonly string[]).includes(opts.encoding))
     throw usageError(`--encoding ${opts.encoding} is not supported; use ${ENCODINGS.join(' or ')}`);
-  const { text, encoding } = decode(bytes, opts.encoding);
+  const { text, encoding, repaired } = decode(bytes, opts.encoding);
   const delimiter = opts.delimiter ?? sniffDelimiter(text);
   // csv-parse is loaded only when a file needs it.
   const { parse } = await import('csv-parse/sync');
@@ -48,12 +48,22 @@ export async function readCsvFile(file: string, bytes: Buffer, opts: ReadOptions
       delimiter,
       headerRow: headerRecord.rowNumber,
       headerRowSource: opts.headerRow !== undefined ? 'forced' : 'detected',
-      notes: [],
+      notes: repaired ? [repairNote(file, repaired)] : [],
     },
     headers,
     rows: records.slice(headerIndex + 1),
     titleRows: records.slice(0, headerIndex).filter((r) => !r.cells.every(isEmptyCell)).length,
   };
+}
+
+/** The warning for a UTF-8 file with bytes that are not UTF-8: where, what was done, what to do. */
+export function repairNote(file: string, r: { lines: number[]; bytes: number }): string {
+  const shown =
+    r.lines.slice(0, 10).join(', ') + (r.lines.length > 10 ? ` and ${r.lines.length - 10} more` : '');
+  return (
+    `${file}: is UTF-8, but ${r.bytes} byte(s) on line${r.lines.length > 1 ? 's' : ''} ${shown} are not UTF-8 ` +
+    `and were read as Windows-1252 (e.g. byte E6 as "æ"); check those lines, and save the file as UTF-8 in the case system`
+  );
 }
 
 type Parse = typeof import('csv-parse/sync').parse;

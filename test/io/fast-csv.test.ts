@@ -84,6 +84,7 @@ describe('fast CSV path = csv-parse path', () => {
     'fixtures/keyfigures',
     'fixtures/yoy',
     'fixtures/compare',
+    'fixtures/hostile',
   ]
     .flatMap((d) => readdirSync(d).map((f) => join(d, f)))
     .filter((f) => f.endsWith('.csv'));

@@ -75,3 +75,73 @@ describe('fixtures/hostile', () => {
     expect([r.ledger.read, r.ledger.accepted]).toEqual([90, 90]);
   });
 });
+
+describe('encodings: evidence per file', () => {
+  const utf8 = [
+    'CPR-nr.;Startdato;Slutdato;Afslutningsårsag;Målgruppe;Værksted',
+    `${CPRS[0]};01-02-2024;01-03-2024;Ordinært job;Jobparat kontanthjælpsmodtager;Park & vej`,
+    `${CPRS[1]};02-02-2024;;;Forsikret ledig;Malerværksted`,
+    `${CPRS[2]};03-02-2024;;;Forsikret ledig;Rengøring`,
+  ];
+
+  it('UTF-8 with one Windows-1252 word stays UTF-8; the stray bytes are read as 1252 and reported by line', async () => {
+    const file = join(dir, 'utf8-one-1252-word.csv');
+    // Line 3's "Malerværksted" was pasted from a Windows-1252 file: "æ" is the single byte E6.
+    const [a, b] = utf8[2]!.split('Malerværksted');
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(utf8.slice(0, 2).join('\n') + '\n' + a),
+        Buffer.from('Malerv\xe6rksted', 'latin1'),
+        Buffer.from(b + '\n' + utf8[3] + '\n'),
+      ]),
+    );
+    const r = await loadCourses(file, { ...KEY, keepColumns: ['Værksted'] });
+    expect(r.info.encoding).toBe('utf-8');
+    expect(r.mapping.fields.exitReason).toBe(3);
+    expect(r.mapping.fields.targetGroup).toBe(4);
+    expect([r.ledger.read, r.ledger.accepted]).toEqual([3, 3]);
+    expect(r.courses.map((c) => c.extra['Værksted'])).toEqual(['Park & vej', 'Malerværksted', 'Rengøring']);
+    expect(r.info.notes).toHaveLength(1);
+    expect(r.info.notes[0]).toMatch(
+      /is UTF-8, but 1 byte\(s\) on line 3 are not UTF-8 and were read as Windows-1252/,
+    );
+    expect(r.info.notes[0]).not.toMatch(/\n/);
+  });
+
+  it('a genuine Windows-1252 file is still read as Windows-1252', async () => {
+    const r = await loadCourses('fixtures/csv/windows-1252.csv', KEY);
+    expect(r.info.encoding).toBe('windows-1252');
+    expect(r.info.notes).toEqual([]);
+    expect(r.headers).toContain('Ophørsårsag');
+  });
+
+  const expected = async () => {
+    const file = join(dir, 'utf8-reference.csv');
+    writeFileSync(file, utf8.join('\r\n') + '\r\n');
+    return loadCourses(file, KEY);
+  };
+
+  it.each([
+    [
+      'utf-16le',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf8.join('\r\n') + '\r\n', 'utf16le')]),
+    ],
+    [
+      'utf-16be',
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(utf8.join('\r\n') + '\r\n', 'utf16le').swap16()]),
+    ],
+    ['utf-16le', Buffer.from(utf8.join('\r\n') + '\r\n', 'utf16le')],
+  ])('%s is read like the same text in UTF-8', async (encoding, bytes) => {
+    const file = join(dir, `${encoding}-${bytes[0]}.csv`);
+    writeFileSync(file, bytes);
+    const r = await loadCourses(file, KEY);
+    const e = await expected();
+    expect(r.info.encoding).toBe(encoding);
+    expect(r.headers).toEqual(e.headers);
+    // Pseudonyms are random per run without a key: compare the rest.
+    const plain = (cs: typeof r.courses) => JSON.stringify(cs.map((c) => ({ ...c, personId: '' })));
+    expect(plain(r.courses)).toBe(plain(e.courses));
+    expect(r.ledger.read).toBe(3);
+  });
+});
