@@ -204,11 +204,13 @@ export function countLines(text: string, max: number): number {
 }
 
 function countOutsideQuotes(line: string, d: string): number {
+  const dc = d.charCodeAt(0);
   let inQuotes = false;
   let count = 0;
-  for (const ch of line) {
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (ch === d && !inQuotes) count++;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x22) inQuotes = !inQuotes;
+    else if (c === dc && !inQuotes) count++;
   }
   return count;
 }
