@@ -156,3 +156,51 @@ describe('huge inputs', () => {
     expect(performance.now() - t).toBeLessThan(3000);
   });
 });
+
+describe('sentinel and implausible dates', () => {
+  it('31-12-9999 in any shape is no end date, counted in a note; dates before 1900 are refused', async () => {
+    const r = await loadCourses('fixtures/hostile/dates-sentinel.csv', KEY);
+    expect(r.ledger.read).toBe(8);
+    // Lines 2, 3, 4 and 9: "no end" → ongoing courses, no "Uoplyst" exit reason.
+    const byRef = new Map(r.courses.map((c) => [c.ref, c]));
+    for (const ref of ['line 2', 'line 3', 'line 4', 'line 9']) {
+      expect(byRef.get(ref)?.end, ref).toBeNull();
+      expect(byRef.get(ref)?.exitReason, ref).toBeNull();
+    }
+    expect(r.notes).toContain('4 course(s) have end date 31-12-9999, read as no end date (ongoing).');
+    // 30-12-9999 is not the sentinel: a real (if odd) end date.
+    expect(byRef.get('line 8')?.end).not.toBeNull();
+    const reasons = Object.fromEntries(r.ledger.rejected.map((x) => [x.ref, x.reasons.join(' | ')]));
+    expect(reasons['line 6']).toBe(
+      'Startdato: "05-02-1899" is before 1900, not a date of a course; check the year',
+    );
+    expect(reasons['line 7']).toBe(
+      'Slutdato: "15-03-0024" is before 1900, not a date of a course; check the year',
+    );
+    expect(r.ledger.accepted).toBe(6);
+  });
+
+  it('no rejection reason says "Invalid Date"', async () => {
+    const { parseDate } = await import('../../src/schema/values.js');
+    const values = [
+      '30-02-2024',
+      '31-12-275760',
+      '275760-09-14',
+      '9999-99-99',
+      '00-00-0000',
+      '01-01-0000',
+      2958466,
+      1e12,
+      -1,
+      { day: 1e9 },
+      { day: -1e9 },
+      { day: Number.NaN },
+      { day: 2932897 },
+    ];
+    for (const v of values) {
+      const p = parseDate(v);
+      expect(p.ok, JSON.stringify(v)).toBe(false);
+      if (!p.ok) expect(p.reason).not.toMatch(/invalid date|NaN/i);
+    }
+  });
+});
