@@ -132,6 +132,12 @@ function decodeUtf8(body: Buffer): { text: string; utf8Sequences: number; repair
   return { text: parts.join(''), utf8Sequences: sequences, repaired: { lines, bytes: bad } };
 }
 
+/** Whether the bytes hold a valid UTF-8 sequence of a non-ASCII character. */
+export function hasUtf8Sequence(buf: Buffer): boolean {
+  for (let i = 0; i < buf.length; i++) if (buf[i]! >= 0xc2 && utf8SequenceAt(buf, i) > 0) return true;
+  return false;
+}
+
 const cont = (b: number | undefined) => b !== undefined && (b & 0xc0) === 0x80;
 
 /** The length of the valid UTF-8 sequence of a non-ASCII character at i, or 0 (RFC 3629). */
