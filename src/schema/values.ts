@@ -30,7 +30,9 @@ const SERIAL_MAX = 73050;
  * could be 1924 or 2024, and the tool will not guess.
  */
 export function parseDate(v: RawValue, date1904 = false): Parsed<Day> {
-  if (v !== null && typeof v === 'object') return plausible(v.day);
+  // A date cell's day is taken as it is (Excel holds 1900-9999; the survey reader's placeholder
+  // starts lie beyond), unless it is no day at all.
+  if (v !== null && typeof v === 'object') return Number.isFinite(v.day) ? ok(v.day) : fail('is not a date');
   if (typeof v === 'number') {
     if (Number.isInteger(v) && v >= SERIAL_MIN && v <= SERIAL_MAX) return ok(dayOfExcelSerial(v, date1904));
     return fail('is a number, not a date');

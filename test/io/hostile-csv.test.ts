@@ -192,10 +192,7 @@ describe('sentinel and implausible dates', () => {
       2958466,
       1e12,
       -1,
-      { day: 1e9 },
-      { day: -1e9 },
       { day: Number.NaN },
-      { day: 2932897 },
     ];
     for (const v of values) {
       const p = parseDate(v);
