@@ -96,11 +96,21 @@ function* courses(n) {
   }
 }
 
-function generateCsv(n, file) {
-  const lines = [HEADERS.join(';')];
-  for (const c of courses(n)) lines.push(c.map((v) => (v instanceof Date ? dmy(v) : (v ?? ''))).join(';'));
-  writeFileSync(file, '\uFEFF' + lines.join('\r\n') + '\r\n');
+/**
+ * The CSV export; `variant` 'quoted' puts every field in quotes (as some case systems do),
+ * '1252' writes Windows-1252 without a BOM (as Danish Excel does): same courses, same figures.
+ */
+function generateCsv(n, file, variant = 'plain') {
+  const q = (v) => (variant === 'quoted' ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+  const lines = [HEADERS.map(q).join(';')];
+  for (const c of courses(n)) lines.push(c.map((v) => q(v instanceof Date ? dmy(v) : (v ?? ''))).join(';'));
+  const text = lines.join('\r\n') + '\r\n';
+  writeFileSync(file, variant === '1252' ? Buffer.from(text, 'latin1') : '\uFEFF' + text);
 }
+
+/** The file of an input kind and size: export-N.csv, export-N.xlsx, export-N-quoted.csv, export-N-1252.csv. */
+const inputFile = (kind, n) =>
+  join(dir, kind.startsWith('csv-') ? `export-${n}-${kind.slice(4)}.csv` : `export-${n}.${kind}`);
 
 async function generateXlsx(n, file) {
   const { default: ExcelJS } = await import('exceljs');
@@ -361,6 +371,13 @@ for (const n of csvSizes) {
   const file = join(dir, `export-${n}.csv`);
   if (!existsSync(file)) generateCsv(n, file);
 }
+// The quoted and Windows-1252 exports, at the largest size only: they must stay near the plain one.
+const variantSizes = [csvSizes[csvSizes.length - 1]];
+for (const variant of ['quoted', '1252'])
+  for (const n of variantSizes) {
+    const file = inputFile(`csv-${variant}`, n);
+    if (!existsSync(file)) generateCsv(n, file, variant);
+  }
 for (const n of xlsxSizes) {
   const file = join(dir, `export-${n}.xlsx`);
   if (!existsSync(file)) {
@@ -404,10 +421,12 @@ const results = [];
 // First every process (jobfx, DuckDB), then the warm queries in this process.
 for (const [kind, sizes] of [
   ['csv', csvSizes],
+  ['csv-quoted', variantSizes],
+  ['csv-1252', variantSizes],
   ['xlsx', xlsxSizes],
 ]) {
   for (const n of sizes) {
-    const file = join(dir, `export-${n}.${kind}`);
+    const file = inputFile(kind, n);
     console.log(`timing ${kind} ${n.toLocaleString('en')} ...`);
     const args = ['keyfigures', file, '--period', PERIOD.label, '--format', 'json'];
     // One untimed run first: the file in the page cache, the machine settled after what ran before.

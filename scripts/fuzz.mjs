@@ -62,6 +62,7 @@ const fixtureFiles = [
   'fixtures/xlsx',
   'fixtures/big',
   'fixtures/compare',
+  'fixtures/hostile',
 ]
   .flatMap((d) => (existsSync(join(root, d)) ? readdirSync(join(root, d)).map((f) => join(root, d, f)) : []))
   .filter((f) => /\.(csv|xlsx)$/.test(f));
@@ -145,6 +146,102 @@ const CSV_MUTATORS = {
   },
   empty: () => Buffer.from(pick(['', '\uFEFF', '\n\n\n', ';;;', '\u0000'])),
 };
+
+// Valid exports made from scratch, in the shapes that once lost rows or misread text (issue
+// #14): every line end, encodings (Windows-1252, UTF-8 with one 1252 word, UTF-16), RFC 4180
+// quoting, "no end" dates. Each knows its row count, and a run that reads another number of
+// rows fails (a merged or split row keeps read = accepted + rejected, so only this finds it).
+const CPRS = ['1503851235', '0207922348', '708990007', '0504054002', '3112701236', '2902004002'];
+function generatedExport() {
+  const n = 1 + int(300);
+  const d = pick([';', ',', '\t']);
+  const quote = r() < 0.4;
+  // A field with a delimiter, quote or line break is always quoted; others now and then.
+  const q = (v) =>
+    quote && (r() < 0.7 || /["\r\n]/.test(v) || v.includes(d)) ? `"${v.replaceAll('"', '""')}"` : v;
+  const head = ['CPR-nr.', 'Startdato', 'Slutdato', 'Afslutningsårsag', 'Værksted'];
+  const ends = pick([['\n'], ['\r\n'], ['\r'], ['\n', '\r\n', '\r']]);
+  const lines = [head.map(q).join(d)];
+  for (let i = 0; i < n; i++) {
+    const start = `${String(1 + (i % 28)).padStart(2, '0')}-${String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0')}-${2000 + Math.floor(i / 336)}`;
+    const end = pick(['', '31-12-9999', '9999-12-31', '31.12.2030', '15-13-2024', '01-01-1850']);
+    const unit = pick([
+      'Park & vej',
+      'Malerværksted',
+      'Rengøring',
+      quote ? 'Park "Vest"; hal 2' : 'Park Vest',
+    ]);
+    const reason = quote && r() < 0.1 ? 'Job\r\nog uddannelse' : pick(['Job', 'Uddannelse', '']);
+    lines.push([CPRS[i % CPRS.length], start, end, reason, unit].map(q).join(d));
+  }
+  const text = lines.map((l) => l + pick(ends)).join('');
+  let bytes;
+  let what;
+  switch (int(5)) {
+    case 0:
+      [bytes, what] = [Buffer.from(text, 'latin1'), 'windows-1252'];
+      break;
+    case 1: {
+      const at = text.indexOf('Malerværksted');
+      bytes =
+        at < 0
+          ? Buffer.from(text)
+          : Buffer.concat([
+              Buffer.from(text.slice(0, at)),
+              Buffer.from('Malerværksted', 'latin1'),
+              Buffer.from(text.slice(at + 13)),
+            ]);
+      what = 'utf-8 with a 1252 word';
+      break;
+    }
+    case 2:
+      [bytes, what] = [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'utf-16le'];
+      break;
+    case 3:
+      [bytes, what] = [
+        Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]),
+        'utf-16be',
+      ];
+      break;
+    default:
+      [bytes, what] = [Buffer.from('\uFEFF' + text), 'utf-8'];
+  }
+  return {
+    kind: `generated: ${what}${quote ? ', quoted' : ''}`,
+    ext: '.csv',
+    bytes,
+    seed: 'generator',
+    expectRows: n,
+  };
+}
+
+/** Inputs that are huge or not files at all: each must end (or be refused) within the time limit. */
+function oddInput() {
+  switch (int(3)) {
+    case 0:
+      return {
+        kind: 'odd: one 5 MB line',
+        ext: '.csv',
+        bytes: Buffer.from('Startdatoforloeb'.repeat(5 * 65536)),
+        seed: 'generator',
+      };
+    case 1:
+      return {
+        kind: 'odd: 100,000 short lines of one field',
+        ext: '.csv',
+        bytes: Buffer.from('x\r'.repeat(100_000)),
+        seed: 'generator',
+      };
+    default:
+      return {
+        kind: 'odd: /dev/zero',
+        ext: '',
+        path: '/dev/zero',
+        bytes: Buffer.alloc(0),
+        seed: 'generator',
+      };
+  }
+}
 
 const XLSX_MUTATORS = {
   'not a zip': () =>
@@ -258,6 +355,8 @@ function mutateParts(b, f) {
 }
 
 function nextInput() {
+  if (r() < 0.15) return generatedExport();
+  if (r() < 0.03) return oddInput();
   if (r() < 0.65 && csvSeeds.length > 0) {
     const s = pick(csvSeeds);
     const name = pick(Object.keys(CSV_MUTATORS));
@@ -287,7 +386,12 @@ const COMMANDS = [
 function run(file, args) {
   return new Promise((done) => {
     const child = spawn(process.execPath, [join(root, 'bin/jobfx.js'), args[0], file, ...args.slice(1)], {
-      env: { ...process.env, NO_COLOR: '1', JOBFX_PSEUDONYM_KEY: 'fuzz-key-not-secret-0123456789' },
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        JOBFX_PSEUDONYM_KEY: 'fuzz-key-not-secret-0123456789',
+        JOBFX_MAX_INPUT_MB: '64',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -307,8 +411,17 @@ function run(file, args) {
 }
 
 /** null when the run kept the contract, else what went wrong. */
-function judge(res) {
+function judge(res, input) {
   if (res.hung) return 'hang';
+  if (input?.expectRows !== undefined && res.code === 0) {
+    const m = /(\d+) rows read =/.exec(res.stderr);
+    let read = m ? Number(m[1]) : NaN;
+    if (res.args[0] === 'inspect' && res.args.includes('json')) read = JSON.parse(res.stdout).rows.read;
+    if (!Number.isNaN(read) && read !== input.expectRows)
+      return `lost rows: ${read} read of ${input.expectRows} written`;
+  }
+  if (input?.expectRows !== undefined && res.args[0] === 'inspect' && res.code !== 0)
+    return `a valid export was refused: ${res.stderr.split('\n')[0]}`;
   const lines = res.stderr.split('\n').filter((l) => l !== '');
   if (/^\s+at /m.test(res.stderr) || /unexpected error/.test(res.stderr))
     return 'crash: stack trace or unexpected error';
@@ -403,11 +516,11 @@ async function worker() {
     r = rng(seed0 * 7919 + n);
     const input = nextInput();
     const args = pick(COMMANDS);
-    const file = join(tmp, `in-${n}${input.ext}`);
-    writeFileSync(file, input.bytes);
+    const file = input.path ?? join(tmp, `in-${n}${input.ext}`);
+    if (!input.path) writeFileSync(file, input.bytes);
     const res = await run(file, args);
-    let verdict = judge(res);
-    if (!verdict && input.ext === '.csv' && input.bytes.length < 3e6) {
+    let verdict = judge(res, input);
+    if (!verdict && !input.path && input.ext === '.csv' && input.bytes.length < 3e6) {
       const c = await compareCsv(file);
       stats.csvCompared++;
       if (c === 'different') verdict = 'fast and general CSV paths differ';
@@ -426,13 +539,13 @@ async function worker() {
       console.log(
         `FAIL ${verdict} — ${input.kind} of ${input.seed} (jobfx ${res.args.join(' ')})\n  ${res.stderr.split('\n').slice(0, 4).join('\n  ')}`,
       );
-      if (save && input.bytes.length < 2e6) {
+      if (save && !input.path && input.bytes.length < 2e6) {
         mkdirSync(saveDir, { recursive: true });
         writeFileSync(join(saveDir, name), input.bytes);
         stats.saved.push(name);
       }
     }
-    rmSync(file, { force: true });
+    if (!input.path) rmSync(file, { force: true });
   }
 }
 

@@ -11,9 +11,9 @@
  * and the fuzz suite compare both on every fixture and on mutated input.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { inputError, usageError } from '../errors.js';
-import { sniffDelimiter } from './sniff.js';
+import { countLines, hasUtf8Sequence, sniffDelimiter, utf16Of } from './sniff.js';
 import {
   findHeaderRow,
   HEADER_SEARCH_ROWS,
@@ -32,9 +32,6 @@ const CHUNK = 1 << 21;
 const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
-
-/** How records end: csv-parse takes the first line break of the file (\r\n, \n or \r) for all of them. */
-type RecordEnd = 'lf' | 'crlf' | 'cr' | 'none';
 
 /** Opens a file for reading, with the messages of readBytes. */
 export function openInput(file: string): number {
@@ -66,24 +63,30 @@ const isBomAt = (b: Uint8Array, i: number, n: number) =>
   i + 3 <= n && b[i] === BOM[0] && b[i + 1] === BOM[1] && b[i + 2] === BOM[2];
 
 interface Survey {
-  /** Where the text starts (after the BOM(s) the UTF-8 decoder would drop). */
+  /** Where the text starts (after the BOM(s) the decoder would drop). */
   bodyStart: number;
   hasBom: boolean;
-  recordEnd: RecordEnd;
+  /** The file is Windows-1252 (decode's verdict: not UTF-8, and no UTF-8 sequence in it). */
+  windows1252: boolean;
+  /** The file holds a quote character somewhere. */
+  quotes: boolean;
 }
 
 /**
- * Reads the whole file once, cheaply: the fast path applies only when it holds no quote and is
- * valid UTF-8 (what the general path would decode as UTF-8 without replacement characters).
+ * Reads the whole file once, cheaply, for the encoding decode() would find: valid UTF-8, or
+ * Windows-1252 (not UTF-8, and no valid UTF-8 sequence of a non-ASCII character anywhere).
+ * null for the rest (UTF-8 with stray bytes, UTF-16, a BOM before bytes that are not UTF-8),
+ * which the general path reads and reports.
  */
 function survey(file: string, fd: number, size: number, forced: string | undefined): Survey | null {
-  if (forced === 'windows-1252') return null;
   const buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(size, 16)) + 4);
   let carry = 0;
   let pos = 0;
   let bodyStart = -1;
   let hasBom = false;
-  let recordEnd: RecordEnd = 'none';
+  let quotes = false;
+  let notUtf8 = false;
+  let utf8Sequences = false;
   for (;;) {
     const n = readAt(file, fd, buf, carry, buf.length - carry, pos) + carry;
     const eof = n === carry;
@@ -95,29 +98,14 @@ function survey(file: string, fd: number, size: number, forced: string | undefin
         continue;
       }
       hasBom = isBomAt(buf, 0, n);
+      if (forced === 'windows-1252')
+        return { bodyStart: hasBom ? 3 : 0, hasBom, windows1252: true, quotes: true };
+      if (utf16Of(buf.subarray(0, n))) return null;
       // TextDecoder drops one more BOM at the start of the text it is given.
       bodyStart = hasBom ? (isBomAt(buf, 3, n) ? 6 : 3) : 0;
       from = bodyStart;
     }
-    if (buf.subarray(0, n).indexOf(QUOTE, from) >= 0) return null;
-    if (recordEnd === 'none') {
-      for (let i = from; i < n; i++) {
-        const b = buf[i];
-        if (b === LF) {
-          recordEnd = 'lf';
-          break;
-        }
-        if (b === CR) {
-          if (i + 1 < n) recordEnd = buf[i + 1] === LF ? 'crlf' : 'cr';
-          else if (eof) recordEnd = 'cr';
-          else {
-            // The byte after the CR is in the next chunk: look again then.
-            break;
-          }
-          break;
-        }
-      }
-    }
+    if (!quotes && buf.subarray(0, n).indexOf(QUOTE, from) >= 0) quotes = true;
     // Complete UTF-8 sequences are checked now; a sequence cut by the chunk end waits for the next.
     let cut = n;
     if (!eof) {
@@ -128,19 +116,75 @@ function survey(file: string, fd: number, size: number, forced: string | undefin
         back++;
       }
       if (buf[k]! >= 0xc0) cut = k;
-      if (recordEnd === 'none' && buf[n - 1] === CR) cut = Math.min(cut, n - 1);
     }
-    if (!isUtf8(buf.subarray(from, cut))) return null;
+    const piece = buf.subarray(from, cut);
+    if (isUtf8(piece)) {
+      if (!utf8Sequences && !isAscii(piece)) utf8Sequences = true;
+    } else {
+      if (hasBom || forced === 'utf-8') return null;
+      notUtf8 = true;
+      if (!utf8Sequences && hasUtf8Sequence(piece)) utf8Sequences = true;
+    }
+    if (notUtf8 && utf8Sequences) return null;
     if (eof) break;
     buf.copyWithin(0, cut, n);
     carry = n - cut;
   }
-  return { bodyStart: Math.max(bodyStart, 0), hasBom, recordEnd };
+  return { bodyStart: Math.max(bodyStart, 0), hasBom, windows1252: notUtf8, quotes };
+}
+
+/**
+ * Whether every quote of the file is where RFC 4180 puts it: opening a field (after a delimiter,
+ * a line break or at the start) and, unless doubled, closing it before a delimiter, a line break
+ * or the end. Then csv-parse reads the file as the scanner does; anything else is its to read.
+ */
+function quotesRegular(file: string, fd: number, from: number, D: number): boolean {
+  const buf = Buffer.allocUnsafe(CHUNK);
+  let pos = from;
+  let inQuote = false;
+  let afterQuote = false;
+  let prev = LF;
+  for (;;) {
+    const n = readAt(file, fd, buf, 0, buf.length, pos);
+    if (n === 0) break;
+    pos += n;
+    const b = buf.subarray(0, n);
+    let i = 0;
+    while (i < n) {
+      if (afterQuote) {
+        // The byte after a quote inside a quoted field: another quote ("") or the field's end.
+        afterQuote = false;
+        const c = b[i]!;
+        prev = c;
+        i++;
+        if (c === QUOTE) continue;
+        inQuote = false;
+        if (c !== D && c !== CR && c !== LF) return false;
+        continue;
+      }
+      const q = b.indexOf(QUOTE, i);
+      if (q < 0) {
+        prev = b[n - 1]!;
+        break;
+      }
+      if (inQuote) afterQuote = true;
+      else {
+        const before = q > i ? b[q - 1]! : prev;
+        if (before !== D && before !== CR && before !== LF) return false;
+        inQuote = true;
+      }
+      prev = QUOTE;
+      i = q + 1;
+    }
+  }
+  return !inQuote || afterQuote;
 }
 
 /**
  * Scans records from a byte offset. After `next()` returns true, fields 0..count-1 of the record
- * are the bytes [start[i], end[i]) of `buf`, and `rowNumber` is its first line.
+ * are the UTF-8 bytes [start[i], end[i]) of `buf`, and `rowNumber` is its first line. A field in
+ * quotes (RFC 4180: "" for a quote, delimiters and line breaks inside) is given without its
+ * quotes, unescaped in place; a Windows-1252 file is turned into UTF-8 as it is read.
  */
 class Scanner implements ByteRow {
   buf: Buffer;
@@ -148,31 +192,34 @@ class Scanner implements ByteRow {
   end = new Int32Array(64);
   count = 0;
   rowNumber: number;
-  /** File offset just after the current record (its line break included). */
-  nextOffset: number;
-
   /** The line the next record starts on. */
   lineAfter: number;
+  /** Where the next read from the file starts (bytes of the file, whatever the encoding). */
+  filePos: number;
 
   private len = 0;
   private pos = 0;
-  private bufOffset: number;
   private eof = false;
+  /** Fields of the record at hand that hold "" and are unescaped once the record is complete. */
+  private escaped: number[] = [];
+  private readonly raw: Buffer | null;
+  private readonly decoder: TextDecoder | null;
 
   constructor(
     private readonly file: string,
     private readonly fd: number,
     private readonly delimiter: number,
-    private readonly recordEnd: RecordEnd,
     offset: number,
     line: number,
+    windows1252 = false,
     chunk = CHUNK,
   ) {
     this.buf = Buffer.allocUnsafe(chunk);
-    this.bufOffset = offset;
-    this.nextOffset = offset;
+    this.filePos = offset;
     this.lineAfter = line;
     this.rowNumber = line;
+    this.raw = windows1252 ? Buffer.allocUnsafe(chunk >> 2) : null;
+    this.decoder = windows1252 ? new TextDecoder('windows-1252') : null;
   }
 
   next(): boolean {
@@ -183,118 +230,140 @@ class Scanner implements ByteRow {
     }
   }
 
-  /** 1: a record; -1: no more records; 0: more bytes needed. */
+  /**
+   * 1: a record; -1: no more records; 0: more bytes needed. A record ends at \n, \r\n or a bare
+   * \r (old Mac exports), whichever comes, so a file mixing them loses no row; each is one line,
+   * in quotes too. readCsvFast takes only files whose quotes are all RFC 4180 (a quote opens a
+   * field and closes it before a delimiter or line break), where csv-parse reads the same.
+   */
   private parse(): number {
-    if (this.recordEnd === 'lf' || this.recordEnd === 'crlf') return this.parseLines();
-    const { buf, delimiter: D, recordEnd } = this;
+    const { buf, delimiter: D } = this;
     const len = this.len;
-    const p = this.pos;
-    let fs = p;
+    let fs = this.pos;
+    let qs = -1;
+    let qe = -1;
     let n = 0;
-    let lfs = 0;
-    for (let i = p; i < len; i++) {
+    let lines = 0;
+    let start = this.start;
+    let end = this.end;
+    this.escaped.length = 0;
+    for (let i = fs; i < len; i++) {
       const b = buf[i]!;
-      if (b === D) {
-        if (n === this.start.length) this.growFields();
-        this.start[n] = fs;
-        this.end[n++] = i;
-        fs = i + 1;
-      } else if (b === LF) lfs++;
-      else if (b === CR && recordEnd === 'cr') return this.emit(n, fs, i, i + 1, lfs);
+      if (b > CR) {
+        if (b !== D) {
+          if (b !== QUOTE || i !== fs) continue;
+          // A quoted field: to its closing quote.
+          let j = i + 1;
+          for (;;) {
+            if (j >= len) {
+              if (!this.eof) return 0;
+              break;
+            }
+            const c = buf[j]!;
+            if (c === QUOTE) {
+              if (j + 1 >= len && !this.eof) return 0;
+              if (buf[j + 1] !== QUOTE) break;
+              if (this.escaped[this.escaped.length - 1] !== n) this.escaped.push(n);
+              j += 2;
+              continue;
+            }
+            if (c === LF) lines++;
+            else if (c === CR) {
+              if (j + 1 >= len && !this.eof) return 0;
+              lines++;
+              if (buf[j + 1] === LF) j++;
+            }
+            j++;
+          }
+          qs = i + 1;
+          qe = Math.min(j, len);
+          i = j;
+          continue;
+        }
+      } else if (b === LF) return this.emit(n, qs < 0 ? fs : qs, qs < 0 ? i : qe, i + 1, lines);
+      else if (b === CR) {
+        if (i + 1 < len)
+          return this.emit(n, qs < 0 ? fs : qs, qs < 0 ? i : qe, buf[i + 1] === LF ? i + 2 : i + 1, lines);
+        if (this.eof) return this.emit(n, qs < 0 ? fs : qs, qs < 0 ? i : qe, i + 1, lines);
+        // The byte after the \r (a \n or not) is in the next read.
+        return 0;
+      } else if (b !== D) continue;
+      // A delimiter: the field ends.
+      if (n === start.length) {
+        this.growFields();
+        start = this.start;
+        end = this.end;
+      }
+      start[n] = qs < 0 ? fs : qs;
+      end[n++] = qs < 0 ? i : qe;
+      qs = -1;
+      fs = i + 1;
     }
     if (!this.eof) return 0;
     // The end of the file: a last record without a line break, if it holds anything.
     if (n === 0 && fs === len) return -1;
-    return this.emit(n, fs, len, len, lfs);
+    return this.emit(n, qs < 0 ? fs : qs, qs < 0 ? len : qe, len, lines);
   }
 
-  /**
-   * Records that end in \n or \r\n (nearly every file): the line end is found by indexOf, and
-   * only the delimiter is looked for byte by byte. With \r\n, a \n without \r before it, and a
-   * lone \r, are part of the record (csv-parse's rule), and each such \n counts as a line.
-   */
-  private parseLines(): number {
-    const { buf, delimiter: D } = this;
-    const crlf = this.recordEnd === 'crlf';
-    const len = this.len;
-    let fs = this.pos;
-    let n = 0;
-    let lfs = 0;
-    let start = this.start;
-    let end = this.end;
-    let from = fs;
-    for (;;) {
-      let nl = buf.indexOf(LF, from);
-      if (nl >= len) nl = -1;
-      const stop = nl < 0 ? len : nl;
-      for (let i = from; i < stop; i++)
-        if (buf[i] === D) {
-          if (n === start.length) {
-            this.growFields();
-            start = this.start;
-            end = this.end;
-          }
-          start[n] = fs;
-          end[n++] = i;
-          fs = i + 1;
-        }
-      if (nl < 0) break;
-      if (!crlf) return this.emit(n, fs, nl, nl + 1, 0);
-      if (nl > this.pos && buf[nl - 1] === CR) return this.emit(n, fs, nl - 1, nl + 1, lfs);
-      lfs++;
-      from = nl + 1;
-    }
-    if (!this.eof) return 0;
-    // A last record without a line break (a \r at the very end is part of it).
-    if (n === 0 && fs === len) return -1;
-    return this.emit(n, fs, len, len, lfs);
-  }
-
-  private emit(n: number, fs: number, fe: number, after: number, lfs: number): number {
+  private emit(n: number, fs: number, fe: number, after: number, lines: number): number {
     if (n === this.start.length) this.growFields();
     this.start[n] = fs;
     this.end[n++] = fe;
     this.count = n;
+    for (const f of this.escaped) this.unescape(f);
     this.rowNumber = this.lineAfter;
-    // csv-parse's lines: one per record, plus every \n inside it when records end in \r\n or \r.
-    this.lineAfter += 1 + lfs;
+    this.lineAfter += 1 + lines;
     this.pos = after;
-    this.nextOffset = this.bufOffset + after;
     return 1;
+  }
+
+  /** Field f without its "" escapes: each "" becomes ", moved down in place. */
+  private unescape(f: number): void {
+    const buf = this.buf;
+    const e = this.end[f]!;
+    let w = this.start[f]!;
+    for (let r = w; r < e; r++) {
+      buf[w++] = buf[r]!;
+      if (buf[r] === QUOTE) r++;
+    }
+    this.end[f] = w;
   }
 
   /** Called before each read of the file with the offset reached, for a progress bar. */
   onRefill?: (offset: number) => void;
 
-  /** The offset in the file of the next record. */
+  /** About where the next record starts in the file (exact for UTF-8, a little early for Windows-1252). */
   get offset(): number {
-    return this.bufOffset + this.pos;
+    return Math.max(0, this.filePos - (this.len - this.pos));
   }
 
   private refill(): void {
-    this.onRefill?.(this.bufOffset + this.pos);
+    this.onRefill?.(this.filePos);
     const keep = this.len - this.pos;
     if (this.pos > 0) {
       this.buf.copyWithin(0, this.pos, this.len);
-      this.bufOffset += this.pos;
       this.pos = 0;
       this.len = keep;
-    } else if (this.len === this.buf.length) {
-      // One record longer than the buffer: make room.
-      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+    }
+    // Room for a whole read: one record may be longer than the buffer.
+    const room = this.raw ? this.raw.length * 3 : 1;
+    if (this.buf.length - this.len < room || this.len === this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + room));
       this.buf.copy(bigger, 0, 0, this.len);
       this.buf = bigger;
     }
-    const got = readAt(
-      this.file,
-      this.fd,
-      this.buf,
-      this.len,
-      this.buf.length - this.len,
-      this.bufOffset + this.len,
-    );
+    let got: number;
+    if (this.raw) {
+      // Windows-1252 → UTF-8: at most 3 bytes per byte (0x80 is €, E2 82 AC).
+      got = readAt(this.file, this.fd, this.raw, 0, this.raw.length, this.filePos);
+      if (got > 0)
+        this.len += this.buf.write(this.decoder!.decode(this.raw.subarray(0, got)), this.len, 'utf8');
+    } else {
+      got = readAt(this.file, this.fd, this.buf, this.len, this.buf.length - this.len, this.filePos);
+      this.len += got;
+    }
     if (got === 0) this.eof = true;
-    this.len += got;
+    this.filePos += got;
   }
 
   private growFields(): void {
@@ -352,18 +421,21 @@ export function readCsvFast(file: string, opts: ReadOptions): RawTable | null {
     } catch (e) {
       throw readError(file, e);
     }
+    if (opts.encoding !== undefined && opts.encoding !== 'utf-8' && opts.encoding !== 'windows-1252')
+      return null;
     const s = survey(file, fd, size, opts.encoding);
     if (!s) return null;
-    const delimiter = opts.delimiter ?? sniffDelimiter(headText(file, fd, s.bodyStart));
+    const delimiter = opts.delimiter ?? sniffDelimiter(headText(file, fd, s.bodyStart, s.windows1252));
     if (delimiter.length !== 1 || delimiter.charCodeAt(0) >= 0x80) return null;
     const D = delimiter.charCodeAt(0);
     if (D === LF || D === CR || D === QUOTE) return null;
+    if (s.quotes && !quotesRegular(file, fd, s.bodyStart, D)) return null;
 
-    const sc = new Scanner(file, fd, D, s.recordEnd, s.bodyStart, 1);
-    const records: { row: RawRow; after: number; nextLine: number }[] = [];
+    const sc = new Scanner(file, fd, D, s.bodyStart, 1, s.windows1252);
+    const records: { row: RawRow }[] = [];
     const nextRecord = (): boolean => {
       if (!sc.next()) return false;
-      records.push({ row: sc.materialise(), after: sc.nextOffset, nextLine: sc.lineAfter });
+      records.push({ row: sc.materialise() });
       return true;
     };
 
@@ -400,13 +472,13 @@ export function readCsvFast(file: string, opts: ReadOptions): RawTable | null {
     const header = records[headerIndex]!;
     const headers = header.row.cells.map((c) => (c === null ? '' : String(c).trim()));
     while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
-    const rows = new FastCsvRows(file, D, s.recordEnd, header.after, header.nextLine, size, opts.progress);
+    const rows = new FastCsvRows(file, D, s.bodyStart, headerIndex + 1, s.windows1252, size, opts.progress);
 
     const table: RawTable = {
       info: {
         file,
         format: 'csv',
-        encoding: s.hasBom ? 'utf-8 (BOM)' : 'utf-8',
+        encoding: s.windows1252 ? 'windows-1252' : s.hasBom ? 'utf-8 (BOM)' : 'utf-8',
         delimiter,
         headerRow: header.row.rowNumber,
         headerRowSource: opts.headerRow !== undefined ? 'forced' : 'detected',
@@ -442,24 +514,18 @@ export function readCsvFast(file: string, opts: ReadOptions): RawTable | null {
 }
 
 /** The decoded start of the text, enough for sniffDelimiter: its first 30 non-blank lines complete. */
-function headText(file: string, fd: number, bodyStart: number): string {
+function headText(file: string, fd: number, bodyStart: number, windows1252: boolean): string {
+  const decode = (b: Buffer) =>
+    windows1252 ? new TextDecoder('windows-1252').decode(b) : b.toString('utf8');
   let want = 1 << 16;
   for (;;) {
     const buf = Buffer.allocUnsafe(want);
     const n = readAt(file, fd, buf, 0, want, bodyStart);
-    if (n < want) return buf.toString('utf8', 0, n);
-    const lastLf = buf.lastIndexOf(LF, n - 1);
-    if (lastLf >= 0) {
-      const text = buf.toString('utf8', 0, lastLf + 1);
-      let lines = 0;
-      let start = 0;
-      while (start < text.length && lines < 30) {
-        let end = text.indexOf('\n', start);
-        if (end < 0) end = text.length;
-        if (text.slice(start, end).replace(/\r$/, '').trim() !== '') lines++;
-        start = end + 1;
-      }
-      if (lines >= 30) return text;
+    if (n < want) return decode(buf.subarray(0, n));
+    const lastEnd = Math.max(buf.lastIndexOf(LF, n - 1), buf.lastIndexOf(CR, n - 1));
+    if (lastEnd >= 0) {
+      const text = decode(buf.subarray(0, lastEnd + 1));
+      if (countLines(text, 30) >= 30) return text;
     }
     want *= 4;
   }
@@ -473,9 +539,10 @@ class FastCsvRows implements FastRows {
   constructor(
     private readonly file: string,
     private readonly delimiter: number,
-    private readonly recordEnd: RecordEnd,
+    /** Where the text starts; the first `skip` records (title rows and header) are not data. */
     private readonly offset: number,
-    private readonly line: number,
+    private readonly skip: number,
+    private readonly windows1252: boolean,
     private readonly size: number,
     private readonly progress?: ReadProgress,
   ) {}
@@ -483,10 +550,12 @@ class FastCsvRows implements FastRows {
   scan(sink: RowSink): number {
     const fd = openInput(this.file);
     try {
-      const sc = new Scanner(this.file, fd, this.delimiter, this.recordEnd, this.offset, this.line);
+      const sc = new Scanner(this.file, fd, this.delimiter, this.offset, 1, this.windows1252);
+      for (let i = 0; i < this.skip; i++) sc.next();
       const { progress, size } = this;
       // Told at every refill of the buffer (2 MB), in bytes of the file.
       if (progress) sc.onRefill = (offset) => progress.update(offset, size);
+      const first = sc.offset;
       // Blank lines are rows (and counted), except at the end of the file: hold them until
       // a record with content shows they were not the end.
       let pending: RawRow[] = [];
@@ -503,9 +572,9 @@ class FastCsvRows implements FastRows {
         }
         sink.bytes(sc);
         if (++rows === ESTIMATE_AFTER) {
-          // Rows so far per byte so far, for the rest of the file, with a little to spare.
-          const read = Math.max(1, sc.offset - this.offset);
-          sink.expect?.(Math.ceil(((rows * (this.size - this.offset)) / read) * 1.05));
+          // Rows so far per byte read so far, for the rest of the file, with a little to spare.
+          const read = Math.max(1, sc.offset - first);
+          sink.expect?.(Math.ceil(((rows * Math.max(1, size - first)) / read) * 1.05));
         }
       }
       return rows;

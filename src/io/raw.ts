@@ -128,13 +128,21 @@ export function findHeaderRow(rows: RawValue[][], headerScore: (cells: RawValue[
   let bestScore = 1;
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
-    const score = headerScore(rows[i] ?? []);
+    const score = headerScore(headerCandidates(rows[i] ?? []));
     if (score > bestScore) {
       best = i;
       bestScore = score;
     }
   }
   return best;
+}
+
+/** No header is this long: a longer cell (a file that is one enormous line) is not scored. */
+const HEADER_MAX_CHARS = 200;
+
+function headerCandidates(cells: RawValue[]): RawValue[] {
+  if (!cells.some((c) => typeof c === 'string' && c.length > HEADER_MAX_CHARS)) return cells;
+  return cells.map((c) => (typeof c === 'string' && c.length > HEADER_MAX_CHARS ? null : c));
 }
 
 /** A cell is empty when null or a string of only whitespace. */

@@ -12,7 +12,7 @@ import { findHeaderRow, isEmptyCell, type RawRow, type RawTable, type ReadOption
 export async function readCsvFile(file: string, bytes: Buffer, opts: ReadOptions): Promise<RawTable> {
   if (opts.encoding && !(ENCODINGS as readonly string[]).includes(opts.encoding))
     throw usageError(`--encoding ${opts.encoding} is not supported; use ${ENCODINGS.join(' or ')}`);
-  const { text, encoding } = decode(bytes, opts.encoding);
+  const { text, encoding, repaired } = decode(bytes, opts.encoding);
   const delimiter = opts.delimiter ?? sniffDelimiter(text);
   // csv-parse is loaded only when a file needs it.
   const { parse } = await import('csv-parse/sync');
@@ -48,12 +48,22 @@ export async function readCsvFile(file: string, bytes: Buffer, opts: ReadOptions
       delimiter,
       headerRow: headerRecord.rowNumber,
       headerRowSource: opts.headerRow !== undefined ? 'forced' : 'detected',
-      notes: [],
+      notes: repaired ? [repairNote(file, repaired)] : [],
     },
     headers,
     rows: records.slice(headerIndex + 1),
     titleRows: records.slice(0, headerIndex).filter((r) => !r.cells.every(isEmptyCell)).length,
   };
+}
+
+/** The warning for a UTF-8 file with bytes that are not UTF-8: where, what was done, what to do. */
+export function repairNote(file: string, r: { lines: number[]; bytes: number }): string {
+  const shown =
+    r.lines.slice(0, 10).join(', ') + (r.lines.length > 10 ? ` and ${r.lines.length - 10} more` : '');
+  return (
+    `${file}: is UTF-8, but ${r.bytes} byte(s) on line${r.lines.length > 1 ? 's' : ''} ${shown} are not UTF-8 ` +
+    `and were read as Windows-1252 (e.g. byte E6 as "æ"); check those lines, and save the file as UTF-8 in the case system`
+  );
 }
 
 type Parse = typeof import('csv-parse/sync').parse;
@@ -68,6 +78,9 @@ function parseRecords(file: string, text: string, delimiter: string, parse: Pars
       // A stray quote inside an unquoted field ("Park "Vest"") is common in exports: keep it as text.
       relax_quotes: true,
       skip_empty_lines: false,
+      // Every line break ends a record, whichever kind: left to itself, csv-parse takes the
+      // file's first one for all, and a file mixing \n and a bare \r merges rows.
+      record_delimiter: ['\r\n', '\n', '\r'],
     }) as unknown as { record: string[]; raw: string }[];
   } catch (e) {
     const err = e as { code?: string; lines?: number; message?: string };
@@ -81,16 +94,28 @@ function parseRecords(file: string, text: string, delimiter: string, parse: Pars
   let line = 1;
   for (const { record, raw } of parsed) {
     rows.push({ rowNumber: line, ref: `line ${line}`, cells: record.map((c) => (c === '' ? null : c)) });
-    // csv-parse's raw text ends with the \n of an LF line end but not of a CRLF one.
-    line += countNewlines(raw) + (raw.endsWith('\n') ? 0 : 1);
+    line += linesOf(raw);
   }
   return rows;
 }
 
-function countNewlines(s: string): number {
+/**
+ * The lines a record spans, from csv-parse's raw text: it holds the record and the first
+ * character of its line break (none for the last record of a file without one). Every \r\n,
+ * \n or bare \r is a line, inside quotes too.
+ */
+export function linesOf(raw: string): number {
   let n = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x0a) n++;
+    else if (c === 0x0d) {
+      n++;
+      if (raw.charCodeAt(i + 1) === 0x0a) i++;
+    }
+  }
+  const last = raw.charCodeAt(raw.length - 1);
+  return last === 0x0a || last === 0x0d ? n : n + 1;
 }
 
 export async function readBytes(file: string): Promise<Buffer> {

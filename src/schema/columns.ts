@@ -131,12 +131,20 @@ export function requireFields(mapping: ColumnMapping, headers: string[], file: s
   );
 }
 
+/**
+ * Bounds on the "did you mean" search, so that a file that is one enormous line (no delimiter
+ * found) gets its error at once: a header is compared by its first characters only (a synonym
+ * is a few words), and only the first headers are tried.
+ */
+const SUGGEST_CHARS = 100;
+const SUGGEST_HEADERS = 500;
+
 function closestHeader(field: CanonicalField, headers: string[]): string | undefined {
   const names = (SYNONYMS[field] ?? []).map(matchKey);
   let best: string | undefined;
   let bestScore = Infinity;
-  for (const h of headers) {
-    const k = matchKey(h);
+  for (const h of headers.slice(0, SUGGEST_HEADERS)) {
+    const k = matchKey(h.slice(0, SUGGEST_CHARS));
     if (k === '') continue;
     for (const n of names) {
       // Distance relative to length, and a bonus when one contains the other ("startdatoforloeb").

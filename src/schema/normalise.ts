@@ -32,7 +32,7 @@ import { CourseStore, genderCode, GENDERS, NONE, Persons, type ValueField } from
 import { DuplicateIndex } from './duplicates.js';
 import { cprBirthOfKey, parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
 import { matchKey } from './normalize-text.js';
-import { ageAt, dateOfBytes, isMissing, parseDate, parseGender, textOf } from './values.js';
+import { ageAt, dateOfBytes, isMissing, isNoEndDate, parseDate, parseGender, textOf } from './values.js';
 import type { VocabSet, Vocabulary } from './vocab.js';
 
 export interface Rejection {
@@ -301,6 +301,8 @@ class Normaliser {
   private readonly skipped: Skip[] = [];
   private readonly unknownValues: Normalised['unknownValues'] = {};
   private missingExitReason = 0;
+  /** End dates written as 31-12-9999 ("no end"), read as no end date. */
+  private noEndDates = 0;
   /** Accepted courses by person, start and programme: indices into `store`. */
   private readonly accepted: DuplicateIndex;
 
@@ -375,6 +377,8 @@ class Normaliser {
       );
     if (missingExitReason > 0)
       notes.push(`${missingExitReason} ended course(s) have no exit reason; they are counted as "Uoplyst".`);
+    if (this.noEndDates > 0)
+      notes.push(`${this.noEndDates} course(s) have end date 31-12-9999, read as no end date (ongoing).`);
     return {
       info: this.info,
       headers: this.headers,
@@ -601,6 +605,10 @@ class Normaliser {
       if (required) problem(reasons, this.header(f), undefined, 'is empty; every course needs a start date');
       return null;
     }
+    if (f === 'end' && isNoEndDate(v, this.info.date1904)) {
+      this.noEndDates++;
+      return null;
+    }
     const parsed = parseDate(v, this.info.date1904);
     if (parsed.ok) return parsed.value;
     problem(reasons, this.header(f), v, parsed.reason);
@@ -675,6 +683,7 @@ class Normaliser {
       if (day === day) end = day;
       else {
         const v = buf.toString('utf8', S[ec]!, E[ec]!);
+        if (isNoEndDate(v)) return false;
         if (!isMissing(v)) {
           const parsed = parseDate(v, this.info.date1904);
           if (!parsed.ok) return false;

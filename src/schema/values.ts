@@ -31,7 +31,9 @@ const SERIAL_MAX = 73050;
  * could be 1924 or 2024, and the tool will not guess.
  */
 export function parseDate(v: RawValue, date1904 = false): Parsed<Day> {
-  if (v !== null && typeof v === 'object') return ok(v.day);
+  // A date cell's day is taken as it is (Excel holds 1900-9999; the survey reader's placeholder
+  // starts lie beyond), unless it is no day at all.
+  if (v !== null && typeof v === 'object') return Number.isFinite(v.day) ? ok(v.day) : fail('is not a date');
   if (typeof v === 'number') {
     if (Number.isInteger(v) && v >= SERIAL_MIN && v <= SERIAL_MAX) return ok(dayOfExcelSerial(v, date1904));
     return fail('is a number, not a date');
@@ -42,16 +44,48 @@ export function parseDate(v: RawValue, date1904 = false): Parsed<Day> {
   if (m) {
     if (m[4]!.length === 2)
       return fail('has a 2-digit year, which is ambiguous; export dates with 4-digit years (dd-mm-yyyy)');
-    const d = dayOf(Number(m[4]), Number(m[3]), Number(m[1]));
-    return d === null ? fail('is not a calendar date') : ok(d);
+    return calendarDay(Number(m[4]), Number(m[3]), Number(m[1]));
   }
   m = DATE_ISO.exec(s);
   if (m) {
-    const d = dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
-    return d === null ? fail('is not a calendar date') : ok(d);
+    return calendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
   }
   if (/^\d+$/.test(s)) return parseDate(Number(s), date1904);
   return fail('is not a date (expected dd-mm-yyyy, dd.mm.yyyy, dd/mm/yyyy or yyyy-mm-dd)');
+}
+
+/** 1900-01-01 and 9999-12-31 as day numbers: no course date lies outside them. */
+const FIRST_DATE = -25567;
+export const LAST_DATE = 2932896;
+
+/** The day of a written date. (Date.UTC would read the years 0-99 as 1900-1999: refused first.) */
+function calendarDay(y: number, m: number, d: number): Parsed<Day> {
+  if (y < 1900) return fail('is before 1900, not a date of a course; check the year');
+  const day = dayOf(y, m, d);
+  return day === null ? fail('is not a calendar date') : plausible(day);
+}
+
+/** A calendar day, if a course could have it: not before 1900 (a typo in the year), not after 9999. */
+function plausible(d: Day): Parsed<Day> {
+  if (!Number.isFinite(d) || d > LAST_DATE) return fail('is after 31-12-9999, not a date; check the year');
+  if (d < FIRST_DATE) return fail('is before 1900, not a date of a course; check the year');
+  return ok(d);
+}
+
+/** The Excel serial number of 9999-12-31 (1900 date system). */
+const SERIAL_LAST_DATE = 2958465;
+
+/**
+ * Whether an end date is the "no end date" value of case systems, 31-12-9999, in any shape
+ * (31.12.9999, 9999-12-31, a date cell, Excel's serial 2958465): the course is ongoing.
+ */
+export function isNoEndDate(v: RawValue, date1904 = false): boolean {
+  if (v === null || typeof v === 'boolean') return false;
+  if (typeof v === 'object') return v.day === LAST_DATE;
+  if (typeof v === 'number') return v === SERIAL_LAST_DATE - (date1904 ? 1462 : 0);
+  if (!v.includes('9999')) return false;
+  const p = parseDate(v.trim(), date1904);
+  return p.ok && p.value === LAST_DATE;
 }
 
 /**
@@ -120,7 +154,7 @@ function digits(buf: Uint8Array, s: number, e: number): number {
 
 /**
  * parseDate of a CSV field given as UTF-8 bytes [s, e), for the shapes exports use:
- * dd-mm-yyyy, dd.mm.yyyy, dd/mm/yyyy and yyyy-mm-dd, a real calendar date, year 100 or later.
+ * dd-mm-yyyy, dd.mm.yyyy, dd/mm/yyyy and yyyy-mm-dd, a real calendar date, years 1900-9998.
  * NaN for anything else (the caller then decodes the field and calls parseDate).
  */
 export function dateOfBytes(buf: Uint8Array, s: number, e: number): number {
@@ -138,7 +172,8 @@ export function dateOfBytes(buf: Uint8Array, s: number, e: number): number {
     m = digits(buf, s + 5, s + 7);
     d = digits(buf, s + 8, s + 10);
   } else return NaN;
-  if (y < 100 || m < 1 || m > 12 || d < 1) return NaN;
+  // Years before 1900 are refused, and 9999 may be "no end date": parseDate says which.
+  if (y < 1900 || y === 9999 || m < 1 || m > 12 || d < 1) return NaN;
   const dim = m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : DAYS_IN_MONTH[m]!;
   if (d > dim) return NaN;
   return civilDay(y, m, d);

@@ -85,7 +85,8 @@ describe('every reader tells its progress', () => {
 
   it('the general CSV path and the xlsx reader, in rows', async () => {
     const file = join(dir, 'quoted.csv');
-    writeFileSync(file, lines.map((l, i) => (i === 1 ? l + '"' + '"' : l)).join('\n') + '\n');
+    // A stray quote inside a field: the fast path leaves such a file to csv-parse.
+    writeFileSync(file, lines.map((l, i) => (i === 1 ? l + 'a"b' : l)).join('\n') + '\n');
     const seen = await updates(file);
     expect(seen.map(([d]) => d)).toEqual([0, 4096, 8192]);
     expect(seen.every(([, t]) => t === 9000)).toBe(true);
