@@ -18,7 +18,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { suppress } from '../../src/disclosure/suppress.js';
 import { count, labelCol, share, text, valueCol, type Row, type Table } from '../../src/model/table.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
-import { jobfx } from '../e2e/run.js';
+import { jobfx } from './run.js';
 
 // ---------------------------------------------------------------- exact fractions
 
