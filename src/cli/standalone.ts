@@ -19,8 +19,8 @@ export function defineStandalone(
       'Reads the report file (jobfx.report.json), loads the export once, builds every table listed with its ' +
         "command's options, and writes into the output folder: tabeller.xlsx (a sheet per table), notat.html " +
         '(all tables with their notes and charts), notat.md, manifest.json (version, input SHA-256 and row ' +
-        'accounting, options, run time) and rejects.csv when rows were rejected. The folder is replaced ' +
-        'atomically: a failed run leaves the last good pack in place.',
+        'accounting, options, run time). Rejected rows go beside the folder (OUT.rejects.csv), never into it. ' +
+        'The folder is replaced atomically: a failed run leaves the last good pack in place.',
     )
     .argument('<report>', 'the report file (jobfx.report.json)')
     .option('--out <dir>', 'output folder (default: the report\'s "out")')
