@@ -36,6 +36,7 @@ export async function runCommand(
   // inspect shows the mapping in its own output.
   if (spec.accounting !== 'quiet') ctx.stderr(`jobfx: ${file}: ${mapped.line}\n`);
   for (const w of mapped.warnings) ctx.stderr(`jobfx: warning: ${file}: ${w}\n`);
+  if (spec.accounting !== 'quiet') for (const n of readNotes(data)) ctx.stderr(`jobfx: note: ${file}: ${n}\n`);
   const warnings = tell(ctx, built) + mapped.warnings.length;
   await writeOutput(ctx, spec, { ...built, tables: withNotes(built.tables, mapped.notes) }, flags);
   for (const f of built.files ?? []) await writeAtomic(f.path, f.content);
@@ -62,6 +63,17 @@ export function loadOptionsOf(flags: CommandFlags, ctx: RunContext): LoadOptions
     config: flags.config,
     note: (text) => ctx.stderr(`jobfx: note: ${text}\n`),
   };
+}
+
+/**
+ * What the reader and the normaliser noted about the file (stray bytes read as Windows-1252, a
+ * totals row skipped, ended courses without a reason, 31-12-9999 end dates), for stderr. The
+ * note on random pseudonyms matters only where pseudonyms are printed, which says so itself.
+ */
+export function readNotes(data: Loaded): string[] {
+  // A slow exceljs read is told through LoadOptions.note, and only for a large file.
+  const read = data.info.notes.filter((n) => !n.startsWith('read with exceljs'));
+  return [...read, ...data.notes.filter((n) => !n.startsWith('No pseudonym key'))];
 }
 
 /** Prints a build's notes and warnings on stderr; returns the number of warnings. */

@@ -34,7 +34,7 @@ import { REPORT_STEPS } from '../commands/registry.js';
 import type { AnySpec } from '../commands/spec.js';
 import { accountingLine, rejectsCsv } from './accounting.js';
 import type { RunContext } from './context.js';
-import { joinFollowUp, tell } from './pipeline.js';
+import { joinFollowUp, readNotes, tell } from './pipeline.js';
 
 export interface RunFlags {
   out?: string;
@@ -93,6 +93,7 @@ export async function runReport(
   const mapped = mappingNotes(data, report.lang);
   say(`jobfx: ${input}: ${mapped.line}\n`);
   for (const w of mapped.warnings) say(`jobfx: warning: ${input}: ${w}\n`);
+  for (const n of readNotes(data)) say(`jobfx: note: ${input}: ${n}\n`);
 
   const runDate = flags.runDate === undefined ? todayDay() : dateArg('--run-date', flags.runDate);
   const period = fixedPeriod ?? resolveReportPeriod(loaded, data, runDate);
