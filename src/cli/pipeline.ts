@@ -36,7 +36,8 @@ export async function runCommand(
   // inspect shows the mapping in its own output.
   if (spec.accounting !== 'quiet') ctx.stderr(`jobfx: ${file}: ${mapped.line}\n`);
   for (const w of mapped.warnings) ctx.stderr(`jobfx: warning: ${file}: ${w}\n`);
-  if (spec.accounting !== 'quiet') for (const n of readNotes(data)) ctx.stderr(`jobfx: note: ${file}: ${n}\n`);
+  if (spec.accounting !== 'quiet')
+    for (const n of readNotes(data)) ctx.stderr(`jobfx: note: ${file}: ${n}\n`);
   const warnings = tell(ctx, built) + mapped.warnings.length;
   await writeOutput(ctx, spec, { ...built, tables: withNotes(built.tables, mapped.notes) }, flags);
   for (const f of built.files ?? []) await writeAtomic(f.path, f.content);
