@@ -5,7 +5,7 @@
 import { dateText, inLang } from './i18n.js';
 import { addMonths, danishOf, dayOf, daysInMonth, partsOf, type Day } from './dates.js';
 import { usageError } from '../errors.js';
-import { parseDate } from '../schema/values.js';
+import { parseDateText } from './date-text.js';
 
 export interface Period {
   from: Day;
@@ -38,8 +38,8 @@ export function parsePeriod(spec: string): Period {
 
 /** Parses --from/--to (either may be given with --period absent; both are needed). */
 export function periodFromDates(from: string, to: string): Period {
-  const f = parseDate(from);
-  const t = parseDate(to);
+  const f = parseDateText(from);
+  const t = parseDateText(to);
   if (!f.ok) throw usageError(`--from ${from}: ${f.reason}`);
   if (!t.ok) throw usageError(`--to ${to}: ${t.reason}`);
   if (t.value < f.value) throw usageError(`--to ${to} is before --from ${from}`);

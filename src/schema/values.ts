@@ -2,7 +2,10 @@
  * Raw cell values → typed values: missing markers, dates, numbers, text. Each parser returns
  * the value or a reason a person can act on; the caller names the file, row and column.
  */
-import { ageOn, dayOf, dayOfExcelSerial, type Day } from '../base/dates.js';
+import { fail, LAST_DATE, ok, parseDateText, type Parsed } from '../base/date-text.js';
+import { ageOn, dayOfExcelSerial, type Day } from '../base/dates.js';
+
+export { LAST_DATE, type Parsed } from '../base/date-text.js';
 import type { RawValue } from '../io/raw.js';
 import { matchKey } from './normalize-text.js';
 
@@ -12,14 +15,6 @@ const MISSING = new Set(['', '-', '.', '..']);
 export function isMissing(v: RawValue): boolean {
   return v === null || (typeof v === 'string' && MISSING.has(v.trim()));
 }
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
-
-const DATE_DMY = /^(\d{1,2})([-./])(\d{1,2})\2(\d{2}|\d{4})(?:[ T]00:00(?::00)?)?$/;
-const DATE_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
 
 /** Serial numbers this far from today are not dates of a course (1900-01-01 … 2099-12-31 or so). */
 const SERIAL_MIN = 1;
@@ -40,36 +35,8 @@ export function parseDate(v: RawValue, date1904 = false): Parsed<Day> {
   }
   if (typeof v === 'boolean') return fail('is not a date');
   const s = (v ?? '').trim();
-  let m = DATE_DMY.exec(s);
-  if (m) {
-    if (m[4]!.length === 2)
-      return fail('has a 2-digit year, which is ambiguous; export dates with 4-digit years (dd-mm-yyyy)');
-    return calendarDay(Number(m[4]), Number(m[3]), Number(m[1]));
-  }
-  m = DATE_ISO.exec(s);
-  if (m) {
-    return calendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
-  }
   if (/^\d+$/.test(s)) return parseDate(Number(s), date1904);
-  return fail('is not a date (expected dd-mm-yyyy, dd.mm.yyyy, dd/mm/yyyy or yyyy-mm-dd)');
-}
-
-/** 1900-01-01 and 9999-12-31 as day numbers: no course date lies outside them. */
-const FIRST_DATE = -25567;
-export const LAST_DATE = 2932896;
-
-/** The day of a written date. (Date.UTC would read the years 0-99 as 1900-1999: refused first.) */
-function calendarDay(y: number, m: number, d: number): Parsed<Day> {
-  if (y < 1900) return fail('is before 1900, not a date of a course; check the year');
-  const day = dayOf(y, m, d);
-  return day === null ? fail('is not a calendar date') : plausible(day);
-}
-
-/** A calendar day, if a course could have it: not before 1900 (a typo in the year), not after 9999. */
-function plausible(d: Day): Parsed<Day> {
-  if (!Number.isFinite(d) || d > LAST_DATE) return fail('is after 31-12-9999, not a date; check the year');
-  if (d < FIRST_DATE) return fail('is before 1900, not a date of a course; check the year');
-  return ok(d);
+  return parseDateText(s);
 }
 
 /** The Excel serial number of 9999-12-31 (1900 date system). */
