@@ -24,6 +24,18 @@ export function windowEnd(end: Day, w: Window): Day {
   return w.unit === 'm' ? addMonths(end, w.n) : ((end + w.n) as Day);
 }
 
+/**
+ * Whether a start `gap` days after `end` lies inside the window (gap > 0). N calendar months
+ * span at least 28·N and at most 31·N days, so addMonths is only called in between: a person
+ * with many courses compares every pair.
+ */
+export function inWindow(end: Day, gap: number, w: Window): boolean {
+  if (w.unit === 'd') return gap <= w.n;
+  if (gap <= 28 * w.n) return true;
+  if (gap > 31 * w.n) return false;
+  return end + gap <= addMonths(end, w.n);
+}
+
 export interface RepeatOptions {
   from: Day;
   to: Day;
@@ -146,7 +158,7 @@ export function storeReturns(store: CourseStore, o: RepeatOptions, include: Uint
         if (
           gap > 0 &&
           gap > o.minGapDays &&
-          start[course]! <= windowEnd(end[q]! as Day, o.window) &&
+          inWindow(end[q]! as Day, gap, o.window) &&
           (previous < 0 || end[q]! > end[previous]! || (end[q] === end[previous] && order1(q, previous) < 0))
         )
           previous = q;

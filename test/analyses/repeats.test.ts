@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findReturns, type RepeatOptions } from '../../src/analyses/repeats.js';
+import { findReturns, inWindow, windowEnd, type RepeatOptions } from '../../src/analyses/repeats.js';
 import type { Course } from '../../src/schema/course.js';
 import { buildVocabSet, DEFAULT_VOCABULARIES } from '../../src/schema/vocab.js';
 import { course, d } from '../helpers.js';
@@ -126,5 +126,14 @@ describe('findReturns: ties never depend on row order (docs/definitions.md#tie-b
       const previous = Object.fromEntries(r.returns.map((x) => [x.course.ref, x.previous.ref]));
       expect(previous).toEqual({ m3: 'm2', n3: 'n2' });
     }
+  });
+});
+
+describe('inWindow: the short cut around addMonths agrees with end₁ + N months', () => {
+  it('for every end day of 2023-2025 and every gap up to 31·N + 2, N = 1, 6, 12', () => {
+    for (const n of [1, 6, 12])
+      for (let end = d('2023-01-01'); end <= d('2025-12-31'); end++)
+        for (let gap = 1; gap <= 31 * n + 2; gap += n === 1 ? 1 : 7)
+          expect(inWindow(end, gap, { n, unit: 'm' })).toBe(end + gap <= windowEnd(end, { n, unit: 'm' }));
   });
 });
