@@ -251,7 +251,7 @@ async function jobfxKeyfigures(file) {
   return keyFigures(data.store, {
     period,
     asOf: period.to,
-    windowDays: 365,
+    window: { n: 12, unit: 'm' },
     minGapDays: 0,
     vocab: data.vocab,
   });

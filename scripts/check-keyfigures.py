@@ -7,7 +7,8 @@ only things taken from jobfx are data and conventions named in its docs: the voc
 (canonical values and their spellings, exit reason -> exit group, copied below from
 src/schema/vocab.ts), the match rule for spellings (README: case, spaces, punctuation and
 æ/ø/å vs ae/oe/aa are ignored), and the conventions of the mix tables (each active person
-once, by the latest active course = latest start; age in whole years at that course's start;
+once, by the latest active course: latest start, then the tie-break of
+docs/definitions.md#tie-breaks; age in whole years at that course's start;
 age bands <25, 25-29, 30-39, 40-49, 50+; an ended course without a reason is "Uoplyst" in
 group "unknown"; a reason outside the vocabulary is kept as written, in group "unmapped").
 
@@ -39,7 +40,7 @@ TARGET = "fixtures/demo/keyfigures-2025H1.expected.json"
 PERIOD_FROM = dt.date(2025, 1, 1)
 PERIOD_TO = dt.date(2025, 6, 30)
 AS_OF = PERIOD_TO
-WINDOW_DAYS = 365
+WINDOW = (12, "m")  # 12 calendar months: end1 < start2 <= add_months(end1, 12); (N, "d") counts days
 MIN_GAP_DAYS = 0
 HORIZONS = (1, 3, 6, 12)
 
@@ -129,12 +130,20 @@ FOLLOW_UP_STATUSES = [
     ("Andet", ["Død", "Udvandret", "Pension", "Orlov", "Øvrige"]),
 ]
 
+TRIAL_GROUPS = [
+    ("treatment", ["Indsats", "Indsatsgruppe", "Deltager", "Deltagere", "Deltagergruppe", "Forsøg",
+                   "Forsøgsgruppe", "Treatment", "Behandling"]),
+    ("control", ["Kontrol", "Kontrolgruppe", "Control", "Sammenligningsgruppe"]),
+]
+
 AGE_BANDS = ["<25", "25-29", "30-39", "40-49", "50+"]
 GENDERS = ["M", "K"]
 
 # The demo's columns (fixtures/README.md).
 COL_CPR = "CPR-nr."
 COL_PROGRAMME = "Tilbud"
+COL_UNIT = "Værksted"
+COL_GROUP = "Forsøgsgruppe"
 COL_TARGET = "Målgruppe"
 COL_EDUCATION = "Højest fuldførte uddannelse"
 COL_START = "Startdato"
@@ -181,6 +190,7 @@ REASONS = Vocab(EXIT_REASONS)
 TARGETS = Vocab(TARGET_GROUPS)
 EDUCATIONS = Vocab(EDUCATION)
 STATUSES = Vocab(FOLLOW_UP_STATUSES)
+GROUPS_VOCAB = Vocab(TRIAL_GROUPS)
 
 
 def cell(row, col):
@@ -317,6 +327,9 @@ def read_courses(path):
                     reason = REASONS.canonical(raw_reason)
                     group = REASONS.group.get(reason, UNMAPPED)
             target, education = cell(row, COL_TARGET), cell(row, COL_EDUCATION)
+            programme, unit, trial = cell(row, COL_PROGRAMME), cell(row, COL_UNIT), cell(row, COL_GROUP)
+            # The exit reason as jobfx keeps it for the tie-break: also on an ongoing course.
+            kept_reason = reason if end is not None else (REASONS.canonical(raw_reason) if raw_reason else None)
             courses.append({
                 "line": line,
                 "person": person,
@@ -327,12 +340,49 @@ def read_courses(path):
                 "target": TARGETS.canonical(target) if target else UNKNOWN,
                 "education": EDUCATIONS.canonical(education) if education else UNKNOWN,
                 "age": whole_years(birth, start),
+                "values": (
+                    value_rank(TARGETS, target and TARGETS.canonical(target)),
+                    value_rank(EDUCATIONS, education and EDUCATIONS.canonical(education)),
+                    value_rank(None, programme),
+                    value_rank(None, unit),
+                    value_rank(GROUPS_VOCAB, trial and GROUPS_VOCAB.canonical(trial)),
+                    value_rank(REASONS, kept_reason),
+                ),
                 "gender": gender,
                 "status": {
                     h: (STATUSES.canonical(cell(row, c)) if cell(row, c) else None) for h, c in COL_STATUS.items()
                 },
             })
     return courses, rejected
+
+
+def danish_key(text):
+    """Danish alphabetical order (approximating ICU's 'da' collation for plain words): case
+    ignored, æ ø å after z."""
+    return text.casefold().replace("æ", "{").replace("ø", "|").replace("å", "}")
+
+
+def value_rank(vocab, value):
+    """docs/definitions.md#tie-breaks, per field: vocabulary values in vocabulary order, then
+    values outside it by text (Danish), the empty value last."""
+    order = vocab.order if vocab else []
+    if value is None:
+        return (2, 0, "")
+    if value in order:
+        return (0, order.index(value), "")
+    return (1, 0, danish_key(value))
+
+
+def order_key(c):
+    """The order of a person's courses (docs/definitions.md#tie-breaks): the smallest key wins:
+    later start, later end (ongoing latest), then the values field by field."""
+    end = dt.date.max if c["end"] is None else c["end"]
+    return (-c["start"].toordinal(), -end.toordinal(), c["values"])
+
+
+def window_end(end, window):
+    n, unit = window
+    return add_months(end, n) if unit == "m" else end + dt.timedelta(days=n)
 
 
 def tally(values, order):
@@ -351,7 +401,7 @@ def tally(values, order):
     return [{"value": v, "count": counts[v]} for v in sorted(counts, key=rank)]
 
 
-def key_figures(courses, fr=PERIOD_FROM, to=PERIOD_TO, as_of=AS_OF, window=WINDOW_DAYS, min_gap=MIN_GAP_DAYS):
+def key_figures(courses, fr=PERIOD_FROM, to=PERIOD_TO, as_of=AS_OF, window=WINDOW, min_gap=MIN_GAP_DAYS):
     active = [c for c in courses if c["start"] <= to and (c["end"] is None or c["end"] >= fr)]
     started = [c for c in courses if fr <= c["start"] <= to]
     ongoing = [c for c in courses if c["start"] <= to and (c["end"] is None or c["end"] > to)]
@@ -375,13 +425,13 @@ def key_figures(courses, fr=PERIOD_FROM, to=PERIOD_TO, as_of=AS_OF, window=WINDO
         g: summary([days(c["start"], c["end"]) for c in ended if c["group"] == g]) for g in groups
     }
 
-    # Mix: each active person once, by the latest active course (latest start).
+    # Mix: each active person once, by the latest active course (the first in order_key).
     latest, ties = {}, []
     for c in active:
         prev = latest.get(c["person"])
         if prev is not None and prev["start"] == c["start"]:
             ties.append((prev["line"], c["line"]))
-        if prev is None or c["start"] >= prev["start"]:
+        if prev is None or order_key(c) < order_key(prev):
             latest[c["person"]] = c
     people = list(latest.values())
 
@@ -398,8 +448,8 @@ def key_figures(courses, fr=PERIOD_FROM, to=PERIOD_TO, as_of=AS_OF, window=WINDO
             "unrecorded": sum(1 for s in statuses if s is None),
         })
 
-    # Repeat users: a person starting in the period with end1 < start2 <= end1 + window
-    # (and start2 - end1 > min gap) for some earlier course of theirs.
+    # Repeat users: a person starting in the period with end1 < start2 <= end1 + window (calendar
+    # months by add_months, or days) and start2 - end1 > min gap, for some earlier course of theirs.
     by_person = {}
     for c in courses:
         by_person.setdefault(c["person"], []).append(c)
@@ -410,7 +460,7 @@ def key_figures(courses, fr=PERIOD_FROM, to=PERIOD_TO, as_of=AS_OF, window=WINDO
             if c1["end"] is None:
                 continue
             gap = (c2["start"] - c1["end"]).days
-            if 0 < gap <= window and gap > min_gap:
+            if 0 < gap and c2["start"] <= window_end(c1["end"], window) and gap > min_gap:
                 returning.add(c2["person"])
 
     return {
@@ -442,6 +492,13 @@ def key_figures(courses, fr=PERIOD_FROM, to=PERIOD_TO, as_of=AS_OF, window=WINDO
     }, ties
 
 
+def parse_window(s):
+    m = re.fullmatch(r"(\d+)\s*([dm]?)", s.strip(), re.I)
+    if not m or int(m.group(1)) < 1:
+        raise argparse.ArgumentTypeError(f"{s}: use days (365d) or calendar months (12m)")
+    return (int(m.group(1)), "m" if m.group(2).lower() == "m" else "d")
+
+
 def iso(s):
     return dt.date.fromisoformat(s)
 
@@ -456,7 +513,7 @@ def main():
     ap.add_argument("--from", dest="fr", type=iso, default=PERIOD_FROM, help="with --input: first day (ISO)")
     ap.add_argument("--to", type=iso, default=PERIOD_TO, help="with --input: last day (ISO)")
     ap.add_argument("--as-of", type=iso, help="with --input: follow-up as-of date (default: --to)")
-    ap.add_argument("--window", type=int, default=WINDOW_DAYS, help="with --input: repeat window in days")
+    ap.add_argument("--window", type=parse_window, default=WINDOW, help="with --input: repeat window, 12m or 365d")
     ap.add_argument("--min-gap-days", type=int, default=MIN_GAP_DAYS, help="with --input: minimum gap in days")
     args = ap.parse_args()
 
@@ -468,7 +525,7 @@ def main():
             "source": args.input,
             "period": {"from": args.fr.isoformat(), "to": args.to.isoformat()},
             "asOf": as_of.isoformat(),
-            "windowDays": args.window,
+            "window": f"{args.window[0]}{args.window[1]}",
             "minGapDays": args.min_gap_days,
         }
     else:
@@ -483,7 +540,7 @@ def main():
             "source": SOURCE,
             "period": {"from": PERIOD_FROM.isoformat(), "to": PERIOD_TO.isoformat()},
             "asOf": AS_OF.isoformat(),
-            "windowDays": WINDOW_DAYS,
+            "window": f"{WINDOW[0]}{WINDOW[1]}",
             "minGapDays": MIN_GAP_DAYS,
         }
     out.update({"rows": {"accepted": len(courses), "rejected": len(rejected)}, "latestCourseTies": len(ties)})
@@ -492,7 +549,10 @@ def main():
     for line, problems in rejected:
         print(f"check-keyfigures: line {line} rejected: {'; '.join(problems)}", file=sys.stderr)
     if ties:
-        print(f"check-keyfigures: {len(ties)} active person(s) with two latest courses on the same start", file=sys.stderr)
+        print(
+            f"check-keyfigures: {len(ties)} same-day start(s) among active courses, broken by the tie-break",
+            file=sys.stderr,
+        )
     if args.input:
         sys.stdout.write(text)
         return 0

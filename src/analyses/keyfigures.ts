@@ -11,7 +11,8 @@ import { countByName, CourseStore, GENDERS, NONE, storeOf } from '../schema/cour
 import type { VocabSet } from '../schema/vocab.js';
 import { summarise, type Summary } from '../stats/describe.js';
 import { countStoreExits, exitGroupOrder, UNKNOWN, UNMAPPED_GROUP } from './exits.js';
-import { storeReturns } from './repeats.js';
+import { tieBreak } from './course-order.js';
+import { storeReturns, type Window } from './repeats.js';
 
 /** Bits of the figures a course counts in (keyFigures). */
 const ACTIVE = 1;
@@ -55,7 +56,8 @@ export interface KeyFigureOptions {
   period: Period;
   /** Follow-up is due when end + N months ≤ asOf; default the period's end. */
   asOf: Day;
-  windowDays: number;
+  /** The repeat-user window (docs/definitions.md#repeat-users). */
+  window: Window;
   minGapDays: number;
   vocab: VocabSet;
 }
@@ -112,8 +114,9 @@ export function storeKeyFigures(
   const count = store.persons.count;
   const marks = new Uint8Array(count);
   const personsIn = [0, 0, 0, 0, 0, 0, 0, 0, 0];
-  // Per person, their latest active course (latest start; file order breaks ties), for the mix.
+  // Per person, their latest active course (docs/definitions.md#tie-breaks), for the mix.
   const latest = new Int32Array(count).fill(-1);
+  const tie = tieBreak(store, o.vocab);
   let active = 0;
   let started = 0;
   const ongoingDays: number[] = [];
@@ -132,7 +135,7 @@ export function storeKeyFigures(
         m |= ONGOING;
       }
       const prev = latest[p]!;
-      if (prev < 0 || s >= start[prev]!) latest[p] = i;
+      if (prev < 0 || s > start[prev]! || (s === start[prev]! && tie(i, prev) < 0)) latest[p] = i;
     }
     if (s >= from && s <= to) {
       started++;
@@ -202,7 +205,7 @@ export function storeKeyFigures(
 
   const repeats = storeReturns(
     store,
-    { from, to, windowDays: o.windowDays, minGapDays: o.minGapDays },
+    { from, to, window: o.window, minGapDays: o.minGapDays, vocab: o.vocab },
     subset === null ? null : maskOf(subset, store.length),
   );
 

@@ -1,19 +1,48 @@
 /**
  * Repeat users (gengangere): persons who start a course in the period and had ended an earlier
- * course at most `windowDays` before that start: end₁ < start₂ ≤ end₁ + window. A course that
+ * course at most a window before that start: end₁ < start₂ ≤ end₁ + window, the window in
+ * calendar months (addMonths) or in days (docs/definitions.md#repeat-users). A course that
  * starts while the earlier one is still running is not a return; with `minGapDays` N, a course
- * starting within N days of the earlier end is not a return either (start₂ − end₁ > N).
+ * starting within N days of the earlier end is not a return either (start₂ − end₁ > N). Ties
+ * between courses: docs/definitions.md#tie-breaks (course-order.ts).
  */
-import type { Day } from '../base/dates.js';
+import { addMonths, type Day } from '../base/dates.js';
 import type { Course } from '../schema/course.js';
 import { CourseStore, NONE, storeOf } from '../schema/course-store.js';
 import { groupByPerson } from '../schema/persons.js';
+import type { VocabSet } from '../schema/vocab.js';
+import { courseOrder, tieBreak } from './course-order.js';
+
+/** A window: n calendar months ('m', by addMonths) or n days ('d'). */
+export interface Window {
+  n: number;
+  unit: 'd' | 'm';
+}
+
+/** The last day a start may fall on to be a return from a course ended on `end`. */
+export function windowEnd(end: Day, w: Window): Day {
+  return w.unit === 'm' ? addMonths(end, w.n) : ((end + w.n) as Day);
+}
+
+/**
+ * Whether a start `gap` days after `end` lies inside the window (gap > 0). N calendar months
+ * span at least 28·N and at most 31·N days, so addMonths is only called in between: a person
+ * with many courses compares every pair.
+ */
+export function inWindow(end: Day, gap: number, w: Window): boolean {
+  if (w.unit === 'd') return gap <= w.n;
+  if (gap <= 28 * w.n) return true;
+  if (gap > 31 * w.n) return false;
+  return end + gap <= addMonths(end, w.n);
+}
 
 export interface RepeatOptions {
   from: Day;
   to: Day;
-  windowDays: number;
+  window: Window;
   minGapDays: number;
+  /** The vocabularies: their order breaks ties between courses (docs/definitions.md#tie-breaks). */
+  vocab: VocabSet;
 }
 
 export interface Return {
@@ -73,6 +102,8 @@ export interface StoreReturns {
 export function storeReturns(store: CourseStore, o: RepeatOptions, include: Uint8Array | null): StoreReturns {
   const index = { of: store.person, count: store.persons.count };
   const { start, end } = store;
+  const order1 = courseOrder(store, o.vocab);
+  const tie = tieBreak(store, o.vocab);
   // Only persons with a counted course started in the period can count (mark 1). Of those, a
   // person with one course has nothing to return from: only the histories of the others are
   // grouped (mark 2). Each person is looked at once (mark 3).
@@ -106,15 +137,15 @@ export function storeReturns(store: CourseStore, o: RepeatOptions, include: Uint
     }
     const a = first[p]!;
     const b = first[p + 1]!;
-    // The person's courses started in the period, by start date (a stable sort: file order
-    // among equal starts); `order` holds each person's courses in file order.
+    // The person's courses started in the period, by start date; equal starts by the tie-break
+    // (docs/definitions.md#tie-breaks), never by file order.
     starts.length = 0;
     for (let k = a; k < b; k++) {
       const c = order[k]!;
       if (start[c]! >= o.from && start[c]! <= o.to && (include === null || include[c] === 1)) starts.push(c);
     }
     if (starts.length === 0) continue;
-    if (starts.length > 1) starts.sort((x, y) => start[x]! - start[y]! || x - y);
+    if (starts.length > 1) starts.sort((x, y) => start[x]! - start[y]! || tie(x, y));
     startedPersons++;
     let found = -1;
     for (const course of starts) {
@@ -123,11 +154,12 @@ export function storeReturns(store: CourseStore, o: RepeatOptions, include: Uint
         const q = order[k]!;
         if (q === course || end[q] === NONE) continue;
         const gap = start[course]! - end[q]!;
+        // The earlier course: the latest end, equal ends by the order of courses.
         if (
           gap > 0 &&
           gap > o.minGapDays &&
-          gap <= o.windowDays &&
-          (previous < 0 || end[q]! > end[previous]!)
+          inWindow(end[q]! as Day, gap, o.window) &&
+          (previous < 0 || end[q]! > end[previous]! || (end[q] === end[previous] && order1(q, previous) < 0))
         )
           previous = q;
       }

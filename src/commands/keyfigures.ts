@@ -58,7 +58,7 @@ export const keyfiguresCommand: CommandSpec<KeyfiguresFlags> = {
             ...BY_FIELDS,
           ]),
         )
-        .option('--window <window>', 'repeat-user window: 12m, 6m, 365d ...', '12m')
+        .option('--window <window>', 'repeat-user window: 12m (calendar months), 6m, 365d (days) ...', '12m')
         .option(
           '--min-gap-days <n>',
           'a course starting within N days after the previous end is not a return',
@@ -77,11 +77,11 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
   const store = data.store;
   const period = resolvePeriod(flags, newestDate(store));
   const asOf = flags.asOf === undefined ? period.to : dateArg('--as-of', flags.asOf);
-  const windowDays = parseWindow(flags.window);
+  const window = parseWindow(flags.window);
   const opts: KeyFigureOptions = {
     period,
     asOf,
-    windowDays,
+    window,
     minGapDays: flags.minGapDays,
     vocab: data.vocab,
   };
@@ -99,7 +99,7 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
     lang: flags.lang,
     period,
     asOf,
-    windowDays,
+    window,
     minGapDays: flags.minGapDays,
     vocab: data.vocab,
     byLabel: flags.by ? fieldLabel(flags.by, flags.lang).toLowerCase() : undefined,

@@ -10,6 +10,7 @@ import type { Day } from '../base/dates.js';
 import type { Course } from '../schema/course.js';
 import { CourseStore } from '../schema/course-store.js';
 import { parseDate } from '../schema/values.js';
+import type { Window } from '../analyses/repeats.js';
 
 export interface ReadFlags {
   sheet?: string;
@@ -178,11 +179,12 @@ export function newestDate(courses: readonly Course[] | CourseStore): Day | null
   return Number.isFinite(newest) ? newest : null;
 }
 
-/** --window: "12m" = 365 days (the definition's 12 months), "6m" = 183 days, "180d", or plain days. */
-export function parseWindow(v: string): number {
+/**
+ * --window: "12m" = 12 calendar months (end + 12 months by addMonths), "365d" or a plain number
+ * = days (docs/definitions.md#repeat-users). Parsed once; the analysis and the tables read it.
+ */
+export function parseWindow(v: string): Window {
   const m = /^(\d+)\s*([dm]?)$/i.exec(v.trim());
-  if (!m || Number(m[1]) < 1) throw usageError(`--window ${v}: use days (365d) or months (12m, 6m)`);
-  const n = Number(m[1]);
-  if (m[2]!.toLowerCase() === 'm') return n === 12 ? 365 : Math.round((n * 365) / 12);
-  return n;
+  if (!m || Number(m[1]) < 1) throw usageError(`--window ${v}: use days (365d) or calendar months (12m, 6m)`);
+  return { n: Number(m[1]), unit: m[2]!.toLowerCase() === 'm' ? 'm' : 'd' };
 }

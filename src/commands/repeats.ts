@@ -1,6 +1,6 @@
 import { inLang } from '../base/i18n.js';
 import type { Command } from 'commander';
-import { storeReturns, type RepeatResult } from '../analyses/repeats.js';
+import { storeReturns, type RepeatResult, type Window } from '../analyses/repeats.js';
 import { isoOf } from '../base/dates.js';
 import { periodText, resolvePeriod, type Period, type PeriodFlags } from '../base/period.js';
 import { csvLine } from '../render/csv.js';
@@ -32,7 +32,7 @@ export const repeatsCommand: CommandSpec<RepeatsFlags> = {
   summary: 'repeat users (gengangere): persons who come back within a window after a course ended',
   description:
     'Persons who started a course in the period, how many of them had ended an earlier course within the window ' +
-    '(default 365 days), count and share, by target group and by the exit group of the earlier course. ' +
+    '(default 12 calendar months: end₁ < start₂ ≤ end₁ + 12 months; 365d counts days), count and share, by target group and by the exit group of the earlier course. ' +
     '--list writes the returns for case review (pseudonyms and row references, never CPR numbers).',
   examples: [
     'jobfx repeats export.xlsx --period 2025H1',
@@ -45,7 +45,7 @@ export const repeatsCommand: CommandSpec<RepeatsFlags> = {
       addPeriodOptions(cmd, 'the last complete half-year in the data')
         .option(
           '--window <window>',
-          'how soon after the earlier end a start counts as a return: 12m, 6m, 180d ...',
+          'how soon after the earlier end a start counts as a return: 12m (calendar months), 6m, 365d (days) ...',
           '12m',
         )
         .option(
@@ -66,12 +66,12 @@ export const repeatsCommand: CommandSpec<RepeatsFlags> = {
 /** The repeat-user tables of loaded data (no I/O). */
 export async function buildRepeats(data: Loaded, flags: RepeatsFlags, o: BuildOptions): Promise<Built> {
   const say = messages();
-  const { period, windowDays, result } = returnsOf(data, flags);
+  const { period, window, result } = returnsOf(data, flags);
   const tables = repeatTables(result, {
     lang: flags.lang,
     vocab: data.vocab,
     periodText: periodText(period, flags.lang),
-    windowDays,
+    window,
     minGapDays: flags.minGapDays,
     source: sourceText(o.source, data.ledger.accepted, flags.lang),
   });
@@ -98,14 +98,14 @@ export async function buildRepeats(data: Loaded, flags: RepeatsFlags, o: BuildOp
 function returnsOf(
   data: Loaded,
   flags: RepeatsFlags,
-): { period: Period; windowDays: number; result: RepeatResult } {
+): { period: Period; window: Window; result: RepeatResult } {
   // Over the columns of the store; records are made only of the courses the tables and the list show.
   const store = data.store;
   const period = resolvePeriod(flags, newestDate(store));
-  const windowDays = parseWindow(flags.window);
+  const window = parseWindow(flags.window);
   const r = storeReturns(
     store,
-    { from: period.from, to: period.to, windowDays, minGapDays: flags.minGapDays },
+    { from: period.from, to: period.to, window, minGapDays: flags.minGapDays, vocab: data.vocab },
     null,
   );
   // One record per course: the tables know a return among the started courses by identity.
@@ -124,7 +124,7 @@ function returnsOf(
       previous: record(x.previous),
     })),
   };
-  return { period, windowDays, result };
+  return { period, window, result };
 }
 
 /** The --list file: each return with the earlier course, for case review (pseudonyms, never CPR numbers). */

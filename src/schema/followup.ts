@@ -5,6 +5,7 @@
  * number is handled here exactly as in the export and never leaves src/schema/. The statuses
  * are written into the store's follow-up column.
  */
+import { courseOrder, type CourseComparator } from '../analyses/course-order.js';
 import { addMonths, type Day } from '../base/dates.js';
 import { configError } from '../errors.js';
 import { readTable } from '../io/read.js';
@@ -89,6 +90,7 @@ export async function applyFollowUpFile(
   const cprColumn = isCprHeader(table.headers[col.personId!]!);
 
   const byPerson = endedByPerson(store);
+  const order = courseOrder(store, vocab);
 
   const rejected: Rejection[] = [];
   const skipped: Ledger['skipped'] = [];
@@ -104,7 +106,7 @@ export async function applyFollowUpFile(
     const m = measurementOf(at, cprColumn, pseudonymise, vocab, reasons, table.headers, col);
     let target: { course: Ended; horizon: Horizon } | undefined;
     if (m) {
-      const found = match(m, byPerson.get(m.personId) ?? []);
+      const found = match(m, byPerson.get(m.personId) ?? [], order);
       if (typeof found === 'string') reasons.push(found);
       else target = found;
     }
@@ -197,8 +199,16 @@ function measurementOf(
   return { personId, horizon, date, end, status };
 }
 
-/** The course and horizon a measurement belongs to, or why none can be chosen. */
-function match(m: Measurement, ended: Ended[]): { course: Ended; horizon: Horizon } | string {
+/**
+ * The course and horizon a measurement belongs to, or why none can be chosen. Two courses
+ * equally near: the first in the order of courses (docs/definitions.md#tie-breaks), never the
+ * first in the file; two horizons of one course equally near: the shorter.
+ */
+function match(
+  m: Measurement,
+  ended: Ended[],
+  order: CourseComparator,
+): { course: Ended; horizon: Horizon } | string {
   let candidates = ended;
   if (m.end !== null) candidates = candidates.filter((c) => c.end === m.end);
   if (candidates.length === 0)
@@ -211,7 +221,12 @@ function match(m: Measurement, ended: Ended[]): { course: Ended; horizon: Horizo
     for (const course of candidates)
       for (const horizon of m.horizon === null ? FOLLOW_UP_HORIZONS : [m.horizon]) {
         const distance = Math.abs(addMonths(course.end, horizon) - m.date);
-        if (distance <= DATE_TOLERANCE_DAYS && (!best || distance < best.distance))
+        if (
+          distance <= DATE_TOLERANCE_DAYS &&
+          (!best ||
+            distance < best.distance ||
+            (distance === best.distance && order(course.i, best.course.i) < 0))
+        )
           best = { course, horizon, distance };
       }
     return (

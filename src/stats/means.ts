@@ -20,12 +20,20 @@ export interface MeanSd {
  *
  * @example meanSd([2, 4, 4, 4, 5, 5, 7, 9]) // { n: 8, mean: 5, sd: 2.138089935299395 }
  */
-export function meanSd(values: readonly number[]): MeanSd {
+export function meanSd(given: readonly number[]): MeanSd {
+  const values = ascending(given);
   const n = values.length;
   if (n === 0) return { n, mean: null, sd: null };
   const m = mean(values as number[]);
   return { n, mean: m, sd: n < 2 ? null : Math.sqrt(sampleVariance(values as number[])) };
 }
+
+/**
+ * The values in ascending order: a floating-point sum depends on the order of its terms, and
+ * the order of the rows must not change a figure, not even in its last bit
+ * (docs/definitions.md#tie-breaks).
+ */
+const ascending = (v: readonly number[]): number[] => [...v].sort((a, b) => a - b);
 
 export interface WelchResult {
   /** Mean of x and of y. */
@@ -55,10 +63,12 @@ export type WelchFailure = 'too-few' | 'constant';
  * @example welchTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]) // { statistic: -2.2514…, df: 5.5207…, pValue: 0.0691…, ci: [-7.3853…, 0.3853…], … }
  */
 export function welchTTest(
-  x: readonly number[],
-  y: readonly number[],
+  xs: readonly number[],
+  ys: readonly number[],
   opts: { confLevel?: number } = {},
 ): WelchResult | WelchFailure {
+  const x = ascending(xs);
+  const y = ascending(ys);
   const confLevel = opts.confLevel ?? 0.95;
   const nx = x.length;
   const ny = y.length;

@@ -12,6 +12,8 @@ import { count, empty, labelCol, num, share, text, valueCol, type Row, type Tabl
 import type { Summary } from '../stats/describe.js';
 import { linkKeyFigureTables } from './keyfigures-links.js';
 import type { VocabSet } from '../schema/vocab.js';
+import type { Window } from '../analyses/repeats.js';
+import { windowNote, windowWords } from './repeats.js';
 
 export type KeyFigureColumn = DataColumn<KeyFigures>;
 
@@ -19,7 +21,7 @@ export interface KeyFigureTableOptions {
   lang: Lang;
   period: Period;
   asOf: Day;
-  windowDays: number;
+  window: Window;
   minGapDays: number;
   vocab: VocabSet;
   /** Name of the --by field, for titles; undefined for one column. */
@@ -241,8 +243,8 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
 
   // 5. Who they are: active persons by target group, education, age band, gender.
   const mixNote = t(
-    'Personer aktive i perioden, hver talt én gang efter sit seneste aktive forløb (senest startede). Alder ved forløbets start, afledt af CPR-nummeret.',
-    'Persons active in the period, each counted once by their latest active course (latest start). Age at the course start, derived from the CPR number.',
+    'Personer aktive i perioden, hver talt én gang efter sit seneste aktive forløb (senest startede; starter to samme dag, det, der slutter senest, igangværende senest, derefter ordlistens rækkefølge). Alder ved forløbets start, afledt af CPR-nummeret.',
+    'Persons active in the period, each counted once by their latest active course (latest start; of two starting the same day, the one that ends later, ongoing latest, then vocabulary order). Age at the course start, derived from the CPR number.',
   );
   const uoplyst = (v: string) => (v === 'Uoplyst' ? t('Uoplyst', 'Unknown') : v);
   const targetLabel = (v: string) => o.vocab.targetGroup.label(v, o.lang);
@@ -344,10 +346,8 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
   }
 
   // 7. Repeat users.
-  const windowText =
-    o.windowDays === 365
-      ? t('12 måneder (365 dage)', '12 months (365 days)')
-      : t(`${o.windowDays} dage`, `${o.windowDays} days`);
+  const w = windowWords(o.window, o.lang);
+  const windowText = w.text;
   tables.push({
     id: 'keyfigures.repeats',
     title: t(`Gengangere inden for ${windowText}, ${name}`, `Repeat users within ${windowText}, ${name}`),
@@ -373,8 +373,8 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
     ],
     notes: [
       t(
-        `Gengangere: personer, der starter et forløb i perioden og har afsluttet et tidligere forløb højst ${o.windowDays} dage før (slut₁ < start₂ ≤ slut₁ + ${o.windowDays}). Et forløb, der starter mens det tidligere stadig kører, er ikke en tilbagevenden${o.minGapDays > 0 ? `; heller ikke et, der starter inden for ${o.minGapDays} dage efter det tidligere slut` : ''}. Der findes ingen officiel national definition.`,
-        `Repeat user: a person who starts a course in the period and ended an earlier course at most ${o.windowDays} days before (end₁ < start₂ ≤ end₁ + ${o.windowDays}). A course starting while the earlier one still runs is not a return${o.minGapDays > 0 ? `; nor one starting within ${o.minGapDays} days of the earlier end` : ''}. There is no official national definition.`,
+        `Gengangere: personer, der starter et forløb i perioden og har afsluttet et tidligere forløb højst ${w.within} før (${w.rule}). ${windowNote(o.window, 'da')} Et forløb, der starter mens det tidligere stadig kører, er ikke en tilbagevenden${o.minGapDays > 0 ? `; heller ikke et, der starter inden for ${o.minGapDays} dage efter det tidligere slut` : ''}. Der findes ingen officiel national definition.`,
+        `Repeat user: a person who starts a course in the period and ended an earlier course at most ${w.within} before (${w.rule}). ${windowNote(o.window, 'en')} A course starting while the earlier one still runs is not a return${o.minGapDays > 0 ? `; nor one starting within ${o.minGapDays} days of the earlier end` : ''}. There is no official national definition.`,
       ),
     ],
   });

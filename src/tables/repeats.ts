@@ -1,6 +1,6 @@
 /** Repeat users (gengangere) → memo tables. */
 import { exitGroupOrder, UNKNOWN, UNMAPPED_GROUP } from '../analyses/exits.js';
-import type { RepeatResult } from '../analyses/repeats.js';
+import type { RepeatResult, Window } from '../analyses/repeats.js';
 import { sayer, type Lang } from '../base/i18n.js';
 import { count, labelCol, share, text, valueCol, type Row, type Table } from '../model/table.js';
 import type { VocabSet } from '../schema/vocab.js';
@@ -10,16 +10,42 @@ export interface RepeatTableOptions {
   lang: Lang;
   vocab: VocabSet;
   periodText: string;
-  windowDays: number;
+  window: Window;
   minGapDays: number;
   source: string;
 }
 
+/**
+ * A window in words, with its rule (docs/definitions.md#repeat-users): `within` "12 måneder",
+ * `rule` "slut₁ < start₂ ≤ slut₁ + 12 måneder"; `text` both, for titles.
+ */
+export function windowWords(w: Window, lang: Lang): { within: string; rule: string; text: string } {
+  const t = sayer(lang);
+  const within =
+    w.unit === 'm'
+      ? t(`${w.n} ${w.n === 1 ? 'måned' : 'måneder'}`, `${w.n} ${w.n === 1 ? 'month' : 'months'}`)
+      : t(`${w.n} ${w.n === 1 ? 'dag' : 'dage'}`, `${w.n} ${w.n === 1 ? 'day' : 'days'}`);
+  const rule = t(`slut₁ < start₂ ≤ slut₁ + ${within}`, `end₁ < start₂ ≤ end₁ + ${within}`);
+  return { within, rule, text: `${within} (${rule})` };
+}
+
+/** What the window counts: calendar months (with the month-end rule) or days. */
+export function windowNote(w: Window, lang: Lang): string {
+  const t = sayer(lang);
+  return w.unit === 'm'
+    ? t(
+        'Måneder er kalendermåneder: slut₁ + N måneder er samme dato N måneder senere; findes datoen ikke (31. → februar), er det månedens sidste dag.',
+        'Months are calendar months: end₁ + N months is the same date N months later; where that date does not exist (31st → February), the last day of that month.',
+      )
+    : t('Vinduet tælles i dage.', 'The window counts days.');
+}
+
 export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
   const t = sayer(o.lang);
+  const w = windowWords(o.window, o.lang);
   const definition = t(
-    `Gengangere: personer, der starter et forløb i perioden og har afsluttet et tidligere forløb højst ${o.windowDays} dage før starten (slut₁ < start₂ ≤ slut₁ + ${o.windowDays}). Et forløb, der starter mens det tidligere stadig kører, er ikke en tilbagevenden${o.minGapDays > 0 ? `, og heller ikke et, der starter inden for ${o.minGapDays} dage efter det tidligere slut` : ''}. Andelen er af alle personer, der startede i perioden. Der findes ingen officiel national definition.`,
-    `Repeat users: persons who start a course in the period and ended an earlier course at most ${o.windowDays} days before that start (end₁ < start₂ ≤ end₁ + ${o.windowDays}). A course starting while the earlier one still runs is not a return${o.minGapDays > 0 ? `, nor one starting within ${o.minGapDays} days of the earlier end` : ''}. The share is of all persons who started in the period. There is no official national definition.`,
+    `Gengangere: personer, der starter et forløb i perioden og har afsluttet et tidligere forløb højst ${w.within} før starten (${w.rule}). ${windowNote(o.window, 'da')} Et forløb, der starter mens det tidligere stadig kører, er ikke en tilbagevenden${o.minGapDays > 0 ? `, og heller ikke et, der starter inden for ${o.minGapDays} dage efter det tidligere slut` : ''}. Andelen er af alle personer, der startede i perioden. Der findes ingen officiel national definition.`,
+    `Repeat users: persons who start a course in the period and ended an earlier course at most ${w.within} before that start (${w.rule}). ${windowNote(o.window, 'en')} A course starting while the earlier one still runs is not a return${o.minGapDays > 0 ? `, nor one starting within ${o.minGapDays} days of the earlier end` : ''}. The share is of all persons who started in the period. There is no official national definition.`,
   );
   const source = t(`Kilde: ${o.source}.`, `Source: ${o.source}.`);
   const returned = new Set(r.returns.map((x) => x.course));
@@ -78,8 +104,8 @@ export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
     {
       id: 'repeats.total',
       title: t(
-        `Gengangere inden for ${o.windowDays} dage, ${o.periodText}`,
-        `Repeat users within ${o.windowDays} days, ${o.periodText}`,
+        `Gengangere inden for ${w.text}, ${o.periodText}`,
+        `Repeat users within ${w.text}, ${o.periodText}`,
       ),
       columns: [labelCol(''), valueCol(t('Antal', 'Count')), valueCol(t('Pct.', '%'))],
       rows: [
@@ -134,8 +160,8 @@ export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
       ],
       notes: [
         t(
-          'Målgruppe ved det forløb, der tæller: tilbagevendingen, ellers det første forløb startet i perioden. Pct. = gengangere af startede i rækken.',
-          'Target group of the course that counts: the return, else the first course started in the period. % = repeat users of those started in the row.',
+          'Målgruppe ved det forløb, der tæller: tilbagevendingen, ellers det første forløb startet i perioden; starter to forløb samme dag, tæller det, der slutter senest (igangværende senest), derefter ordlistens rækkefølge (docs/definitions.md#tie-breaks). Pct. = gengangere af startede i rækken.',
+          'Target group of the course that counts: the return, else the first course started in the period; of two starting on the same day, the one that ends later (ongoing latest), then vocabulary order (docs/definitions.md#tie-breaks). % = repeat users of those started in the row.',
         ),
         definition,
         source,
@@ -161,8 +187,8 @@ export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
       ),
       notes: [
         t(
-          'Det tidligere forløb er det, der sluttede senest før tilbagevendingen.',
-          'The earlier course is the one that ended last before the return.',
+          'Det tidligere forløb er det, der sluttede senest før tilbagevendingen; slutter to samme dag, det, der startede senest, derefter ordlistens rækkefølge (docs/definitions.md#tie-breaks).',
+          'The earlier course is the one that ended last before the return; of two ending on the same day, the one that started later, then vocabulary order (docs/definitions.md#tie-breaks).',
         ),
         definition,
         source,

@@ -111,7 +111,13 @@ export const COURSES: Course[] = [
 ];
 
 const period = parsePeriod('2025H1');
-const opts: KeyFigureOptions = { period, asOf: period.to, windowDays: 365, minGapDays: 0, vocab };
+const opts: KeyFigureOptions = {
+  period,
+  asOf: period.to,
+  window: { n: 12, unit: 'm' },
+  minGapDays: 0,
+  vocab,
+};
 
 describe('keyFigures, 2025H1', () => {
   const k = keyFigures(COURSES, opts);
@@ -232,10 +238,13 @@ describe('keyFigures, 2025H1', () => {
     expect(h12).toMatchObject({ due: 0, notDue: 6 });
   });
 
-  it('counts repeat users: 365 days is a return, 366 is not, the next day is', () => {
+  it('counts repeat users: end + 12 calendar months is a return, the day after is not, the next day is', () => {
+    // P5: 2024-03-31 + 12 months = 2025-03-31 = its start; P6: 2024-03-30 + 12 months = 2025-03-30 < 2025-03-31.
     expect(k.repeats).toEqual({ startedPersons: 7, returning: 2 }); // P5, P9
     expect(keyFigures(COURSES, { ...opts, minGapDays: 1 }).repeats.returning).toBe(1); // P5 only
-    expect(keyFigures(COURSES, { ...opts, windowDays: 366 }).repeats.returning).toBe(3); // + P6
+    // In days: P5 is 365 days after its end (a return under 365d), P6 366 (a return only from 366d).
+    expect(keyFigures(COURSES, { ...opts, window: { n: 365, unit: 'd' } }).repeats.returning).toBe(2);
+    expect(keyFigures(COURSES, { ...opts, window: { n: 366, unit: 'd' } }).repeats.returning).toBe(3); // + P6
   });
 
   it('moves follow-up with --as-of', () => {
@@ -277,5 +286,57 @@ describe('lastDueDay', () => {
             throw new Error(`${months} months, as of ${asOf}: day ${day}`);
         expect(last).toBeGreaterThanOrEqual(from - 1);
       }
+  });
+});
+
+describe('keyFigures: the latest course of a person never depends on row order', () => {
+  // docs/definitions.md#tie-breaks: later start; then later end (ongoing latest); then the values
+  // in vocabulary order (target group first), values outside the vocabulary after, empty last.
+  const both = (courses: Course[]) => [keyFigures(courses, opts), keyFigures([...courses].reverse(), opts)];
+
+  it('takes the course that ends later when two start on the same day (ongoing latest)', () => {
+    const courses = [
+      course('a', 'Q', '2025-02-01', null, { targetGroup: 'Åbenlyst uddannelsesparat' }),
+      course('b', 'Q', '2025-02-01', '2025-03-01', { targetGroup: 'Jobparat kontanthjælpsmodtager' }),
+      course('c', 'R', '2025-02-01', '2025-04-01', { targetGroup: 'Forsikret ledig' }),
+      course('d', 'R', '2025-02-01', '2025-03-01', { targetGroup: 'Jobparat kontanthjælpsmodtager' }),
+    ];
+    for (const k of both(courses))
+      expect(k.mix.targetGroup).toEqual([
+        { value: 'Åbenlyst uddannelsesparat', count: 1 },
+        { value: 'Forsikret ledig', count: 1 },
+      ]);
+  });
+
+  it('then takes the values first in the vocabulary order, values outside it after, empty last', () => {
+    const courses = [
+      course('a', 'Q', '2025-02-01', '2025-03-01', { targetGroup: 'Aktivitetsparat kontanthjælpsmodtager' }),
+      course('b', 'Q', '2025-02-01', '2025-03-01', { targetGroup: 'Jobparat kontanthjælpsmodtager' }),
+      course('c', 'R', '2025-02-01', '2025-03-01', { targetGroup: 'Noget helt andet' }),
+      course('d', 'R', '2025-02-01', '2025-03-01', { targetGroup: 'Forsikret ledig' }),
+      course('e', 'S', '2025-02-01', '2025-03-01', { targetGroup: null, education: 'Grundskole' }),
+      course('f', 'S', '2025-02-01', '2025-03-01', { targetGroup: 'Ånden', education: 'Gymnasial' }),
+      // Equal target groups: the education decides.
+      course('g', 'T', '2025-02-01', '2025-03-01', {
+        targetGroup: 'Forsikret ledig',
+        education: 'Gymnasial',
+      }),
+      course('h', 'T', '2025-02-01', '2025-03-01', {
+        targetGroup: 'Forsikret ledig',
+        education: 'Grundskole',
+      }),
+    ];
+    for (const k of both(courses)) {
+      expect(k.mix.targetGroup).toEqual([
+        { value: 'Jobparat kontanthjælpsmodtager', count: 1 },
+        { value: 'Forsikret ledig', count: 2 },
+        { value: 'Ånden', count: 1 },
+      ]);
+      expect(k.mix.education).toEqual([
+        { value: 'Grundskole', count: 1 },
+        { value: 'Gymnasial', count: 1 },
+        { value: 'Uoplyst', count: 2 },
+      ]);
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * jobfx repeats on fixtures/keyfigures/edges.csv, 2025H1. By hand: started persons P2 P3 P4 P5 P6
- * P9 P10; P5 returns exactly 365 days after a "Job" exit (line 7 → line 8), P9 the day after a
- * "Sygedagpenge" exit (line 13 → line 14); P6 after 366 days does not count.
+ * P9 P10; P5 returns exactly 12 months (365 days) after a "Job" exit (line 7 → line 8), P9 the
+ * day after a "Sygedagpenge" exit (line 13 → line 14); P6 after 366 days (30-03-2024 → 31-03-2025,
+ * past 30-03-2025 = end + 12 months) does not count.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,7 +46,23 @@ describe('jobfx repeats', () => {
     expect(count(['--window', '366d'])).toBe(3);
     expect(count(['--window', '364d'])).toBe(1);
     expect(count(['--min-gap-days', '1'])).toBe(1);
-    expect(count(['--window', '6m'])).toBe(1); // 183 days: only P9
+    expect(count(['--window', '6m'])).toBe(1); // end + 6 calendar months: only P9
+    expect(count(['--window', '12m'])).toBe(2);
+  });
+
+  it('states the window and its rule in the titles and notes', () => {
+    const total = (args: string[]) => {
+      const r = jobfx(['repeats', EDGES, '--period', '2025H1', '--format', 'md', ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const months = total([]);
+    expect(months).toContain('### Gengangere inden for 12 måneder (slut₁ < start₂ ≤ slut₁ + 12 måneder), ');
+    expect(months).toContain('højst 12 måneder før starten (slut₁ < start₂ ≤ slut₁ + 12 måneder)');
+    expect(months).toContain('Måneder er kalendermåneder');
+    const days = total(['--window', '365d', '--lang', 'en']);
+    expect(days).toContain('### Repeat users within 365 days (end₁ < start₂ ≤ end₁ + 365 days), ');
+    expect(days).not.toContain('months');
   });
 
   it('lists the returns for case review, without CPR numbers', () => {
