@@ -11,7 +11,7 @@ import { countByName, CourseStore, GENDERS, NONE, storeOf } from '../schema/cour
 import type { VocabSet } from '../schema/vocab.js';
 import { summarise, type Summary } from '../stats/describe.js';
 import { countStoreExits, exitGroupOrder, UNKNOWN, UNMAPPED_GROUP } from './exits.js';
-import { tieBreak } from './course-order.js';
+import { tieBreak } from '../schema/course-order.js';
 import { storeReturns, type Window } from './repeats.js';
 
 /** Bits of the figures a course counts in (keyFigures). */

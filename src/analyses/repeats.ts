@@ -11,7 +11,7 @@ import type { Course } from '../schema/course.js';
 import { CourseStore, NONE, storeOf } from '../schema/course-store.js';
 import { groupByPerson } from '../schema/persons.js';
 import type { VocabSet } from '../schema/vocab.js';
-import { courseOrder, tieBreak } from './course-order.js';
+import { courseOrder, tieBreak } from '../schema/course-order.js';
 
 /** A window: n calendar months ('m', by addMonths) or n days ('d'). */
 export interface Window {

@@ -5,7 +5,7 @@
  * number is handled here exactly as in the export and never leaves src/schema/. The statuses
  * are written into the store's follow-up column.
  */
-import { courseOrder, type CourseComparator } from '../analyses/course-order.js';
+import { courseOrder, type CourseComparator } from './course-order.js';
 import { addMonths, type Day } from '../base/dates.js';
 import { configError } from '../errors.js';
 import { readTable } from '../io/read.js';

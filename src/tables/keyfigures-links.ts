@@ -16,6 +16,7 @@
  * Facts (Table.facts) name the exit and repeat-user figures that `jobfx exits` and `jobfx repeats`
  * print too, so a pack with both is protected as one.
  */
+import type { Window } from '../analyses/repeats.js';
 import type { Table } from '../model/table.js';
 import type { KeyFigureColumn } from './keyfigures.js';
 import { distributionValues } from './distribution.js';
@@ -37,7 +38,7 @@ const ROW = { activeCourses: 0, activePersons: 1, startedPersons: 3, ongoingCour
 export function linkKeyFigureTables(
   tables: Table[],
   cols: KeyFigureColumn[],
-  o: { periodText: string; byLabel?: string; windowDays: number; minGapDays: number },
+  o: { periodText: string; byLabel?: string; window: Window; minGapDays: number },
 ): void {
   const byId = (id: string) => tables.find((t) => t.id === id);
   const last = (t: Table | undefined) => (t ? t.rows.length - 1 : -1);
@@ -71,7 +72,7 @@ export function linkKeyFigureTables(
   if (repeats)
     repeats.facts = columnKeys(cols, o.byLabel).flatMap((c, j) =>
       ['started', 'returning'].map((what, row) => ({
-        key: `${repeatsFact(o.periodText, o.windowDays, o.minGapDays)}|${c}|${what}`,
+        key: `${repeatsFact(o.periodText, o.window, o.minGapDays)}|${c}|${what}`,
         row,
         col: j + 1,
       })),

@@ -3,6 +3,7 @@
  * suppression (src/disclosure/) protects as one system with each table's `additive`.
  */
 import { UNMAPPED_GROUP } from '../analyses/exits.js';
+import type { Window } from '../analyses/repeats.js';
 import type { Fact, Link, Table } from '../model/table.js';
 import { distributionValues, type Count, type DataColumn } from './distribution.js';
 
@@ -86,6 +87,6 @@ export function distributionFacts<T>(
 }
 
 /** The fact-key prefix of the repeat-user figures of a period, window and minimum gap. */
-export function repeatsFact(periodText: string, windowDays: number, minGapDays: number): string {
-  return `repeats|${periodText}|${windowDays}d|gap ${minGapDays}`;
+export function repeatsFact(periodText: string, window: Window, minGapDays: number): string {
+  return `repeats|${periodText}|${window.n}${window.unit}|gap ${minGapDays}`;
 }

@@ -128,7 +128,7 @@ export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
       notes: [definition, source],
       // The same figures as keyfigures' repeat-user table (the total column).
       facts: ['started', 'returning'].map((what, row) => ({
-        key: `${repeatsFact(o.periodText, o.windowDays, o.minGapDays)}|all|${what}`,
+        key: `${repeatsFact(o.periodText, o.window, o.minGapDays)}|all|${what}`,
         row,
         col: 1,
       })),

@@ -18,7 +18,13 @@ import { keyFigureTables, type KeyFigureColumn } from '../../src/tables/keyfigur
 const period = parsePeriod('2025H1');
 
 function keyfigures(data: Loaded, by: boolean): Table[] {
-  const opts = { period, asOf: period.to, windowDays: 365, minGapDays: 0, vocab: data.vocab };
+  const opts = {
+    period,
+    asOf: period.to,
+    window: { n: 12, unit: 'm' as const },
+    minGapDays: 0,
+    vocab: data.vocab,
+  };
   const cols: KeyFigureColumn[] = [];
   if (by)
     for (const [value, subset] of partitionStore(data.store, 'unit', data.vocab))

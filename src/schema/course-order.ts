@@ -13,8 +13,8 @@
  * Courses equal on all of these are interchangeable: no figure depends on which one is taken.
  */
 import { CATEGORY_FIELDS, fieldDef, type CategoryField } from '../model/fields.js';
-import { NONE, type CourseStore } from '../schema/course-store.js';
-import type { Vocabulary, VocabSet } from '../schema/vocab.js';
+import { NONE, type CourseStore } from './course-store.js';
+import type { Vocabulary, VocabSet } from './vocab.js';
 
 /** Store indices a, b → negative when a comes first (wins), positive when b does, 0 when interchangeable. */
 export type CourseComparator = (a: number, b: number) => number;
