@@ -1,7 +1,7 @@
 /** The row accounting every command reports, and --rejects / --strict, in one place. */
 import { csvLine } from '../render/csv.js';
 import { writeAtomic } from '../io/write.js';
-import type { Ledger } from '../schema/normalise.js';
+import type { Ledger } from '../schema/normalise/index.js';
 import type { RunContext } from './context.js';
 
 export function accountingLine(file: string, ledger: Ledger): string {

@@ -4,7 +4,7 @@ import { isEmptyCell, type RawTable, type ReadProgress } from '../io/raw.js';
 import { mapColumns, requireFields, headerScore, type ColumnMapping } from './columns.js';
 import { loadConfig, vocabulariesOf, type LoadedConfig } from './config.js';
 import { makePseudonymiser, redactCpr, type Pseudonymiser } from './cpr.js';
-import { normalise, type Normalised } from './normalise.js';
+import { normalise, type Normalised } from './normalise/index.js';
 import { NONE } from './course-store.js';
 import { isMissing } from './values.js';
 import { buildVocabSet, type VocabSet } from './vocab.js';
