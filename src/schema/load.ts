@@ -79,7 +79,13 @@ async function load(
   requireFields(mapping, table.headers, file);
   const key = process.env.JOBFX_PSEUDONYM_KEY || config.config.pseudonymKey;
   const pseudonymise = makePseudonymiser(key);
-  const result = normalise(table, mapping, { vocab, pseudonymise, keepColumns: opts.keepColumns, progress });
+  const result = normalise(table, mapping, {
+    vocab,
+    pseudonymise,
+    keepColumns: opts.keepColumns,
+    progress,
+    note: opts.note,
+  });
   // A respondent's age at a placeholder date means nothing (compare takes ages from --age).
   if (survey) result.store.age.fill(NONE);
   return {

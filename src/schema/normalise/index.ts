@@ -9,10 +9,11 @@
  * committed straight from their bytes (fast-row.ts) when they are of the common shape and pass
  * the same rules, and go through row.ts otherwise.
  */
-import type { RawTable, ReadProgress, SourceInfo } from '../../io/raw.js';
+import type { RawRow, RawTable, ReadProgress, SourceInfo } from '../../io/raw.js';
 import type { ColumnMapping } from '../columns.js';
 import type { CourseStore } from '../course-store.js';
-import type { Pseudonymiser } from '../cpr.js';
+import { parseCpr, type Pseudonymiser } from '../cpr.js';
+import { isMissing, textOf } from '../values.js';
 import type { VocabSet } from '../vocab.js';
 import { fastRow } from './fast-row.js';
 import type { Ledger } from './ledger.js';
@@ -44,30 +45,83 @@ export interface NormaliseOptions {
   keepColumns?: string[];
   /** Told every few thousand rows how far the rows are read (a fast CSV table tells it itself). */
   progress?: ReadProgress;
+  /** Told what the reading decided that the user should know at once (stderr). */
+  note?: (text: string) => void;
 }
 
 export function normalise(table: RawTable, mapping: ColumnMapping, opts: NormaliseOptions): Normalised {
-  const n = new Normaliser(table, mapping, opts);
-  let read: number;
+  const sniffing = mapping.personIdKind === 'id' && mapping.fields.personId !== undefined;
   const fast = table.fast;
-  if (fast)
-    read = fast.scan({
-      row: (r) => generalRow(n, r),
-      bytes: (r) => {
-        if (!fastRow(n, r)) generalRow(n, r.materialise());
-      },
-      expect: (rows) => n.expect(rows),
-    });
-  else {
+  const notes: string[] = [];
+  const kindOf = (rows: readonly RawRow[]) => personKindOf(rows, table, mapping, notes, opts.note);
+  if (!fast) {
+    const n = new Normaliser(table, sniffing ? kindOf(table.rows) : mapping, opts);
     const rows = table.rows;
     const progress = opts.progress;
     for (let i = 0; i < rows.length; i++) {
       if (progress && (i & 4095) === 0) progress.update(i, rows.length);
       generalRow(n, rows[i]!);
     }
-    read = rows.length;
+    return finish(n, rows.length, notes);
   }
-  return finish(n, read, []);
+  // The fast CSV path streams: an id column's kind is decided on its first rows, held back
+  // (as RawRows, through the general path) until then.
+  let n = sniffing ? null : new Normaliser(table, mapping, opts);
+  const held: RawRow[] = [];
+  let expected = 0;
+  const decide = (): Normaliser => {
+    const m = new Normaliser(table, kindOf(held), opts);
+    if (expected > 0) m.expect(expected);
+    for (const r of held) generalRow(m, r);
+    held.length = 0;
+    return (n = m);
+  };
+  const read = fast.scan({
+    row: (r) => {
+      if (n) generalRow(n, r);
+      else if (held.push(r) >= SNIFF_ROWS) decide();
+    },
+    bytes: (r) => {
+      if (!n) {
+        if (held.push(r.materialise()) >= SNIFF_ROWS) decide();
+      } else if (!fastRow(n, r)) generalRow(n, r.materialise());
+    },
+    expect: (rows) => (n ? n.expect(rows) : (expected = rows)),
+  });
+  return finish(n ?? decide(), read, notes);
+}
+
+/** How many rows of a person column not headed as CPR are looked at, and the share of CPR numbers that makes it one. */
+const SNIFF_ROWS = 1000;
+const CPR_SHARE = 0.9;
+
+/**
+ * The mapping to read the rows with: a person column whose header does not say CPR ("Id", or
+ * mapped from "Borger" in the config) is read as CPR numbers when at least 90% of the non-empty
+ * values of its first rows are CPR numbers (parseCpr), and said so; else as it is. A later value
+ * that is no CPR number is then rejected, as in any CPR column (docs/definitions.md#cpr-numbers).
+ */
+function personKindOf(
+  rows: readonly RawRow[],
+  table: RawTable,
+  mapping: ColumnMapping,
+  notes: string[],
+  say: ((text: string) => void) | undefined,
+): ColumnMapping {
+  const c = mapping.fields.personId!;
+  let values = 0;
+  let cprs = 0;
+  for (let i = 0; i < rows.length && i < SNIFF_ROWS; i++) {
+    const v = rows[i]!.cells[c] ?? null;
+    if (isMissing(v) || (typeof v !== 'string' && typeof v !== 'number')) continue;
+    values++;
+    if (parseCpr(typeof v === 'number' ? v : textOf(v)).ok) cprs++;
+  }
+  if (values === 0 || cprs < values * CPR_SHARE) return mapping;
+  const note = `column "${table.headers[c] ?? ''}" holds CPR numbers: read as CPR (age and gender derived)`;
+  say?.(note);
+  notes.push(note);
+  return { ...mapping, personIdKind: 'cpr' };
 }
 
 /** The result, after the notes of the reading (`notes`). */
