@@ -10,7 +10,7 @@ import { CATEGORY_FIELDS } from '../../model/fields.js';
 import { NONE } from '../course-store.js';
 import { cprKeyOfBytes } from '../cpr.js';
 import { dateOfBytes, isMissing, parseDate } from '../values.js';
-import type { Normaliser } from './normaliser.js';
+import { NO_EXTRA, type Normaliser } from './normaliser.js';
 import { courseRules } from './rules.js';
 import type { CategoricalField } from './slots.js';
 
@@ -40,6 +40,43 @@ export function fastRow(n: Normaliser, r: ByteRow): boolean {
   if (gender === 0 && n.gender !== null) gender = n.gender.storeIds[n.gender.id(r)]!;
 
   // Dates.
+  const c = n.course;
+  if (!fastDates(n, r)) return false;
+  const end = c.end;
+
+  // The rules; the values are read when the dates pass them (no side effect before).
+  c.person = person;
+  c.birth = birth;
+  n.byteRow = r;
+  n.valuesRead = false;
+  const values = (n.fastValues ??= () => readValues(n));
+  if (courseRules(c, n.accepted, person >= known, n.found, values) !== 0) return false;
+  if (!n.valuesRead) values();
+
+  const ids = n.fastIds;
+  const exit = n.exit;
+  const exitId = ids[0]!;
+  let exitStore = exitId < 0 ? 0 : exit!.storeIds[exitId]!;
+  let missingExit = false;
+  if (exitStore === 0 && end !== NONE) {
+    exitStore = n.uoplystExit;
+    missingExit = true;
+  }
+  const extra =
+    n.keep.length === 0
+      ? NO_EXTRA
+      : n.extraOf((i) => (i >= count || S[i] === E[i] ? null : buf.toString('utf8', S[i]!, E[i]!)));
+  const followUp = n.fastFollowUp(ids[1]!, ids[2]!, ids[3]!, ids[4]!);
+
+  // Commit, with the side effects of the general path in its order.
+  countUnknowns(n, missingExit);
+  n.commit(r.rowNumber, null, gender, exitStore, followUp, extra);
+  return true;
+}
+
+/** The row's start and end days into n.course (end NONE: ongoing); false leaves the row to the general path. */
+function fastDates(n: Normaliser, r: ByteRow): boolean {
+  const { buf, start: S, end: E, count } = r;
   const sc = n.startCol;
   if (sc < 0 || sc >= count) return false;
   let start = dateOfBytes(buf, S[sc]!, E[sc]!);
@@ -62,32 +99,16 @@ export function fastRow(n: Normaliser, r: ByteRow): boolean {
   }
   // Days the store cannot hold (years beyond ±5 million) are the general path's to refuse.
   if ((start | 0) !== start || (end | 0) !== end || start === NONE) return false;
+  n.course.start = start;
+  n.course.end = end;
+  return true;
+}
 
-  // The rules; the values are read when the dates pass them (no side effect before).
-  const c = n.course;
-  c.person = person;
-  c.start = start;
-  c.end = end;
-  c.birth = birth;
-  n.byteRow = r;
-  n.valuesRead = false;
-  const values = (n.fastValues ??= () => readValues(n));
-  if (courseRules(c, n.accepted, person >= known, n.found, values) !== 0) return false;
-  if (!n.valuesRead) values();
-
+/** Counts the row's values not in their vocabulary and a missing exit reason, as the general path does. */
+function countUnknowns(n: Normaliser, missingExit: boolean): void {
   const ids = n.fastIds;
   const exit = n.exit;
   const exitId = ids[0]!;
-  let exitStore = exitId < 0 ? 0 : exit!.storeIds[exitId]!;
-  let missingExit = false;
-  if (exitStore === 0 && end !== NONE) {
-    exitStore = n.uoplystExit;
-    missingExit = true;
-  }
-  const extra = n.extraOf((i) => (i >= count || S[i] === E[i] ? null : buf.toString('utf8', S[i]!, E[i]!)));
-  const followUp = n.fastFollowUp(ids[1]!, ids[2]!, ids[3]!, ids[4]!);
-
-  // Commit, with the side effects of the general path in its order.
   if (exitId >= 0 && exit!.unknown[exitId] !== null) n.countUnknown('exitReason', exit!.unknown[exitId]!);
   if (missingExit) n.missingExitReason++;
   for (let h = 0; h < 4; h++) {
@@ -102,8 +123,6 @@ export function fastRow(n: Normaliser, r: ByteRow): boolean {
     const id = catIds[k]!;
     if (id >= 0 && cats[k]!.unknown[id] !== null) n.countUnknown(CATEGORY_FIELDS[k]!, cats[k]!.unknown[id]!);
   }
-  n.commit(r.rowNumber, null, gender, exitStore, followUp, extra);
-  return true;
 }
 
 /**
