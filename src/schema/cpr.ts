@@ -147,19 +147,27 @@ export const cprKeyOfNumber = (v: number): number => (Number.isInteger(v) && v >
  */
 export function cprKeyOfBytes(buf: Uint8Array, s: number, e: number): number {
   const n = e - s;
-  if (n !== 9 && n !== 10 && n !== 11) return NaN;
+  let key = 0;
+  if (n === 10 || n === 9) {
+    for (let i = s; i < e; i++) {
+      const d = buf[i]! - 0x30;
+      if (d < 0 || d > 9) return NaN;
+      key = key * 10 + d;
+    }
+    return key;
+  }
   if (n === 11) {
     const sep = buf[s + 6];
     if (sep !== 0x2d && sep !== 0x20) return NaN;
+    for (let i = s; i < e; i++) {
+      if (i === s + 6) continue;
+      const d = buf[i]! - 0x30;
+      if (d < 0 || d > 9) return NaN;
+      key = key * 10 + d;
+    }
+    return key;
   }
-  let key = 0;
-  for (let i = s; i < e; i++) {
-    if (n === 11 && i === s + 6) continue;
-    const d = buf[i]! - 0x30;
-    if (d < 0 || d > 9) return NaN;
-    key = key * 10 + d;
-  }
-  return key;
+  return NaN;
 }
 
 /**
