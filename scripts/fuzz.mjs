@@ -458,7 +458,7 @@ function judge(res, input) {
 const { readCsvFast } = await import(join(root, 'dist/io/fast-csv.js'));
 const { readCsvFile } = await import(join(root, 'dist/io/read-csv.js'));
 const { headerScore, mapColumns } = await import(join(root, 'dist/schema/columns.js'));
-const { normalise } = await import(join(root, 'dist/schema/normalise.js'));
+const { normalise } = await import(join(root, 'dist/schema/normalise/index.js'));
 const { makePseudonymiser } = await import(join(root, 'dist/schema/cpr.js'));
 const { buildVocabSet, DEFAULT_VOCABULARIES } = await import(join(root, 'dist/schema/vocab.js'));
 const vocab = buildVocabSet(DEFAULT_VOCABULARIES);

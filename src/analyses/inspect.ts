@@ -3,7 +3,7 @@ import { isoOf } from '../base/dates.js';
 import type { SourceInfo } from '../io/raw.js';
 import { fieldDef, fieldsWithRole, type CanonicalField } from '../model/fields.js';
 import { countByName, NONE } from '../schema/course-store.js';
-import type { CategoricalField, Normalised, Rejection } from '../schema/normalise.js';
+import type { CategoricalField, Normalised, Rejection } from '../schema/normalise/index.js';
 import type { VocabSet } from '../schema/vocab.js';
 
 export interface ValueCount {

@@ -2,7 +2,7 @@
 import { csvLine } from '../render/csv.js';
 import { writeAtomic } from '../io/write.js';
 import type { ColumnMapping } from '../schema/columns.js';
-import type { Ledger } from '../schema/normalise.js';
+import type { Ledger } from '../schema/normalise/index.js';
 import type { RunContext } from './context.js';
 
 export function accountingLine(file: string, ledger: Ledger): string {

@@ -2,7 +2,7 @@
  * The fast CSV path: for the common export that holds no quote character and is valid UTF-8,
  * records are scanned straight from the bytes, in chunks, without decoding the file into one
  * string and without an object per cell. The schema layer reads the fields of each row from
- * the bytes (src/schema/normalise.ts) and turns only what it needs into strings.
+ * the bytes (src/schema/normalise/fast-row.ts) and turns only what it needs into strings.
  *
  * It gives exactly the records the general path (csv-parse, src/io/read-csv.ts) gives: the same
  * cells, line numbers, header row, title rows and trailing-line handling. Any file it is not

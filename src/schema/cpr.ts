@@ -103,3 +103,80 @@ function pseudonymOfDigest(digest: Uint8Array): string {
     out += PSEUDONYM_LETTERS[digest[i]! >> 4]! + PSEUDONYM_LETTERS[digest[i]! & 15]!;
   return out;
 }
+
+/** parseCpr's reason for ten digits whose first six are not a date. */
+export const CPR_NOT_A_DATE = 'is not a CPR number (its first six digits are not a date)';
+
+/**
+ * The key of a CPR number: its ten digits DDMMYYSSSS in one number, so that every spelling of a
+ * number (dash, space, none, 9 digits) is one key; parseCpr's reason when the value is not in a
+ * shape it reads. A key whose first six digits are no date is still a key: cprBirthOfKey says so.
+ */
+export function cprKeyOf(value: string | number): number | { reason: string } {
+  const key = typeof value === 'number' ? cprKeyOfNumber(value) : cprKeyOfText(value);
+  if (key === key) return key;
+  // Another spelling parseCpr reads (spaces around it).
+  const cpr = parseCpr(value);
+  return cpr.ok ? Number(cpr.digits) : { reason: cpr.reason };
+}
+
+/** A CPR number's ten digits as a number, for text parseCpr reads as DDMMYYSSSS, DDMMYY-SSSS, DDMMYY SSSS or 9 digits; else NaN. */
+export function cprKeyOfText(s: string): number {
+  const n = s.length;
+  if (n !== 9 && n !== 10 && n !== 11) return NaN;
+  let key = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (n === 11 && i === 6) {
+      if (c !== 0x2d && c !== 0x20) return NaN;
+      continue;
+    }
+    if (c < 0x30 || c > 0x39) return NaN;
+    key = key * 10 + (c - 0x30);
+  }
+  return key;
+}
+
+/** The same for a number cell: parseCpr reads a whole number of 9 or 10 digits. */
+export const cprKeyOfNumber = (v: number): number => (Number.isInteger(v) && v >= 1e8 && v < 1e10 ? v : NaN);
+
+/**
+ * The same from UTF-8 bytes [s, e) with nothing around the number (a field of the fast CSV
+ * path): DDMMYYSSSS, DDMMYY-SSSS, DDMMYY SSSS, or 9 digits. NaN for anything else (the caller
+ * decodes the field and asks cprKeyOf).
+ */
+export function cprKeyOfBytes(buf: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  let key = 0;
+  if (n === 10 || n === 9) {
+    for (let i = s; i < e; i++) {
+      const d = buf[i]! - 0x30;
+      if (d < 0 || d > 9) return NaN;
+      key = key * 10 + d;
+    }
+    return key;
+  }
+  if (n === 11) {
+    const sep = buf[s + 6];
+    if (sep !== 0x2d && sep !== 0x20) return NaN;
+    for (let i = s; i < e; i++) {
+      if (i === s + 6) continue;
+      const d = buf[i]! - 0x30;
+      if (d < 0 || d > 9) return NaN;
+      key = key * 10 + d;
+    }
+    return key;
+  }
+  return NaN;
+}
+
+/**
+ * A CPR key in 29 bits, ((DD × 13 + MM) × 100 + YY) × 10,000 + SSSS, so that a table of persons
+ * holds int32 keys; -1 when DD or MM cannot be a day or month (not a CPR number).
+ */
+export function packCpr(key: number): number {
+  const dd = Math.floor(key / 1e8);
+  const mm = Math.floor(key / 1e6) % 100;
+  if (dd < 1 || dd > 31 || mm < 1 || mm > 12) return -1;
+  return ((dd * 13 + mm) * 100 + (Math.floor(key / 1e4) % 100)) * 10000 + (key % 10000);
+}

@@ -13,7 +13,7 @@ import { isEmptyCell, type RawValue } from '../io/raw.js';
 import { FOLLOW_UP_HORIZONS, isCprHeader, SYNONYMS, type Horizon } from './columns.js';
 import { NONE, type CourseStore } from './course-store.js';
 import { parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
-import type { Ledger, Rejection } from './normalise.js';
+import type { Ledger, Rejection } from './normalise/index.js';
 import { matchKey } from './normalize-text.js';
 import { isMissing, parseDate, textOf } from './values.js';
 import type { VocabSet } from './vocab.js';

@@ -4,7 +4,7 @@ import { isEmptyCell, type RawTable, type ReadProgress } from '../io/raw.js';
 import { mapColumns, requireFields, headerScore, type ColumnMapping } from './columns.js';
 import { loadConfig, vocabulariesOf, type LoadedConfig } from './config.js';
 import { makePseudonymiser, redactCpr, type Pseudonymiser } from './cpr.js';
-import { normalise, type Normalised } from './normalise.js';
+import { normalise, type Normalised } from './normalise/index.js';
 import { NONE } from './course-store.js';
 import { isMissing } from './values.js';
 import { buildVocabSet, type VocabSet } from './vocab.js';
@@ -79,7 +79,13 @@ async function load(
   requireFields(mapping, table.headers, file);
   const key = process.env.JOBFX_PSEUDONYM_KEY || config.config.pseudonymKey;
   const pseudonymise = makePseudonymiser(key);
-  const result = normalise(table, mapping, { vocab, pseudonymise, keepColumns: opts.keepColumns, progress });
+  const result = normalise(table, mapping, {
+    vocab,
+    pseudonymise,
+    keepColumns: opts.keepColumns,
+    progress,
+    note: opts.note,
+  });
   // A respondent's age at a placeholder date means nothing (compare takes ages from --age).
   if (survey) result.store.age.fill(NONE);
   return {

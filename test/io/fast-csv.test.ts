@@ -14,7 +14,7 @@ import type { RawTable, ReadOptions } from '../../src/io/raw.js';
 import { readCsvFile } from '../../src/io/read-csv.js';
 import { headerScore, mapColumns } from '../../src/schema/columns.js';
 import { makePseudonymiser } from '../../src/schema/cpr.js';
-import { normalise } from '../../src/schema/normalise.js';
+import { normalise } from '../../src/schema/normalise/index.js';
 import { buildVocabSet, DEFAULT_VOCABULARIES } from '../../src/schema/vocab.js';
 import { pick, rng } from '../../scripts/lib/testdata.mjs';
 
