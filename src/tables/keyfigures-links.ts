@@ -17,9 +17,9 @@
  * print too, so a pack with both is protected as one.
  */
 import type { Window } from '../analyses/repeats.js';
+import type { KeyFigures } from '../analyses/keyfigures.js';
 import type { Table } from '../model/table.js';
-import type { KeyFigureColumn } from './keyfigures.js';
-import { distributionValues } from './distribution.js';
+import { distributionValues, type DataColumn } from './distribution.js';
 import {
   addLinks,
   columnKeys,
@@ -37,7 +37,7 @@ const ROW = { activeCourses: 0, activePersons: 1, startedPersons: 3, ongoingCour
 
 export function linkKeyFigureTables(
   tables: Table[],
-  cols: KeyFigureColumn[],
+  cols: DataColumn<KeyFigures>[],
   o: { periodText: string; byLabel?: string; window: Window; minGapDays: number },
 ): void {
   const byId = (id: string) => tables.find((t) => t.id === id);
