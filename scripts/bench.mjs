@@ -231,10 +231,11 @@ async function duckdbKeyfigures(file, con) {
       FROM c, (VALUES (1), (3), (6), (12)) t(h)
       WHERE ${ended} AND "end" + to_months(h) <= ${to}) GROUP BY ALL ORDER BY 1, 2`);
   // Repeat users: persons starting in the period, and those of them who had ended a course
-  // at most 365 days before such a start.
+  // at most 12 calendar months before such a start (end₁ < start₂ ≤ end₁ + 12 months; DuckDB's
+  // date + months keeps the day or takes the month's last, as jobfx does).
   const [repeats] = await q(`SELECT count(DISTINCT s.cpr) AS startedPersons,
       count(DISTINCT s.cpr) FILTER (WHERE EXISTS (SELECT 1 FROM c p WHERE p.cpr = s.cpr
-        AND p."end" < s.start AND p."end" >= s.start - 365)) AS returning
+        AND p."end" < s.start AND s.start <= p."end" + to_months(12))) AS returning
     FROM c s WHERE s.${started}`);
   if (own) own.closeSync?.();
   return { counts, ongoingDays, byReason, byGroup, mix, followUp, repeats };

@@ -182,3 +182,20 @@ describe('rejected rows', () => {
     expect(existsSync(join(dir, 'memo.rejects.csv'))).toBe(false);
   });
 });
+
+describe('CPR numbers in a column not headed as CPR ("Id")', () => {
+  it('reads them as CPR: one person whatever the spelling, age and gender derived, and says so', () => {
+    const asId = jobfx(['inspect', 'fixtures/csv/id-holds-cpr.csv', '--format', 'json']);
+    expect(asId.code, asId.stderr).toBe(0);
+    expect(asId.stderr).toContain('column "Id" holds CPR numbers: read as CPR (age and gender derived)');
+    // The same rows under the header "CPR" give the same persons.
+    const file = join(tmp, 'cpr-header.csv');
+    writeFileSync(file, readFileSync('fixtures/csv/id-holds-cpr.csv', 'utf8').replace(/^Id;/, 'CPR;'));
+    const asCpr = jobfx(['inspect', file, '--format', 'json']);
+    const a = JSON.parse(asId.stdout) as { persons: unknown; personIdKind: string };
+    const b = JSON.parse(asCpr.stdout) as { persons: unknown };
+    expect(a.persons).toEqual(b.persons);
+    expect(a.personIdKind).toBe('cpr');
+    expect(asId.stdout).not.toMatch(/\d{6}-?\d{4}/);
+  });
+});
