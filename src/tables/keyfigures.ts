@@ -2,383 +2,38 @@
  * KeyFigures → memo tables. One column of figures, or with --by one column per value and a
  * total column. Each table states under it what was counted.
  */
-import type { Day } from '../base/dates.js';
-import type { Count, KeyFigures } from '../analyses/keyfigures.js';
-import { distributionColumns, distributionRows, type DataColumn } from './distribution.js';
-import { UNMAPPED_GROUP } from '../analyses/keyfigures.js';
-import { periodName, periodText as fullPeriodText, type Period } from '../base/period.js';
-import { dateText, inLang, sayer, word, type Lang } from '../base/i18n.js';
-import { count, empty, labelCol, num, share, text, valueCol, type Row, type Table } from '../model/table.js';
-import type { Summary } from '../stats/describe.js';
+import { inLang, word, type Lang } from '../base/i18n.js';
+import { type Table } from '../model/table.js';
 import { linkKeyFigureTables } from './keyfigures-links.js';
-import type { VocabSet } from '../schema/vocab.js';
-import type { Window } from '../analyses/repeats.js';
-import { windowNote, windowWords } from './repeats.js';
+import { sectionContext, type KeyFigureColumn, type KeyFigureTableOptions } from './keyfigures-context.js';
+import {
+  citizensTables,
+  durationTables,
+  endedDurationTables,
+  exitTables,
+  followUpTables,
+  mixTables,
+  repeatTables,
+} from './keyfigures-sections.js';
 
-export type KeyFigureColumn = DataColumn<KeyFigures>;
+export type { KeyFigureColumn, KeyFigureTableOptions } from './keyfigures-context.js';
 
-export interface KeyFigureTableOptions {
-  lang: Lang;
-  period: Period;
-  asOf: Day;
-  window: Window;
-  minGapDays: number;
-  vocab: VocabSet;
-  /** Name of the --by field, for titles; undefined for one column. */
-  byLabel?: string;
-  source: string;
-}
-
+/**
+ * The key-figure tables of the columns (the last one is the total), one builder per section;
+ * definitions: docs/definitions.md#key-figures.
+ */
 export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOptions): Table[] {
-  const t = sayer(o.lang);
-  const dateOf = (day: Day) => dateText(o.lang, day);
-  const p = o.period;
-  const periodText = fullPeriodText(p, o.lang);
-  const name = periodName(p, o.lang);
-  const single = cols.length === 1;
-  const total = cols[cols.length - 1]!.k;
-  const pct = t('Pct.', '%');
-  const n = t('Antal', 'Count');
-
-  const distColumns = (first: string) => distributionColumns(cols, first, o.lang);
-  const distRows = (
-    pick: (k: KeyFigures) => Count[],
-    denominator: (k: KeyFigures) => number,
-    label: (v: string) => string,
-  ) => distributionRows(cols, pick, denominator, label, o.lang);
-  // Courses add up across --by columns; persons need not (one person can be in two units).
-  const courseAdditive = single ? { rows: true } : { rows: true, totalColumn: cols.length };
-  const personAdditive = { rows: true };
-
-  const tables: Table[] = [];
-
-  // 1. Citizens in the programme.
-  const figure = (label: string, f: (k: KeyFigures) => number): Row => ({
-    cells: [text(label), ...cols.map((c) => count(f(c.k)))],
-  });
-  tables.push({
-    id: 'keyfigures.citizens',
-    title: t(`Borgere i indsatsen, ${periodText}`, `Citizens in the programme, ${periodText}`),
-    columns: [labelCol(''), ...(single ? [valueCol(n)] : cols.map((c) => valueCol(c.label)))],
-    rows: [
-      figure(t('Forløb aktive i perioden', 'Courses active in the period'), (k) => k.active.courses),
-      figure(t('Personer aktive i perioden', 'Persons active in the period'), (k) => k.active.persons),
-      figure(t('Forløb startet i perioden', 'Courses started in the period'), (k) => k.started.courses),
-      figure(t('Personer startet i perioden', 'Persons who started in the period'), (k) => k.started.persons),
-      figure(
-        t('Forløb i gang ved periodens slutning', 'Courses ongoing at the end of the period'),
-        (k) => k.ongoing.courses,
-      ),
-      figure(
-        t('Personer i gang ved periodens slutning', 'Persons ongoing at the end of the period'),
-        (k) => k.ongoing.persons,
-      ),
-      figure(t('Forløb afsluttet i perioden', 'Courses ended in the period'), (k) => k.ended.courses),
-      figure(
-        t('Personer afsluttet i perioden', 'Persons with a course ended in the period'),
-        (k) => k.ended.persons,
-      ),
-    ],
-    // Active courses = ended + ongoing: a hidden one must not be recoverable. Ended courses are the
-    // total of the exit tables, so the cell to hide with a small ongoing count is the active one.
-    // With --by, only the course rows add up across the columns (links in keyfigures-links.ts).
-    additive: { rowGroups: [{ total: 0, parts: [4, 6], secondary: 'total' }] },
-    notes: [
-      t(
-        'Aktiv: start ≤ periodens slutning og (ingen slutdato eller slut ≥ periodens start). Startet/afsluttet: start-/slutdato i perioden. I gang: start ≤ periodens slutning og (ingen slutdato eller slut efter periodens slutning). En person tælles én gang pr. linje, også med flere forløb.',
-        'Active: start ≤ end of period and (no end date or end ≥ start of period). Started/ended: start/end date in the period. Ongoing: start ≤ end of period and (no end date or end after the end of the period). A person counts once per line, also with several courses.',
-      ),
-    ],
-  });
-
-  // 2. Durations: ongoing (so far) and ended.
-  const durationRows = (pick: (k: KeyFigures) => Summary): Row[] => {
-    const line = (
-      label: string,
-      f: (s: Summary) => number | null,
-      divisor: number,
-      decimals: number,
-    ): Row => ({
-      cells: [
-        text(label),
-        ...cols.map((c) => {
-          const s = pick(c.k);
-          const v = f(s);
-          return num(v === null ? null : v / divisor, decimals, s.n);
-        }),
-      ],
-    });
-    return [
-      { cells: [text(t('Forløb', 'Courses')), ...cols.map((c) => count(pick(c.k).n))] },
-      line(t('Gennemsnit, dage', 'Mean, days'), (s) => s.mean, 1, 1),
-      line(t('Median, dage', 'Median, days'), (s) => s.median, 1, 1),
-      line(t('Nedre kvartil, dage', 'Lower quartile, days'), (s) => s.q1, 1, 1),
-      line(t('Øvre kvartil, dage', 'Upper quartile, days'), (s) => s.q3, 1, 1),
-      line(t('Gennemsnit, uger', 'Mean, weeks'), (s) => s.mean, 7, 1),
-      line(t('Median, uger', 'Median, weeks'), (s) => s.median, 7, 1),
-    ];
-  };
-  const durationColumns = [
-    labelCol(''),
-    ...(single ? [valueCol(t('Værdi', 'Value'))] : cols.map((c) => valueCol(c.label))),
+  const c = sectionContext(cols, o);
+  const tables: Table[] = [
+    ...citizensTables(c),
+    ...durationTables(c),
+    ...exitTables(c),
+    ...endedDurationTables(c),
+    ...mixTables(c),
+    ...followUpTables(c),
+    ...repeatTables(c),
   ];
-  const durationNote = t(
-    "Varighed = slutdato − startdato + 1 dag (første og sidste dag tæller med); uger = dage / 7. Median og kvartiler som R's quantile (type 7).",
-    "Duration = end − start + 1 day (first and last day count); weeks = days / 7. Median and quartiles as R's quantile (type 7).",
-  );
-  tables.push({
-    id: 'keyfigures.ongoingDuration',
-    title: t(
-      `Varighed indtil videre af forløb i gang ved periodens slutning, ${name}`,
-      `Duration so far of courses ongoing at the end of the period, ${name}`,
-    ),
-    columns: durationColumns,
-    rows: durationRows((k) => k.ongoing.durationDays),
-    notes: [
-      t(
-        `Varighed indtil videre = ${dateOf(p.to)} − startdato + 1 dag.`,
-        `Duration so far = ${dateOf(p.to)} − start + 1 day.`,
-      ),
-      durationNote,
-    ],
-  });
-
-  // 3. Ended courses by exit reason and by exit group.
-  const groupLabel = (key: string) =>
-    key === UNMAPPED_GROUP
-      ? t('Ikke i ordlisten', 'Not in the vocabulary')
-      : o.vocab.exitGroupLabel(key, o.lang);
-  const endedNote = t(
-    `Afsluttede forløb: slutdato i perioden. Procent af alle ${total.ended.courses} afsluttede forløb${single ? '' : ' i alt'}.`,
-    `Ended courses: end date in the period. Percent of all ${total.ended.courses} ended courses${single ? '' : ' in total'}.`,
-  );
-  const unknownReasons = total.ended.byReason
-    .filter((r) => r.group === null && r.value !== 'Uoplyst')
-    .map((r) => r.value);
-  tables.push({
-    id: 'keyfigures.exitReasons',
-    title: t(`Afsluttede forløb efter afslutningsårsag, ${name}`, `Ended courses by exit reason, ${name}`),
-    columns: distColumns(t('Afslutningsårsag', 'Exit reason')),
-    rows: distRows(
-      (k) => k.ended.byReason,
-      (k) => k.ended.courses,
-      (v) => o.vocab.exitReason.label(v, o.lang),
-    ),
-    notes: [
-      endedNote,
-      ...(unknownReasons.length > 0
-        ? [
-            t(
-              `Ikke i ordlisten (vist som skrevet): ${unknownReasons.join(', ')}.`,
-              `Not in the vocabulary (shown as written): ${unknownReasons.join(', ')}.`,
-            ),
-          ]
-        : []),
-    ],
-    additive: courseAdditive,
-  });
-  tables.push({
-    id: 'keyfigures.exitGroups',
-    title: t(`Afsluttede forløb efter afgangsgruppe, ${name}`, `Ended courses by exit group, ${name}`),
-    columns: distColumns(t('Afgangsgruppe', 'Exit group')),
-    rows: distRows(
-      (k) => k.ended.byGroup,
-      (k) => k.ended.courses,
-      groupLabel,
-    ),
-    notes: [
-      endedNote,
-      t(
-        'Gruppernes andele er beregnet af de summerede antal, ikke ved at lægge afrundede procenter sammen.',
-        'Group shares are computed from summed counts, not by adding rounded percentages.',
-      ),
-    ],
-    additive: courseAdditive,
-  });
-
-  // 4. Duration of ended courses: by exit group (one column), or overall per --by value.
-  if (single) {
-    const groups = total.ended.byGroup.filter((g) => g.count > 0).map((g) => g.value);
-    const row = (label: string, s: Summary, style?: 'total'): Row => ({
-      cells: [
-        text(label),
-        count(s.n),
-        num(s.mean, 1, s.n),
-        num(s.median, 1, s.n),
-        num(s.q1, 1, s.n),
-        num(s.q3, 1, s.n),
-      ],
-      ...(style ? { style } : {}),
-    });
-    tables.push({
-      id: 'keyfigures.endedDuration',
-      title: t(
-        `Varighed af afsluttede forløb (dage) efter afgangsgruppe, ${name}`,
-        `Duration of ended courses (days) by exit group, ${name}`,
-      ),
-      columns: [
-        labelCol(t('Afgangsgruppe', 'Exit group')),
-        valueCol(t('Forløb', 'Courses')),
-        valueCol(t('Gennemsnit', 'Mean')),
-        valueCol(t('Median', 'Median')),
-        valueCol(t('Nedre kvartil', 'Lower quartile')),
-        valueCol(t('Øvre kvartil', 'Upper quartile')),
-      ],
-      rows: [
-        ...groups.map((g) => row(groupLabel(g), total.ended.durationDaysByGroup[g]!)),
-        row(t('I alt', 'Total'), total.ended.durationDays, 'total'),
-      ],
-      notes: [durationNote],
-      additive: { rows: true },
-    });
-  } else {
-    tables.push({
-      id: 'keyfigures.endedDuration',
-      title: t(`Varighed af afsluttede forløb, ${name}`, `Duration of ended courses, ${name}`),
-      columns: durationColumns,
-      rows: durationRows((k) => k.ended.durationDays),
-      notes: [durationNote],
-    });
-  }
-
-  // 5. Who they are: active persons by target group, education, age band, gender.
-  const mixNote = t(
-    'Personer aktive i perioden, hver talt én gang efter sit seneste aktive forløb (senest startede; starter to samme dag, det, der slutter senest, igangværende senest, derefter ordlistens rækkefølge). Alder ved forløbets start, afledt af CPR-nummeret.',
-    'Persons active in the period, each counted once by their latest active course (latest start; of two starting the same day, the one that ends later, ongoing latest, then vocabulary order). Age at the course start, derived from the CPR number.',
-  );
-  const uoplyst = (v: string) => (v === 'Uoplyst' ? t('Uoplyst', 'Unknown') : v);
-  const targetLabel = (v: string) => o.vocab.targetGroup.label(v, o.lang);
-  const educationLabel = (v: string) => o.vocab.education.label(v, o.lang);
-  const statusLabel = (v: string) => o.vocab.followUp.label(v, o.lang);
-  const mix: [string, string, string, (k: KeyFigures) => Count[], (v: string) => string][] = [
-    [
-      'targetGroup',
-      t('målgruppe', 'target group'),
-      t('Målgruppe', 'Target group'),
-      (k) => k.mix.targetGroup,
-      targetLabel,
-    ],
-    [
-      'education',
-      t('højest fuldførte uddannelse', 'highest completed education'),
-      t('Uddannelse', 'Education'),
-      (k) => k.mix.education,
-      educationLabel,
-    ],
-    [
-      'ageBand',
-      t('alder', 'age'),
-      t('Alder', 'Age'),
-      (k) => k.mix.ageBand,
-      (v) => (v === 'Uoplyst' ? uoplyst(v) : `${v} ${t('år', 'years')}`),
-    ],
-    [
-      'gender',
-      t('køn', 'gender'),
-      t('Køn', 'Gender'),
-      (k) => k.mix.gender,
-      (v) => (v === 'M' ? t('Mænd', 'Men') : v === 'K' ? t('Kvinder', 'Women') : uoplyst(v)),
-    ],
-  ];
-  for (const [id, what, head, pick, label] of mix)
-    tables.push({
-      id: `keyfigures.mix.${id}`,
-      title: t(`Personer efter ${what}, ${name}`, `Persons by ${what}, ${name}`),
-      columns: distColumns(head),
-      rows: distRows(pick, (k) => k.mix.persons, label),
-      notes: [mixNote],
-      additive: personAdditive,
-    });
-
-  // 6. Follow-up at 1, 3, 6, 12 months.
-  for (const h of [0, 1, 2, 3]) {
-    const f = total.followUp[h]!;
-    const months =
-      f.horizon === 1 ? t('1 måned', '1 month') : t(`${f.horizon} måneder`, `${f.horizon} months`);
-    const statusRows = distRows(
-      (k) => k.followUp[h]!.byStatus,
-      (k) => k.followUp[h]!.due,
-      statusLabel,
-    );
-    const due = statusRows[statusRows.length - 1]!;
-    const rows: Row[] = [
-      ...statusRows.slice(0, -1),
-      { cells: [text(t('Opgjort i alt', 'Due, total')), ...due.cells.slice(1)], style: 'subtotal' },
-      {
-        cells: [
-          text(t('Endnu ikke opgjort', 'Not yet due')),
-          ...cols.map((c) => count(c.k.followUp[h]!.notDue)),
-          empty,
-        ],
-      },
-      {
-        cells: [
-          text(t('Afsluttede forløb i alt', 'Ended courses, total')),
-          ...cols.map((c) => count(c.k.ended.courses)),
-          empty,
-        ],
-        style: 'total',
-      },
-    ];
-    tables.push({
-      id: `keyfigures.followUp${f.horizon}`,
-      title: t(
-        `Status ${months} efter afsluttet forløb, ${name}`,
-        `Status ${months} after the course ended, ${name}`,
-      ),
-      columns: distColumns(t('Status', 'Status')),
-      rows,
-      notes: [
-        t(
-          `Forløb afsluttet i perioden, hvor slutdato + ${f.horizon} ${f.horizon === 1 ? 'md.' : 'mdr.'} ≤ ${dateOf(o.asOf)} (opgjort). Procent af de opgjorte. Status måles på ét tidspunkt, ikke "på noget tidspunkt i perioden". Uoplyst: ingen registreret status. Endnu ikke opgjort: afsluttet for nyligt.`,
-          `Courses ended in the period with end + ${f.horizon} ${f.horizon === 1 ? 'month' : 'months'} ≤ ${dateOf(o.asOf)} (due). Percent of the due courses. Status is measured at one point in time. Unknown: no status recorded. Not yet due: ended too recently.`,
-        ),
-      ],
-      // Statuses add up to the due courses, due + not yet due to the ended ones (and across --by columns).
-      additive: {
-        rowGroups: [
-          { total: statusRows.length - 1, parts: statusRows.slice(0, -1).map((_r, i) => i) },
-          { total: rows.length - 1, parts: [statusRows.length - 1, statusRows.length] },
-        ],
-        ...(single ? {} : { totalColumn: cols.length }),
-      },
-    });
-  }
-
-  // 7. Repeat users.
-  const w = windowWords(o.window, o.lang);
-  const windowText = w.text;
-  tables.push({
-    id: 'keyfigures.repeats',
-    title: t(`Gengangere inden for ${windowText}, ${name}`, `Repeat users within ${windowText}, ${name}`),
-    columns: single
-      ? [labelCol(''), valueCol(n), valueCol(pct)]
-      : [labelCol(''), ...cols.map((c) => valueCol(c.label)), valueCol(pct)],
-    rows: [
-      {
-        cells: [
-          text(t('Personer startet i perioden', 'Persons who started in the period')),
-          ...cols.map((c) => count(c.k.repeats.startedPersons)),
-          share(total.repeats.startedPersons, total.repeats.startedPersons),
-        ],
-        style: 'total',
-      },
-      {
-        cells: [
-          text(t('heraf gengangere', 'of whom repeat users')),
-          ...cols.map((c) => count(c.k.repeats.returning)),
-          share(total.repeats.returning, total.repeats.startedPersons),
-        ],
-      },
-    ],
-    notes: [
-      t(
-        `Gengangere: personer, der starter et forløb i perioden og har afsluttet et tidligere forløb højst ${w.within} før (${w.rule}). ${windowNote(o.window, 'da')} Et forløb, der starter mens det tidligere stadig kører, er ikke en tilbagevenden${o.minGapDays > 0 ? `; heller ikke et, der starter inden for ${o.minGapDays} dage efter det tidligere slut` : ''}. Der findes ingen officiel national definition.`,
-        `Repeat user: a person who starts a course in the period and ended an earlier course at most ${w.within} before (${w.rule}). ${windowNote(o.window, 'en')} A course starting while the earlier one still runs is not a return${o.minGapDays > 0 ? `; nor one starting within ${o.minGapDays} days of the earlier end` : ''}. There is no official national definition.`,
-      ),
-    ],
-  });
-
+  const { t, single, periodText } = c;
   const byNote = single
     ? []
     : [
@@ -393,7 +48,6 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
   return tables;
 }
 
-/** The label of a --by value in a column header. */
 export function byValueLabel(v: string | null, lang: Lang): string {
   if (v === null) return word(lang, 'unknown');
   if (v === 'treatment') return inLang(lang, { da: 'Indsats', en: 'Treatment' });
