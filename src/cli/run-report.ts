@@ -29,7 +29,7 @@ import { loadReport, type LoadedReport, type ReportCommand } from '../report/con
 import { writePackAtomic, type PackFiles } from '../report/pack.js';
 import { commandOf } from '../commands/commander.js';
 import { mappingNotes, withNotes } from '../commands/data-notes.js';
-import { dateArg, newestDate } from '../commands/options.js';
+import { dateArg } from '../commands/options.js';
 import { REPORT_STEPS } from '../commands/registry.js';
 import type { AnySpec } from '../commands/spec.js';
 import { accountingLine, rejectsCsv } from './accounting.js';
@@ -279,7 +279,7 @@ function resolveReportPeriod(loaded: LoadedReport, data: Loaded | null, runDate:
     if (typeof p === 'object') return periodFromDates(p.from, p.to);
     if (!p.startsWith('last-')) return parsePeriod(p);
     // "Relative to the run date": the last period complete before the day of the run.
-    const ref = report.periodRelativeTo === 'run-date' ? runDate - 1 : data && newestDate(data.store);
+    const ref = report.periodRelativeTo === 'run-date' ? runDate - 1 : data && data.store.newestDay();
     if (ref === null) throw configError(`${loaded.file}: the data holds no dates to count "${p}" back from`);
     if (p === 'last-complete-half-year') return lastCompleteHalfYear(ref);
     if (p === 'last-complete-month') return lastCompleteMonth(ref);

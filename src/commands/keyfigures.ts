@@ -13,7 +13,6 @@ import {
   addPeriodOptions,
   intArg,
   dateArg,
-  newestDate,
   parseWindow,
   type ReadFlags,
   type TableOutputFlags,
@@ -75,7 +74,7 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
   const say = messages();
   // Over the columns: a key-figure run never makes a record per course.
   const store = data.store;
-  const period = resolvePeriod(flags, newestDate(store));
+  const period = resolvePeriod(flags, store.newestDay());
   const asOf = flags.asOf === undefined ? period.to : dateArg('--as-of', flags.asOf);
   const window = parseWindow(flags.window);
   const opts: KeyFigureOptions = {

@@ -7,8 +7,6 @@ import { usageError } from '../errors.js';
 import { FORMATS, type Format } from '../render/index.js';
 import { word, type Lang } from '../base/i18n.js';
 import type { Day } from '../base/dates.js';
-import type { Course } from '../schema/course.js';
-import { CourseStore } from '../schema/course-store.js';
 import { parseDate } from '../schema/values.js';
 import type { Window } from '../analyses/repeats.js';
 
@@ -166,17 +164,6 @@ export function dateArg(flag: string, v: string): Day {
   const d = parseDate(v);
   if (!d.ok) throw usageError(`${flag} ${v}: ${d.reason}`);
   return d.value;
-}
-
-/** The newest start or end date in the data, for the default period. */
-export function newestDate(courses: readonly Course[] | CourseStore): Day | null {
-  if (courses instanceof CourseStore) return courses.newestDay();
-  let newest = -Infinity;
-  for (const c of courses) {
-    if (c.start > newest) newest = c.start;
-    if (c.end !== null && c.end > newest) newest = c.end;
-  }
-  return Number.isFinite(newest) ? newest : null;
 }
 
 /**

@@ -13,7 +13,6 @@ import {
   sourceText,
   addPeriodOptions,
   intArg,
-  newestDate,
   parseWindow,
   type ReadFlags,
   type TableOutputFlags,
@@ -101,7 +100,7 @@ function returnsOf(
 ): { period: Period; window: Window; result: RepeatResult } {
   // Over the columns of the store; records are made only of the courses the tables and the list show.
   const store = data.store;
-  const period = resolvePeriod(flags, newestDate(store));
+  const period = resolvePeriod(flags, store.newestDay());
   const window = parseWindow(flags.window);
   const r = storeReturns(
     store,

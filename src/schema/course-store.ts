@@ -7,9 +7,8 @@
  * of records (tests, and the analyses' entry points that take such a list).
  */
 import type { Day } from '../base/dates.js';
-import { CATEGORY_FIELDS, type CategoryField, type Horizon } from '../model/fields.js';
+import { CATEGORY_FIELDS, type CategoryField, type Horizon, type TextField } from '../model/fields.js';
 import type { Course } from './course.js';
-import type { TextField } from './course-field.js';
 import type { Pseudonymiser } from './cpr.js';
 import { personIndex } from './persons.js';
 
@@ -307,7 +306,7 @@ export class CourseStore {
   }
 
   /**
-   * A text field (as fieldValue names them) as a column of ids and the value of each id: what
+   * A text field (a registry field of a text kind) as a column of ids and the value of each id: what
    * counting values by field needs, without a record per course.
    */
   textColumn(field: TextField): { ids: ArrayLike<number>; names: readonly (string | null)[] } {
