@@ -13,6 +13,7 @@ import {
 } from '../commands/options.js';
 import { mappingNotes, withNotes } from '../commands/data-notes.js';
 import { suppress } from '../disclosure/suppress.js';
+import type { ReadNoteKind } from '../io/raw.js';
 import { writeAtomic } from '../io/write.js';
 import { renderSvg } from '../render/chart.js';
 import { renderTables } from '../render/index.js';
@@ -83,8 +84,8 @@ export function loadOptionsOf(flags: CommandFlags, ctx: RunContext): LoadOptions
  */
 export function readNotes(data: Loaded): string[] {
   // A slow exceljs read is told through LoadOptions.note, and only for a large file.
-  const read = data.info.notes.filter((n) => !n.startsWith('read with exceljs'));
-  return [...read, ...data.notes.filter((n) => !n.startsWith('No pseudonym key'))];
+  const untold = new Set<ReadNoteKind>(['slow-reader', 'pseudonyms']);
+  return [...data.info.notes, ...data.notes].filter((n) => !untold.has(n.kind)).map((n) => n.text);
 }
 
 /**

@@ -148,7 +148,7 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
     );
   const weekly = tables.find((x) => x.id === 'compare.weekly');
   const curve = (shown: Table) =>
-    curveChartSpec(weeklyCurve(shown, { lang: flags.lang, ...labels }), flags.lang);
+    curveChartSpec(weeklyCurve(shown, { lang: flags.lang, armLabels: labels.armLabels }), flags.lang);
   return {
     title: t('Sammenligning', 'Comparison'),
     tables,
