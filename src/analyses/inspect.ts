@@ -14,7 +14,8 @@ export interface ValueCount {
 }
 
 export interface InspectResult {
-  source: SourceInfo & { titleRows?: number };
+  /** The notes as text: the JSON document shows them as the user reads them. */
+  source: Omit<SourceInfo, 'notes'> & { notes: string[]; titleRows?: number };
   columns: { header: string; field: CanonicalField | null; how: string }[];
   personIdKind: 'cpr' | 'id';
   rows: { read: number; accepted: number; rejected: number; skippedBlank: number; skippedTotals: number };
@@ -93,7 +94,7 @@ export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
   const iso = (d: number) => (Number.isFinite(d) ? isoOf(d) : null);
 
   return {
-    source: data.info,
+    source: { ...data.info, notes: data.info.notes.map((n) => n.text) },
     columns: mapping.columns.map((c) => ({ header: c.header, field: c.field ?? null, how: c.how })),
     personIdKind: mapping.personIdKind,
     rows: {
@@ -112,6 +113,6 @@ export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
       ended: store.length - ongoing,
     },
     persons: { distinct, withAgeAndGender, men, women },
-    notes: [...data.info.notes, ...data.notes],
+    notes: [...data.info.notes, ...data.notes].map((n) => n.text),
   };
 }

@@ -1,12 +1,21 @@
 /**
- * The one pipeline every command runs: load → (follow-up file) → build → suppress → render →
- * write → account. A command is a spec (commands/spec.ts); this module does the I/O around its
+ * The one pipeline every command runs: load → (follow-up file) → build → suppress → draw charts
+ * → render → write → account. A command is a spec (commands/spec.ts); this module does the I/O around its
  * pure build, the same for every command.
  */
 import type { AnySpec, Built, CommandFlags } from '../commands/spec.js';
-import { formatOf, suppressionThreshold, type TableOutputFlags } from '../commands/options.js';
+import type { Lang } from '../base/i18n.js';
+import {
+  chartThreshold,
+  formatOf,
+  suppressionThreshold,
+  type TableOutputFlags,
+} from '../commands/options.js';
 import { mappingNotes, withNotes } from '../commands/data-notes.js';
+import { suppress } from '../disclosure/suppress.js';
+import type { ReadNoteKind } from '../io/raw.js';
 import { writeAtomic } from '../io/write.js';
+import { renderSvg } from '../render/chart.js';
 import { renderTables } from '../render/index.js';
 import { applyFollowUpFile, type FollowUpResult } from '../schema/followup.js';
 import { loadCourses, type Loaded, type LoadOptions } from '../schema/load.js';
@@ -28,10 +37,11 @@ export async function runCommand(
   const followUpRejected = flags.followup === undefined ? 0 : await joinFollowUp(ctx, flags.followup, data);
   const tableCommand = spec.formats.includes('md');
   const built = await spec.build(data, flags, {
-    threshold: tableCommand ? suppressionThreshold(flags) : 0,
     charts: 'chart' in flags && flags.chart !== undefined,
     source: file,
   });
+  const tableThreshold = tableCommand ? suppressionThreshold(flags) : 0;
+  const charts = await drawCharts(built, chartThreshold(flags.suppress, tableThreshold), flags.lang);
   const mapped = mappingNotes(data, flags.lang);
   // inspect shows the mapping in its own output.
   if (spec.accounting !== 'quiet') ctx.stderr(`jobfx: ${file}: ${mapped.line}\n`);
@@ -41,6 +51,7 @@ export async function runCommand(
   const warnings = tell(ctx, built) + mapped.warnings.length;
   await writeOutput(ctx, spec, { ...built, tables: withNotes(built.tables, mapped.notes) }, flags);
   for (const f of built.files ?? []) await writeAtomic(f.path, f.content);
+  for (const c of charts) if (c.file !== undefined) await writeAtomic(c.file, c.svg);
   const code = await finishAccounting(
     ctx,
     file,
@@ -73,8 +84,26 @@ export function loadOptionsOf(flags: CommandFlags, ctx: RunContext): LoadOptions
  */
 export function readNotes(data: Loaded): string[] {
   // A slow exceljs read is told through LoadOptions.note, and only for a large file.
-  const read = data.info.notes.filter((n) => !n.startsWith('read with exceljs'));
-  return [...read, ...data.notes.filter((n) => !n.startsWith('No pseudonym key'))];
+  const untold = new Set<ReadNoteKind>(['slow-reader', 'pseudonyms']);
+  return [...data.info.notes, ...data.notes].filter((n) => !untold.has(n.kind)).map((n) => n.text);
+}
+
+/**
+ * The charts of a build, as published: each drawn from its table suppressed on its own at the
+ * chart threshold (a chart goes into a memo), so what is hidden in the table is not drawn.
+ */
+export async function drawCharts(
+  built: Pick<Built, 'charts' | 'tables'>,
+  threshold: number,
+  lang: Lang,
+): Promise<{ after: string; svg: string; file?: string }[]> {
+  const out = [];
+  for (const c of built.charts) {
+    const table = built.tables.find((t) => t.id === c.table)!;
+    const shown = threshold > 0 ? suppress(table, threshold, lang) : table;
+    out.push({ after: c.table, svg: await renderSvg(c.spec(shown)), file: c.file });
+  }
+  return out;
 }
 
 /** Prints a build's notes and warnings on stderr; returns the number of warnings. */

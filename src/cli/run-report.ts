@@ -29,12 +29,12 @@ import { loadReport, type LoadedReport, type ReportCommand } from '../report/con
 import { writePackAtomic, type PackFiles } from '../report/pack.js';
 import { commandOf } from '../commands/commander.js';
 import { mappingNotes, withNotes } from '../commands/data-notes.js';
-import { dateArg } from '../commands/options.js';
+import { chartThreshold, dateArg } from '../commands/options.js';
 import { REPORT_STEPS } from '../commands/registry.js';
 import type { AnySpec } from '../commands/spec.js';
 import { accountingLine, rejectsCsv } from './accounting.js';
 import type { RunContext } from './context.js';
-import { joinFollowUp, readNotes, tell } from './pipeline.js';
+import { drawCharts, joinFollowUp, readNotes, tell } from './pipeline.js';
 
 export interface RunFlags {
   out?: string;
@@ -124,14 +124,11 @@ export async function runReport(
   const charts: Record<string, string> = {};
   const manifestTables: unknown[] = [];
   for (const step of steps) {
-    const b = await step.spec.build(data, step.parse(period), {
-      threshold: report.suppress,
-      charts: step.chart,
-      source: input,
-    });
+    const b = await step.spec.build(data, step.parse(period), { charts: step.chart, source: input });
     tell(quietCtx, b);
     built.push(...withNotes(b.tables, mapped.notes));
-    for (const c of b.charts) charts[c.after] = c.svg;
+    for (const c of await drawCharts(b, chartThreshold(undefined, report.suppress), report.lang))
+      charts[c.after] = c.svg;
     manifestTables.push({ command: step.command, options: step.options, tables: b.tables.map((t) => t.id) });
   }
   // One suppression over every table of the pack: they are published together.

@@ -2,10 +2,10 @@ import { sayer, word } from '../base/i18n.js';
 import type { Command } from 'commander';
 import { compare, keptColumns, resolveCompare, type CompareRequest } from '../analyses/compare/index.js';
 import { usageError } from '../errors.js';
-import { renderSvg } from '../render/chart.js';
-import { suppress } from '../disclosure/suppress.js';
+import type { Table } from '../model/table.js';
+import { curveChartSpec } from '../render/chart.js';
 import type { Loaded } from '../schema/load.js';
-import { compareLabels, compareTables, weeklyChartSpec } from '../tables/compare/index.js';
+import { compareLabels, compareTables, weeklyCurve } from '../tables/compare/index.js';
 import {
   DEFAULT_SUPPRESSION,
   addTableOutputOptions,
@@ -146,23 +146,13 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
     say.note(
       'the groups are not marked as randomised: the output is a simple effect, not an effect estimate (add --randomised if they were drawn at random)',
     );
-  const charts: Built['charts'] = [];
-  if (o.charts && flags.weekly !== undefined) {
-    // A chart goes into a memo: suppressed by default whatever the table's format.
-    const weeklyTable = tables.find((x) => x.id === 'compare.weekly')!;
-    const threshold = flags.suppress ?? (o.threshold || DEFAULT_SUPPRESSION);
-    const shown = threshold > 0 ? suppress(weeklyTable, threshold, flags.lang) : weeklyTable;
-    charts.push({
-      after: weeklyTable.id,
-      svg: await renderSvg(weeklyChartSpec(shown, { lang: flags.lang, armLabels: labels.armLabels })),
-    });
-  }
+  const weekly = tables.find((x) => x.id === 'compare.weekly');
+  const curve = (shown: Table) =>
+    curveChartSpec(weeklyCurve(shown, { lang: flags.lang, armLabels: labels.armLabels }), flags.lang);
   return {
     title: t('Sammenligning', 'Comparison'),
     tables,
-    charts,
+    charts: o.charts && weekly ? [{ table: weekly.id, spec: curve, file: flags.chart }] : [],
     messages: say.list,
-    files:
-      flags.chart === undefined ? [] : [{ option: '--chart', path: flags.chart, content: charts[0]!.svg }],
   };
 }

@@ -137,6 +137,14 @@ export function sourceText(file: string, accepted: number, lang: 'da' | 'en'): s
   return `${file.split(/[\\/]/).pop()}, ${accepted} ${word(lang, 'courses')}`;
 }
 
+/**
+ * The suppression threshold of a chart: a chart goes into a memo, so --suppress, else the table's
+ * threshold, else the default even where the table's format has none (0 only by --suppress 0).
+ */
+export function chartThreshold(given: number | undefined, tableThreshold: number): number {
+  return given ?? (tableThreshold || DEFAULT_SUPPRESSION);
+}
+
 /** The suppression threshold of a run: --suppress, else the default of its output format (0: off). */
 export function suppressionThreshold(flags: TableOutputFlags): number {
   const format = formatOf(flags, TABLE_FORMATS) as Format;

@@ -6,6 +6,7 @@
  * commands/registry.ts.
  */
 import type { Command } from 'commander';
+import type { TopLevelSpec } from 'vega-lite';
 import type { Table } from '../model/table.js';
 import type { Loaded, LoadOptions } from '../schema/load.js';
 import type { OutputFlags, ReadFlags } from './options.js';
@@ -15,8 +16,8 @@ export interface Built {
   /** Title of the document the tables go into (html title, xlsx). */
   title: string;
   tables: Table[];
-  /** SVG charts to show after the table with this id (html memo), when asked for. */
-  charts: { after: string; svg: string }[];
+  /** Charts of its tables, when asked for: the pipeline draws them after suppression. */
+  charts: ChartRequest[];
   /** What the run tells on stderr; a warning makes `--strict` exit 1. */
   messages?: Message[];
   /** Files the command writes beside its output, named by an option (--list, --chart). */
@@ -32,6 +33,16 @@ export interface Message {
   text: string;
 }
 
+/** A chart of one of the build's tables, drawn by the pipeline from the table as published. */
+export interface ChartRequest {
+  /** The id of the table drawn; a memo shows the chart after it. */
+  table: string;
+  /** The chart's spec (render/chart.ts) from the table after suppression. */
+  spec: (shown: Table) => TopLevelSpec;
+  /** --chart FILE: the SVG is written there too. */
+  file?: string;
+}
+
 export interface SideFile {
   /** The option that named it, for messages ("--list"). */
   option: string;
@@ -40,8 +51,6 @@ export interface SideFile {
 }
 
 export interface BuildOptions {
-  /** Small-cell threshold the output will use (0: none); a command whose derived cells need more than the generic rule applies it itself. */
-  threshold: number;
   /** Draw charts where the command can (yoy, compare --weekly). */
   charts: boolean;
   /** The input's file name, for the source line under each table. */

@@ -13,8 +13,8 @@ import {
 } from '../analyses/yoy.js';
 import { danishOf } from '../base/dates.js';
 import { usageError } from '../errors.js';
-import { chartSvg } from '../render/chart.js';
-import { FIRST_YEAR_COLUMN, suppressYoy, yoyTable } from '../tables/yoy.js';
+import { chartSpec, type ChartOptions as BarChartOptions } from '../render/chart.js';
+import { FIRST_YEAR_COLUMN, yoyTable } from '../tables/yoy.js';
 import type { Loaded } from '../schema/load.js';
 import {
   DEFAULT_SUPPRESSION,
@@ -155,33 +155,24 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
     columnsSource: range ? 'given' : 'default',
     source: sourceText(o.source, data.ledger.accepted, flags.lang),
   });
-  // Suppression here rather than only at output: the percent and change columns must go with the
-  // year cells they are computed from. The output applies the generic rule again, to no effect.
-  const protect = (n: number) => (n > 0 ? suppressYoy(table, result, flags.measure, n, flags.lang) : table);
-  const charts: Built['charts'] = [];
-  if (o.charts) {
-    // A chart goes into a memo: suppressed by default whatever the table's format.
-    const chartTable = protect(flags.suppress ?? (o.threshold || DEFAULT_SUPPRESSION));
-    const svg = await chartSvg(chartTable, {
-      lang: flags.lang,
-      seriesColumns: columns.map((_c, j) => FIRST_YEAR_COLUMN + j),
-      seriesTitle: step === 'year' ? t('År', 'Year') : t('Halvår', 'Half-year'),
-      yTitle: {
-        count: t('Antal forløb', 'Courses'),
-        share: t('Pct. af forløbene', '% of courses'),
-        persons: t('Antal personer', 'Persons'),
-        'median-duration': t('Median varighed, dage', 'Median duration, days'),
-      }[flags.measure],
-      integer: flags.measure === 'count' || flags.measure === 'persons',
-    });
-    charts.push({ after: table.id, svg });
-  }
+  const chart: BarChartOptions = {
+    lang: flags.lang,
+    seriesColumns: columns.map((_c, j) => FIRST_YEAR_COLUMN + j),
+    seriesTitle: step === 'year' ? t('År', 'Year') : t('Halvår', 'Half-year'),
+    yTitle: {
+      count: t('Antal forløb', 'Courses'),
+      share: t('Pct. af forløbene', '% of courses'),
+      persons: t('Antal personer', 'Persons'),
+      'median-duration': t('Median varighed, dage', 'Median duration, days'),
+    }[flags.measure],
+    integer: flags.measure === 'count' || flags.measure === 'persons',
+  };
   return {
     title: t('År for år', 'Year over year'),
-    tables: [protect(o.threshold)],
-    charts,
+    tables: [table],
+    charts: o.charts
+      ? [{ table: table.id, spec: (shown) => chartSpec(shown, chart), file: flags.chart }]
+      : [],
     messages: say.list,
-    files:
-      flags.chart === undefined ? [] : [{ option: '--chart', path: flags.chart, content: charts[0]!.svg }],
   };
 }

@@ -10,11 +10,14 @@
  * 3. Secondary (secondary.ts): no relation may have exactly one hidden cell; fixpoint.
  * 4. Audit (audit.ts): exact elimination over all relations; a hidden cell that is still determined
  *    gets another cell of one of its relations hidden, and 3–4 repeat.
+ * 5. Declared rules (declared.ts): shares that give their counts away are hidden as those counts
+ *    would be (`sharesAsCounts`); a cell computed from hidden cells is hidden too (`derived`).
  * A share is hidden with its count and with its denominator.
  */
 import type { Lang } from '../base/i18n.js';
 import type { Table } from '../model/table.js';
 import { determined } from './audit.js';
+import { countsBehindShares, withDeclared } from './declared.js';
 import { Grid } from './grid.js';
 import { suppressionNotes } from './notes.js';
 import { primary } from './primary.js';
@@ -34,6 +37,15 @@ export function suppress(tables: Table[] | Table, threshold: number, lang: Lang)
 }
 
 function suppressSet(tables: Table[], n: number, lang: Lang): Table[] {
+  return shared(tables, n, lang).map((shown, k) => {
+    // The counts behind a table's shares are a table of their own: no other table refers to them.
+    const counts = countsBehindShares(tables[k]!);
+    return withDeclared(shown, counts && shared([counts], n, lang)[0], lang);
+  });
+}
+
+/** Steps 1–4 over the set, with their notes. */
+function shared(tables: Table[], n: number, lang: Lang): Table[] {
   const grid = new Grid(tables);
   const rels = relations(grid);
   primary(grid, n);

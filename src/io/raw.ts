@@ -37,8 +37,36 @@ export interface SourceInfo {
   /** How the header row was found: 'detected' or 'forced' (--header-row). */
   headerRowSource: 'detected' | 'forced';
   /** Things the reader noticed that the user should know (merged title cells, 1904 system ...). */
-  notes: string[];
+  notes: ReadNote[];
 }
+
+/**
+ * A note of the reading, with what it is about, so that a caller can choose what to tell: the
+ * pipeline leaves out the slow-reader note (told while reading, for a large file only) and the
+ * pseudonyms note (told where pseudonyms are printed).
+ */
+export interface ReadNote {
+  kind: ReadNoteKind;
+  text: string;
+}
+
+export type ReadNoteKind =
+  /** The workbook was read with exceljs (slower), and why. */
+  | 'slow-reader'
+  /** Bytes that are not UTF-8, read as Windows-1252. */
+  | 'bytes'
+  /** How the workbook is made: the 1904 date system, merged cells. */
+  | 'workbook'
+  /** A person column read as CPR numbers by its values. */
+  | 'person-id'
+  /** No pseudonym key: pseudonyms are random per run. */
+  | 'pseudonyms'
+  /** Rows that are no course (totals rows) skipped. */
+  | 'rows'
+  /** Values read in a particular way (no exit reason, 31-12-9999 end dates). */
+  | 'values';
+
+export const readNote = (kind: ReadNoteKind, text: string): ReadNote => ({ kind, text });
 
 export interface RawTable {
   info: SourceInfo;

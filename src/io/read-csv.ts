@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { dataError, inputError, usageError } from '../errors.js';
 import { readError } from './fast-csv.js';
 import { decode, ENCODINGS, sniffDelimiter } from './sniff.js';
-import { findHeaderRow, isEmptyCell, type RawRow, type RawTable, type ReadOptions } from './raw.js';
+import { findHeaderRow, isEmptyCell, readNote, type RawRow, type RawTable, type ReadOptions } from './raw.js';
 
 export async function readCsvFile(file: string, bytes: Buffer, opts: ReadOptions): Promise<RawTable> {
   if (opts.encoding && !(ENCODINGS as readonly string[]).includes(opts.encoding))
@@ -48,7 +48,7 @@ export async function readCsvFile(file: string, bytes: Buffer, opts: ReadOptions
       delimiter,
       headerRow: headerRecord.rowNumber,
       headerRowSource: opts.headerRow !== undefined ? 'forced' : 'detected',
-      notes: repaired ? [repairNote(file, repaired)] : [],
+      notes: repaired ? [readNote('bytes', repairNote(file, repaired))] : [],
     },
     headers,
     rows: records.slice(headerIndex + 1),

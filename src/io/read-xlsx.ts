@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { inputError } from '../errors.js';
 import { Decline, parseSheet, parseSharedStrings, parseStyles, parseWorkbook } from './fast-xlsx.js';
-import type { RawTable, ReadOptions } from './raw.js';
+import { readNote, type RawTable, type ReadOptions } from './raw.js';
 import { readWithExceljs, firstLine } from './xlsx-exceljs.js';
 import { readWorkbook, type SheetSource } from './xlsx-grid.js';
 import { checkExceljsRows, unpack, xlsxLimits } from './xlsx-limits.js';
@@ -49,7 +49,7 @@ export async function readXlsx(
     parts,
     opts,
     is1904(parts.get('xl/workbook.xml')?.toString('utf8') ?? null),
-    [note],
+    [readNote('slow-reader', note)],
   );
 }
 

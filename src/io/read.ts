@@ -116,7 +116,7 @@ async function readXlsxBytes(
     await writeFile(tmp, bytes, { mode: 0o600 });
     const table = await readXlsx(tmp, opts);
     table.info.file = file;
-    table.info.notes = table.info.notes.map((n) => n.split(tmp).join(file));
+    table.info.notes = table.info.notes.map((n) => ({ ...n, text: n.text.split(tmp).join(file) }));
     return table;
   } catch (e) {
     if (e instanceof JobfxError) throw new JobfxError(e.kind, e.message.split(tmp).join(file));

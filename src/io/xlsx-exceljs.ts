@@ -13,7 +13,7 @@
 import type ExcelJS from 'exceljs';
 import { inputError, JobfxError } from '../errors.js';
 import { Decline, parseWorkbook } from './fast-xlsx.js';
-import type { RawTable, RawValue, ReadOptions } from './raw.js';
+import type { RawTable, RawValue, ReadNote, ReadOptions } from './raw.js';
 import { readWorkbook, type Grid, type SheetSource } from './xlsx-grid.js';
 import { convert, DAYS_1904, isoDateCell, type XlsxCtx } from './xlsx-values.js';
 
@@ -23,7 +23,7 @@ export async function readWithExceljs(
   parts: Map<string, Buffer>,
   opts: ReadOptions,
   declares1904: boolean,
-  readerNotes: string[],
+  readerNotes: ReadNote[],
 ): Promise<RawTable> {
   const dates = inlineDatesBySheet(file, parts);
   // exceljs takes 0.3-0.7 s to load: only a workbook the fast reader declined pays for it.

@@ -5,8 +5,8 @@
  */
 import { isoOf } from '../base/dates.js';
 import { inputError, usageError } from '../errors.js';
-import { findHeaderRow, HEADER_SEARCH_ROWS, isEmptyCell } from './raw.js';
-import type { RawRow, RawTable, RawValue, ReadOptions, SourceInfo } from './raw.js';
+import { findHeaderRow, HEADER_SEARCH_ROWS, isEmptyCell, readNote } from './raw.js';
+import type { RawRow, RawTable, RawValue, ReadNote, ReadOptions, SourceInfo } from './raw.js';
 import type { XlsxCtx } from './xlsx-values.js';
 
 /** Sheet rows as RawValue arrays by sheet row number, plus whether merged cells were seen per row. */
@@ -26,7 +26,7 @@ export function readWorkbook(
   sheets: SheetSource[],
   opts: ReadOptions,
   ctx: XlsxCtx,
-  readerNotes: string[] = [],
+  readerNotes: ReadNote[] = [],
 ): RawTable {
   const names = sheets.map((ws) => ws.name);
   const { sheet, grid } = pickSheet(file, sheets, opts);
@@ -69,13 +69,14 @@ export function readWorkbook(
   let titleRows = 0;
   for (const [r, cells] of grid.rows) if (r < headerRow && hasValue(cells)) titleRows++;
 
-  const notes: string[] = [...readerNotes];
+  const notes: ReadNote[] = [...readerNotes];
+  const workbook = (text: string) => notes.push(readNote('workbook', text));
   if (ctx.date1904)
-    notes.push('the workbook uses the 1904 date system (Excel for Mac); dates were converted accordingly');
+    workbook('the workbook uses the 1904 date system (Excel for Mac); dates were converted accordingly');
   const mergedRows = [...grid.merged];
-  if (mergedRows.some((r) => r < headerRow)) notes.push('merged title cells above the header');
+  if (mergedRows.some((r) => r < headerRow)) workbook('merged title cells above the header');
   if (mergedRows.some((r) => r >= headerRow && r <= lastRow))
-    notes.push(
+    workbook(
       'merged cells in the table: only the first cell of a merged range holds its value, the others read as empty',
     );
 

@@ -95,6 +95,19 @@ export interface Table {
    * in a row where any set is hidden.
    */
   cumulative?: { sets: number[][]; derived?: number[] };
+  /**
+   * Cells computed from other cells of their row (the percent of the newest year, the change
+   * from the year before), for suppression: in every row, the cell in column `col` is hidden
+   * wherever a cell of the columns `from` is hidden, since it would give that cell back.
+   */
+  derived?: { col: number; from: number[] }[];
+  /**
+   * Share columns whose shares give their counts away (each column shows its n in the total row),
+   * for suppression: their shares are hidden as the counts behind them would be in a table of
+   * counts whose body rows add up to the total row, secondary suppression included. `derived`
+   * cells follow those counts.
+   */
+  sharesAsCounts?: { columns: number[] };
 }
 
 /** A cell of a table in a set printed together: table id (see `Table.links`), row and column index. */

@@ -1,11 +1,11 @@
 /**
- * A table as a grouped bar chart in SVG, for memos: one group of bars per row (the total row
- * left out), one bar per series column (the years), coloured by series. Built as a vega-lite
- * spec and rendered headless by vega (renderer 'none': no canvas, no browser). vega and
- * vega-lite are large, so they are imported only when a chart is drawn.
+ * The one home of chart specs: a table as a grouped bar chart (yoy), and curves over weeks with
+ * their 95% bands (compare --weekly), in SVG for memos. Built as vega-lite specs and rendered
+ * headless by vega (renderer 'none': no canvas, no browser). vega and vega-lite are large, so
+ * they are imported only when a chart is drawn.
  *
- * Like every renderer it draws the cells it is given: a share is drawn as its percentage, a
- * suppressed cell ("<5", "..") is not drawn at all, and the chart says so.
+ * Callers pass the data as it is published, after suppression: a share is drawn as its
+ * percentage, a suppressed cell ("<5", "..") is not drawn at all, and the chart says so.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { sayer, type Lang } from '../base/i18n.js';
@@ -90,28 +90,14 @@ export function chartData(table: Table, o: ChartOptions): { data: ChartDatum[]; 
 }
 
 export function chartSpec(table: Table, o: ChartOptions): TopLevelSpec {
-  const t = sayer(o.lang);
   const { data, hidden } = chartData(table, o);
   const series = o.seriesColumns.map((j) => table.columns[j]!.label);
   const rows = table.rows
     .filter((r) => r.style !== 'total')
     .map((r) => (r.cells[0]?.t === 'text' ? r.cells[0].v : ''));
   const longLabels = rows.some((r) => r.length > 12);
-  const subtitle =
-    hidden > 0
-      ? t(
-          'Tal skjult ved diskretionering er ikke vist.',
-          'Numbers hidden by disclosure control are not drawn.',
-        )
-      : undefined;
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title:
-      subtitle === undefined
-        ? { text: table.title, anchor: 'start' }
-        : { text: table.title, subtitle, anchor: 'start' },
-    background: 'white',
-    padding: 8,
+    ...frame(table.title, hidden, o.lang),
     width: { step: Math.max(24, 14 * series.length + 10), for: 'position' },
     height: 280,
     data: { values: data },
@@ -144,11 +130,92 @@ export function chartSpec(table: Table, o: ChartOptions): TopLevelSpec {
         scale: { domain: series, range: blues(series.length) },
       },
     },
-    config: {
-      locale: { number: o.lang === 'da' ? DA_DK : EN },
-      font: 'Arial, Helvetica, sans-serif',
-      view: { stroke: null },
-    },
+    config: config(o.lang),
+  };
+}
+
+/** A point of a curve: the share (%) of a group by a week, with its 95% band where known. */
+export interface CurvePoint {
+  week: number;
+  group: string;
+  share: number;
+  lower: number | null;
+  upper: number | null;
+}
+
+export interface CurveChart {
+  title: string;
+  points: CurvePoint[];
+  /** Points hidden by suppression (not drawn; the chart says so). */
+  hidden: number;
+  /** The groups, in the order of the legend. */
+  groups: string[];
+  xTitle: string;
+  yTitle: string;
+}
+
+/** Colours of the curves: the bars' darkest blue, and an orange apart from it. */
+const CURVE_COLOURS = ['#08519c', '#e6550d'];
+
+/** One step line per group over the weeks, with its 95% band, on a 0–100 scale. */
+export function curveChartSpec(c: CurveChart, lang: Lang): TopLevelSpec {
+  const x = { field: 'week', type: 'quantitative' as const, title: c.xTitle, axis: { tickMinStep: 1 } };
+  const color = {
+    field: 'group',
+    type: 'nominal' as const,
+    title: null,
+    scale: { domain: c.groups, range: CURVE_COLOURS },
+    legend: { orient: 'bottom' as const, direction: 'horizontal' as const },
+  };
+  return {
+    ...frame(c.title, c.hidden, lang),
+    width: 480,
+    height: 280,
+    data: { values: c.points },
+    layer: [
+      {
+        mark: { type: 'area', opacity: 0.15, interpolate: 'step-after' },
+        encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color },
+      },
+      {
+        mark: { type: 'line', interpolate: 'step-after', point: true },
+        encoding: {
+          x,
+          y: { field: 'share', type: 'quantitative', title: c.yTitle, scale: { domain: [0, 100] } },
+          color,
+        },
+      },
+    ],
+    config: config(lang),
+  };
+}
+
+/** What every chart starts with: the schema, the title (and that hidden numbers are not drawn). */
+function frame(text: string, hidden: number, lang: Lang) {
+  const subtitle =
+    hidden > 0
+      ? sayer(lang)(
+          'Tal skjult ved diskretionering er ikke vist.',
+          'Numbers hidden by disclosure control are not drawn.',
+        )
+      : undefined;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title:
+      subtitle === undefined
+        ? { text, anchor: 'start' as const }
+        : { text, subtitle, anchor: 'start' as const },
+    background: 'white',
+    padding: 8,
+  };
+}
+
+/** Numbers as the language writes them, one font, no frame around the plot. */
+function config(lang: Lang) {
+  return {
+    locale: { number: lang === 'da' ? DA_DK : EN },
+    font: 'Arial, Helvetica, sans-serif',
+    view: { stroke: null },
   };
 }
 

@@ -44,7 +44,7 @@ import type { Cell, Table } from '../../src/model/table.js';
 import type { Course } from '../../src/schema/course.js';
 import { loadCourses } from '../../src/schema/load.js';
 import { buildVocabSet, DEFAULT_VOCABULARIES, type VocabSet } from '../../src/schema/vocab.js';
-import { suppressYoy, yoyTable, type YoyTableOptions } from '../../src/tables/yoy.js';
+import { yoyTable, type YoyTableOptions } from '../../src/tables/yoy.js';
 import { course, coursesOf, d } from '../helpers.js';
 
 const vocab = buildVocabSet(DEFAULT_VOCABULARIES);
@@ -504,7 +504,7 @@ describe('yoyTable', () => {
   });
 });
 
-describe('suppressYoy', () => {
+describe('suppression of a yoy table (its declared percent, change and share columns)', () => {
   // X, Y, Z with 10, 3, 7 courses ending in 2023 and 12, 8, 6 in 2024.
   const make = (n: number, reason: string, year: number): Course[] =>
     Array.from({ length: n }, (_x, i) => ({
@@ -535,7 +535,7 @@ describe('suppressYoy', () => {
   const shownOf = (c: Cell) => (c.t === 'suppressed' ? c.shown : c.t === 'count' ? c.v : c.t);
 
   it('hides a second cell where the total gives one away, and the changes computed from hidden cells', () => {
-    const t = suppressYoy(yoyTable(result, tableOpts()), result, 'count', 5, 'da');
+    const t = suppress(yoyTable(result, tableOpts()), 5, 'da');
     // Y 2023 = 3 < 5; the 2023 column would give it away from the total 20, so Z 2023 (7, the smallest other) goes too.
     expect(t.rows.map((r) => r.cells.map(shownOf))).toEqual([
       ['text', 10, 12, 'share', 'num', 'num'],
@@ -549,7 +549,7 @@ describe('suppressYoy', () => {
   });
 
   it('hides shares as their counts would be hidden', () => {
-    const t = suppressYoy(yoyTable(result, tableOpts({ measure: 'share' })), result, 'share', 5, 'da');
+    const t = suppress(yoyTable(result, tableOpts({ measure: 'share' })), 5, 'da');
     expect(t.rows.map((r) => r.cells.map(shownOf))).toEqual([
       ['text', 'share', 'share', 'num'],
       ['text', '..', 'share', '..'],

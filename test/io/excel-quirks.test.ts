@@ -44,7 +44,9 @@ describe('excel-quirks.xlsx', () => {
     else expect(fast.rows).toEqual(exceljs.rows);
     const auto = await readXlsx(FILE, { headerScore });
     expect(auto.rows).toEqual(exceljs.rows);
-    expect(auto.info.notes).toEqual(['read with exceljs (slower): the workbook has formulas']);
+    expect(auto.info.notes).toEqual([
+      { kind: 'slow-reader', text: 'read with exceljs (slower): the workbook has formulas' },
+    ]);
   });
 
   it('loads 4 courses with the dates and exit reasons of the XML', async () => {

@@ -109,10 +109,11 @@ describe('encodings: evidence per file', () => {
       'Rengøring',
     ]);
     expect(r.info.notes).toHaveLength(1);
-    expect(r.info.notes[0]).toMatch(
+    expect(r.info.notes[0]!.kind).toBe('bytes');
+    expect(r.info.notes[0]!.text).toMatch(
       /is UTF-8, but 1 byte\(s\) on line 3 are not UTF-8 and were read as Windows-1252/,
     );
-    expect(r.info.notes[0]).not.toMatch(/\n/);
+    expect(r.info.notes[0]!.text).not.toMatch(/\n/);
   });
 
   it('a genuine Windows-1252 file is still read as Windows-1252', async () => {
@@ -174,7 +175,10 @@ describe('sentinel and implausible dates', () => {
       expect(byRef.get(ref)?.end, ref).toBeNull();
       expect(byRef.get(ref)?.exitReason, ref).toBeNull();
     }
-    expect(r.notes).toContain('4 course(s) have end date 31-12-9999, read as no end date (ongoing).');
+    expect(r.notes).toContainEqual({
+      kind: 'values',
+      text: '4 course(s) have end date 31-12-9999, read as no end date (ongoing).',
+    });
     // 30-12-9999 is not the sentinel: a real (if odd) end date.
     expect(byRef.get('line 8')?.end).not.toBeNull();
     const reasons = Object.fromEntries(r.ledger.rejected.map((x) => [x.ref, x.reasons.join(' | ')]));

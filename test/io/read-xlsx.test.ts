@@ -22,8 +22,11 @@ const date = (y: number, m: number, d: number): RawValue => ({ day: dayOf(y, m, 
 const row = (n: number, ...cells: RawValue[]): RawRow => ({ rowNumber: n, ref: `row ${n}`, cells });
 
 const HEADERS = ['CPR-nr.', 'Startdato', 'Slutdato', 'Afslutningsårsag', 'Målgruppe'];
-const FORMULAS = 'read with exceljs (slower): the workbook has formulas';
-const NOTE_1904 = 'the workbook uses the 1904 date system (Excel for Mac); dates were converted accordingly';
+const FORMULAS = { kind: 'slow-reader', text: 'read with exceljs (slower): the workbook has formulas' };
+const NOTE_1904 = {
+  kind: 'workbook',
+  text: 'the workbook uses the 1904 date system (Excel for Mac); dates were converted accordingly',
+};
 
 describe('readXlsx: title rows, merged title, totals row', () => {
   it('finds the header below the title rows and keeps the totals row as a row', async () => {
@@ -36,7 +39,7 @@ describe('readXlsx: title rows, merged title, totals row', () => {
       date1904: false,
       headerRow: 4,
       headerRowSource: 'detected',
-      notes: ['merged title cells above the header'],
+      notes: [{ kind: 'workbook', text: 'merged title cells above the header' }],
     });
     expect(t.headers).toEqual(HEADERS);
     // rows 1 and 2 hold titles, row 3 is empty
@@ -211,8 +214,11 @@ describe('readXlsx: cell types', () => {
       headerRow: 1,
       date1904: false,
       notes: [
-        'read with exceljs (slower): the workbook has hyperlinks',
-        'merged cells in the table: only the first cell of a merged range holds its value, the others read as empty',
+        { kind: 'slow-reader', text: 'read with exceljs (slower): the workbook has hyperlinks' },
+        {
+          kind: 'workbook',
+          text: 'merged cells in the table: only the first cell of a merged range holds its value, the others read as empty',
+        },
       ],
     });
     // "CPR-nr." is rich text (two runs)

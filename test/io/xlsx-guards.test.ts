@@ -215,7 +215,10 @@ describe('inline date cells (t="d")', () => {
   it('reads them also where exceljs must read the workbook (a formula beside them)', async () => {
     const file = workbook(rows + '<row r="6"><c r="C6"><f>1+1</f><v>2</v></c></row>');
     const t = await read(file);
-    expect(t.info.notes).toContain('read with exceljs (slower): the workbook has formulas');
+    expect(t.info.notes).toContainEqual({
+      kind: 'slow-reader',
+      text: 'read with exceljs (slower): the workbook has formulas',
+    });
     expect(expected(t).slice(0, 4)).toEqual([
       day(2025, 3, 1),
       day(2025, 3, 1),
@@ -243,7 +246,7 @@ describe('the note on a workbook read with exceljs', () => {
     ];
     for (const [cell, why] of cases) {
       const t = await read(workbook(ROWS + `<row r="3">${cell}</row>`));
-      expect(t.info.notes).toEqual([`read with exceljs (slower): ${why}`]);
+      expect(t.info.notes).toEqual([{ kind: 'slow-reader', text: `read with exceljs (slower): ${why}` }]);
     }
   });
 

@@ -2,6 +2,7 @@
  * Reading CSV fixtures end to end into Course records. Expected values are worked out by hand
  * from the fixture lines (see the comments), not taken from the program's output.
  */
+import { readNotes } from '../../src/cli/pipeline.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,9 +121,19 @@ describe('fixtures/csv/quirks.csv', async () => {
     expect(Object.fromEntries(r.unknownValues.targetGroup!)).toEqual({ 'Ukendt gruppe': 1 });
   });
 
-  it('notes the totals row and the random pseudonym key', () => {
-    expect(r.notes.join('\n')).toMatch(/line 15: a totals row/);
-    expect(r.notes.join('\n')).toMatch(/No pseudonym key/);
+  it('notes the totals row and the random pseudonym key, each with its kind', () => {
+    const of = (kind: string) => r.notes.filter((n) => n.kind === kind).map((n) => n.text);
+    expect(of('rows')).toEqual(['line 15: a totals row ("I alt"/"Total") is not a course and was skipped.']);
+    expect(of('pseudonyms')).toHaveLength(1);
+    expect(of('pseudonyms')[0]).toMatch(/^No pseudonym key was set/);
+  });
+
+  it('tells on stderr every note but the pseudonyms note, which is told where pseudonyms are printed', () => {
+    expect(readNotes(r)).toEqual(r.notes.filter((n) => n.kind !== 'pseudonyms').map((n) => n.text));
+    expect(readNotes(r)).toContain(
+      'line 15: a totals row ("I alt"/"Total") is not a course and was skipped.',
+    );
+    expect(readNotes(r).join('\n')).not.toMatch(/pseudonym/);
   });
 });
 
@@ -215,7 +226,7 @@ describe('config file', () => {
     // Built-in reasons the config did not touch still map.
     expect(coursesOf(r.store)[0]).toMatchObject({ exitReason: 'Ordinært job', exitGroup: 'job' });
     expect(r.unknownValues.exitReason).toBeUndefined();
-    expect(r.notes.join()).not.toMatch(/No pseudonym key/);
+    expect(r.notes.map((n) => n.kind)).not.toContain('pseudonyms');
   });
 
   it('finds jobfx.config.json in the working directory', async () => {

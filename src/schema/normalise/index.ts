@@ -9,7 +9,14 @@
  * committed straight from their bytes (fast-row.ts) when they are of the common shape and pass
  * the same rules, and go through row.ts otherwise.
  */
-import type { RawRow, RawTable, ReadProgress, SourceInfo } from '../../io/raw.js';
+import {
+  readNote,
+  type ReadNote,
+  type RawRow,
+  type RawTable,
+  type ReadProgress,
+  type SourceInfo,
+} from '../../io/raw.js';
 import type { ColumnMapping } from '../columns.js';
 import type { CourseStore } from '../course-store.js';
 import { parseCpr, type Pseudonymiser } from '../cpr.js';
@@ -35,7 +42,7 @@ export interface Normalised {
   unknownValues: Partial<Record<CategoricalField, Map<string, number>>>;
   /** Ended courses with no exit reason: counted as "Uoplyst". */
   missingExitReason: number;
-  notes: string[];
+  notes: ReadNote[];
 }
 
 export interface NormaliseOptions {
@@ -52,7 +59,7 @@ export interface NormaliseOptions {
 export function normalise(table: RawTable, mapping: ColumnMapping, opts: NormaliseOptions): Normalised {
   const sniffing = mapping.personIdKind === 'id' && mapping.fields.personId !== undefined;
   const fast = table.fast;
-  const notes: string[] = [];
+  const notes: ReadNote[] = [];
   const kindOf = (rows: readonly RawRow[]) => personKindOf(rows, table, mapping, notes, opts.note);
   if (!fast) {
     const n = new Normaliser(table, sniffing ? kindOf(table.rows) : mapping, opts);
@@ -105,7 +112,7 @@ function personKindOf(
   rows: readonly RawRow[],
   table: RawTable,
   mapping: ColumnMapping,
-  notes: string[],
+  notes: ReadNote[],
   say: ((text: string) => void) | undefined,
 ): ColumnMapping {
   const c = mapping.fields.personId!;
@@ -120,27 +127,43 @@ function personKindOf(
   if (values === 0 || cprs < values * CPR_SHARE) return mapping;
   const note = `column "${table.headers[c] ?? ''}" holds CPR numbers: read as CPR (age and gender derived)`;
   say?.(note);
-  notes.push(note);
+  notes.push(readNote('person-id', note));
   return { ...mapping, personIdKind: 'cpr' };
 }
 
 /** The result, after the notes of the reading (`notes`). */
-function finish(n: Normaliser, read: number, notes: string[]): Normalised {
+function finish(n: Normaliser, read: number, notes: ReadNote[]): Normalised {
   const { pseudonymise, skipped, missingExitReason } = n;
   const store = n.store.seal();
   if (!pseudonymise.stable)
     notes.push(
-      'No pseudonym key was set (JOBFX_PSEUDONYM_KEY or "pseudonymKey" in the config): pseudonyms are random per run and cannot be compared across runs.',
+      readNote(
+        'pseudonyms',
+        'No pseudonym key was set (JOBFX_PSEUDONYM_KEY or "pseudonymKey" in the config): pseudonyms are random per run and cannot be compared across runs.',
+      ),
     );
   const totals = skipped.filter((s) => s.kind === 'totals');
   if (totals.length > 0)
     notes.push(
-      `${totals.map((s) => s.ref).join(', ')}: a totals row ("I alt"/"Total") is not a course and was skipped.`,
+      readNote(
+        'rows',
+        `${totals.map((s) => s.ref).join(', ')}: a totals row ("I alt"/"Total") is not a course and was skipped.`,
+      ),
     );
   if (missingExitReason > 0)
-    notes.push(`${missingExitReason} ended course(s) have no exit reason; they are counted as "Uoplyst".`);
+    notes.push(
+      readNote(
+        'values',
+        `${missingExitReason} ended course(s) have no exit reason; they are counted as "Uoplyst".`,
+      ),
+    );
   if (n.noEndDates > 0)
-    notes.push(`${n.noEndDates} course(s) have end date 31-12-9999, read as no end date (ongoing).`);
+    notes.push(
+      readNote(
+        'values',
+        `${n.noEndDates} course(s) have end date 31-12-9999, read as no end date (ongoing).`,
+      ),
+    );
   return {
     info: n.info,
     headers: n.headers,

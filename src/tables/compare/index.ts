@@ -1,7 +1,7 @@
 /**
  * CompareResult → memo tables: the outcomes (one row per outcome), the same per subgroup (one
  * table per outcome, one row per subgroup), balance (one table per characteristic) and the
- * week-by-week exit curve; and the curve as a vega-lite line chart. Counts are count cells and
+ * week-by-week exit curve; and the curve as the chart draws it. Counts are count cells and
  * shares are share cells, so small-cell suppression works; every derived number (mean, difference,
  * interval, p) is a num cell carrying the smallest count behind it. Notes say what each number is.
  */
@@ -23,7 +23,7 @@ export {
   starsOf,
   type CompareTableOptions,
 } from './labels.js';
-export { WEEKLY_COLUMNS, weeklyChartSpec } from './weekly.js';
+export { WEEKLY_COLUMNS, weeklyCurve } from './weekly.js';
 
 /** The tables of a comparison, in the order of the memo: outcomes, by subgroup, balance, weekly. */
 export function compareTables(res: CompareResult, o: CompareTableOptions): Table[] {

@@ -1,9 +1,9 @@
-/** --weekly: the share exited week by week per arm as a table, and the table as a line chart. */
-import type { TopLevelSpec } from 'vega-lite';
+/** --weekly: the share exited week by week per arm as a table, and the table as curves to draw. */
 import { ARMS, type Arm, type CompareResult } from '../../analyses/compare/index.js';
 import { danishOf, isoOf } from '../../base/dates.js';
 import { sayer, type Lang } from '../../base/i18n.js';
 import { num, valueCol, type Cell, type Row, type Table } from '../../model/table.js';
+import type { CurveChart, CurvePoint } from '../../render/chart.js';
 import { formatFixed } from '../../render/format.js';
 import { SIMPLE_EFFECT_DA, SIMPLE_EFFECT_EN, type CompareTableOptions } from './labels.js';
 import { smallest } from './outcomes.js';
@@ -102,11 +102,13 @@ function weeklyNotes(res: CompareResult, o: CompareTableOptions, groups: string)
   ];
 }
 
-type Point = { week: number; group: string; share: number; lower: number | null; upper: number | null };
-
-/** The points of the chart from the table's cells, and how many were hidden by suppression. */
-function chartValues(table: Table, armLabels: Record<Arm, string>): { values: Point[]; hidden: number } {
-  const values: Point[] = [];
+/**
+ * The weekly table as the chart draws it (render/chart.ts curveChartSpec): one curve per group
+ * with its 95% band, from the table's cells, so cells hidden by suppression are not drawn.
+ */
+export function weeklyCurve(table: Table, o: { lang: Lang; armLabels: Record<Arm, string> }): CurveChart {
+  const t = sayer(o.lang);
+  const points: CurvePoint[] = [];
   let hidden = 0;
   const numOf = (c: Cell | undefined): number | null | 'hidden' =>
     c?.t === 'num' ? c.v : c?.t === 'suppressed' ? 'hidden' : null;
@@ -120,90 +122,21 @@ function chartValues(table: Table, armLabels: Record<Arm, string>): { values: Po
         continue;
       }
       if (s === null || s === undefined) continue;
-      values.push({
+      points.push({
         week,
-        group: armLabels[a],
+        group: o.armLabels[a],
         share: s,
         lower: typeof l === 'number' ? l : null,
         upper: typeof u === 'number' ? u : null,
       });
     }
   }
-  return { values, hidden };
-}
-
-/**
- * The weekly table as a line chart (vega-lite): one step line per group with its 95% band, drawn
- * from the table's cells, so cells hidden by suppression are not drawn.
- */
-export function weeklyChartSpec(
-  table: Table,
-  o: { lang: Lang; armLabels: Record<Arm, string> },
-): TopLevelSpec {
-  const t = sayer(o.lang);
-  const { values, hidden } = chartValues(table, o.armLabels);
-  const domain = ARMS.map((a) => o.armLabels[a]);
-  const colors = ['#08519c', '#e6550d'];
-  const locale =
-    o.lang === 'da'
-      ? { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' kr.'] as [string, string] }
-      : { decimal: '.', thousands: ',', grouping: [3], currency: ['', ''] as [string, string] };
-  const x = {
-    field: 'week',
-    type: 'quantitative' as const,
-    title: t('Uger efter start', 'Weeks after start'),
-    axis: { tickMinStep: 1 },
-  };
-  const color = {
-    field: 'group',
-    type: 'nominal' as const,
-    title: null,
-    scale: { domain, range: colors },
-    legend: { orient: 'bottom' as const, direction: 'horizontal' as const },
-  };
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: table.title,
-      anchor: 'start',
-      ...(hidden > 0
-        ? {
-            subtitle: t(
-              'Tal skjult ved diskretionering er ikke vist.',
-              'Numbers hidden by disclosure control are not drawn.',
-            ),
-          }
-        : {}),
-    },
-    background: 'white',
-    padding: 8,
-    width: 480,
-    height: 280,
-    data: { values },
-    layer: [
-      {
-        mark: { type: 'area', opacity: 0.15, interpolate: 'step-after' },
-        encoding: {
-          x,
-          y: { field: 'lower', type: 'quantitative' },
-          y2: { field: 'upper' },
-          color,
-        },
-      },
-      {
-        mark: { type: 'line', interpolate: 'step-after', point: true },
-        encoding: {
-          x,
-          y: {
-            field: 'share',
-            type: 'quantitative',
-            title: t('Pct. afsluttet (95 %-KI)', '% ended (95% CI)'),
-            scale: { domain: [0, 100] },
-          },
-          color,
-        },
-      },
-    ],
-    config: { locale: { number: locale }, font: 'Arial, Helvetica, sans-serif', view: { stroke: null } },
+    title: table.title,
+    points,
+    hidden,
+    groups: ARMS.map((a) => o.armLabels[a]),
+    xTitle: t('Uger efter start', 'Weeks after start'),
+    yTitle: t('Pct. afsluttet (95 %-KI)', '% ended (95% CI)'),
   };
 }
