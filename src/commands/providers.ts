@@ -6,7 +6,7 @@ import {
   type ProvidersRequest,
 } from '../analyses/providers/resolve.js';
 import { sayer, type Lang } from '../base/i18n.js';
-import { periodText } from '../base/period.js';
+import { periodName, periodText } from '../base/period.js';
 import { suppress } from '../disclosure/suppress.js';
 import { HIDDEN } from '../disclosure/grid.js';
 import { usageError } from '../errors.js';
@@ -14,7 +14,15 @@ import { fieldLabel } from '../model/fields.js';
 import type { Table } from '../model/table.js';
 import { renderSvg } from '../render/chart.js';
 import type { Loaded } from '../schema/load.js';
-import { funnelSpec, providersTables, type ProvidersTableOptions } from '../tables/providers/index.js';
+import {
+  compositionTable,
+  funnelSpec,
+  providersTables,
+  tableId,
+  yoyTable,
+  type ProvidersTableOptions,
+} from '../tables/providers/index.js';
+import { providersYoy } from '../analyses/providers/yoy.js';
 import { tooFew } from '../tables/providers/notes.js';
 import { periodNotes, withNotes } from './data-notes.js';
 import {
@@ -30,6 +38,7 @@ import { messages, type BuildOptions, type Built, type CommandSpec } from './spe
 
 export interface ProvidersFlags extends ReadFlags, TableOutputFlags, ProvidersRequest {
   chart?: string;
+  yoy?: boolean;
 }
 
 const collect = (v: string, all: string[] | undefined) => [...(all ?? []), v];
@@ -80,12 +89,17 @@ export const providersCommand: CommandSpec<ProvidersFlags> = {
           'the reference provider of --model; default: the one with most courses',
         )
         .option('--target <share>', 'the target share, e.g. 30%: adds an "under target" column')
+        .option('--yoy', 'also the same table for the period a year earlier, side by side (needs --period)')
         .option(
           '--chart <file.svg>',
           `draw a funnel plot of the first outcome (SVG); providers with too few courses are left out (--suppress, default ${DEFAULT_SUPPRESSION})`,
         ),
     ),
   check(flags) {
+    if (flags.yoy && !flags.period && !flags.from)
+      throw usageError(
+        '--yoy compares a period with the year before: give --period (e.g. 2025H1) or --from/--to',
+      );
     if (flags.chart !== undefined && !/\.svg$/i.test(flags.chart))
       throw usageError(`--chart ${flags.chart}: the chart is SVG; give a file name ending in .svg`);
   },
@@ -117,7 +131,7 @@ function hideDerived(tables: Table[], hidden: Set<string>, lang: Lang): Table[] 
   if (hidden.size === 0) return tables;
   const tooFewText = tooFew(lang);
   return tables.map((t) =>
-    t.id === 'providers.composition'
+    t.id.startsWith('providers.composition')
       ? t
       : {
           ...t,
@@ -154,6 +168,24 @@ function warnings(res: ProvidersResult, say: ReturnType<typeof messages>, lang: 
   if (res.noProvider > 0) say.note(`${res.noProvider} courses have no provider value and are left out`);
 }
 
+/** --yoy: per outcome the two periods side by side, and the case mix of the year before. */
+function yoyTables(data: Loaded, options: ProvidersOptions, o: ProvidersTableOptions, lang: Lang): Table[] {
+  const { yoy, before } = providersYoy(data.store, { ...options, period: options.period! });
+  const t = sayer(lang);
+  return [
+    ...before.outcomes.map((b, k) => yoyTable(b, yoy, k, o, tableId('yoy', k))),
+    compositionTable(
+      before,
+      {
+        ...o,
+        periodText: t(`afsluttet ${periodText(yoy.before, 'da')}`, `ended ${periodText(yoy.before, 'en')}`),
+      },
+      'providers.composition.before',
+      `, ${periodName(yoy.before, lang)}`,
+    ),
+  ];
+}
+
 /** The provider tables (and the funnel plot) of loaded courses (no I/O). */
 export async function buildProviders(data: Loaded, flags: ProvidersFlags, o: BuildOptions): Promise<Built> {
   const say = messages();
@@ -179,6 +211,7 @@ export async function buildProviders(data: Loaded, flags: ProvidersFlags, o: Bui
     cover.warnings.forEach(say.warn);
     tables = withNotes(tables, cover.notes);
   }
+  if (flags.yoy && options.period) tables.push(...yoyTables(data, options, tableOptions, flags.lang));
   const shown = threshold > 0 ? suppress(tables, threshold, flags.lang) : tables;
   tables = hideDerived(tables, hiddenProviders(shown), flags.lang);
   const charts: Built['charts'] = [];

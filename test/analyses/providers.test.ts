@@ -17,6 +17,9 @@ import {
 } from '../../src/analyses/providers/resolve.js';
 import { providersKeptColumns } from '../../src/analyses/providers/resolve.js';
 import { loadCourses, type Loaded } from '../../src/schema/load.js';
+import { providersYoy, yearBefore } from '../../src/analyses/providers/yoy.js';
+import { parsePeriod } from '../../src/base/period.js';
+import { dayOf } from '../../src/base/dates.js';
 
 const FILE = resolve('fixtures/providers/providers-export.csv');
 
@@ -189,5 +192,42 @@ describe('the command line, checked before any figure', () => {
     expect(() => run({ reference: 'Job & Co' })).toThrow(/add --model logit/);
     expect(() => run({ by: 'Nowhere' })).toThrow(/--by Nowhere/);
     expect(() => run({ outcome: ['followUp3=job within 12m'] })).toThrow(/"within" applies to exit outcomes/);
+  });
+});
+
+describe('--yoy', () => {
+  it('takes the same months a year earlier (29 February → 28 February)', () => {
+    expect(yearBefore(parsePeriod('2025H1'))).toMatchObject({
+      label: '2024H1',
+      from: dayOf(2024, 1, 1),
+      to: dayOf(2024, 6, 30),
+    });
+    expect(yearBefore(parsePeriod('2025-03')).label).toBe('2024-03');
+    const leap = { from: dayOf(2024, 2, 1)!, to: dayOf(2024, 2, 29)!, label: 'x', source: 'given' as const };
+    expect(yearBefore(leap)).toMatchObject({ from: dayOf(2023, 2, 1), to: dayOf(2023, 2, 28) });
+  });
+  // courses ended in 2024 and 2025 (format(Slutdato, "%Y")); [provider, n 2024, x 2024, n 2025, x 2025,
+  // [change, Newcombe lower, upper]] as newcombe(x2025, n2025, x2024, n2024) in reference.R
+  const R: [string, number, number, number, number, [number, number, number]][] = [
+    ['Job & Co', 104, 49, 107, 53, [0.02417325665, -0.1088864638, 0.1559986738]],
+    ['Klar Start', 69, 17, 60, 16, [0.02028985507, -0.1277329736, 0.1709923243]],
+    ['Nordvest Kompetence', 52, 23, 60, 32, [0.09102564103, -0.09203224765, 0.2655515662]],
+    ['Vejen Videre', 76, 25, 75, 34, [0.1243859649, -0.03067266567, 0.2714893754]],
+  ];
+  it('gives each period’s counts and the change with its interval as R', () => {
+    const o = resolveProviders(request({ period: '2025' }), data);
+    const { yoy } = providersYoy(data.store, { ...o, period: o.period! });
+    for (const [name, n0, x0, n1, x1, ch] of R) {
+      const r = yoy.outcomes[0]!.rows.find((x) => x.value === name)!;
+      expect([r.before, r.now], name).toEqual([
+        { n: n0, successes: x0 },
+        { n: n1, successes: x1 },
+      ]);
+      close(r.change!.difference, ch[0], `${name} change`);
+      close(r.change!.ci[0], ch[1], `${name} lower`);
+      close(r.change!.ci[1], ch[2], `${name} upper`);
+    }
+    // Lille Værksted has no course ended in 2024: no change.
+    expect(yoy.outcomes[0]!.rows.find((x) => x.value === 'Lille Værksted')!.change).toBeNull();
   });
 });

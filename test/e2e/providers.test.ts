@@ -95,12 +95,26 @@ describe('jobfx providers --format md (suppressed)', () => {
   });
 });
 
+describe('jobfx providers --period 2025 --yoy', () => {
+  it('puts 2024 and 2025 side by side, with the case mix of 2024', () => {
+    const t = tables(['--period', '2025', '--yoy', '--suppress', '0']);
+    const y = t.get('providers.yoy')!;
+    expect(y.title).toMatch(/2024 og 2025/);
+    // Job & Co: 104 courses ended in 2024 (49 in job or education), 107 in 2025 (53): see reference.R
+    const row = y.rows.find((r) => r.cells[0] === 'Job & Co')!.cells;
+    expect([row[1], row[3]]).toEqual([104, 107]);
+    close(row[5], 2.417325665, 'change');
+    expect(t.get('providers.composition.before')!.title).toMatch(/2024$/);
+  });
+});
+
 describe('bad command lines exit 2 and say what to do', () => {
   it.each([
     [['--adjust', 'shoeSize'], /--adjust shoeSize: neither a field/],
     [['--model', 'probit'], /--model probit/],
     [['--target', '130%'], /--target 130%/],
     [['--chart', 'tragt.png'], /ending in \.svg/],
+    [['--yoy'], /--yoy compares a period with the year before: give --period/],
   ])('%j', (args, message) => {
     const r = jobfx([...BASE, ...args]);
     expect(r.code).toBe(2);

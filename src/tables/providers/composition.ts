@@ -16,7 +16,12 @@ import {
 import { sourceNote, tooFew, type ProvidersTableOptions } from './notes.js';
 import { isTooFew } from './shares.js';
 
-export function compositionTable(res: ProvidersResult, o: ProvidersTableOptions, id: string): Table {
+export function compositionTable(
+  res: ProvidersResult,
+  o: ProvidersTableOptions,
+  id: string,
+  titleTail = '',
+): Table {
   const t = sayer(o.lang);
   const groups = new Set<string>();
   for (const c of res.composition) for (const g of c.targetGroup.keys()) groups.add(g);
@@ -34,10 +39,11 @@ export function compositionTable(res: ProvidersResult, o: ProvidersTableOptions,
   });
   return {
     id,
-    title: t(
-      `Hvem ${o.byLabel.toLowerCase()}en får: borgersammensætning`,
-      `Who the ${o.byLabel.toLowerCase()} receives: case mix`,
-    ),
+    title:
+      t(
+        `Hvem ${o.byLabel.toLowerCase()}en får: borgersammensætning`,
+        `Who the ${o.byLabel.toLowerCase()} receives: case mix`,
+      ) + titleTail,
     columns: [
       labelCol(o.byLabel),
       valueCol(t('Forløb', 'Courses')),

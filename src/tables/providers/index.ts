@@ -13,6 +13,8 @@ import { SHARES, sharesTable } from './shares.js';
 import type { ProvidersTableOptions } from './notes.js';
 
 export { funnelPoints, funnelSpec } from './funnel.js';
+export { compositionTable } from './composition.js';
+export { yoyTable } from './yoy.js';
 export { SHARES, isTooFew } from './shares.js';
 export type { ProvidersTableOptions } from './notes.js';
 
