@@ -235,7 +235,6 @@ export async function buildProviders(data: Loaded, flags: ProvidersFlags, o: Bui
           lang: flags.lang,
           p0: total.n === 0 ? 0 : total.successes / total.n,
           xTitle: t('Forløb med udfald', 'Courses with outcome'),
-          threshold: chartThreshold,
         }),
       ),
     });

@@ -52,10 +52,7 @@ export function funnelCurves(p0: number, maxN: number): { n: number; curve: stri
   return out;
 }
 
-export function funnelSpec(
-  table: Table,
-  o: { lang: Lang; p0: number; xTitle: string; threshold: number },
-): TopLevelSpec {
+export function funnelSpec(table: Table, o: { lang: Lang; p0: number; xTitle: string }): TopLevelSpec {
   const t = sayer(o.lang);
   const { points, left } = funnelPoints(table);
   const maxN = Math.max(1, ...points.map((p) => p.n));
