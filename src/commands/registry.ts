@@ -3,6 +3,7 @@ import { compareCommand } from './compare.js';
 import { exitsCommand } from './exits.js';
 import { inspectCommand } from './inspect.js';
 import { keyfiguresCommand } from './keyfigures.js';
+import { providersCommand } from './providers.js';
 import { repeatsCommand } from './repeats.js';
 import type { AnySpec } from './spec.js';
 import { yoyCommand } from './yoy.js';
@@ -14,6 +15,7 @@ export const COMMANDS: AnySpec[] = [
   repeatsCommand,
   yoyCommand,
   compareCommand,
+  providersCommand,
 ];
 
 /** The commands that can be steps of a `jobfx run` memo pack. */

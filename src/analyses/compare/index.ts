@@ -21,7 +21,18 @@ export * from './types.js';
 export { armOf, type ArmOf } from './arms.js';
 export { deadlineOf, parseHorizon, parseOutcome, resolveName } from './parse.js';
 export { ageOf, canonicalValue } from './values.js';
-export { keptColumns, resolveCompare, type CompareData, type CompareRequest } from './resolve.js';
+export {
+  asOfOf,
+  exitGroupKeys,
+  isByAlias,
+  keptColumns,
+  resolveCompare,
+  subgroupRef,
+  type CompareData,
+  type CompareRequest,
+} from './resolve.js';
+export { rowObserver, type Observed } from './outcomes.js';
+export { subgroupOrder, subgroupReader } from './subgroups.js';
 
 /** The comparison of the rows of a store (course i is row i). */
 export function compare(store: CourseStore, o: CompareOptions): CompareResult {

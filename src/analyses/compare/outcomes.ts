@@ -24,7 +24,7 @@ import { endOf, extraOf, matcher, readerOf, type Reader } from './values.js';
 
 type BinarySpec = Extract<OutcomeSpec, { kind: 'binary' }>;
 type NumericSpec = Extract<OutcomeSpec, { kind: 'numeric' }>;
-type Observed = 'missing' | 'censored' | 'success' | 'failure';
+export type Observed = 'missing' | 'censored' | 'success' | 'failure';
 
 /**
  * The outcome of one row. Exit outcomes: an ongoing course has none yet (missing), an ended one
@@ -59,6 +59,19 @@ function observer(
     }
     return end === null ? 'missing' : success(read(i));
   };
+}
+
+/**
+ * The outcome of each row for a yes/no outcome, as the comparison reads it (the same rule for
+ * every command that counts a yes/no outcome: providers reads it here).
+ */
+export function rowObserver(
+  store: CourseStore,
+  spec: BinarySpec,
+  o: Pick<CompareOptions, 'vocab' | 'asOf'>,
+): (i: number) => Observed {
+  const read = readerOf(store, spec.ref);
+  return observer(store, spec, read, matcher(spec.ref, spec.values, o.vocab), o.asOf);
 }
 
 export function outcome(

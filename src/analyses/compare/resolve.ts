@@ -63,6 +63,9 @@ const BY_ALIASES: Record<string, Extract<SubgroupRef, { kind: 'field' }>['field'
   aldersgruppe: 'ageBand',
 };
 
+/** Whether --by NAME means a field by one of its short names (jobcenter, ageBand ...), not a column. */
+export const isByAlias = (v: string): boolean => matchKey(v) in BY_ALIASES;
+
 /** Columns the comparison names on the command line that are not canonical fields: kept by header when the file is read. */
 export function keptColumns(r: CompareRequest): string[] {
   const parsed = (r.outcome ?? []).map((s) => parseOutcome(s));
@@ -167,7 +170,7 @@ function horizonArg(v: string): Horizon {
 }
 
 /** Exit group keys for the given names (key, Danish or English label); a usage error for an unknown one. */
-function exitGroupKeys(values: string[], vocab: VocabSet, flag: string): string[] {
+export function exitGroupKeys(values: string[], vocab: VocabSet, flag: string): string[] {
   return values.map((v) => {
     const k = matchKey(v);
     const g = vocab.exitGroups.find((x) => [x.key, x.da, x.en].some((s) => matchKey(s) === k));
@@ -180,7 +183,7 @@ function exitGroupKeys(values: string[], vocab: VocabSet, flag: string): string[
 }
 
 /** The extract date: --as-of, else the newest date in the data; never before a date in the data. */
-function asOfOf(text: string | undefined, store: CourseStore): Day | null {
+export function asOfOf(text: string | undefined, store: CourseStore): Day | null {
   const newest = store.newestDay();
   let asOf = newest;
   if (text !== undefined) {
@@ -227,7 +230,7 @@ function groupRule(r: CompareRequest, headers: string[], mapping: ColumnMapping)
   return { source: { kind: 'column', name: r.group }, ...explicit };
 }
 
-function subgroupRef(v: string, headers: string[], mapping: ColumnMapping): SubgroupRef {
+export function subgroupRef(v: string, headers: string[], mapping: ColumnMapping): SubgroupRef {
   const alias = BY_ALIASES[matchKey(v)];
   if (alias) return { kind: 'field', field: alias };
   const ref = resolveName(v, headers, mapping);
