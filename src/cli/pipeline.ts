@@ -36,11 +36,12 @@ export async function runCommand(
   const data = await loadCourses(file, { ...loadOptionsOf(flags, ctx), ...spec.load?.(flags) });
   const followUpRejected = flags.followup === undefined ? 0 : await joinFollowUp(ctx, flags.followup, data);
   const tableCommand = spec.formats.includes('md');
+  const tableThreshold = tableCommand ? suppressionThreshold(flags) : 0;
   const built = await spec.build(data, flags, {
+    threshold: tableThreshold,
     charts: 'chart' in flags && flags.chart !== undefined,
     source: file,
   });
-  const tableThreshold = tableCommand ? suppressionThreshold(flags) : 0;
   const charts = await drawCharts(built, chartThreshold(flags.suppress, tableThreshold), flags.lang);
   const mapped = mappingNotes(data, flags.lang);
   // inspect shows the mapping in its own output.

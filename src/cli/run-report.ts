@@ -124,7 +124,11 @@ export async function runReport(
   const charts: Record<string, string> = {};
   const manifestTables: unknown[] = [];
   for (const step of steps) {
-    const b = await step.spec.build(data, step.parse(period), { charts: step.chart, source: input });
+    const b = await step.spec.build(data, step.parse(period), {
+      threshold: report.suppress,
+      charts: step.chart,
+      source: input,
+    });
     tell(quietCtx, b);
     built.push(...withNotes(b.tables, mapped.notes));
     for (const c of await drawCharts(b, chartThreshold(undefined, report.suppress), report.lang))

@@ -12,7 +12,6 @@ import { HIDDEN } from '../disclosure/grid.js';
 import { usageError } from '../errors.js';
 import { fieldLabel } from '../model/fields.js';
 import type { Table } from '../model/table.js';
-import { renderSvg } from '../render/chart.js';
 import type { Loaded } from '../schema/load.js';
 import {
   compositionTable,
@@ -216,27 +215,17 @@ export async function buildProviders(data: Loaded, flags: ProvidersFlags, o: Bui
   tables = hideDerived(tables, hiddenProviders(shown), flags.lang);
   const charts: Built['charts'] = [];
   if (o.charts && res.outcomes.length > 0) {
-    const sharesShown = shown.find((x) => x.id === 'providers.shares')!;
     const total = res.outcomes[0]!.total;
-    const chartThreshold =
-      flags.chart !== undefined ? (flags.suppress ?? (threshold || DEFAULT_SUPPRESSION)) : threshold;
-    const forChart =
-      chartThreshold === threshold
-        ? sharesShown
-        : suppress(
-            providersTables(res, options, { ...tableOptions, threshold: chartThreshold }),
-            chartThreshold,
-            flags.lang,
-          )[0]!;
+    // Drawn by the pipeline from the shares table as published: hidden and "for få" providers are left out.
     charts.push({
-      after: 'providers.shares',
-      svg: await renderSvg(
-        funnelSpec(forChart, {
+      table: 'providers.shares',
+      spec: (shown) =>
+        funnelSpec(shown, {
           lang: flags.lang,
           p0: total.n === 0 ? 0 : total.successes / total.n,
           xTitle: t('Forløb med udfald', 'Courses with outcome'),
         }),
-      ),
+      file: flags.chart,
     });
   }
   return {
@@ -244,7 +233,5 @@ export async function buildProviders(data: Loaded, flags: ProvidersFlags, o: Bui
     tables,
     charts,
     messages: say.list,
-    files:
-      flags.chart === undefined ? [] : [{ option: '--chart', path: flags.chart, content: charts[0]!.svg }],
   };
 }

@@ -51,6 +51,12 @@ export interface SideFile {
 }
 
 export interface BuildOptions {
+  /**
+   * The small-cell threshold the output will use (0: none), for rules that depend on it beyond
+   * suppression (providers show a provider with fewer courses as "for få"). Suppression itself is
+   * the pipeline's.
+   */
+  threshold: number;
   /** Draw charts where the command can (yoy, compare --weekly). */
   charts: boolean;
   /** The input's file name, for the source line under each table. */

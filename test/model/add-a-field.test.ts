@@ -93,7 +93,7 @@ describe('a field added in the registry only', () => {
     const built = await buildExits(
       data,
       { by: 'testColour' as never, sort: 'count', lang: 'da' },
-      { charts: false, source: 'export.csv' },
+      { threshold: 0, charts: false, source: 'export.csv' },
     );
     const reasons = built.tables[0]!;
     // Ended: B1 Rød job, B2 Blå education, B4 Rød job, B5 (none) dropout.
