@@ -6,6 +6,7 @@ import { keyfiguresCommand } from './keyfigures.js';
 import { repeatsCommand } from './repeats.js';
 import type { AnySpec } from './spec.js';
 import { yoyCommand } from './yoy.js';
+import { progressionCommand } from './progression.js';
 
 export const COMMANDS: AnySpec[] = [
   inspectCommand,
@@ -14,6 +15,7 @@ export const COMMANDS: AnySpec[] = [
   repeatsCommand,
   yoyCommand,
   compareCommand,
+  progressionCommand,
 ];
 
 /** The commands that can be steps of a `jobfx run` memo pack. */
