@@ -120,7 +120,7 @@ def main():
         group = unit.get(key) if a.courses else None
         base = by_slot.get(1)
         later = [s for s in by_slot if s > 1]
-        last_slot = max(later) if later and base else None
+        last_slot = max(later) if later else None
         last = by_slot.get(last_slot) if last_slot else None
         mid = by_slot.get(2)
         norm = lambda m: (m["score"] - m["lo"]) / (m["hi"] - m["lo"])

@@ -5,7 +5,8 @@
  * Order of the measurements: by the numbered measurement (Måling 1/2/3) when every measurement
  * of the course has one, else by date when every one has a date; a course with neither for some
  * measurement cannot be ordered ('unordered'). The baseline is measurement 1 (or the first date);
- * the last is the latest one after the baseline (week 12, or the one taken at an early end); the
+ * the last is the latest one after the baseline (week 12, or the one taken at an early end; without
+ * a baseline, the latest numbered one after measurement 1); the
  * midway one is measurement 2 (or, by date, the one between nearest to 6 weeks after the baseline).
  */
 import type { Day } from '../../base/dates.js';
@@ -129,7 +130,8 @@ function occasionsOf(
     return {
       baseline: occ(1, true),
       midway: occ(2, false),
-      last: bySlot.has(1) && lastSlot > 1 ? occ(lastSlot, false) : null,
+      // Without a baseline the latest later measurement is still the last one taken (timeliness, means).
+      last: lastSlot > 1 ? occ(lastSlot, false) : null,
     };
   }
   if (!list.every((m) => m.day !== null)) return null;

@@ -45,7 +45,7 @@ export interface ReadRows {
 
 export async function loadMeasurements(
   file: string,
-  opts: LoadOptions & { courses?: string },
+  opts: LoadOptions & { courses?: string } = {},
 ): Promise<Measurements> {
   const config = await loadConfig(opts.config, opts.cwd);
   // The course export first: its pseudonymiser names the measurements' persons too, so they join.
