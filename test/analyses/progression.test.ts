@@ -24,6 +24,7 @@ import {
 } from '../../src/analyses/progression/index.js';
 import { JobfxError } from '../../src/errors.js';
 import { loadMeasurements, type Measurements } from '../../src/schema/measurements/load.js';
+import { parsePeriod } from '../../src/base/period.js';
 import { d } from '../helpers.js';
 
 const SMALL = 'fixtures/progression/small.csv';
@@ -108,7 +109,7 @@ describe('progression on the hand-worked fixture', () => {
 
   it('--period: a course counts in the period of its end (2024Q1: P1 ends 24-03, P4 15-03; P2 by its last measurement 25-03)', async () => {
     const r = run(await loadMeasurements(SMALL), {
-      period: { from: d('2024-01-01'), to: d('2024-03-31'), label: '2024Q1' },
+      period: parsePeriod('2024Q1'),
     });
     expect(r.courses).toBe(3);
     expect(r.total).toMatchObject({ n: 2, up: 1, same: 1, baselineOnly: 1 });
