@@ -105,8 +105,8 @@ export async function loadMeasurements(
 
   const notes: string[] = [];
   const measurements = settleScales(rows, indicators, file);
-  rejectDuplicates(rows, measurements, indicators);
   const courses = assignCourses(rows, measurements, notes, courseData);
+  rejectDuplicates(rows, measurements, indicators, courses.length);
   const also: InputData['also'] =
     coursesFile && courseData ? [{ file: coursesFile, ledger: courseData.ledger }] : [];
   const kept = measurements.filter((m) => !rows.rejected.has(m.row));

@@ -63,7 +63,11 @@ for (const [slot, words] of SLOT_WORDS) for (const w of words) SLOTS.set(matchKe
 /** A person id cache: HMAC once per distinct id, not once per row (a million rows, some thousand persons). */
 export function personIds(pseudonymise: Pseudonymiser, cpr: boolean) {
   const seen = new Map<string, string>();
+  const byCell = new Map<string, string>();
   return (v: RawValue, reasons: string[], header: string): string | null => {
+    // The same cell text again (a long file repeats the person on every row): no CPR parse.
+    const known = typeof v === 'string' ? byCell.get(v) : undefined;
+    if (known !== undefined) return known;
     if (isMissing(v)) {
       reasons.push(`${header}: is empty`);
       return null;
@@ -79,6 +83,7 @@ export function personIds(pseudonymise: Pseudonymiser, cpr: boolean) {
     } else key = textOf(v);
     let name = seen.get(key);
     if (name === undefined) seen.set(key, (name = pseudonymise(key)));
+    if (typeof v === 'string') byCell.set(v, name);
     return name;
   };
 }
@@ -99,11 +104,20 @@ export function rowReader(
   const name = (f: MeasurementField) => headers[col[f]!] ?? f;
   const indexOf = new Map(indicators.list.map((ind, i) => [ind, i]));
   const wide = [...mapping.indicatorColumns].map(([c, ind]) => ({ c, i: indexOf.get(ind)! }));
+  // A million rows repeat a few hundred dates, indicators and measurement words: each text is
+  // parsed once (the same text always parses the same way).
+  const dates = memo((v: RawValue) => parseDate(v, date1904));
+  const lookup = memo((v: RawValue) => indicators.lookup(textOf(v)));
+  const slotOf = memo((v: RawValue) =>
+    typeof v === 'string' || typeof v === 'number' ? SLOTS.get(matchKey(String(v))) : undefined,
+  );
+  const scales = memo((v: RawValue) => parseScale(textOf(v)));
+  let last: RowFacts | null = null;
   return (cells, reasons) => {
     const at = (f: MeasurementField): RawValue => (col[f] === undefined ? null : (cells[col[f]!] ?? null));
     const dateOf = (f: MeasurementField): Day | null => {
       if (col[f] === undefined || isMissing(at(f))) return null;
-      const d = parseDate(at(f), date1904);
+      const d = dates(at(f));
       if (d.ok) return d.value;
       problem(reasons, name(f), at(f), d.reason);
       return null;
@@ -118,7 +132,7 @@ export function rowReader(
       if (s !== undefined) slot = s;
       else {
         // Måling may hold the date of the measurement itself.
-        const d = parseDate(occ, date1904);
+        const d = dates(occ);
         if (d.ok && day === null) day = d.value;
         else if (!d.ok)
           problem(
@@ -133,7 +147,7 @@ export function rowReader(
       reasons.push(
         `${name('occasion')}/${name('date')}: neither the measurement (1/2/3) nor its date is filled in`,
       );
-    const facts: RowFacts | null =
+    const made: RowFacts | null =
       id === null
         ? null
         : {
@@ -146,7 +160,10 @@ export function rowReader(
             unit: optText(at('unit')),
             targetGroup: optText(at('targetGroup')),
           };
-    const scale = readScale(col.scale === undefined ? null : at('scale'), reasons, name('scale'));
+    // Consecutive rows of one measurement (the long shape) share one object: fewer to collect.
+    const facts = made !== null && last !== null && sameFacts(made, last) ? last : made;
+    if (facts !== null) last = facts;
+    const scale = readScale(col.scale === undefined ? null : at('scale'), reasons, name('scale'), scales);
     const scores: Score[] = [];
     const add = (i: number, raw: RawValue, header: string) => {
       const n = parseNumber(raw);
@@ -156,7 +173,7 @@ export function rowReader(
     };
     if (mapping.shape === 'long') {
       const raw = at('indicator');
-      const ind = isMissing(raw) ? undefined : indicators.lookup(textOf(raw));
+      const ind = isMissing(raw) ? undefined : lookup(raw);
       if (isMissing(raw)) reasons.push(`${name('indicator')}: is empty`);
       else if (!ind)
         problem(
@@ -175,9 +192,37 @@ export function rowReader(
   };
 }
 
-function readScale(v: RawValue, reasons: string[], header: string): Scale | null {
+const FACT_KEYS = [
+  'person',
+  'slot',
+  'day',
+  'courseStart',
+  'courseEnd',
+  'programme',
+  'unit',
+  'targetGroup',
+] as const;
+const sameFacts = (a: RowFacts, b: RowFacts) => FACT_KEYS.every((k) => a[k] === b[k]);
+
+/** f over cell values, remembered by the cell's text (strings) or value (numbers). */
+function memo<T>(f: (v: RawValue) => T): (v: RawValue) => T {
+  const seen = new Map<string | number, T>();
+  return (v) => {
+    if (typeof v !== 'string' && typeof v !== 'number') return f(v);
+    let r = seen.get(v);
+    if (r === undefined && !seen.has(v)) seen.set(v, (r = f(v)));
+    return r as T;
+  };
+}
+
+function readScale(
+  v: RawValue,
+  reasons: string[],
+  header: string,
+  parse: (v: RawValue) => Scale | null,
+): Scale | null {
   if (v === null || isMissing(v)) return null;
-  const s = parseScale(textOf(v));
+  const s = parse(v);
   if (s === null) problem(reasons, header, v, 'is not a scale; write 1-5, 1-10 or min-max');
   return s;
 }

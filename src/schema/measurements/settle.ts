@@ -1,7 +1,7 @@
 /**
  * The checks of a measurement file that need all its rows: each indicator's scale (from Skala,
  * the config, or 1–5; scores above 5 with no scale given are refused as possibly mixed scales),
- * scores outside their scale, and duplicates (same person, course, indicator and day).
+ * scores outside their scale, and duplicates (same course, indicator and day).
  * docs/definitions.md#progression.
  */
 import type { Day } from '../../base/dates.js';
@@ -81,43 +81,63 @@ export function settleScales(rows: ReadRows, indicators: IndicatorSet, file: str
 }
 
 /**
- * Two measurements of one indicator of a person's course on the same day (or, without dates, at
- * the same numbered measurement) are duplicates: with the same score, the rows after the first
- * are rejected (no figure changes); with different scores every row of them is rejected, since
- * jobfx cannot tell which is right.
+ * Two measurements of one indicator in one course on the same day (or, without dates, at the
+ * same numbered measurement) are duplicates: with the same score, the rows after the first are
+ * rejected (no figure changes); with different scores every row of them is rejected, since
+ * jobfx cannot tell which is right. Run after the join: a course is the person's course.
  */
-export function rejectDuplicates(rows: ReadRows, ms: Measurement[], indicators: IndicatorSet): void {
-  const groups = new Map<string, number[]>();
+export function rejectDuplicates(
+  rows: ReadRows,
+  ms: Measurement[],
+  indicators: IndicatorSet,
+  courses: number,
+): void {
+  // Per course, its measurements (a course holds a few dozen): a small map of numeric keys each.
+  const start = new Int32Array(courses + 1);
+  for (const m of ms) if (m.course >= 0) start[m.course + 1]!++;
+  for (let c = 0; c < courses; c++) start[c + 1]! += start[c]!;
+  const next = start.slice(0, courses);
+  const order = new Int32Array(start[courses]!);
   ms.forEach((m, k) => {
-    const f = rows.facts[m.row]!;
-    const key = `${f.person}|${f.courseStart ?? ''}|${m.day ?? `#${m.slot}`}|${m.indicator}`;
-    const g = groups.get(key);
-    if (g) g.push(k);
-    else groups.set(key, [k]);
+    if (m.course >= 0) order[next[m.course]!++] = k;
   });
   const add = (row: number, reason: string) => {
     const list = rows.rejected.get(row);
     if (list) list.push(reason);
     else rows.rejected.set(row, [reason]);
   };
-  for (const g of groups.values()) {
-    if (g.length < 2) continue;
-    const list = g.map((k) => ms[k]!).sort((a, b) => a.row - b.row);
-    const name = indicators.list[list[0]!.indicator]!.da;
-    const same = list.every((m) => m.score === list[0]!.score);
-    const first = rows.refs[list[0]!.row]!;
-    if (same)
-      for (const m of list.slice(1))
-        add(
-          m.row,
-          `duplicate of ${first}: the same person, indicator "${name}" and day, with the same score`,
-        );
-    else
-      for (const m of list)
-        add(
-          m.row,
-          `"${name}" is measured ${list.length} times on the same day with different scores ` +
-            `(${list.map((x) => `${rows.refs[x.row]}: ${x.score}`).join(', ')}); correct the file`,
-        );
+  const n = indicators.list.length;
+  for (let c = 0; c < courses; c++) {
+    const groups = new Map<number, Measurement[]>();
+    for (let j = start[c]!; j < start[c + 1]!; j++) {
+      const m = ms[order[j]!]!;
+      // The day (days since 1970, so ≥ 0), or the measurement's number below zero; then the indicator.
+      const key = (m.day ?? -1 - m.slot) * n + m.indicator;
+      const g = groups.get(key);
+      if (g) g.push(m);
+      else groups.set(key, [m]);
+    }
+    for (const g of groups.values()) if (g.length > 1) duplicates(g, rows, indicators, add);
   }
+}
+
+function duplicates(
+  group: Measurement[],
+  rows: ReadRows,
+  indicators: IndicatorSet,
+  add: (row: number, reason: string) => void,
+): void {
+  const list = [...group].sort((a, b) => a.row - b.row);
+  const name = indicators.list[list[0]!.indicator]!.da;
+  const first = rows.refs[list[0]!.row]!;
+  if (list.every((m) => m.score === list[0]!.score))
+    for (const m of list.slice(1))
+      add(m.row, `duplicate of ${first}: the same person, indicator "${name}" and day, with the same score`);
+  else
+    for (const m of list)
+      add(
+        m.row,
+        `"${name}" is measured ${list.length} times on the same day with different scores ` +
+          `(${list.map((x) => `${rows.refs[x.row]}: ${x.score}`).join(', ')}); correct the file`,
+      );
 }
