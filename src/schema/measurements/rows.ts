@@ -127,8 +127,7 @@ export function rowReader(
     let day = dateOf('date');
     const occ = at('occasion');
     if (col.occasion !== undefined && !isMissing(occ)) {
-      const s =
-        typeof occ === 'string' || typeof occ === 'number' ? SLOTS.get(matchKey(String(occ))) : undefined;
+      const s = slotOf(occ);
       if (s !== undefined) slot = s;
       else {
         // Måling may hold the date of the measurement itself.
