@@ -87,11 +87,10 @@ export const progressionCommand: CommandSpec<ProgressionFlags, Measurements> = {
           intArg('--baseline-days'),
           DEFAULT_WINDOWS.baselineDays,
         )
-        .option(
-          '--midway-weeks <a-b>',
-          'midway measurement on time in these weeks of the course',
-          parseWeeks,
-          DEFAULT_WINDOWS.midwayWeeks,
+        .addOption(
+          new Option('--midway-weeks <a-b>', 'midway measurement on time in these weeks of the course')
+            .argParser(parseWeeks)
+            .default(DEFAULT_WINDOWS.midwayWeeks, DEFAULT_WINDOWS.midwayWeeks.join('-')),
         )
         .option(
           '--last-days <n>',

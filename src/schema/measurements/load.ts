@@ -106,6 +106,11 @@ export async function loadMeasurements(
   const notes: string[] = [];
   const measurements = settleScales(rows, indicators, file);
   const courses = assignCourses(rows, measurements, notes, courseData);
+  // What the course export's reader and normaliser noted (a totals row, missing exit reasons).
+  if (courseData)
+    for (const n of [...courseData.info.notes, ...courseData.notes])
+      if (!n.startsWith('read with exceljs') && !n.startsWith('No pseudonym key'))
+        notes.push(`${coursesFile}: ${n}`);
   rejectDuplicates(rows, measurements, indicators, courses.length);
   const also: InputData['also'] =
     coursesFile && courseData ? [{ file: coursesFile, ledger: courseData.ledger }] : [];
