@@ -11,6 +11,7 @@
 //   npm run bench                  all sizes, median of 5 (BENCH_RUNS=3 for fewer)
 //   npm run bench -- --quick       without the 1M CSV
 //   npm run bench -- --no-write    do not rewrite BENCHMARKS.md
+//   npm run bench -- --progression [N]   jobfx progression on N measurement rows (default 1M)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -106,6 +107,35 @@ function generateCsv(n, file, variant = 'plain') {
   for (const c of courses(n)) lines.push(c.map((v) => q(v instanceof Date ? dmy(v) : (v ?? ''))).join(';'));
   const text = lines.join('\r\n') + '\r\n';
   writeFileSync(file, variant === '1252' ? Buffer.from(text, 'latin1') : '\uFEFF' + text);
+}
+
+/** A long BIP measurement file of n rows (jobfx progression): 15 rows per course. */
+function generateMeasurements(n, file) {
+  const r = rng(n + 16);
+  const inds = [
+    'Kendskab til arbejdsmarkedet',
+    'Jobsøgningsadfærd og -kompetence',
+    'Målrettethed i forhold til arbejde',
+    'Samarbejdsevner',
+    'Hverdagsmestring',
+  ];
+  const lines = ['CPR-nr.;Måling;Dato;Indikator;Score;Skala;Startdato;Slutdato'];
+  const t0 = Date.UTC(2022, 0, 1);
+  for (let c = 0; lines.length <= n; c++) {
+    const birth = new Date(Date.UTC(1960 + (c % 45), c % 12, 2 + (c % 27)));
+    const cpr = `${pad(birth.getUTCDate())}${pad(birth.getUTCMonth() + 1)}${String(birth.getUTCFullYear()).slice(2)}-${String(1 + (Math.floor(c / 45) % 9999)).padStart(4, '0')}`;
+    const start = t0 + Math.floor(r() * 1400) * 86_400_000;
+    const end = start + 84 * 86_400_000;
+    for (const [k, word] of ['Baseline', 'Midtvejs', 'Slut'].entries())
+      for (const ind of inds) {
+        if (lines.length > n) break;
+        const day = new Date(start + [0, 40, 84][k] * 86_400_000);
+        lines.push(
+          `${cpr};${word};${dmy(day)};${ind};${1 + Math.floor(r() * 5)};1-5;${dmy(new Date(start))};${dmy(new Date(end))}`,
+        );
+      }
+  }
+  writeFileSync(file, '\uFEFF' + lines.join('\r\n') + '\r\n');
 }
 
 /** The file of an input kind and size: export-N.csv, export-N.xlsx, export-N-quoted.csv, export-N-1252.csv. */
@@ -367,6 +397,24 @@ console.log(
     .map((x) => x.toFixed(1))
     .join(' ')}\n`,
 );
+
+// `--progression [N]`: times `jobfx progression` on a long measurement file of N rows (default
+// 1M): courses of 3 measurements × 5 indicators (15 rows), a 1–5 Skala, dates and course dates.
+if (argv.includes('--progression')) {
+  const at = argv.indexOf('--progression');
+  const n = Number(argv[at + 1]) > 0 ? Number(argv[at + 1]) : 1_000_000;
+  const file = join(dir, `bip-${n}.csv`);
+  if (!existsSync(file)) generateMeasurements(n, file);
+  const mb = statSync(file).size / 1e6;
+  const t = [];
+  for (let i = 0; i < runs; i++) t.push(time(['progression', file, '--format', 'json', '--suppress', '0']));
+  const s = median(t.map((x) => x.seconds));
+  console.log(
+    `jobfx progression, ${n} measurement rows (${fmt(mb, 1)} MB): ${fmt(s)} s median of ${runs}, ` +
+      `${Math.round(n / s)} rows/s, peak RSS ${Math.round(Math.max(...t.map((x) => x.rssMB)))} MB`,
+  );
+  process.exit(0);
+}
 
 for (const n of csvSizes) {
   const file = join(dir, `export-${n}.csv`);

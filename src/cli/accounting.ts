@@ -1,7 +1,7 @@
 /** The row accounting every command reports, and --rejects / --strict, in one place. */
 import { csvLine } from '../render/csv.js';
 import { writeAtomic } from '../io/write.js';
-import type { ColumnMapping } from '../schema/columns.js';
+import type { MappedColumns } from '../commands/spec.js';
 import type { Ledger } from '../schema/normalise/index.js';
 import type { RunContext } from './context.js';
 
@@ -15,7 +15,7 @@ export function accountingLine(file: string, ledger: Ledger): string {
  * The rejects file: row reference, pseudonym, reasons, then the row's mapped columns only. A
  * column jobfx did not map (a name, a free-text comment) is never copied out of the export.
  */
-export function rejectsCsv(ledger: Ledger, mapping: ColumnMapping): string {
+export function rejectsCsv(ledger: Ledger, mapping: MappedColumns): string {
   const cols = mapping.columns
     .filter(
       (c) => c.field !== undefined && c.field !== 'personId' && c.how !== 'duplicate' && c.header !== '',
@@ -37,7 +37,7 @@ export async function finishAccounting(
   ctx: RunContext,
   file: string,
   ledger: Ledger,
-  mapping: ColumnMapping,
+  mapping: MappedColumns,
   flags: { rejects?: string; strict?: boolean },
   quiet = false,
 ): Promise<number> {

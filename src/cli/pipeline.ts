@@ -3,7 +3,7 @@
  * → render → write → account. A command is a spec (commands/spec.ts); this module does the I/O around its
  * pure build, the same for every command.
  */
-import type { AnySpec, Built, CommandFlags } from '../commands/spec.js';
+import type { AnySpec, Built, CommandFlags, InputData } from '../commands/spec.js';
 import type { Lang } from '../base/i18n.js';
 import {
   chartThreshold,
@@ -11,9 +11,9 @@ import {
   suppressionThreshold,
   type TableOutputFlags,
 } from '../commands/options.js';
-import { mappingNotes, withNotes } from '../commands/data-notes.js';
+import { columnsLine, mappingNotes, withNotes, type DataNotes } from '../commands/data-notes.js';
 import { suppress } from '../disclosure/suppress.js';
-import type { ReadNoteKind } from '../io/raw.js';
+import { toldNotes } from '../io/raw.js';
 import { writeAtomic } from '../io/write.js';
 import { renderSvg } from '../render/chart.js';
 import { renderTables } from '../render/index.js';
@@ -33,8 +33,18 @@ export async function runCommand(
   flags: Flags,
 ): Promise<number> {
   spec.check?.(flags);
-  const data = await loadCourses(file, { ...loadOptionsOf(flags, ctx), ...spec.load?.(flags) });
-  const followUpRejected = flags.followup === undefined ? 0 : await joinFollowUp(ctx, flags.followup, data);
+  // A command with an input of its own (progression's measurements) loads it; the rest, courses.
+  const data: InputData = spec.input
+    ? await spec.input.load(file, loadOptionsOf(flags, ctx), flags)
+    : await loadCourses(file, { ...loadOptionsOf(flags, ctx), ...spec.load?.(flags) });
+  const courses = spec.input ? undefined : (data as Loaded);
+  const followUpRejected =
+    flags.followup === undefined || !courses ? 0 : await joinFollowUp(ctx, flags.followup, courses);
+  let alsoRejected = 0;
+  for (const a of data.also ?? []) {
+    ctx.stderr(accountingLine(a.file, a.ledger) + '\n');
+    alsoRejected += a.ledger.rejected.length;
+  }
   const tableCommand = spec.formats.includes('md');
   const tableThreshold = tableCommand ? suppressionThreshold(flags) : 0;
   const built = await spec.build(data, flags, {
@@ -43,7 +53,9 @@ export async function runCommand(
     source: file,
   });
   const charts = await drawCharts(built, chartThreshold(flags.suppress, tableThreshold), flags.lang);
-  const mapped = mappingNotes(data, flags.lang);
+  const mapped: DataNotes & { line: string } = courses
+    ? mappingNotes(courses, flags.lang)
+    : { line: columnsLine(data.mapping), warnings: [], notes: [] };
   // inspect shows the mapping in its own output.
   if (spec.accounting !== 'quiet') ctx.stderr(`jobfx: ${file}: ${mapped.line}\n`);
   for (const w of mapped.warnings) ctx.stderr(`jobfx: warning: ${file}: ${w}\n`);
@@ -61,7 +73,7 @@ export async function runCommand(
     flags,
     spec.accounting === 'quiet',
   );
-  return flags.strict && (followUpRejected > 0 || warnings > 0) ? 1 : code;
+  return flags.strict && (followUpRejected > 0 || alsoRejected > 0 || warnings > 0) ? 1 : code;
 }
 
 /** The load options of the read flags, in the context of the run (its folder, its progress bar). */
@@ -83,10 +95,8 @@ export function loadOptionsOf(flags: CommandFlags, ctx: RunContext): LoadOptions
  * totals row skipped, ended courses without a reason, 31-12-9999 end dates), for stderr. The
  * note on random pseudonyms matters only where pseudonyms are printed, which says so itself.
  */
-export function readNotes(data: Loaded): string[] {
-  // A slow exceljs read is told through LoadOptions.note, and only for a large file.
-  const untold = new Set<ReadNoteKind>(['slow-reader', 'pseudonyms']);
-  return [...data.info.notes, ...data.notes].filter((n) => !untold.has(n.kind)).map((n) => n.text);
+export function readNotes(data: Pick<InputData, 'info' | 'notes'>): string[] {
+  return toldNotes([...data.info.notes, ...data.notes]);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Table } from '../model/table.js';
 import type { CourseStore } from '../schema/course-store.js';
 import type { Loaded } from '../schema/load.js';
 import { matchKey } from '../schema/normalize-text.js';
+import type { MappedColumns } from './spec.js';
 
 export interface DataNotes {
   /** For stderr (English, as every message there). */
@@ -29,17 +30,24 @@ const WHAT = {
   exitReason: { da: 'afslutningsårsag', en: 'exit reason' },
 } as const;
 
+/** The column mapping as one line for stderr: "columns: "CPR-nr." → personId, ...; not used: ...". */
+export function columnsLine(mapping: MappedColumns): string {
+  const mapped = mapping.columns.filter((c) => c.field !== undefined && c.how !== 'duplicate');
+  const ignored = mapping.columns.filter((c) => c.how === 'ignored' && c.header !== '');
+  return (
+    `columns: ${mapped.map((c) => `"${c.header}" → ${c.field}`).join(', ')}` +
+    (ignored.length > 0 ? `; not used: ${ignored.map((c) => `"${c.header}"`).join(', ')}` : '')
+  );
+}
+
 /**
  * The column mapping as one line for stderr, and warnings when the end date or the exit reason
  * has no column (or an ignored header looks like one). Survey rows (no dates) need neither.
  */
 export function mappingNotes(data: Loaded, lang: Lang): DataNotes & { line: string } {
   const { mapping } = data;
-  const mapped = mapping.columns.filter((c) => c.field !== undefined && c.how !== 'duplicate');
   const ignored = mapping.columns.filter((c) => c.how === 'ignored' && c.header !== '');
-  const line =
-    `columns: ${mapped.map((c) => `"${c.header}" → ${c.field}`).join(', ')}` +
-    (ignored.length > 0 ? `; not used: ${ignored.map((c) => `"${c.header}"`).join(', ')}` : '');
+  const line = columnsLine(mapping);
   const out: DataNotes & { line: string } = { line, warnings: [], notes: [] };
   if (data.unit === 'respondent') return out;
   const t = sayer(lang);

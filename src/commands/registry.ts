@@ -7,6 +7,7 @@ import { providersCommand } from './providers.js';
 import { repeatsCommand } from './repeats.js';
 import type { AnySpec } from './spec.js';
 import { yoyCommand } from './yoy.js';
+import { progressionCommand } from './progression.js';
 
 export const COMMANDS: AnySpec[] = [
   inspectCommand,
@@ -16,6 +17,7 @@ export const COMMANDS: AnySpec[] = [
   yoyCommand,
   compareCommand,
   providersCommand,
+  progressionCommand,
 ];
 
 /** The commands that can be steps of a `jobfx run` memo pack. */

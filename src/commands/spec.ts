@@ -8,7 +8,9 @@
 import type { Command } from 'commander';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Table } from '../model/table.js';
+import type { ReadNote, SourceInfo } from '../io/raw.js';
 import type { Loaded, LoadOptions } from '../schema/load.js';
+import type { Ledger } from '../schema/normalise/index.js';
 import type { OutputFlags, ReadFlags } from './options.js';
 
 /** What a command makes of loaded data, before any output (no I/O). */
@@ -65,7 +67,41 @@ export interface BuildOptions {
 
 export type CommandFlags = ReadFlags & OutputFlags;
 
-export interface CommandSpec<F extends CommandFlags = CommandFlags> {
+/** The headers of an input and what became of each: what --rejects and the stderr columns line show. */
+export interface MappedColumns {
+  columns: {
+    index: number;
+    header: string;
+    field?: string;
+    how: 'config' | 'synonym' | 'ignored' | 'duplicate';
+  }[];
+}
+
+/**
+ * What the pipeline needs of any main input to account for it, whatever it holds: the reader's
+ * notes, the column mapping, the row ledger (read = accepted + rejected + skipped).
+ */
+export interface InputData {
+  info: SourceInfo;
+  mapping: MappedColumns;
+  ledger: Ledger;
+  /** What the schema layer noted (stderr). */
+  notes: ReadNote[];
+  /** Other files the loader read (a course export joined to measurements), each accounted for. */
+  also?: { file: string; ledger: Ledger }[];
+}
+
+/**
+ * A main input that is not a course export (progression's measurement file): the command's own
+ * loader, which reads with the shared machinery (src/io, CPR rules, pseudonyms, ledger).
+ */
+export interface MainInput<F, D extends InputData> {
+  /** What the file is, for the help text of the <file> argument. */
+  what: string;
+  load: (file: string, opts: LoadOptions, flags: F) => Promise<D>;
+}
+
+export interface CommandSpec<F extends CommandFlags = CommandFlags, D extends InputData = Loaded> {
   name: string;
   summary: string;
   description: string;
@@ -76,10 +112,12 @@ export interface CommandSpec<F extends CommandFlags = CommandFlags> {
   options?: (cmd: Command) => Command;
   /** Checks of the options that need no data: a usage error before the export is read. */
   check?: (flags: F) => void;
+  /** The main input, when it is not a course export (default: loadCourses). */
+  input?: MainInput<F, D>;
   /** What the export must be loaded with for these options (columns kept by header, survey rows). */
   load?: (flags: F) => Pick<LoadOptions, 'keepColumns' | 'respondents'>;
   /** The tables of loaded data: pure, no I/O. */
-  build: (data: Loaded, flags: F, o: BuildOptions) => Promise<Built>;
+  build: (data: D, flags: F, o: BuildOptions) => Promise<Built>;
   /** 'quiet': the command shows the row accounting itself (inspect), stderr gets only the warning. */
   accounting?: 'line' | 'quiet';
   /**
@@ -91,7 +129,7 @@ export interface CommandSpec<F extends CommandFlags = CommandFlags> {
 
 /** A spec of any command's flags, as the registry and the pipeline hold them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each spec types its own flags
-export type AnySpec = CommandSpec<any>;
+export type AnySpec = CommandSpec<any, any>;
 
 /** Notes and warnings as a build collects them. */
 export function messages(): { list: Message[]; note(text: string): void; warn(text: string): void } {

@@ -68,6 +68,16 @@ export type ReadNoteKind =
 
 export const readNote = (kind: ReadNoteKind, text: string): ReadNote => ({ kind, text });
 
+/**
+ * The texts of read notes that a run tells on stderr: not the slow-reader note (told through
+ * LoadOptions.note, and only for a large file) nor the random-pseudonyms note (told only where
+ * pseudonyms are printed).
+ */
+export function toldNotes(notes: readonly ReadNote[]): string[] {
+  const untold = new Set<ReadNoteKind>(['slow-reader', 'pseudonyms']);
+  return notes.filter((n) => !untold.has(n.kind)).map((n) => n.text);
+}
+
 export interface RawTable {
   info: SourceInfo;
   headers: string[];

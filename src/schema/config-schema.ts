@@ -35,6 +35,24 @@ const exitGroup = z.strictObject({
   en: z.string().min(1).describe('English label'),
 });
 
+const indicator = z
+  .strictObject({
+    name: z.string().min(1).describe('The indicator as tables show it (Danish)'),
+    replaces: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('A built-in indicator (name or alias) this entry renames; its old names stay aliases'),
+    aliases: z.array(z.string().min(1)).optional().describe('Other spellings in measurement files'),
+    en: z.string().optional().describe('English label'),
+    scale: z
+      .string()
+      .regex(/^\s*-?\d+\s*(-|–|til|to)\s*-?\d+\s*$/)
+      .optional()
+      .describe('Its scale when the file has no Skala column, e.g. "1-10" (default 1-5)'),
+  })
+  .describe('A BIP indicator for jobfx progression: a new one, or a built-in one renamed or rescaled');
+
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -60,6 +78,12 @@ export const configSchema = z
         ).optional(),
       })
       .optional(),
+    indicators: z
+      .array(indicator)
+      .optional()
+      .describe(
+        'BIP indicators added to (or renaming, or rescaling) the 11 built-in ones (jobfx progression)',
+      ),
   })
   .describe('jobfx configuration: column mapping and vocabularies for one case system or memo');
 

@@ -1,0 +1,226 @@
+/**
+ * jobfx progression: progression on BIP indicators from a measurement file (issue #16,
+ * docs/definitions.md#progression). Its main input is a measurement file, loaded by its own
+ * loader (schema/measurements/) with the shared reading machinery; --courses joins a course
+ * export for programme, unit, target group, exit reason and the course dates.
+ */
+import { Option, type Command } from 'commander';
+import {
+  DEFAULT_WINDOWS,
+  progression,
+  type ProgressionResult,
+  type Windows,
+} from '../analyses/progression/index.js';
+import { sayer } from '../base/i18n.js';
+import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../base/period.js';
+import { usageError } from '../errors.js';
+import { fieldLabel } from '../model/fields.js';
+import { labelCol, valueCol, type Table } from '../model/table.js';
+import { chartSpec } from '../render/chart.js';
+import { loadMeasurements, type Measurements } from '../schema/measurements/load.js';
+import { PROGRESSION_TABLES, progressionTables } from '../tables/progression.js';
+import {
+  addPeriodOptions,
+  addTableOutputOptions,
+  DEFAULT_SUPPRESSION,
+  intArg,
+  TABLE_FORMATS,
+  type ReadFlags,
+  type TableOutputFlags,
+} from './options.js';
+import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
+
+export const PROGRESSION_BY = ['unit', 'programme', 'targetGroup'] as const;
+
+export interface ProgressionFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
+  courses?: string;
+  by?: (typeof PROGRESSION_BY)[number];
+  threshold?: number;
+  baselineDays: number;
+  midwayWeeks: [number, number];
+  lastDays: number;
+  chart?: string;
+}
+
+export const progressionCommand: CommandSpec<ProgressionFlags, Measurements> = {
+  name: 'progression',
+  summary: 'progression on BIP indicators (baseline, midway, last measurement) from a measurement file',
+  description:
+    'Reads a measurement file (long: one row per person, measurement and indicator; or wide: one column per ' +
+    'indicator) and reports progression, stagnation and regression on the mean of the indicators and per ' +
+    'indicator (with the mean change and its 95% interval), the mean scores at baseline, midway and the last ' +
+    'measurement, and whether the measurements were taken on time. Scores are normalised to 0–1 by their scale. ' +
+    '--courses joins a course export (person and date within the course, or the course start) for --by and ' +
+    'for the course dates. Tables 2 and 3 are always per indicator.',
+  examples: [
+    'jobfx progression fixtures/progression/bip-long.csv',
+    'jobfx progression bip.xlsx --courses export.xlsx --period 2024H2 --by unit --out progression.xlsx',
+    'jobfx progression bip.csv --threshold 0.2 --chart scores.svg --format md',
+  ],
+  formats: TABLE_FORMATS,
+  input: {
+    what: 'the measurement file: .csv or .xlsx',
+    load: (file, opts, flags) => loadMeasurements(file, { ...opts, courses: flags.courses }),
+  },
+  options: (cmd: Command) =>
+    addTableOutputOptions(
+      addPeriodOptions(cmd, 'every measured course')
+        .option(
+          '--courses <export>',
+          'course export to join (programme, unit, target group, exit reason, dates)',
+        )
+        .addOption(
+          new Option(
+            '--by <field>',
+            'one row per value of this field in the first table (needs the field in --courses or the file)',
+          ).choices([...PROGRESSION_BY]),
+        )
+        .option(
+          '--threshold <x>',
+          'change of the mean (0–1 scale) that counts as progression/regression; default: one scale step (0.25 on 1–5)',
+          parseThreshold,
+        )
+        .option(
+          '--baseline-days <n>',
+          'baseline on time within ± this many days of the start',
+          intArg('--baseline-days'),
+          DEFAULT_WINDOWS.baselineDays,
+        )
+        .addOption(
+          new Option('--midway-weeks <a-b>', 'midway measurement on time in these weeks of the course')
+            .argParser(parseWeeks)
+            .default(DEFAULT_WINDOWS.midwayWeeks, DEFAULT_WINDOWS.midwayWeeks.join('-')),
+        )
+        .option(
+          '--last-days <n>',
+          'last measurement on time within this many days of the end',
+          intArg('--last-days'),
+          DEFAULT_WINDOWS.lastDays,
+        )
+        .option(
+          '--chart <file.svg>',
+          `also draw the mean scores at the three measurements (SVG); small cells left out (--suppress, default ${DEFAULT_SUPPRESSION})`,
+        ),
+    ),
+  check: (flags) => {
+    if (flags.chart !== undefined && !/\.svg$/i.test(flags.chart))
+      throw usageError(`--chart ${flags.chart}: the chart is SVG; give a file name ending in .svg`);
+  },
+  build: buildProgression,
+};
+
+function parseThreshold(v: string): number {
+  const x = Number(v.replace(',', '.'));
+  if (!(x > 0 && x <= 1))
+    throw usageError(
+      `--threshold ${v}: expected a change on the 0–1 scale, above 0 and at most 1 (e.g. 0.25)`,
+    );
+  return x;
+}
+
+function parseWeeks(v: string): [number, number] {
+  const m = /^\s*(\d+)\s*[-–]\s*(\d+)\s*$/.exec(v);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < Number(m[1]))
+    throw usageError(`--midway-weeks ${v}: give two weeks of the course, e.g. 5-7`);
+  return [Number(m[1]), Number(m[2])];
+}
+
+export async function buildProgression(
+  data: Measurements,
+  flags: ProgressionFlags,
+  o: BuildOptions,
+): Promise<Built> {
+  const t = sayer(flags.lang);
+  const say = messages();
+  const period = resolveOptionalPeriod(flags);
+  const windows: Windows = {
+    baselineDays: flags.baselineDays,
+    midwayWeeks: flags.midwayWeeks,
+    lastDays: flags.lastDays,
+  };
+  const r = progression(data.measurements, data.courses, {
+    threshold: flags.threshold,
+    period,
+    by: flags.by,
+    indicators: data.indicators.list.length,
+    windows,
+  });
+  tell(r, data, flags, say);
+  const byLabel = flags.by ? fieldLabel(flags.by, flags.lang).toLowerCase() : undefined;
+  const tables = progressionTables(r, {
+    lang: flags.lang,
+    indicators: data.indicators,
+    periodText: period ? periodText(period, flags.lang) : t('alle målte forløb', 'all measured courses'),
+    byLabel,
+    threshold: flags.threshold,
+    windows,
+    source: `${o.source.split(/[\\/]/).pop()}, ${r.courses} ${t('forløb', 'courses')}`,
+  });
+  // Drawn by the pipeline from the scores table as published (suppressed at the chart threshold).
+  const charts: Built['charts'] = o.charts
+    ? [
+        {
+          table: PROGRESSION_TABLES.scores,
+          spec: (shown) => chartSpec(chartTable(shown, flags), chartOptions(flags)),
+          file: flags.chart,
+        },
+      ]
+    : [];
+  return {
+    title: t('Progression på BIP-indikatorer', 'Progression on BIP indicators'),
+    tables,
+    charts,
+    messages: say.list,
+  };
+}
+
+function tell(
+  r: ProgressionResult,
+  data: Measurements,
+  flags: ProgressionFlags,
+  say: ReturnType<typeof messages>,
+): void {
+  if (r.total.n === 0)
+    say.warn(
+      'no course has both a baseline and a later measurement of the same indicator: the progression tables are empty',
+    );
+  if (r.undatedOutside > 0)
+    say.warn(
+      `${r.undatedOutside} course(s) have neither an end date nor a dated measurement and cannot be placed in the period; they are left out (add Dato, or --courses)`,
+    );
+  if (flags.by && r.groups.every((g) => g.value === null))
+    say.warn(
+      `--by ${flags.by}: no course has a value (give --courses EXPORT, or a column for it in the measurement file)`,
+    );
+  if (r.total.other > 0)
+    say.warn(
+      `${r.total.other} course(s) could not be compared (measurements neither all numbered nor all dated, or no indicator at both baseline and last)`,
+    );
+  if (data.joined === null && r.withStart === 0)
+    say.note('no course start in the measurement file: the timeliness table is empty; give --courses EXPORT');
+}
+
+/** The scores table with only its three mean columns, labelled by measurement, for the chart. */
+function chartTable(scores: Table, flags: ProgressionFlags): Table {
+  const t = sayer(flags.lang);
+  return {
+    ...scores,
+    columns: [
+      labelCol(''),
+      valueCol(t('Baseline', 'Baseline')),
+      valueCol(t('Midtvejs', 'Midway')),
+      valueCol(t('Sidste måling', 'Last')),
+    ],
+    rows: scores.rows.map((row) => ({ cells: [row.cells[0]!, row.cells[2]!, row.cells[4]!, row.cells[6]!] })),
+  };
+}
+
+function chartOptions(flags: ProgressionFlags) {
+  const t = sayer(flags.lang);
+  return {
+    lang: flags.lang,
+    seriesColumns: [1, 2, 3],
+    seriesTitle: t('Måling', 'Measurement'),
+    yTitle: t('Gns. score (0–1)', 'Mean score (0–1)'),
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * Which course each measurement belongs to (docs/definitions.md#progression). Without a course
+ * export: the person and the course start the file gives (Startdato), or the person alone. With
+ * --courses: the person's course with the start the row gives; else the course whose span
+ * (start − 7 days … end + 14 days, or ongoing) holds the date of measurement, the latest start
+ * winning; else, with no date, the person's only course. A row that fits no course is rejected.
+ */
+import type { Day } from '../../base/dates.js';
+import { danishOf } from '../../base/dates.js';
+import { courseOrder } from '../course-order.js';
+import { NONE } from '../course-store.js';
+import type { Loaded } from '../load.js';
+import type { ReadRows } from './load.js';
+import type { Measurement } from './settle.js';
+
+export interface MeasuredCourse {
+  person: string;
+  start: Day | null;
+  end: Day | null;
+  programme: string | null;
+  unit: string | null;
+  targetGroup: string | null;
+  exitReason: string | null;
+  exitGroup: string | null;
+}
+
+/** How far before a course's start, and after its end, a measurement still belongs to it (days). */
+export const JOIN_BEFORE_START = 7;
+export const JOIN_AFTER_END = 14;
+
+/** Sets each measurement's course; returns the courses. Rows that fit no course are rejected. */
+export function assignCourses(
+  rows: ReadRows,
+  ms: Measurement[],
+  notes: string[],
+  joined: Loaded | undefined,
+): MeasuredCourse[] {
+  const courseOfRow = new Int32Array(rows.refs.length).fill(-1);
+  const courses: MeasuredCourse[] = [];
+  if (joined === undefined) ownCourses(rows, courseOfRow, courses, notes);
+  else joinCourses(rows, courseOfRow, courses, joined);
+  for (const m of ms) m.course = courseOfRow[m.row]!;
+  return courses;
+}
+
+/** Courses from the measurement file itself: person + Startdato (when given). */
+function ownCourses(
+  rows: ReadRows,
+  courseOfRow: Int32Array,
+  courses: MeasuredCourse[],
+  notes: string[],
+): void {
+  const byKey = new Map<string, number>();
+  let conflicts = 0;
+  let withoutStart = false;
+  rows.facts.forEach((f, i) => {
+    if (!f || rows.rejected.has(i)) return;
+    if (f.courseStart === null) withoutStart = true;
+    const key = `${f.person}|${f.courseStart ?? ''}`;
+    let c = byKey.get(key);
+    if (c === undefined) {
+      byKey.set(key, (c = courses.length));
+      courses.push({
+        person: f.person,
+        start: f.courseStart,
+        end: f.courseEnd,
+        programme: f.programme,
+        unit: f.unit,
+        targetGroup: f.targetGroup,
+        exitReason: null,
+        exitGroup: null,
+      });
+    } else {
+      const course = courses[c]!;
+      if (f.courseEnd !== null && (course.end === null || f.courseEnd > course.end)) {
+        if (course.end !== null) conflicts++;
+        course.end = f.courseEnd;
+      }
+      for (const k of ['programme', 'unit', 'targetGroup'] as const)
+        // Rows of one course that disagree: the first value in text order, never the first row.
+        if (f[k] !== null && f[k] !== course[k]) {
+          if (course[k] !== null) conflicts++;
+          if (course[k] === null || f[k] < course[k]) course[k] = f[k];
+        }
+    }
+    courseOfRow[i] = c;
+  });
+  if (withoutStart)
+    notes.push(
+      'Some rows give no course start (Startdato): all measurements of such a person without one are taken as one course. Give --courses EXPORT or a Startdato column to tell courses apart.',
+    );
+  if (conflicts > 0)
+    notes.push(
+      `${conflicts} row(s) give another end date, programme, unit or target group than other rows of the same course: the latest end date, and the first value in text order, are used.`,
+    );
+}
+
+function joinCourses(rows: ReadRows, courseOfRow: Int32Array, courses: MeasuredCourse[], data: Loaded): void {
+  const file = data.info.file;
+  const store = data.store;
+  const order = courseOrder(store, data.vocab);
+  const byPerson = new Map<string, number[]>();
+  for (let i = 0; i < store.length; i++) {
+    const name = store.persons.name(store.person[i]!);
+    const list = byPerson.get(name);
+    if (list) list.push(i);
+    else byPerson.set(name, [i]);
+  }
+  const dense = new Map<number, number>();
+  rows.facts.forEach((f, r) => {
+    if (!f || rows.rejected.has(r)) return;
+    const found = courseOf(f, byPerson.get(f.person) ?? [], store, order, file);
+    if (typeof found === 'string') return void rows.rejected.set(r, [found]);
+    let c = dense.get(found);
+    if (c === undefined) {
+      dense.set(found, (c = courses.length));
+      const end = store.end[found]!;
+      const course = store.course(found);
+      courses.push({
+        person: f.person,
+        start: store.start[found]!,
+        end: end === NONE ? null : end,
+        programme: course.programme,
+        unit: course.unit,
+        targetGroup: course.targetGroup,
+        exitReason: course.exitReason,
+        exitGroup: course.exitGroup,
+      });
+    }
+    courseOfRow[r] = c;
+  });
+}
+
+function courseOf(
+  f: { courseStart: Day | null; day: Day | null },
+  candidates: number[],
+  store: { start: ArrayLike<number>; end: ArrayLike<number> },
+  order: (a: number, b: number) => number,
+  file: string,
+): number | string {
+  if (candidates.length === 0) return `the person has no course in ${file}`;
+  const first = (list: number[]) => [...list].sort(order)[0]!;
+  if (f.courseStart !== null) {
+    const same = candidates.filter((i) => store.start[i] === f.courseStart);
+    if (same.length > 0) return first(same);
+    return `the person has no course in ${file} that starts on ${danishOf(f.courseStart)}`;
+  }
+  if (f.day !== null) {
+    const day = f.day;
+    const span = candidates.filter((i) => {
+      const end = store.end[i]!;
+      return store.start[i]! - JOIN_BEFORE_START <= day && (end === NONE || day <= end + JOIN_AFTER_END);
+    });
+    // The latest start wins (then the order of courses): a new course takes over from an old one.
+    if (span.length > 0) return first(span);
+    return `no course of the person in ${file} runs on ${danishOf(day)} (from ${JOIN_BEFORE_START} days before its start to ${JOIN_AFTER_END} days after its end)`;
+  }
+  if (candidates.length === 1) return candidates[0]!;
+  return `the person has ${candidates.length} courses in ${file}; add the date of measurement (Dato) or the course start (Startdato) to say which`;
+}

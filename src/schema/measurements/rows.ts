@@ -1,0 +1,229 @@
+/**
+ * One row of a measurement file → its measurements (one in the long shape, one per filled
+ * indicator column in the wide shape), or the reasons it is rejected. The CPR number is turned
+ * into a pseudonym here and goes no further (docs/definitions.md#progression).
+ */
+import type { Day } from '../../base/dates.js';
+import type { RawValue } from '../../io/raw.js';
+import { parseCpr, type Pseudonymiser } from '../cpr.js';
+import { problem, text } from '../normalise/ledger.js';
+import { matchKey } from '../normalize-text.js';
+import { isMissing, parseDate, parseNumber, textOf } from '../values.js';
+import type { MeasurementField, MeasurementMapping } from './columns.js';
+import { parseScale, type IndicatorSet, type Scale } from './indicators.js';
+
+/** 1 baseline, 2 midway (week 6), 3 end (week 12 or early end); 0: not given (only a date). */
+export type Slot = 0 | 1 | 2 | 3;
+
+/** What a row says about the person and the course, shared by its measurements. */
+export interface RowFacts {
+  person: string;
+  slot: Slot;
+  day: Day | null;
+  courseStart: Day | null;
+  courseEnd: Day | null;
+  programme: string | null;
+  unit: string | null;
+  targetGroup: string | null;
+}
+
+export interface Score {
+  indicator: number;
+  score: number;
+  /** From the row's Skala, else the indicator's configured scale; null: decided after reading. */
+  scale: Scale | null;
+}
+
+const SLOT_WORDS: [Slot, string[]][] = [
+  [
+    1,
+    [
+      '1',
+      'baseline',
+      'baselinemåling',
+      'start',
+      'startmåling',
+      'opstart',
+      'første',
+      'før',
+      '1. måling',
+      'uge 0',
+      'uge 1',
+    ],
+  ],
+  [2, ['2', 'midtvejs', 'midtvejsmåling', 'midt', 'midway', 'uge 6', '2. måling', 'anden']],
+  [
+    3,
+    ['3', 'slut', 'slutmåling', 'afslutning', 'afsluttende', 'end', 'final', 'uge 12', '3. måling', 'tredje'],
+  ],
+];
+const SLOTS = new Map<string, Slot>();
+for (const [slot, words] of SLOT_WORDS) for (const w of words) SLOTS.set(matchKey(w), slot);
+
+/** A person id cache: HMAC once per distinct id, not once per row (a million rows, some thousand persons). */
+export function personIds(pseudonymise: Pseudonymiser, cpr: boolean) {
+  const seen = new Map<string, string>();
+  const byCell = new Map<string, string>();
+  return (v: RawValue, reasons: string[], header: string): string | null => {
+    // The same cell text again (a long file repeats the person on every row): no CPR parse.
+    const known = typeof v === 'string' ? byCell.get(v) : undefined;
+    if (known !== undefined) return known;
+    if (isMissing(v)) {
+      reasons.push(`${header}: is empty`);
+      return null;
+    }
+    let key: string;
+    if (cpr) {
+      const c = parseCpr(typeof v === 'number' ? v : textOf(v));
+      if (!c.ok) {
+        reasons.push(`${header}: the value ${c.reason}`);
+        return null;
+      }
+      key = c.digits;
+    } else key = textOf(v);
+    let name = seen.get(key);
+    if (name === undefined) seen.set(key, (name = pseudonymise(key)));
+    if (typeof v === 'string') byCell.set(v, name);
+    return name;
+  };
+}
+
+export interface RowReader {
+  (cells: RawValue[], reasons: string[]): { facts: RowFacts | null; scores: Score[] };
+}
+
+/** A reader of the rows of a mapped measurement file. */
+export function rowReader(
+  mapping: MeasurementMapping,
+  headers: string[],
+  indicators: IndicatorSet,
+  person: ReturnType<typeof personIds>,
+  date1904: boolean,
+): RowReader {
+  const col = mapping.fields;
+  const name = (f: MeasurementField) => headers[col[f]!] ?? f;
+  const indexOf = new Map(indicators.list.map((ind, i) => [ind, i]));
+  const wide = [...mapping.indicatorColumns].map(([c, ind]) => ({ c, i: indexOf.get(ind)! }));
+  // A million rows repeat a few hundred dates, indicators and measurement words: each text is
+  // parsed once (the same text always parses the same way).
+  const dates = memo((v: RawValue) => parseDate(v, date1904));
+  const lookup = memo((v: RawValue) => indicators.lookup(textOf(v)));
+  const slotOf = memo((v: RawValue) =>
+    typeof v === 'string' || typeof v === 'number' ? SLOTS.get(matchKey(String(v))) : undefined,
+  );
+  const scales = memo((v: RawValue) => parseScale(textOf(v)));
+  let last: RowFacts | null = null;
+  return (cells, reasons) => {
+    const at = (f: MeasurementField): RawValue => (col[f] === undefined ? null : (cells[col[f]!] ?? null));
+    const dateOf = (f: MeasurementField): Day | null => {
+      if (col[f] === undefined || isMissing(at(f))) return null;
+      const d = dates(at(f));
+      if (d.ok) return d.value;
+      problem(reasons, name(f), at(f), d.reason);
+      return null;
+    };
+    const id = person(at('personId'), reasons, name('personId'));
+    let slot: Slot = 0;
+    let day = dateOf('date');
+    const occ = at('occasion');
+    if (col.occasion !== undefined && !isMissing(occ)) {
+      const s = slotOf(occ);
+      if (s !== undefined) slot = s;
+      else {
+        // Måling may hold the date of the measurement itself.
+        const d = dates(occ);
+        if (d.ok && day === null) day = d.value;
+        else if (!d.ok)
+          problem(
+            reasons,
+            name('occasion'),
+            occ,
+            'is not a measurement: write 1, 2, 3, Baseline, Midtvejs, Slut or a date',
+          );
+      }
+    }
+    if (slot === 0 && day === null && reasons.length === 0)
+      reasons.push(
+        `${name('occasion')}/${name('date')}: neither the measurement (1/2/3) nor its date is filled in`,
+      );
+    const made: RowFacts | null =
+      id === null
+        ? null
+        : {
+            person: id,
+            slot,
+            day,
+            courseStart: dateOf('courseStart'),
+            courseEnd: dateOf('courseEnd'),
+            programme: optText(at('programme')),
+            unit: optText(at('unit')),
+            targetGroup: optText(at('targetGroup')),
+          };
+    // Consecutive rows of one measurement (the long shape) share one object: fewer to collect.
+    const facts = made !== null && last !== null && sameFacts(made, last) ? last : made;
+    if (facts !== null) last = facts;
+    const scale = readScale(col.scale === undefined ? null : at('scale'), reasons, name('scale'), scales);
+    const scores: Score[] = [];
+    const add = (i: number, raw: RawValue, header: string) => {
+      const n = parseNumber(raw);
+      if (!n.ok)
+        return problem(reasons, header, raw, `${n.reason}; a score is a number on the indicator's scale`);
+      scores.push({ indicator: i, score: n.value, scale: scale ?? indicators.list[i]!.scale ?? null });
+    };
+    if (mapping.shape === 'long') {
+      const raw = at('indicator');
+      const ind = isMissing(raw) ? undefined : lookup(raw);
+      if (isMissing(raw)) reasons.push(`${name('indicator')}: is empty`);
+      else if (!ind)
+        problem(
+          reasons,
+          name('indicator'),
+          raw,
+          'is not a known BIP indicator; add it (or an alias) under "indicators" in the config',
+        );
+      if (isMissing(at('score'))) reasons.push(`${name('score')}: is empty`);
+      else if (ind) add(indexOf.get(ind)!, at('score'), name('score'));
+    } else {
+      for (const w of wide) if (!isMissing(cells[w.c] ?? null)) add(w.i, cells[w.c]!, headers[w.c]!);
+      if (scores.length === 0 && reasons.length === 0) reasons.push('no indicator column holds a score');
+    }
+    return { facts, scores };
+  };
+}
+
+const FACT_KEYS = [
+  'person',
+  'slot',
+  'day',
+  'courseStart',
+  'courseEnd',
+  'programme',
+  'unit',
+  'targetGroup',
+] as const;
+const sameFacts = (a: RowFacts, b: RowFacts) => FACT_KEYS.every((k) => a[k] === b[k]);
+
+/** f over cell values, remembered by the cell's text (strings) or value (numbers). */
+function memo<T>(f: (v: RawValue) => T): (v: RawValue) => T {
+  const seen = new Map<string | number, T>();
+  return (v) => {
+    if (typeof v !== 'string' && typeof v !== 'number') return f(v);
+    let r = seen.get(v);
+    if (r === undefined && !seen.has(v)) seen.set(v, (r = f(v)));
+    return r as T;
+  };
+}
+
+function readScale(
+  v: RawValue,
+  reasons: string[],
+  header: string,
+  parse: (v: RawValue) => Scale | null,
+): Scale | null {
+  if (v === null || isMissing(v)) return null;
+  const s = parse(v);
+  if (s === null) problem(reasons, header, v, 'is not a scale; write 1-5, 1-10 or min-max');
+  return s;
+}
+
+const optText = (v: RawValue): string | null => (isMissing(v) ? null : text(v));
