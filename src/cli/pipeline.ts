@@ -3,18 +3,22 @@
  * write → account. A command is a spec (commands/spec.ts); this module does the I/O around its
  * pure build, the same for every command.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AnySpec, Built, CommandFlags } from '../commands/spec.js';
 import { formatOf, suppressionThreshold, type TableOutputFlags } from '../commands/options.js';
 import { mappingNotes, withNotes } from '../commands/data-notes.js';
+import { checkDistinctOutputs, checkOutputFile, protectInput } from '../io/output-guard.js';
 import { writeAtomic } from '../io/write.js';
 import { renderTables } from '../render/index.js';
 import { applyFollowUpFile, type FollowUpResult } from '../schema/followup.js';
 import { loadCourses, type Loaded, type LoadOptions } from '../schema/load.js';
-import { accountingLine, finishAccounting } from './accounting.js';
+import { CONFIG_FILE } from '../schema/config.js';
+import { accountingLine, finishAccounting, requireRows } from './accounting.js';
 import type { RunContext } from './context.js';
 import { writeTables } from './output.js';
 
-type Flags = CommandFlags & TableOutputFlags & { followup?: string };
+type Flags = CommandFlags & TableOutputFlags & { followup?: string; list?: string; chart?: string };
 
 /** Runs a command on an export; returns the exit code (0, or 1 for data problems under --strict). */
 export async function runCommand(
@@ -24,8 +28,10 @@ export async function runCommand(
   flags: Flags,
 ): Promise<number> {
   spec.check?.(flags);
+  guardFiles(ctx, file, flags);
   const data = await loadCourses(file, { ...loadOptionsOf(flags, ctx), ...spec.load?.(flags) });
   const followUpRejected = flags.followup === undefined ? 0 : await joinFollowUp(ctx, flags.followup, data);
+  if (!spec.describesFile) await requireRows(ctx, file, data.ledger, data.mapping, flags);
   const tableCommand = spec.formats.includes('md');
   const built = await spec.build(data, flags, {
     threshold: tableCommand ? suppressionThreshold(flags) : 0,
@@ -40,7 +46,7 @@ export async function runCommand(
     for (const n of readNotes(data)) ctx.stderr(`jobfx: note: ${file}: ${n}\n`);
   const warnings = tell(ctx, built) + mapped.warnings.length;
   await writeOutput(ctx, spec, { ...built, tables: withNotes(built.tables, mapped.notes) }, flags);
-  for (const f of built.files ?? []) await writeAtomic(f.path, f.content);
+  for (const f of built.files ?? []) await writeAtomic(f.path, f.content, f.option);
   const code = await finishAccounting(
     ctx,
     file,
@@ -50,6 +56,26 @@ export async function runCommand(
     spec.accounting === 'quiet',
   );
   return flags.strict && (followUpRejected > 0 || warnings > 0) ? 1 : code;
+}
+
+/**
+ * Registers the files the command reads (the export, the config, the follow-up file) and refuses,
+ * before anything is read or written, an output that would replace one of them, or two outputs
+ * that are one file. writeAtomic checks each write again.
+ */
+function guardFiles(ctx: RunContext, file: string, flags: Flags): void {
+  protectInput(file, 'the export');
+  const config = flags.config ?? join(ctx.cwd, CONFIG_FILE);
+  if (flags.config !== undefined || existsSync(config)) protectInput(config, 'the config file');
+  if (flags.followup !== undefined) protectInput(flags.followup, 'the follow-up file');
+  const outputs = [
+    { option: '--out', path: flags.out },
+    { option: '--rejects', path: flags.rejects },
+    { option: '--list', path: flags.list },
+    { option: '--chart', path: flags.chart },
+  ];
+  for (const o of outputs) if (o.path !== undefined) checkOutputFile(o.path, o.option);
+  checkDistinctOutputs(outputs);
 }
 
 /** The load options of the read flags, in the context of the run (its folder, its progress bar). */
@@ -120,6 +146,6 @@ async function writeOutput(ctx: RunContext, spec: AnySpec, built: Built, flags: 
           color: ctx.color && !flags.out,
           excelCsv: false,
         })) + (built.epilogue ?? '');
-  if (flags.out) await writeAtomic(flags.out, out);
+  if (flags.out) await writeAtomic(flags.out, out, '--out');
   else ctx.stdout(out);
 }
