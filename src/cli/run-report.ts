@@ -26,7 +26,7 @@ import { suppress } from '../disclosure/suppress.js';
 import type { Table } from '../model/table.js';
 import { loadCourses, type Loaded } from '../schema/load.js';
 import { loadReport, type LoadedReport, type ReportCommand } from '../report/config.js';
-import { checkPackTarget, GENERATOR, writePackAtomic, type PackFiles } from '../report/pack.js';
+import { GENERATOR, preparePack, writePackAtomic, type PackFiles } from '../report/pack.js';
 import { CONFIG_FILE } from '../schema/config.js';
 import { commandOf } from '../commands/commander.js';
 import { mappingNotes, withNotes } from '../commands/data-notes.js';
@@ -81,7 +81,14 @@ export async function runReport(
   const config = report.config === undefined ? join(ctx.cwd, CONFIG_FILE) : path(report.config);
   if (report.config !== undefined || existsSync(config)) protectInput(config, 'the config file');
   if (report.followup !== undefined) protectInput(path(report.followup), 'the follow-up file');
-  if (!flags.dryRun) await checkPackTarget(out, outOption);
+  const told = new Set<string>(); // the pack is repaired before the read and again under the write's lock
+  const packOptions = {
+    option: outOption,
+    note: (text: string) =>
+      void (told.has(text) || (told.add(text), quietCtx.stderr(`jobfx: note: ${text}\n`))),
+    waitMs: lockWaitMs(),
+  };
+  if (!flags.dryRun) await preparePack(out, packOptions);
 
   // Every table's options, and a fixed period, are checked before the export is read, so a typo
   // fails in a second.
@@ -198,9 +205,7 @@ export async function runReport(
   else {
     const rejects = rejectsFile === null ? null : rejectsCsv(data.ledger, data.mapping);
     await writePackAtomic(summary.out, files, {
-      option: outOption,
-      note: (text) => quietCtx.stderr(`jobfx: note: ${text}\n`),
-      waitMs: lockWaitMs(),
+      ...packOptions,
       // Under the pack's lock, so that concurrent runs do not race on the file beside it.
       thenUnderLock: () => writeRejectsBeside(quietCtx, out, rejects, data.ledger.rejected.length),
     });

@@ -33,6 +33,18 @@ export interface PackWriteOptions {
   thenUnderLock?: () => Promise<void>;
 }
 
+/**
+ * Before a run reads its export: refuses a folder that is or holds an input, repairs what a killed
+ * run left (so that the last pack is back even if this run fails later), then refuses a folder
+ * jobfx may not replace.
+ */
+export async function preparePack(dir: string, o: PackWriteOptions): Promise<void> {
+  const abs = resolve(dir);
+  checkOutputFolder(abs, o.option);
+  if (existsSync(dirname(abs))) await withPackLock(abs, o, () => recoverLeftovers(abs, o.note));
+  await checkPackTarget(abs, o.option);
+}
+
 export async function writePackAtomic(dir: string, files: PackFiles, o: PackWriteOptions): Promise<void> {
   const abs = resolve(dir);
   await checkPackTarget(abs, o.option);
