@@ -41,19 +41,23 @@ export interface PackWriteOptions {
 export async function preparePack(dir: string, o: PackWriteOptions): Promise<void> {
   const abs = resolve(dir);
   checkOutputFolder(abs, o.option);
-  if (existsSync(dirname(abs))) await withPackLock(abs, o, () => recoverLeftovers(abs, o.note));
-  await checkPackTarget(abs, o.option);
+  if (!existsSync(dirname(abs))) return;
+  // Under the lock: a run writing the pack swaps it out of its place for an instant.
+  await withPackLock(abs, o, async () => {
+    await recoverLeftovers(abs, o.note);
+    await checkPackTarget(abs, o.option);
+  });
 }
 
 export async function writePackAtomic(dir: string, files: PackFiles, o: PackWriteOptions): Promise<void> {
   const abs = resolve(dir);
-  await checkPackTarget(abs, o.option);
+  checkOutputFolder(abs, o.option);
   await mkdir(dirname(abs), { recursive: true }).catch((e: NodeJS.ErrnoException) => {
     throw cannotWrite(dir, e);
   });
   await withPackLock(abs, o, async () => {
     await recoverLeftovers(abs, o.note);
-    // Checked again under the lock: another run or a person may have changed the folder.
+    // Checked (again) under the lock: another run or a person may have changed the folder.
     await checkPackTarget(abs, o.option);
     await swapIn(abs, files, dir);
     await o.thenUnderLock?.();
