@@ -82,6 +82,6 @@ export function noRowsError(file: string, ledger: Ledger, see: string): JobfxErr
     return dataError(
       `${file}: all ${n} data rows were rejected, so there is nothing to count; ${see} to find out why`,
     );
-  const what = ledger.read === 0 ? 'a header row only' : `${ledger.read} rows read, all blank or totals rows`;
-  return inputError(`${file}: no data rows (${what}); nothing to count. Export the data again with its rows`);
+  const what = ledger.read === 0 ? 'below the header' : `(${ledger.read} read, each blank or a totals row)`;
+  return inputError(`${file}: no data rows ${what}; nothing to count. Export the data again with its rows`);
 }
