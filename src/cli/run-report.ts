@@ -26,7 +26,7 @@ import { suppress } from '../disclosure/suppress.js';
 import type { Table } from '../model/table.js';
 import { loadCourses, type Loaded } from '../schema/load.js';
 import { loadReport, type LoadedReport, type ReportCommand } from '../report/config.js';
-import { GENERATOR, preparePack, writePackAtomic, type PackFiles } from '../report/pack.js';
+import { checkPackTarget, GENERATOR, preparePack, writePackAtomic, type PackFiles } from '../report/pack.js';
 import { CONFIG_FILE } from '../schema/config.js';
 import { commandOf } from '../commands/commander.js';
 import { mappingNotes, withNotes } from '../commands/data-notes.js';
@@ -88,7 +88,9 @@ export async function runReport(
       void (told.has(text) || (told.add(text), quietCtx.stderr(`jobfx: note: ${text}\n`))),
     waitMs: lockWaitMs(),
   };
-  if (!flags.dryRun) await preparePack(out, packOptions);
+  // A dry run checks the folder too (reading only): a scheduled run must not be the first to find out.
+  if (flags.dryRun) await checkPackTarget(out, outOption);
+  else await preparePack(out, packOptions);
 
   // Every table's options, and a fixed period, are checked before the export is read, so a typo
   // fails in a second.

@@ -100,6 +100,15 @@ describe('jobfx run refuses an output folder it may not replace, and deletes not
     expectUntouched(before, snapshot(root));
   });
 
+  it('--dry-run tells the same, writing nothing', () => {
+    const { root, w } = setUp();
+    const before = snapshot(root);
+    const r = jobfx(['run', 'jobfx.report.json', '--quiet', '--dry-run', '--out', 'other'], { cwd: w });
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stderr).toMatch(/not part of a jobfx memo pack \(keep\.txt\)/);
+    expect(snapshot(root)).toEqual(before);
+  });
+
   it('the same refusals for "out" in the report file', () => {
     const { root, w } = setUp();
     const report = JSON.parse(readFileSync(join(w, 'jobfx.report.json'), 'utf8'));
