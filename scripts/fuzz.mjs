@@ -515,7 +515,7 @@ async function worker() {
     // Each input from its own generator: seed and number reproduce it, whatever runs beside it.
     const n = serial++;
     r = rng(seed0 * 7919 + n);
-    if (r() < 0.05) {
+    if (r() < 0.08) {
       await pathCase(n);
       continue;
     }
