@@ -25,6 +25,7 @@ import os from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { inflateRawSync } from 'node:zlib';
+import { hostilePathCase } from './lib/fuzz-paths.mjs';
 import { minimalParts, rng, zip } from './lib/testdata.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -514,6 +515,10 @@ async function worker() {
     // Each input from its own generator: seed and number reproduce it, whatever runs beside it.
     const n = serial++;
     r = rng(seed0 * 7919 + n);
+    if (r() < 0.08) {
+      await pathCase(n);
+      continue;
+    }
     const input = nextInput();
     const args = pick(COMMANDS);
     const file = input.path ?? join(tmp, `in-${n}${input.ext}`);
@@ -547,6 +552,30 @@ async function worker() {
     }
     if (!input.path) rmSync(file, { force: true });
   }
+}
+
+/** A hostile output path (scripts/lib/fuzz-paths.mjs): nothing outside a jobfx pack may change. */
+async function pathCase(n) {
+  const caseRoot = join(tmp, `paths-${n}`);
+  const res = await hostilePathCase({
+    r,
+    root: caseRoot,
+    binary: join(root, 'bin/jobfx.js'),
+    fixtures: {
+      xlsx: join(root, 'fixtures/demo/demo-export.xlsx'),
+      csv: join(root, 'fixtures/csv/quirks.csv'),
+    },
+    timeoutMs,
+  });
+  stats.tried++;
+  kinds['hostile path'] = (kinds['hostile path'] ?? 0) + 1;
+  stats.byExit[String(res.code)] = (stats.byExit[String(res.code)] ?? 0) + 1;
+  if (res.verdict === null) stats.ok++;
+  else {
+    stats.crashes++;
+    console.log(`FAIL ${res.verdict} — ${res.kind}\n  ${res.stderr.split('\n').slice(0, 4).join('\n  ')}`);
+  }
+  rmSync(caseRoot, { recursive: true, force: true });
 }
 
 console.log(

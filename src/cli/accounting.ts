@@ -1,5 +1,6 @@
 /** The row accounting every command reports, and --rejects / --strict, in one place. */
 import { csvLine } from '../render/csv.js';
+import { dataError, inputError, type JobfxError } from '../errors.js';
 import { writeAtomic } from '../io/write.js';
 import type { MappedColumns } from '../commands/spec.js';
 import type { Ledger } from '../schema/normalise/index.js';
@@ -41,7 +42,7 @@ export async function finishAccounting(
   flags: { rejects?: string; strict?: boolean },
   quiet = false,
 ): Promise<number> {
-  if (flags.rejects) await writeAtomic(flags.rejects, rejectsCsv(ledger, mapping));
+  if (flags.rejects) await writeAtomic(flags.rejects, rejectsCsv(ledger, mapping), '--rejects');
   if (!quiet) ctx.stderr(accountingLine(file, ledger) + '\n');
   if (ledger.rejected.length > 0) {
     const where = flags.rejects
@@ -53,4 +54,34 @@ export async function finishAccounting(
     if (flags.strict) return 1;
   }
   return 0;
+}
+
+/**
+ * The analyses need data rows. None (a header only, or only blank and totals rows) is an input
+ * problem: exit 3, like an empty file. Every row rejected is a data problem: exit 1, after the
+ * accounting and --rejects are written so that the user can see why.
+ */
+export async function requireRows(
+  ctx: RunContext,
+  file: string,
+  ledger: Ledger,
+  mapping: MappedColumns,
+  flags: { rejects?: string },
+): Promise<void> {
+  if (ledger.accepted > 0) return;
+  if (ledger.rejected.length > 0) await finishAccounting(ctx, file, ledger, mapping, flags);
+  const see =
+    flags.rejects === undefined ? `add --rejects FILE or run jobfx inspect ${file}` : `see ${flags.rejects}`;
+  throw noRowsError(file, ledger, see);
+}
+
+/** Why an export without accepted rows cannot be counted; `see` says where the rejected rows' reasons are. */
+export function noRowsError(file: string, ledger: Ledger, see: string): JobfxError {
+  const n = ledger.rejected.length;
+  if (n > 0)
+    return dataError(
+      `${file}: all ${n} data rows were rejected, so there is nothing to count; ${see} to find out why`,
+    );
+  const what = ledger.read === 0 ? 'below the header' : `(${ledger.read} read, each blank or a totals row)`;
+  return inputError(`${file}: no data rows ${what}; nothing to count. Export the data again with its rows`);
 }

@@ -23,7 +23,7 @@ export async function writeTables(
     excelCsv: Boolean(flags.excelCsv),
     title,
   });
-  if (flags.out) await writeAtomic(flags.out, out);
+  if (flags.out) await writeAtomic(flags.out, out, '--out');
   else if (typeof out === 'string') ctx.stdout(out);
   else throw usageError('xlsx output is binary: give --out FILE.xlsx');
 }

@@ -3,6 +3,8 @@
  * → render → write → account. A command is a spec (commands/spec.ts); this module does the I/O around its
  * pure build, the same for every command.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AnySpec, Built, CommandFlags, InputData } from '../commands/spec.js';
 import type { Lang } from '../base/i18n.js';
 import {
@@ -13,17 +15,19 @@ import {
 } from '../commands/options.js';
 import { columnsLine, mappingNotes, withNotes, type DataNotes } from '../commands/data-notes.js';
 import { suppress } from '../disclosure/suppress.js';
+import { checkDistinctOutputs, checkOutputFile, protectInput } from '../io/output-guard.js';
 import { toldNotes } from '../io/raw.js';
 import { writeAtomic } from '../io/write.js';
 import { renderSvg } from '../render/chart.js';
 import { renderTables } from '../render/index.js';
 import { applyFollowUpFile, type FollowUpResult } from '../schema/followup.js';
 import { loadCourses, type Loaded, type LoadOptions } from '../schema/load.js';
-import { accountingLine, finishAccounting } from './accounting.js';
+import { CONFIG_FILE } from '../schema/config.js';
+import { accountingLine, finishAccounting, requireRows } from './accounting.js';
 import type { RunContext } from './context.js';
 import { writeTables } from './output.js';
 
-type Flags = CommandFlags & TableOutputFlags & { followup?: string };
+type Flags = CommandFlags & TableOutputFlags & { followup?: string; list?: string; chart?: string };
 
 /** Runs a command on an export; returns the exit code (0, or 1 for data problems under --strict). */
 export async function runCommand(
@@ -33,6 +37,7 @@ export async function runCommand(
   flags: Flags,
 ): Promise<number> {
   spec.check?.(flags);
+  guardFiles(ctx, file, flags);
   // A command with an input of its own (progression's measurements) loads it; the rest, courses.
   const data: InputData = spec.input
     ? await spec.input.load(file, loadOptionsOf(flags, ctx), flags)
@@ -45,6 +50,7 @@ export async function runCommand(
     ctx.stderr(accountingLine(a.file, a.ledger) + '\n');
     alsoRejected += a.ledger.rejected.length;
   }
+  if (!spec.describesFile) await requireRows(ctx, file, data.ledger, data.mapping, flags);
   const tableCommand = spec.formats.includes('md');
   const tableThreshold = tableCommand ? suppressionThreshold(flags) : 0;
   const built = await spec.build(data, flags, {
@@ -63,8 +69,8 @@ export async function runCommand(
     for (const n of readNotes(data)) ctx.stderr(`jobfx: note: ${file}: ${n}\n`);
   const warnings = tell(ctx, built) + mapped.warnings.length;
   await writeOutput(ctx, spec, { ...built, tables: withNotes(built.tables, mapped.notes) }, flags);
-  for (const f of built.files ?? []) await writeAtomic(f.path, f.content);
-  for (const c of charts) if (c.file !== undefined) await writeAtomic(c.file, c.svg);
+  for (const f of built.files ?? []) await writeAtomic(f.path, f.content, f.option);
+  for (const c of charts) if (c.file !== undefined) await writeAtomic(c.file, c.svg, '--chart');
   const code = await finishAccounting(
     ctx,
     file,
@@ -74,6 +80,26 @@ export async function runCommand(
     spec.accounting === 'quiet',
   );
   return flags.strict && (followUpRejected > 0 || alsoRejected > 0 || warnings > 0) ? 1 : code;
+}
+
+/**
+ * Registers the files the command reads (the export, the config, the follow-up file) and refuses,
+ * before anything is read or written, an output that would replace one of them, or two outputs
+ * that are one file. writeAtomic checks each write again.
+ */
+function guardFiles(ctx: RunContext, file: string, flags: Flags): void {
+  protectInput(file, 'the export');
+  const config = flags.config ?? join(ctx.cwd, CONFIG_FILE);
+  if (flags.config !== undefined || existsSync(config)) protectInput(config, 'the config file');
+  if (flags.followup !== undefined) protectInput(flags.followup, 'the follow-up file');
+  const outputs = [
+    { option: '--out', path: flags.out },
+    { option: '--rejects', path: flags.rejects },
+    { option: '--list', path: flags.list },
+    { option: '--chart', path: flags.chart },
+  ];
+  for (const o of outputs) if (o.path !== undefined) checkOutputFile(o.path, o.option);
+  checkDistinctOutputs(outputs);
 }
 
 /** The load options of the read flags, in the context of the run (its folder, its progress bar). */
@@ -160,6 +186,6 @@ async function writeOutput(ctx: RunContext, spec: AnySpec, built: Built, flags: 
           color: ctx.color && !flags.out,
           excelCsv: false,
         })) + (built.epilogue ?? '');
-  if (flags.out) await writeAtomic(flags.out, out);
+  if (flags.out) await writeAtomic(flags.out, out, '--out');
   else ctx.stdout(out);
 }

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
-import { writeAtomic } from '../io/write.js';
-import { relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { protectInput } from '../io/output-guard.js';
 import { Command, CommanderError } from 'commander';
 import { isoOf, type Day } from '../base/dates.js';
 import { configError, dataError } from '../errors.js';
@@ -26,13 +26,15 @@ import { suppress } from '../disclosure/suppress.js';
 import type { Table } from '../model/table.js';
 import { loadCourses, type Loaded } from '../schema/load.js';
 import { loadReport, type LoadedReport, type ReportCommand } from '../report/config.js';
-import { writePackAtomic, type PackFiles } from '../report/pack.js';
+import { checkPackTarget, GENERATOR, preparePack, writePackAtomic, type PackFiles } from '../report/pack.js';
+import { CONFIG_FILE } from '../schema/config.js';
 import { commandOf } from '../commands/commander.js';
 import { mappingNotes, withNotes } from '../commands/data-notes.js';
 import { chartThreshold, dateArg } from '../commands/options.js';
 import { REPORT_STEPS } from '../commands/registry.js';
 import type { AnySpec } from '../commands/spec.js';
-import { accountingLine, rejectsCsv } from './accounting.js';
+import { accountingLine, noRowsError, rejectsCsv } from './accounting.js';
+import { writeRejectsBeside } from './run-rejects.js';
 import type { RunContext } from './context.js';
 import { drawCharts, joinFollowUp, readNotes, tell } from './pipeline.js';
 
@@ -71,6 +73,24 @@ export async function runReport(
   const { report, path } = loaded;
   const input = path(report.input);
   const quietCtx: RunContext = { ...ctx, stderr: flags.quiet ? () => undefined : ctx.stderr };
+  const out = path(flags.out ?? report.out);
+  const outOption = flags.out === undefined ? `${loaded.file}: "out"` : '--out';
+  // Before anything is read: the files the run reads, and a pack folder it may not replace.
+  protectInput(loaded.file, 'the report file');
+  protectInput(input, 'the export');
+  const config = report.config === undefined ? join(ctx.cwd, CONFIG_FILE) : path(report.config);
+  if (report.config !== undefined || existsSync(config)) protectInput(config, 'the config file');
+  if (report.followup !== undefined) protectInput(path(report.followup), 'the follow-up file');
+  const told = new Set<string>(); // the pack is repaired before the read and again under the write's lock
+  const packOptions = {
+    option: outOption,
+    note: (text: string) =>
+      void (told.has(text) || (told.add(text), quietCtx.stderr(`jobfx: note: ${text}\n`))),
+    waitMs: lockWaitMs(),
+  };
+  // A dry run checks the folder too (reading only): a scheduled run must not be the first to find out.
+  if (flags.dryRun) await checkPackTarget(out, outOption);
+  else await preparePack(out, packOptions);
 
   // Every table's options, and a fixed period, are checked before the export is read, so a typo
   // fails in a second.
@@ -90,6 +110,8 @@ export async function runReport(
   // The same join, accounting and warnings as keyfigures --followup.
   if (report.followup !== undefined) await joinFollowUp(quietCtx, path(report.followup), data);
   say(accountingLine(input, data.ledger) + '\n');
+  if (data.ledger.accepted === 0)
+    throw noRowsError(input, data.ledger, `run jobfx inspect ${input} --rejects FILE`);
   const mapped = mappingNotes(data, report.lang);
   say(`jobfx: ${input}: ${mapped.line}\n`);
   for (const w of mapped.warnings) say(`jobfx: warning: ${input}: ${w}\n`);
@@ -104,7 +126,7 @@ export async function runReport(
 
   const bytes = await readFile(input);
   const summaryBase = {
-    out: path(flags.out ?? report.out),
+    out,
     period: { label: period.label, from: isoOf(period.from), to: isoOf(period.to) },
     input: {
       file: input,
@@ -154,6 +176,7 @@ export async function runReport(
     'manifest.json',
     JSON.stringify(
       {
+        generator: GENERATOR,
         jobfx: version,
         runAt: new Date().toISOString(),
         report: relative(summaryBase.out, loaded.file),
@@ -183,15 +206,13 @@ export async function runReport(
       `jobfx: dry run: ${report.tables.length} step(s), ${tables.length} tables, period ${period.label}; nothing written\n`,
     );
   else {
-    await writePackAtomic(summary.out, files);
+    const rejects = rejectsFile === null ? null : rejectsCsv(data.ledger, data.mapping);
+    await writePackAtomic(summary.out, files, {
+      ...packOptions,
+      // Under the pack's lock, so that concurrent runs do not race on the file beside it.
+      thenUnderLock: () => writeRejectsBeside(quietCtx, out, rejects, data.ledger.rejected.length),
+    });
     say(`jobfx: wrote ${summary.files.length} files to ${summary.out}\n`);
-    const besides = `${summaryBase.out}.rejects.csv`;
-    if (rejectsFile !== null) {
-      await writeAtomic(rejectsFile, rejectsCsv(data.ledger, data.mapping));
-      say(
-        `jobfx: wrote the ${data.ledger.rejected.length} rejected rows to ${rejectsFile} (beside the pack, not in it)\n`,
-      );
-    } else if (existsSync(besides)) await rm(besides);
   }
   if (flags.json) ctx.stdout(JSON.stringify(summary, null, 2) + '\n');
   return 0;
@@ -319,4 +340,12 @@ function markdownWithCharts(
 function todayDay(): Day {
   const now = new Date();
   return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000;
+}
+
+/** How long a run waits for another run writing the same pack: JOBFX_LOCK_WAIT seconds, default 60. */
+function lockWaitMs(): number {
+  const v = process.env.JOBFX_LOCK_WAIT;
+  if (v === undefined || v === '') return 60_000;
+  if (!/^\d+(\.\d+)?$/.test(v)) throw configError(`JOBFX_LOCK_WAIT=${v}: give a number of seconds`);
+  return Number(v) * 1000;
 }

@@ -20,6 +20,7 @@ export const inspectCommand: CommandSpec<ReadFlags & OutputFlags> = {
   build: buildInspect,
   // inspect shows the row accounting itself; stderr gets only the warning.
   accounting: 'quiet',
+  describesFile: true,
 };
 
 /** What inspect shows: its tables on the terminal, its result as the JSON document. */

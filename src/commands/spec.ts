@@ -121,6 +121,12 @@ export interface CommandSpec<F extends CommandFlags = CommandFlags, D extends In
   /** 'quiet': the command shows the row accounting itself (inspect), stderr gets only the warning. */
   accounting?: 'line' | 'quiet';
   /**
+   * The command describes the file itself (inspect): an export with no data rows, or with every row
+   * rejected, is what it reports (exit 0). Without it, the pipeline refuses such an export: no
+   * rows is exit 3, every row rejected exit 1.
+   */
+  describesFile?: boolean;
+  /**
    * How the command can be a step of a `jobfx run` memo pack; absent: it cannot. `chart`: the
    * step may ask for its chart; `ownPeriod`: the step does not take the report's period.
    */

@@ -2,8 +2,11 @@
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { outputError } from '../errors.js';
+import { checkOutputFile } from './output-guard.js';
 
-export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/** Writes file atomically; refuses (usage error) a file the run reads. `option` names it in messages. */
+export async function writeAtomic(file: string, data: string | Uint8Array, option = 'output'): Promise<void> {
+  checkOutputFile(file, option);
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
     await writeFile(tmp, data);
