@@ -7,6 +7,7 @@ import type { AnySpec, Built, CommandFlags } from '../commands/spec.js';
 import { formatOf, suppressionThreshold, type TableOutputFlags } from '../commands/options.js';
 import { mappingNotes, withNotes } from '../commands/data-notes.js';
 import { writeAtomic } from '../io/write.js';
+import { safeDeep, safeText } from '../base/text.js';
 import { renderTables } from '../render/index.js';
 import { applyFollowUpFile, type FollowUpResult } from '../schema/followup.js';
 import { loadCourses, type Loaded, type LoadOptions } from '../schema/load.js';
@@ -113,13 +114,13 @@ async function writeOutput(ctx: RunContext, spec: AnySpec, built: Built, flags: 
   // A command with a document of its own (inspect): its JSON, or its tables on the terminal.
   const out =
     format === 'json' && built.json !== undefined
-      ? JSON.stringify(built.json, null, 2) + '\n'
+      ? JSON.stringify(safeDeep(built.json), null, 2) + '\n'
       : (await renderTables(built.tables, 'terminal', {
           lang: flags.lang,
           percentDecimals: 1,
           color: ctx.color && !flags.out,
           excelCsv: false,
-        })) + (built.epilogue ?? '');
+        })) + safeText(built.epilogue ?? '');
   if (flags.out) await writeAtomic(flags.out, out);
   else ctx.stdout(out);
 }
