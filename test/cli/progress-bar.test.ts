@@ -27,6 +27,7 @@ describe('progressBar', () => {
       write: (x) => out.push(x),
       columns: 80,
       now: () => 2000,
+      afterMs: 0,
     });
     bar.update(1, 2);
     expect(out.join('')).toContain('[CPR]\ufffd.csv');
