@@ -10,6 +10,7 @@
 //   npm run fuzz                     5 minutes, figures written to BENCHMARKS.md
 //   npm run fuzz:ci                  45 seconds, nothing written, exit 1 on any failure
 //   node scripts/fuzz.mjs --seconds 60 --seed 7 --no-write --no-save
+//   node scripts/fuzz.mjs --seconds 60 --planted --no-write --no-save   CPR forms and hostile text only
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -26,6 +27,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { inflateRawSync } from 'node:zlib';
 import { hostilePathCase } from './lib/fuzz-paths.mjs';
+import { SaxesParser } from 'saxes';
 import { minimalParts, rng, zip } from './lib/testdata.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -40,6 +42,8 @@ const jobs = Number(arg('--jobs', String(Math.max(1, os.cpus().length))));
 const timeoutMs = Number(arg('--timeout', '30')) * 1000;
 const write = !argv.includes('--no-write');
 const save = !argv.includes('--no-save');
+// Only the planted CPR numbers and hostile characters (plantedExport), e.g. after changing a writer.
+const onlyPlanted = argv.includes('--planted');
 
 if (!existsSync(join(root, 'dist/main.js'))) {
   console.error('build first: npm run build');
@@ -244,6 +248,194 @@ function oddInput() {
   }
 }
 
+// CPR numbers where none belongs, and characters no output can carry (issue #14): every form
+// the CPR parser reads (and the separators people type) in values, headers, the file name, the
+// folder name and, in a workbook, the sheet names; U+2028/U+2029 (vega), U+FFFF and C0 controls
+// (XML), bidi and C1 controls (terminals), Markdown links and images. A run must print none of
+// the planted numbers in any form, anywhere (stdout, stderr, side files), and write well-formed
+// xlsx and SVG and Markdown without a live link (judgePlanted).
+const PLANT_NUMBERS = ['1503851235', '1610851234', '1710851234', '0912921235', '1208861237'];
+const PLANT_SEPARATORS = ['', '-', ' ', '.', '\u2013', '\u2014', '\u2011', '\u2212', '\u00a0'];
+const cprForm = () => {
+  const d = pick(PLANT_NUMBERS);
+  return d.startsWith('0') && r() < 0.3 ? d.slice(1) : d.slice(0, 6) + pick(PLANT_SEPARATORS) + d.slice(6);
+};
+// Characters no output may carry (controls, bidi overrides, line separators, non-characters).
+/* eslint-disable no-control-regex -- the point of this pattern */
+const UNSAFE_CHARS =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\u0080-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]/;
+/* eslint-enable no-control-regex */
+/** Every form of every planted number, for the scan (digits on either side: a longer number). */
+const PLANTED = new RegExp(
+  `(?<!\\d)(${PLANT_NUMBERS.flatMap((d) => [
+    ...PLANT_SEPARATORS.map((s) => d.slice(0, 6) + s + d.slice(6)),
+    ...(d.startsWith('0') ? [d.slice(1)] : []),
+  ]).join('|')})(?!\\d)`,
+);
+const HOSTILE_XML_OK = [
+  '\u2028',
+  '\u2029',
+  '\u202e',
+  '\u2066',
+  '\u0085',
+  '\u009b',
+  '[klik](javascript:alert(1))',
+  '![x](http://example.invalid/x.png)',
+];
+const HOSTILE = [...HOSTILE_XML_OK, '\uffff', '\ufffe', '\u0001', '\u001b[31m'];
+
+function plantedExport() {
+  const xlsx = r() < 0.35;
+  const hostile = xlsx ? HOSTILE_XML_OK : HOSTILE;
+  const odd = () => (r() < 0.5 ? cprForm() : `x${pick(hostile)}y`);
+  const head = [
+    'CPR-nr.',
+    'Startdato',
+    'Slutdato',
+    'Afslutningsårsag',
+    'Værksted',
+    'Målgruppe',
+    `Note ${cprForm()}`,
+  ];
+  const rows = [];
+  for (let i = 0, n = 5 + int(40); i < n; i++) {
+    const d = pick(CPRS);
+    const person = d.length === 10 && r() < 0.5 ? d.slice(0, 6) + pick(['-', ' ']) + d.slice(6) : d;
+    const start = `${String(1 + (i % 28)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-${2024 + (i % 2)}`;
+    rows.push([
+      r() < 0.1 ? cprForm() : person,
+      start,
+      r() < 0.3 ? '' : `28-${String(1 + (i % 12)).padStart(2, '0')}-2026`,
+      r() < 0.3 ? `Se ${odd()}` : pick(['Job', 'Uddannelse', '']),
+      r() < 0.4 ? odd() : 'Park & vej',
+      r() < 0.3 ? odd() : 'Jobparat',
+      odd(),
+    ]);
+  }
+  const dir = cprForm();
+  const name = cprForm();
+  if (!xlsx) {
+    const text =
+      [head, ...rows].map((l) => l.map((v) => v.replaceAll(';', ',')).join(';')).join('\r\n') + '\r\n';
+    return {
+      kind: 'planted: csv',
+      ext: '.csv',
+      bytes: Buffer.from(text),
+      seed: 'generator',
+      dir,
+      name,
+      plant: true,
+    };
+  }
+  const esc = (s) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
+  const col = (j) => String.fromCharCode(65 + j);
+  const sheetRows = [head, ...rows]
+    .map(
+      (l, i) =>
+        `<row r="${i + 1}">${l.map((v, j) => `<c r="${col(j)}${i + 1}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`).join('')}</row>`,
+    )
+    .join('');
+  const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`;
+  const sheets = [`Ark ${cprForm()}`.slice(0, 31), cprForm()];
+  const workbook = `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((s, i) => `<sheet name="${esc(s)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`;
+  const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`;
+  const bytes = zip([
+    ['xl/workbook.xml', Buffer.from(workbook)],
+    ['xl/_rels/workbook.xml.rels', Buffer.from(rels)],
+    ['xl/worksheets/sheet1.xml', Buffer.from(sheet)],
+    [
+      'xl/worksheets/sheet2.xml',
+      Buffer.from(
+        `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>`,
+      ),
+    ],
+  ]);
+  return { kind: 'planted: xlsx', ext: '.xlsx', bytes, seed: 'generator', dir, name, plant: true };
+}
+
+/** The commands a planted input runs: every format, and the side files (SIDE is replaced by a path). */
+const PLANT_COMMANDS = [
+  ['inspect', '--format', 'json', '--rejects', 'SIDE.csv'],
+  ['inspect', '--rejects', 'SIDE.csv'],
+  ['keyfigures', '--period', '2024', '--suppress', '0', '--format', 'md'],
+  ['keyfigures', '--period', '2024', '--suppress', '0', '--out', 'SIDE.xlsx'],
+  ['exits', '--grouped', '--suppress', '0', '--format', 'html'],
+  ['exits', '--grouped', '--suppress', '0', '--format', 'csv', '--rejects', 'SIDE.csv'],
+  ['repeats', '--period', '2024', '--suppress', '0', '--format', 'json', '--list', 'SIDE.csv'],
+  [
+    'yoy',
+    '--rows',
+    'unit',
+    '--years',
+    '2024-2025',
+    '--suppress',
+    '0',
+    '--format',
+    'md',
+    '--chart',
+    'SIDE.svg',
+  ],
+  ['yoy', '--rows', 'targetGroup', '--years', '2024-2025', '--suppress', '0', '--out', 'SIDE.xlsx'],
+];
+
+/** XML that saxes (a conforming parser) reads without an error; the error otherwise. */
+function xmlError(text) {
+  const p = new SaxesParser();
+  let error = null;
+  p.on('error', (e) => {
+    error ??= e.message;
+  });
+  try {
+    p.write(text).close();
+  } catch (e) {
+    error ??= e.message;
+  }
+  return error;
+}
+
+/** null when a planted input's run printed no planted number and wrote well-formed files, else what is wrong. */
+function judgePlanted(res, sides) {
+  const texts = [
+    ['stdout', res.stdout],
+    ['stderr', res.stderr],
+  ];
+  for (const f of sides) {
+    if (!existsSync(f)) continue;
+    if (f.endsWith('.xlsx')) {
+      const entries = unzip(readFileSync(f));
+      if (!entries) return `${basename(f)}: not a zip`;
+      for (const [n, data] of entries)
+        if (/\.(xml|rels)$/.test(n)) {
+          const text = data.toString('utf8');
+          const error = xmlError(text);
+          if (error) return `${basename(f)} ${n}: not well-formed XML (${error})`;
+          texts.push([`${basename(f)} ${n}`, text]);
+        }
+    } else {
+      const text = readFileSync(f, 'utf8');
+      if (f.endsWith('.svg')) {
+        const error = xmlError(text);
+        if (error) return `${basename(f)}: not well-formed SVG (${error})`;
+      }
+      texts.push([basename(f), text]);
+    }
+  }
+  if (
+    res.code === 0 &&
+    sides.some((f) => f.endsWith('.svg')) &&
+    !sides.some((f) => f.endsWith('.svg') && existsSync(f))
+  )
+    return 'no chart written';
+  for (const [where, text] of texts) {
+    const m = PLANTED.exec(text);
+    if (m) return `a CPR number in ${where}: ${JSON.stringify(m[0].replace(/\d/g, '9'))}`;
+    if (UNSAFE_CHARS.test(text)) return `an unsafe character in ${where}`;
+    if (where === 'stdout' && res.args.includes('md') && /(?<!\\)!?\[[^\]\n]*(?<!\\)\]\(/.test(text))
+      return `a live Markdown link in ${where}`;
+  }
+  return null;
+}
+
 const XLSX_MUTATORS = {
   'not a zip': () =>
     r() < 0.5
@@ -356,6 +548,7 @@ function mutateParts(b, f) {
 }
 
 function nextInput() {
+  if (onlyPlanted || r() < 0.1) return plantedExport();
   if (r() < 0.15) return generatedExport();
   if (r() < 0.03) return oddInput();
   if (r() < 0.65 && csvSeeds.length > 0) {
@@ -520,11 +713,22 @@ async function worker() {
       continue;
     }
     const input = nextInput();
-    const args = pick(COMMANDS);
-    const file = input.path ?? join(tmp, `in-${n}${input.ext}`);
+    // A planted input lies in a folder and under a name holding CPR numbers; its side files in tmp.
+    const sides = [];
+    const args = input.plant
+      ? pick(PLANT_COMMANDS).map((a) =>
+          a.startsWith('SIDE') ? (sides.push(join(tmp, `side-${n}${a.slice(4)}`)), sides.at(-1)) : a,
+        )
+      : pick(COMMANDS);
+    const folder = input.dir === undefined ? tmp : join(tmp, `${n}-${input.dir}`);
+    mkdirSync(folder, { recursive: true });
+    const file =
+      input.path ??
+      join(folder, input.name === undefined ? `in-${n}${input.ext}` : `${input.name}${input.ext}`);
     if (!input.path) writeFileSync(file, input.bytes);
     const res = await run(file, args);
     let verdict = judge(res, input);
+    if (!verdict && input.plant) verdict = judgePlanted(res, sides);
     if (!verdict && !input.path && input.ext === '.csv' && input.bytes.length < 3e6) {
       const c = await compareCsv(file);
       stats.csvCompared++;
@@ -551,6 +755,8 @@ async function worker() {
       }
     }
     if (!input.path) rmSync(file, { force: true });
+    for (const f of sides) rmSync(f, { force: true });
+    if (folder !== tmp) rmSync(folder, { recursive: true, force: true });
   }
 }
 

@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { processContext } from './cli/context.js';
 import { JobfxError, exitCodeFor, isCommanderError, outputError } from './errors.js';
 import { packageRoot } from './package-root.js';
-import { redactCpr } from './schema/cpr.js';
-import { oneLine } from './base/text.js';
+import { oneLine, safeText } from './base/text.js';
 
 const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as {
   version: string;
@@ -40,11 +39,11 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     const program = buildProgram(ctx, version, (code) => (exitCode = code));
     program.exitOverride();
     program.configureOutput({
-      outputError: (s, write) => write(`jobfx: ${s.replace(/^error: /, 'error: ')}`),
+      outputError: (s, write) => write(safeText(`jobfx: ${s.replace(/^error: /, 'error: ')}`)),
     });
     for (const cmd of program.commands) {
       cmd.exitOverride();
-      cmd.configureOutput({ outputError: (s, write) => write(`jobfx: ${s}`) });
+      cmd.configureOutput({ outputError: (s, write) => write(safeText(`jobfx: ${s}`)) });
     }
     await program.parseAsync(process.argv);
   } catch (e) {
@@ -61,13 +60,13 @@ function handle(e: unknown): number {
   if (isCommanderError(e)) return code;
   const verbose = process.argv.includes('--verbose');
   const err = e as Error;
-  const message = messageLine(redactCpr(err?.message ?? String(e)));
+  const message = messageLine(safeText(err?.message ?? String(e)));
   process.stderr.write(
     e instanceof JobfxError
       ? `jobfx: error: ${message}\n`
       : `jobfx: error: ${message} (an unexpected error: please report it, with --verbose output)\n`,
   );
-  if (verbose && err?.stack) process.stderr.write(redactCpr(err.stack) + '\n');
+  if (verbose && err?.stack) process.stderr.write(safeText(err.stack) + '\n');
   return code;
 }
 

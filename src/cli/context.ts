@@ -1,6 +1,7 @@
 /** What a command needs from the process, passed in so that commands can be tested without one. */
 import type { ReadProgress } from '../io/raw.js';
 import { stderrProgress } from './progress-bar.js';
+import { safeText } from '../base/text.js';
 
 export interface RunContext {
   stdout: (s: string) => void;
@@ -15,7 +16,10 @@ export interface RunContext {
 export function processContext(): RunContext {
   return {
     stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    // Messages quote file and folder names, sheet names, headers and values: made safe here, once,
+    // for every message of every command (stdout's tables and documents are made safe by the
+    // renderers; their ANSI colour codes would not survive safeText).
+    stderr: (s) => process.stderr.write(safeText(s)),
     color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env),
     cwd: process.cwd(),
     progress: stderrProgress(),

@@ -19,6 +19,7 @@ import { checkDistinctOutputs, checkOutputFile, protectInput } from '../io/outpu
 import { toldNotes } from '../io/raw.js';
 import { writeAtomic } from '../io/write.js';
 import { renderSvg } from '../render/chart.js';
+import { safeDeep, safeText } from '../base/text.js';
 import { renderTables } from '../render/index.js';
 import { applyFollowUpFile, type FollowUpResult } from '../schema/followup.js';
 import { loadCourses, type Loaded, type LoadOptions } from '../schema/load.js';
@@ -179,13 +180,13 @@ async function writeOutput(ctx: RunContext, spec: AnySpec, built: Built, flags: 
   // A command with a document of its own (inspect): its JSON, or its tables on the terminal.
   const out =
     format === 'json' && built.json !== undefined
-      ? JSON.stringify(built.json, null, 2) + '\n'
+      ? JSON.stringify(safeDeep(built.json), null, 2) + '\n'
       : (await renderTables(built.tables, 'terminal', {
           lang: flags.lang,
           percentDecimals: 1,
           color: ctx.color && !flags.out,
           excelCsv: false,
-        })) + (built.epilogue ?? '');
+        })) + safeText(built.epilogue ?? '');
   if (flags.out) await writeAtomic(flags.out, out, '--out');
   else ctx.stdout(out);
 }

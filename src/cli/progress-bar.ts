@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import type { ReadProgress } from '../io/raw.js';
+import { safeText } from '../base/text.js';
 
 export interface ProgressBarOptions {
   write: (s: string) => void;
@@ -26,7 +27,8 @@ export function progressBar(file: string, o: ProgressBarOptions): ReadProgress {
   const everyMs = o.everyMs ?? 100;
   let drawnAt = -Infinity;
   let drawn = false;
-  const name = basename(file);
+  // On the terminal, like every message: no CPR number in the name, no bidi or C1 control.
+  const name = safeText(basename(file));
   return {
     update(done, total) {
       const t = now();

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { protectInput } from '../io/output-guard.js';
+import { safeJson, safeText } from '../base/text.js';
 import { Command, CommanderError } from 'commander';
 import { isoOf, type Day } from '../base/dates.js';
 import { configError, dataError } from '../errors.js';
@@ -21,7 +22,7 @@ import {
   type Period,
 } from '../base/period.js';
 import { renderHtml } from '../render/html.js';
-import { renderMarkdown } from '../render/markdown.js';
+import { escapeMarkdown, renderMarkdown } from '../render/markdown.js';
 import { suppress } from '../disclosure/suppress.js';
 import type { Table } from '../model/table.js';
 import { loadCourses, type Loaded } from '../schema/load.js';
@@ -188,7 +189,7 @@ export async function runReport(
         rejects: rejectsFile === null ? null : relative(summaryBase.out, rejectsFile),
         files: [...files.keys(), 'manifest.json'].sort(),
       },
-      null,
+      safeJson,
       2,
     ) + '\n',
   );
@@ -214,7 +215,7 @@ export async function runReport(
     });
     say(`jobfx: wrote ${summary.files.length} files to ${summary.out}\n`);
   }
-  if (flags.json) ctx.stdout(JSON.stringify(summary, null, 2) + '\n');
+  if (flags.json) ctx.stdout(JSON.stringify(summary, safeJson, 2) + '\n');
   return 0;
 }
 
@@ -327,11 +328,11 @@ function markdownWithCharts(
   charts: { id: string; name: string }[],
   fmt: { lang: 'da' | 'en'; percentDecimals: number },
 ): string {
-  const parts = [`# ${title}\n`];
+  const parts = [`# ${escapeMarkdown(safeText(title))}\n`];
   for (const t of tables) {
     parts.push(renderMarkdown([t], fmt));
     const c = charts.find((x) => x.id === t.id);
-    if (c) parts.push(`![${t.title}](${c.name})\n`);
+    if (c) parts.push(`![${escapeMarkdown(safeText(t.title))}](${c.name})\n`);
   }
   return parts.join('\n');
 }

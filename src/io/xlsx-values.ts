@@ -9,6 +9,13 @@ const MS_PER_DAY = 86_400_000;
 /** Days between the 1900 and the 1904 date systems' serial 0. */
 export const DAYS_1904 = 1462;
 
+/**
+ * A date cell whose number is no date (beyond 31-12-9999, or below 0): as Excel shows it, so that
+ * the schema quotes what the user sees in the cell (parseDate words the reason), never
+ * "Invalid Date".
+ */
+export const DATE_NO_DATE = '########';
+
 export interface XlsxCtx {
   date1904: boolean;
   /** Days to add to the dates exceljs gives when it missed the 1904 flag. */
@@ -36,8 +43,8 @@ export function convert(v: unknown, numFmt: string | undefined, ctx: XlsxCtx): R
 
 function dateValue(d: Date, numFmt: string | undefined, ctx: XlsxCtx): RawValue {
   const ms = d.getTime();
-  // Only a serial far beyond Excel's last date (9999-12-31) gives this; keep it visible.
-  if (Number.isNaN(ms)) return String(d);
+  // Only a serial far beyond any date gives this (both readers come here with it).
+  if (Number.isNaN(ms)) return DATE_NO_DATE;
   // A time-only format (h:mm) holds a time of day, not a date: give the serial number back
   // (whole milliseconds, so 08:30 comes out as 8.5/24 exactly).
   if (numFmt !== undefined && isTimeOnlyFormat(numFmt)) {

@@ -9,6 +9,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { sayer, type Lang } from '../base/i18n.js';
+import { safeDeep } from '../base/text.js';
 import type { Cell, Table } from '../model/table.js';
 
 export interface ChartOptions {
@@ -222,7 +223,9 @@ function config(lang: Lang) {
 /** Renders a vega-lite spec to SVG text, headless; the same spec gives the same bytes. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
-  const compiled = vl.compile(spec).spec;
+  // Every label reaches vega's expression parser, which fails on U+2028 ("Unexpected token
+  // ILLEGAL"), and the SVG, which must be well-formed XML and hold no CPR number.
+  const compiled = vl.compile(safeDeep(spec)).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
   try {
     const svg = await view.toSVG();

@@ -7,14 +7,21 @@
  */
 import { isoOf } from '../base/dates.js';
 import { csvLine } from './csv.js';
-import { formatCell, formatFixed, formatPercent, roundHalfAway, type FormatOptions } from './format.js';
+import {
+  formatCell,
+  formatFixed,
+  formatPercent,
+  roundHalfAway,
+  safeTables,
+  type FormatOptions,
+} from './format.js';
 import type { Cell, Table } from '../model/table.js';
 
 export function renderCsv(tables: Table[], opts: FormatOptions & { excel: boolean }): string {
   const delimiter = opts.excel ? ';' : ',';
   const eol = opts.excel ? '\r\n' : '\n';
   const line = (fields: string[]) => csvLine(fields, delimiter) + eol;
-  const sections = tables.map(
+  const sections = safeTables(tables).map(
     (t) =>
       line([t.title]) +
       line(t.columns.map((c) => c.label)) +

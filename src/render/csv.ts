@@ -1,4 +1,5 @@
 /** CSV writing: quoting, and neutralising text that a spreadsheet would run as a formula. */
+import { safeText } from '../base/text.js';
 
 /**
  * Text beginning with = + - @ tab or CR is run as a formula by Excel (CSV injection); prefix it
@@ -9,8 +10,12 @@ export function neutraliseFormula(v: string): string {
   return v;
 }
 
+/**
+ * A field of every CSV jobfx writes (tables, --rejects, --list): made safe (safeText: no CPR
+ * number, no character a reader cannot carry) and neutralised, then quoted when needed.
+ */
 export function csvField(v: string, delimiter: string): string {
-  const s = neutraliseFormula(v);
+  const s = neutraliseFormula(safeText(v));
   return s.includes(delimiter) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Number formatting: the only place that rounds. Danish: 1.234,5 and "pct."; English: 1,234.5.
  */
-import type { Cell } from '../model/table.js';
+import type { Cell, Table } from '../model/table.js';
+import { safeText } from '../base/text.js';
 
 import { dateText, inLang, type Lang } from '../base/i18n.js';
 
@@ -70,4 +71,30 @@ export function formatCell(cell: Cell, opts: FormatOptions): string {
     case 'suppressed':
       return cell.shown;
   }
+}
+
+/**
+ * The tables with every text made safe for output (safeText: no character XML, vega or a
+ * terminal cannot carry, no CPR number in any form): each renderer starts here, so every format
+ * is covered whoever calls it (a command, the memo pack, a chart). Tables without such text are
+ * returned as they are.
+ */
+export function safeTables(tables: Table[]): Table[] {
+  return tables.map(safeTable);
+}
+
+export function safeTable(t: Table): Table {
+  return {
+    ...t,
+    title: safeText(t.title),
+    columns: t.columns.map((c) => ({ ...c, label: safeText(c.label) })),
+    rows: t.rows.map((r) => ({ ...r, cells: r.cells.map(safeCell) })),
+    notes: t.notes.map(safeText),
+  };
+}
+
+function safeCell(c: Cell): Cell {
+  if (c.t === 'text') return { t: 'text', v: safeText(c.v) };
+  if (c.t === 'suppressed') return { t: 'suppressed', shown: safeText(c.shown) };
+  return c;
 }

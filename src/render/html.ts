@@ -2,8 +2,9 @@
  * Tables → one self-contained HTML5 document for pasting into a memo. Every style is inline on
  * its element: Word keeps inline styles when a table is pasted and drops <style> blocks.
  */
-import { formatCell, type FormatOptions } from './format.js';
+import { formatCell, safeTables, type FormatOptions } from './format.js';
 import type { Row, Table } from '../model/table.js';
+import { safeText } from '../base/text.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(
@@ -37,7 +38,8 @@ export function renderHtml(
   tables: Table[],
   opts: FormatOptions & { title?: string; after?: Record<string, string> },
 ): string {
-  const title = opts.title ?? tables[0]?.title ?? 'jobfx';
+  tables = safeTables(tables);
+  const title = safeText(opts.title ?? tables[0]?.title ?? 'jobfx');
   return [
     '<!DOCTYPE html>',
     `<html lang="${opts.lang}">`,
@@ -47,7 +49,7 @@ export function renderHtml(
     `<title>${escapeHtml(title)}</title>`,
     '</head>',
     `<body style="${S.body}">`,
-    ...(opts.title !== undefined ? [`<h1 style="${S.h1}">${escapeHtml(opts.title)}</h1>`] : []),
+    ...(opts.title !== undefined ? [`<h1 style="${S.h1}">${escapeHtml(title)}</h1>`] : []),
     ...tables.flatMap((t) => {
       const extra = opts.after?.[t.id];
       return extra === undefined

@@ -6,11 +6,12 @@
  */
 import { isoOf } from '../base/dates.js';
 import type { Cell, Table } from '../model/table.js';
+import { safeTables } from './format.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 export function renderJson(tables: Table[]): string {
-  return `${JSON.stringify({ tables: tables.map(tableJson) }, null, 2)}\n`;
+  return `${JSON.stringify({ tables: safeTables(tables).map(tableJson) }, null, 2)}\n`;
 }
 
 function tableJson(t: Table): Json {

@@ -1,22 +1,26 @@
 /** Tables → GitHub-flavoured Markdown: a heading, a pipe table, the notes as a block quote. */
-import { formatCell, type FormatOptions } from './format.js';
+import { formatCell, safeTables, type FormatOptions } from './format.js';
 import type { Table } from '../model/table.js';
 
 /**
  * Escape what Markdown would read as syntax inside a table cell: the pipe, backslash, emphasis and
- * code marks, and a "<" that could open an HTML tag ("<5" stays as it is). Line breaks become spaces.
+ * code marks, the brackets of a link or an image ("[klik](javascript:…)", "![x](http://…)", a
+ * reference "[x]: url": none forms without an unescaped "["), and a "<" that could open an HTML
+ * tag or an autolink ("<5" stays as it is). Line breaks become spaces.
  */
 export function escapeMarkdown(s: string): string {
   return s
     .replace(/\r\n|[\r\n]/g, ' ')
-    .replace(/[\\|*_`]/g, '\\$&')
+    .replace(/[\\|*_`[\]]/g, '\\$&')
     .replace(/<(?=[A-Za-z/!?])/g, '\\<');
 }
 
 const width = (s: string) => [...s].length;
 
 export function renderMarkdown(tables: Table[], opts: FormatOptions): string {
-  return tables.map((t) => renderOne(t, opts)).join('\n');
+  return safeTables(tables)
+    .map((t) => renderOne(t, opts))
+    .join('\n');
 }
 
 function renderOne(table: Table, opts: FormatOptions): string {

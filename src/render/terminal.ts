@@ -1,13 +1,13 @@
 /** Tables → terminal text (cli-table3); bold headers and dim notes only when colour is on. */
 import chalk, { Chalk } from 'chalk';
 import Table3 from 'cli-table3';
-import { formatCell, type FormatOptions } from './format.js';
+import { formatCell, safeTables, type FormatOptions } from './format.js';
 import type { Table } from '../model/table.js';
 import { cut, oneLine } from '../base/text.js';
 
 export function renderTerminal(tables: Table[], opts: FormatOptions & { color: boolean }): string {
   const c = opts.color ? chalk : new Chalk({ level: 0 });
-  return tables
+  return safeTables(tables)
     .map((table) => {
       const hasHeader = table.columns.some((col) => col.label !== '');
       const t = new Table3({

@@ -7,7 +7,7 @@
 import { inLang } from '../base/i18n.js';
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from './csv.js';
-import { formatCell, formatFixed, type FormatOptions } from './format.js';
+import { formatCell, formatFixed, safeTables, type FormatOptions } from './format.js';
 import type { Cell, Table } from '../model/table.js';
 import { zipEntries } from '../io/zip.js';
 
@@ -61,7 +61,7 @@ export async function renderXlsx(tables: Table[], opts: FormatOptions): Promise<
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
   const taken = new Set<string>();
-  tables.forEach((t, i) => {
+  safeTables(tables).forEach((t, i) => {
     const ws = wb.addWorksheet(
       sheetName(t.title, taken, `${inLang(opts.lang, { da: 'Tabel', en: 'Table' })} ${i + 1}`),
     );

@@ -3,7 +3,8 @@
  * A raw CPR number never leaves src/schema/: callers get the derived fields and the pseudonym.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { dayOf, daysInMonth, type Day } from '../base/dates.js';
+import { dayOf, type Day } from '../base/dates.js';
+import { centuryOf, cprBirthOfKey } from '../base/redact.js';
 
 export interface CprFacts {
   birthDate: Day;
@@ -42,33 +43,7 @@ export function cprFactsOfKey(key: number): CprFacts | null {
   return birthDate !== birthDate ? null : { birthDate, gender: key % 2 === 1 ? 'M' : 'K' };
 }
 
-/** The birth day of cprFactsOfKey alone (NaN for null): no object per person, for the fast path. */
-export function cprBirthOfKey(key: number): Day {
-  const dd = Math.floor(key / 1e8);
-  const mm = Math.floor(key / 1e6) % 100;
-  const yy = Math.floor(key / 1e4) % 100;
-  const year = centuryOf(yy, Math.floor(key / 1e3) % 10) + yy;
-  if (mm < 1 || mm > 12 || dd < 1 || dd > daysInMonth(year, mm)) return NaN;
-  // Date.UTC of a valid date: a whole number of days.
-  return Date.UTC(year, mm - 1, dd) / MS_PER_DAY;
-}
-
-const MS_PER_DAY = 86_400_000;
-
-/** The century from the 7th digit and the 2-digit year (CPR-kontoret's table). */
-export function centuryOf(yy: number, seventh: number): number {
-  if (seventh <= 3) return 1900;
-  if (seventh === 4 || seventh === 9) return yy <= 36 ? 2000 : 1900;
-  return yy <= 57 ? 2000 : 1800;
-}
-
-/** Whether a string looks like a CPR number; used to keep them out of every output. */
-export const CPR_SHAPE = /(?<!\d)[0-3]\d[01]\d{3}-?\d{4}(?!\d)/g;
-
-/** Replaces anything CPR-shaped in free text; the last line of defence for messages and outputs. */
-export function redactCpr(text: string): string {
-  return text.replace(CPR_SHAPE, '[CPR]');
-}
+export { centuryOf, cprBirthOfKey, redactCpr } from '../base/redact.js';
 
 export interface Pseudonymiser {
   (id: string): string;

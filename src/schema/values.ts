@@ -7,6 +7,7 @@ import { ageOn, dayOfExcelSerial, type Day } from '../base/dates.js';
 
 export { LAST_DATE, type Parsed } from '../base/date-text.js';
 import type { RawValue } from '../io/raw.js';
+import { DATE_NO_DATE } from '../io/xlsx-values.js';
 import { matchKey } from './normalize-text.js';
 
 /** Empty, "-", "." and ".." mean missing in Danish exports (".." is Statistics Denmark's). */
@@ -34,6 +35,10 @@ export function parseDate(v: RawValue, date1904 = false): Parsed<Day> {
     return fail('is a number, not a date');
   }
   if (typeof v === 'boolean') return fail('is not a date');
+  if (v === DATE_NO_DATE)
+    return fail(
+      'is a date cell whose number is no date (beyond 31-12-9999 or below 0); correct the cell in the workbook',
+    );
   const s = (v ?? '').trim();
   if (/^\d+$/.test(s)) return parseDate(Number(s), date1904);
   return parseDateText(s);

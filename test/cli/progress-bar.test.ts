@@ -21,6 +21,19 @@ function fakeBar(columns = 80) {
 }
 
 describe('progressBar', () => {
+  it('shows the file name with a CPR number redacted and no bidi control (issue #14)', () => {
+    const out: string[] = [];
+    const bar = progressBar('/data/150385 1239\u202e.csv', {
+      write: (x) => out.push(x),
+      columns: 80,
+      now: () => 2000,
+      afterMs: 0,
+    });
+    bar.update(1, 2);
+    expect(out.join('')).toContain('[CPR]\ufffd.csv');
+    expect(out.join('')).not.toContain('1239');
+  });
+
   it('draws nothing for a read that ends within a second', () => {
     const { bar, out, at } = fakeBar();
     for (let ms = 0; ms < 1000; ms += 50) {

@@ -5,7 +5,15 @@
  * (which must not be echoed either). Every run scanned must succeed and print something: a run
  * that stopped early with a usage error would hold no CPR number and prove nothing.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -69,7 +77,10 @@ async function xlsxText(file: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const parts: string[] = [];
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => parts.push(String(c.text)))));
+  wb.eachSheet((ws) => {
+    parts.push(ws.name);
+    ws.eachRow((row) => row.eachCell((c) => parts.push(String(c.text))));
+  });
   return parts.join('\n');
 }
 
@@ -175,4 +186,150 @@ describe('committed outputs', () => {
     for (const f of files.filter((x) => !x.endsWith('.xlsx')))
       expect(readFileSync(f, 'utf8'), f).not.toMatch(CPR_LIKE);
   });
+});
+
+/**
+ * Every form the CPR parser reads, and the separators people type (space, dot, en and em dash),
+ * where no CPR number belongs: values and headers (fixtures/csv/cpr-forms.csv), the folder and
+ * the file name of the input, and the sheet names of a workbook made from it. Every command and
+ * every format, the side files, the memo pack and its manifest (issue #14).
+ */
+describe('every CPR form, in values, headers, file, folder and sheet names', () => {
+  const FIXTURE = resolve('fixtures/csv/cpr-forms.csv');
+  // The fixture's fake numbers (they fail modulus 11; none is born on 1 January).
+  const NUMBERS = [
+    '1503851235',
+    '1503851239',
+    '1610851234',
+    '1710851234',
+    '0912921235',
+    '1208861237',
+    '0304752468',
+    '2203901234',
+    '2811780242',
+    '0506054123',
+  ];
+  const SEPARATORS = ['', '-', ' ', '.', '\u2013', '\u2014', '\u2011', '\u00a0'];
+  const FORMS = new RegExp(
+    `(?<!\\d)(${NUMBERS.flatMap((d) => [
+      ...SEPARATORS.map((s) => `${d.slice(0, 6)}${s}${d.slice(6)}`),
+      ...(d.startsWith('0') ? [d.slice(1)] : []),
+    ]).join('|')})(?!\\d)`,
+  );
+  const expectNoForm = (...texts: string[]) => {
+    for (const t of texts) expect(t).not.toMatch(FORMS);
+  };
+
+  const base = mkdtempSync(join(tmpdir(), 'jobfx-forms-'));
+  const csvDir = join(base, '171085\u20131234');
+  const csv = join(csvDir, '161085.1234.csv');
+  const xlsxDir = join(base, '150385 1239');
+  const xlsx = join(xlsxDir, '150385-1235.xlsx');
+  const out = join(base, 'out');
+
+  it('the scan finds every form in the fixture (so a pass means something)', () => {
+    const text = readFileSync(FIXTURE, 'utf8');
+    for (const form of [
+      '150385-1235',
+      '1503851235',
+      '150385 1239',
+      '161085.1234',
+      '171085\u20131234',
+      '912921235',
+    ])
+      expect(text).toContain(form);
+    expect('x 171085\u20141234 y').toMatch(FORMS);
+    expect('x 912921235 y').toMatch(FORMS);
+  });
+
+  /** The inputs: the fixture under a CPR-named folder and name, and a workbook of it with CPR-named sheets. */
+  async function inputs(): Promise<string[]> {
+    mkdirSync(csvDir, { recursive: true });
+    mkdirSync(xlsxDir, { recursive: true });
+    mkdirSync(out, { recursive: true });
+    copyFileSync(FIXTURE, csv);
+    const wb = new ExcelJS.Workbook();
+    const data = wb.addWorksheet('912921235');
+    for (const line of readFileSync(FIXTURE, 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l !== ''))
+      // The 9-digit person id as a number, as Excel keeps a CPR number without its leading zero.
+      data.addRow(line.split(';').map((v) => (/^\d{9}$/.test(v) ? Number(v) : v)));
+    wb.addWorksheet('Noter 171085\u20131234').addRow(['se 161085.1234']);
+    await wb.xlsx.writeFile(xlsx);
+    return [csv, xlsx];
+  }
+
+  const TABLE_FORMATS = ['terminal', 'md', 'csv', 'json', 'html'];
+  const COMMANDS: [string, string[], string[]][] = [
+    ['inspect', [], ['terminal', 'json']],
+    ['keyfigures', ['--period', '2025H1', '--suppress', '0'], TABLE_FORMATS],
+    ['exits', ['--grouped', '--suppress', '0'], TABLE_FORMATS],
+    ['repeats', ['--period', '2024H1', '--suppress', '0'], TABLE_FORMATS],
+    ['yoy', ['--years', '2024-2025', '--suppress', '0'], TABLE_FORMATS],
+    [
+      'compare',
+      ['--outcome', 'exitGroup=job', '--within', '12m', '--weekly', '12', '--suppress', '0'],
+      TABLE_FORMATS,
+    ],
+  ];
+
+  it.each([0, 1])(
+    'input %i: every command and format, stdout, stderr and side files',
+    async (which) => {
+      const input = (await inputs())[which]!;
+      const tag = which === 0 ? 'csv' : 'xlsx';
+      let stderr = '';
+      for (const [name, args, formats] of COMMANDS) {
+        for (const format of formats) {
+          const rejects = join(out, `${tag}-${name}-${format}-rejects.csv`);
+          const extra = name === 'repeats' ? ['--list', join(out, `${tag}-${format}-list.csv`)] : [];
+          const r = ran([name, input, ...args, '--format', format, '--rejects', rejects, ...extra]);
+          expectNoForm(r.stdout, r.stderr, readFileSync(rejects, 'utf8'));
+          if (extra.length > 0) expectNoForm(readFileSync(extra[1]!, 'utf8'));
+          stderr += r.stderr;
+          if (name === 'inspect' && format === 'json') {
+            const doc = JSON.parse(r.stdout) as { source: { file: string; sheets?: string[] } };
+            // The name is redacted, the rest of the path kept readable.
+            expect(doc.source.file).toBe(join(base, which === 0 ? '[CPR]/[CPR].csv' : '[CPR]/[CPR].xlsx'));
+            if (which === 1) expect(doc.source.sheets).toEqual(['[CPR]', 'Noter [CPR]']);
+          }
+        }
+        if (name === 'inspect') continue;
+        const file = join(out, `${tag}-${name}.xlsx`);
+        const chart = ['yoy', 'compare'].includes(name) ? ['--chart', join(out, `${tag}-${name}.svg`)] : [];
+        const r = jobfx([name, input, ...args, '--out', file, ...chart]);
+        expect(r.code, r.stderr).toBe(0);
+        expectNoForm(r.stderr, await xlsxText(file));
+        if (chart.length > 0) expectNoForm(readFileSync(chart[1]!, 'utf8'));
+      }
+      // The messages quote the file: redacted, and still readable.
+      expect(stderr).toContain(which === 0 ? '/[CPR]/[CPR].csv' : '/[CPR]/[CPR].xlsx');
+    },
+    600_000,
+  );
+
+  it('jobfx run: the memo pack, its manifest, the rejects beside it, stdout and stderr', async () => {
+    await inputs();
+    const dir = join(csvDir, 'rapport');
+    mkdirSync(dir, { recursive: true });
+    expect(jobfx(['init'], { cwd: dir }).code).toBe(0);
+    const file = join(dir, 'jobfx.report.json');
+    const report = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    Object.assign(report, { input: csv, period: '2025H1', suppress: 0, maxRejected: '100%' });
+    report.tables = (report.tables as { command: string }[]).filter((t) => t.command !== 'compare');
+    writeFileSync(file, JSON.stringify(report, null, 2));
+    const r = ran(['run', 'jobfx.report.json', '--json', '--out', 'pack'], { cwd: dir });
+    const texts = [r.stdout, r.stderr, readFileSync(join(dir, 'pack.rejects.csv'), 'utf8')];
+    for (const f of readdirSync(join(dir, 'pack'))) {
+      const path = join(dir, 'pack', f);
+      texts.push(f.endsWith('.xlsx') ? await xlsxText(path) : readFileSync(path, 'utf8'));
+    }
+    expectNoForm(...texts);
+    const manifest = JSON.parse(readFileSync(join(dir, 'pack', 'manifest.json'), 'utf8')) as {
+      inputs: { file: string; sha256: string }[];
+    };
+    expect(manifest.inputs[0]!.file).toBe(join(base, '[CPR]/[CPR].csv'));
+    expect(manifest.inputs[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+  }, 120_000);
 });
