@@ -371,6 +371,7 @@ export class CourseStore {
       programme: this.value('programme', i),
       unit: this.value('unit', i),
       group: this.value('group', i),
+      consent: this.value('consent', i),
       followUp: this.followUps[this.followUp[i]!]!,
       extra: this.extra?.[i] ?? EMPTY_EXTRA,
     };

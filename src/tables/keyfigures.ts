@@ -4,6 +4,7 @@
  */
 import { inLang, word, type Lang } from '../base/i18n.js';
 import { type Table } from '../model/table.js';
+import { followUpTables } from './keyfigures-followup.js';
 import { linkKeyFigureTables } from './keyfigures-links.js';
 import { sectionContext, type KeyFigureColumn, type KeyFigureTableOptions } from './keyfigures-context.js';
 import {
@@ -11,7 +12,6 @@ import {
   durationTables,
   endedDurationTables,
   exitTables,
-  followUpTables,
   mixTables,
   repeatTables,
 } from './keyfigures-sections.js';
@@ -44,7 +44,7 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
       ];
   const source = t(`Kilde: ${o.source}.`, `Source: ${o.source}.`);
   for (const tb of tables) tb.notes.push(...(tb.id === 'keyfigures.citizens' ? byNote : []), source);
-  linkKeyFigureTables(tables, cols, { ...o, periodText });
+  linkKeyFigureTables(tables, cols, { ...o, periodText, followUpOfPeriod: o.followUp.cohort === 'period' });
   return tables;
 }
 
