@@ -8,6 +8,8 @@ import type { Period } from '../base/period.js';
 import type { FollowUpCohort, FollowUpOptions } from '../analyses/followup.js';
 import type { CourseStore } from '../schema/course-store.js';
 import type { Loaded } from '../schema/load.js';
+import { sayer, type Lang } from '../base/i18n.js';
+import type { DataNotes } from './data-notes.js';
 import { dateArg } from './options.js';
 
 /** Where the as-of date came from: --as-of, the newest date in the data, or (no courses) the period's end. */
@@ -43,13 +45,23 @@ export function followUpOptionsOf(flags: FollowUpFlags, data: Loaded): Omit<Foll
 }
 
 /** A consent value that is neither Ja nor Nej: its courses are not covered, and the user is told. */
-export function consentWarnings(data: Loaded): string[] {
+export function consentWarnings(data: Loaded, lang: Lang): DataNotes {
   const unknown = data.unknownValues.consent;
   const col = data.mapping.fields.consent;
-  if (unknown === undefined || unknown.size === 0 || col === undefined) return [];
+  if (unknown === undefined || unknown.size === 0 || col === undefined) return { warnings: [], notes: [] };
   const header = data.mapping.columns.find((c) => c.index === col)?.header ?? 'consent';
   const values = [...unknown].map(([v, n]) => `"${v}" (${n} row${n === 1 ? '' : 's'})`).join(', ');
-  return [
-    `column "${header}": ${values} is not Ja or Nej; those courses are counted as not covered by the follow-up ("Ikke omfattet"); correct the values in the export`,
-  ];
+  const rows = [...unknown.values()].reduce((a, b) => a + b, 0);
+  const listed = [...unknown.keys()].join(', ');
+  return {
+    warnings: [
+      `column "${header}": ${values} is not Ja or Nej; those courses are counted as not covered by the follow-up ("Ikke omfattet"); correct the values in the export`,
+    ],
+    notes: [
+      sayer(lang)(
+        `${rows} forløb har en værdi i "${header}", der hverken er Ja eller Nej (${listed}); de er talt som ikke omfattet.`,
+        `${rows} course(s) have a value in "${header}" that is neither Ja nor Nej (${listed}); they are counted as not covered.`,
+      ),
+    ],
+  };
 }

@@ -142,13 +142,17 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
   });
   if (period.source === 'default')
     say.note(`no --period given; using ${period.label}, the last complete half-year in the data`);
-  for (const w of consentWarnings(data)) say.warn(w);
+  const consent = consentWarnings(data, flags.lang);
+  consent.warnings.forEach(say.warn);
   const cover = periodNotes(period, store, flags.lang);
   cover.warnings.forEach(say.warn);
   return {
     messages: say.list,
     title: `${inLang(flags.lang, { da: 'Nøgletal', en: 'Key figures' })}, ${periodName(period, flags.lang)}`,
-    tables: withNotes(tables, cover.notes),
+    tables: withNotes(
+      tables.map((tb) => (/^keyfigures\.followUp/.test(tb.id) ? withNotes([tb], consent.notes)[0]! : tb)),
+      cover.notes,
+    ),
     charts: [],
   };
 }
