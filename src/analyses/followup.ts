@@ -51,7 +51,13 @@ export interface FollowUpFigure {
   byExitGroup: { group: string; due: number; byStatus: Count[] }[] | null;
 }
 
-/** The ended-date range of horizon N's cohort: the period, or its start and end shifted back N months. */
+/**
+ * The ended-date range of horizon N's cohort: the period itself, or (lagged) from its start shifted
+ * back N months to the day before its next day shifted back N months. For calendar periods that is
+ * the period N months earlier (2025H2, 1 month: 01-06-2025 to 30-11-2025); shifting the end itself
+ * would drop a month's last day (30-06 − 1 month = 30-05, losing 31-05). So the cohorts of
+ * consecutive periods follow one another without a gap or an overlap.
+ */
 export function cohortRange(
   from: Day,
   to: Day,
@@ -60,7 +66,7 @@ export function cohortRange(
 ): { from: Day; to: Day } {
   return cohort === 'period'
     ? { from, to }
-    : { from: addMonths(from, -horizon), to: addMonths(to, -horizon) };
+    : { from: addMonths(from, -horizon), to: addMonths(to + 1, -horizon) - 1 };
 }
 
 /**
