@@ -12,7 +12,9 @@
  * P11 ended 30-06-2024, the day before the 12-month cohort: in none. P12 ended 01-12-2025: in
  * the period's own cohort only.
  */
-import { resolve } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jobfx } from './run.js';
 
@@ -188,5 +190,50 @@ describe('jobfx keyfigures: follow-up cohorts', () => {
     const r = jobfx(['keyfigures', FILE, ...(args as string[])]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('jobfx run: the follow-up options in a memo pack', () => {
+  it('takes them as a keyfigures step option, lagged by default', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jobfx-fu-run-'));
+    try {
+      const report = {
+        title: 'Opfølgning',
+        input: FILE,
+        period: '2025H2',
+        lang: 'da',
+        suppress: 0,
+        out: 'pakke',
+        tables: [
+          { command: 'keyfigures', options: {} },
+          {
+            command: 'keyfigures',
+            options: { followupBy: 'exitGroup', followupFrom: '01-09-2024', followupNewCourse: true },
+          },
+        ],
+      };
+      writeFileSync(join(dir, 'r.json'), JSON.stringify(report));
+      const r = jobfx(['run', 'r.json'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      const md = readFileSync(
+        join(
+          dir,
+          'pakke',
+          readdirSync(join(dir, 'pakke')).find((f) => f.endsWith('.md'))!,
+        ),
+        'utf8',
+      );
+      // Both steps: the 12-month table of the lagged cohort; the second also by exit group, with P1 not covered.
+      expect(
+        md.match(/### Status 12 måneder efter afsluttet forløb, forløb afsluttet 01-07-2024–31-12-2024/g),
+      ).toHaveLength(2);
+      expect(md).toContain(
+        '### Status 12 måneder efter afsluttet forløb efter afgangsgruppe, forløb afsluttet 01-07-2024–31-12-2024',
+      );
+      expect(md).toMatch(/\| I nyt forløb +\| +1 \|/);
+      expect(md).toContain('eller afsluttet før 01-09-2024');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
