@@ -54,6 +54,8 @@ export interface KeyFigures {
   /** Per horizon (1, 3, 6, 12 months): docs/definitions.md#follow-up. */
   followUp: FollowUpFigure[];
   repeats: { startedPersons: number; returning: number };
+  /** Courses whose person id is anonymised: counted among courses, in no person figure (docs/definitions.md#records). */
+  anonymous: { active: number; started: number };
 }
 
 export interface KeyFigureOptions {
@@ -125,6 +127,9 @@ export function storeKeyFigures(
   const tie = tieBreak(store, o.vocab);
   let active = 0;
   let started = 0;
+  const anonymous = store.persons.anonymous;
+  let anonActive = 0;
+  let anonStarted = 0;
   const ongoingDays: number[] = [];
   const ended: number[] = [];
   for (let k = 0; k < n; k++) {
@@ -141,17 +146,20 @@ export function storeKeyFigures(
         m |= ONGOING;
       }
       const prev = latest[p]!;
-      if (prev < 0 || s > start[prev]! || (s === start[prev]! && tie(i, prev) < 0)) latest[p] = i;
+      if (p === anonymous) anonActive++;
+      else if (prev < 0 || s > start[prev]! || (s === start[prev]! && tie(i, prev) < 0)) latest[p] = i;
     }
     if (s >= from && s <= to) {
       started++;
       m |= STARTED;
+      if (p === anonymous) anonStarted++;
     }
     if (e !== NONE && e >= from && e <= to) {
       ended.push(i);
       m |= ENDED;
     }
-    const fresh = m & ~marks[p]!;
+    // An anonymised course is no one's: it counts in no person figure.
+    const fresh = p === anonymous ? 0 : m & ~marks[p]!;
     if (fresh !== 0) {
       marks[p]! |= fresh;
       if (fresh & ACTIVE) personsIn[ACTIVE]!++;
@@ -230,6 +238,7 @@ export function storeKeyFigures(
     },
     followUp,
     repeats: { startedPersons: repeats.startedPersons, returning: repeats.returns.length },
+    anonymous: { active: anonActive, started: anonStarted },
   };
 }
 

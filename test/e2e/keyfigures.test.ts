@@ -12,7 +12,12 @@ import { jobfx } from './run.js';
 const EDGES = resolve('fixtures/keyfigures/edges.csv');
 const tmp = mkdtempSync(join(tmpdir(), 'jobfx-kf-'));
 
-type JsonTable = { id: string; rows: { style: string | null; cells: unknown[] }[]; notes: string[] };
+type JsonTable = {
+  id: string;
+  title: string;
+  rows: { style: string | null; cells: unknown[] }[];
+  notes: string[];
+};
 function tablesOf(args: string[]): Map<string, JsonTable> {
   const r = jobfx(['keyfigures', EDGES, '--period', '2025H1', '--format', 'json', ...args]);
   expect(r.code).toBe(0);

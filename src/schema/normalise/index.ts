@@ -137,6 +137,10 @@ function finish(n: Normaliser, read: number, notes: string[]): Normalised {
     notes.push(
       `${totals.map((s) => s.ref).join(', ')}: a totals row ("I alt"/"Total") is not a course and was skipped.`,
     );
+  if (n.anonymised > 0)
+    notes.push(
+      `${n.anonymised} course(s) have an empty or anonymised person id (e.g. "Anonymiseret", "xxxxxx-xxxx"); they count as courses, not in any person figure.`,
+    );
   if (missingExitReason > 0)
     notes.push(`${missingExitReason} ended course(s) have no exit reason; they are counted as "Uoplyst".`);
   if (n.noEndDates > 0)
