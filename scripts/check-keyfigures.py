@@ -2,7 +2,7 @@
 """An independent cross-check of `jobfx keyfigures` on the demo export (stdlib only).
 
 Reads fixtures/demo/demo-export.csv itself and computes the key figures for 2025H1 from the
-definitions in docs/definitions.md (#key-figures, #periods, #durations), without using jobfx. The
+definitions in docs/definitions.md (#key-figures, #periods, #durations, #follow-up), without using jobfx. The
 only things taken from jobfx are data and conventions named in its docs: the vocabularies
 (canonical values and their spellings, exit reason -> exit group, copied below from
 src/schema/vocab.ts), the match rule for spellings (README: case, spaces, punctuation and
@@ -151,6 +151,9 @@ COL_START = "Startdato"
 COL_END = "Slutdato"
 COL_REASON = "Afslutningsårsag"
 COL_STATUS = {1: "Status 1 md", 3: "Status 3 mdr", 6: "Status 6 mdr", 12: "Status 12 mdr"}
+# Consent to follow-up (docs/definitions.md#follow-up): with this column only "Ja" is covered.
+COL_CONSENT = "Samtykke"
+CONSENT_YES = {"ja", "j", "yes", "y", "givet", "samtykkegivet", "hargivetsamtykke", "sand", "true", "1"}
 
 # ---------------------------------------------------------------------------------------------
 # Reading values.
@@ -289,7 +292,8 @@ def days(start, end):
 def read_courses(path):
     courses, rejected, seen = [], [], set()
     with open(path, encoding="utf-8-sig", newline="") as f:
-        for line, row in enumerate(csv.DictReader(f, delimiter=";"), start=2):
+        reader = csv.DictReader(f, delimiter=";")
+        for line, row in enumerate(reader, start=2):
             if all((v or "").strip() == "" for v in row.values()):
                 continue
             problems = []
@@ -353,6 +357,9 @@ def read_courses(path):
                 "status": {
                     h: (STATUSES.canonical(cell(row, c)) if cell(row, c) else None) for h, c in COL_STATUS.items()
                 },
+                # Covered by the follow-up: no consent column, or its value is Ja.
+                "covered": COL_CONSENT not in reader.fieldnames
+                or match_key(cell(row, COL_CONSENT) or "") in CONSENT_YES,
             })
     return courses, rejected
 
@@ -457,14 +464,16 @@ def key_figures(courses, fr=PERIOD_FROM, to=PERIOD_TO, as_of=AS_OF, window=WINDO
     for h in HORIZONS:
         c_from, c_to = cohort_range(fr, to, h, cohort)
         members = [c for c in courses if c["end"] is not None and c_from <= c["end"] <= c_to]
-        due = [c for c in members if add_months(c["end"], h) <= as_of]
+        covered = [c for c in members if c["covered"]]
+        due = [c for c in covered if add_months(c["end"], h) <= as_of]
         statuses = [c["status"][h] for c in due]
         follow_up.append({
             "horizon": h,
             "cohort": {"from": c_from.isoformat(), "to": c_to.isoformat()},
             "ended": len(members),
+            "notCovered": len(members) - len(covered),
             "due": len(due),
-            "notDue": len(members) - len(due),
+            "notDue": len(covered) - len(due),
             "byStatus": tally([s if s is not None else UNKNOWN for s in statuses], STATUSES.order),
             "unrecorded": sum(1 for s in statuses if s is None),
         })

@@ -41,6 +41,7 @@ interface Expected {
     horizon: number;
     cohort: { from: string; to: string };
     ended: number;
+    notCovered: number;
     due: number;
     notDue: number;
     byStatus: Count[];
@@ -58,6 +59,12 @@ interface JsonTable {
 const E = JSON.parse(
   readFileSync(resolve('fixtures/demo/keyfigures-2025H1.expected.json'), 'utf8'),
 ) as Expected;
+
+/** Whether the demo export has a consent column (its header line names "Samtykke"). */
+const HAS_CONSENT = readFileSync(resolve('fixtures/demo/demo-export.csv'), 'utf8')
+  .split('\n', 1)[0]!
+  .split(';')
+  .some((h) => h.trim().replace(/^\uFEFF/, '') === 'Samtykke');
 
 /** Danish labels of the exit groups in jobfx's tables (README: built-in exit groups). */
 const GROUP_LABEL: Record<string, string> = {
@@ -157,6 +164,8 @@ const expectedTables = (): Record<string, unknown[][]> => {
         f.due,
       ).map((r) => (r[0] === 'I alt' ? ['Opgjort i alt', ...r.slice(1)] : r)),
       ['Endnu ikke opgjort', f.notDue, null],
+      // Shown when the export has a consent column (docs/definitions.md#follow-up).
+      ...(HAS_CONSENT ? [['Ikke omfattet', f.notCovered, null]] : []),
       ['Afsluttede forløb i alt', f.ended, null],
     ];
   const r = E.repeats;
@@ -194,7 +203,7 @@ describe.each(['demo-export.csv', 'demo-export.xlsx'])('jobfx keyfigures %s --pe
     'follow-up at %i months: the not-yet-due courses and the unrecorded ones',
     (h, f) => {
       const t = tables.get(`keyfigures.followUp${h}`)!;
-      expect(f.due + f.notDue).toBe(f.ended);
+      expect(f.due + f.notDue + f.notCovered).toBe(f.ended);
       // The title names the cohort the Python check took (dd-mm-yyyy).
       const dmy = (iso: string) => iso.split('-').reverse().join('-');
       expect(t.title).toContain(`forløb afsluttet ${dmy(f.cohort.from)}–${dmy(f.cohort.to)}`);

@@ -15,7 +15,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { describeWithTool, requireTool, type Tool } from '../render/tools.js';
 import { jobfx } from './run.js';
 
 const FILE = resolve('fixtures/keyfigures/followup-cohorts.csv');
@@ -235,5 +237,49 @@ describe('jobfx run: the follow-up options in a memo pack', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+const PYTHON: Tool = { name: 'python3', label: 'Python 3', pkg: 'python3', pathEnv: 'JOBFX_PYTHON' };
+
+describeWithTool(PYTHON, 'the demo export, memo 2025H2 (issue #15: "Done when")', () => {
+  it('shows the lagged 6- and 12-month cohorts with due courses, as the independent Python check counts them', () => {
+    const demo = resolve('fixtures/demo/demo-export.csv');
+    const py = spawnSync(
+      requireTool(PYTHON),
+      ['scripts/check-keyfigures.py', '--input', demo, '--from', '2025-07-01', '--to', '2025-12-31'],
+      { encoding: 'utf8' },
+    );
+    expect(py.status, py.stderr).toBe(0);
+    const expected = JSON.parse(py.stdout) as {
+      followUp: {
+        horizon: number;
+        cohort: { from: string; to: string };
+        due: number;
+        byStatus: { value: string; count: number }[];
+      }[];
+    };
+    const r = jobfx(['keyfigures', demo, '--period', '2025H2', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const tables = new Map((JSON.parse(r.stdout).tables as JsonTable[]).map((t) => [t.id, t]));
+    const dmy = (iso: string) => iso.split('-').reverse().join('-');
+    for (const f of expected.followUp) {
+      const t = tables.get(`keyfigures.followUp${f.horizon}`)!;
+      expect(t.title).toContain(`forløb afsluttet ${dmy(f.cohort.from)}–${dmy(f.cohort.to)}`);
+      const got = column(t);
+      expect(got['Opgjort i alt']).toBe(f.due);
+      for (const s of f.byStatus) expect(got[s.value]).toBe(s.count);
+    }
+    // The 6- and 12-month cohorts are 2025H1 and 2024H2, with courses due (108 and 96 today).
+    expect(expected.followUp.find((f) => f.horizon === 6)!.cohort).toEqual({
+      from: '2025-01-01',
+      to: '2025-06-30',
+    });
+    expect(expected.followUp.find((f) => f.horizon === 12)!.cohort).toEqual({
+      from: '2024-07-01',
+      to: '2024-12-31',
+    });
+    for (const h of [6, 12])
+      expect(column(tables.get(`keyfigures.followUp${h}`)!)['Opgjort i alt']).toBeGreaterThan(50);
   });
 });
