@@ -2,7 +2,7 @@
 """An independent cross-check of `jobfx keyfigures` on the demo export (stdlib only).
 
 Reads fixtures/demo/demo-export.csv itself and computes the key figures for 2025H1 from the
-definitions in docs/definitions.md (#key-figures, #periods, #durations), without using jobfx. The
+definitions in docs/definitions.md (#key-figures, #periods, #durations, #follow-up), without using jobfx. The
 only things taken from jobfx are data and conventions named in its docs: the vocabularies
 (canonical values and their spellings, exit reason -> exit group, copied below from
 src/schema/vocab.ts), the match rule for spellings (README: case, spaces, punctuation and
@@ -39,7 +39,8 @@ TARGET = "fixtures/demo/keyfigures-2025H1.expected.json"
 
 PERIOD_FROM = dt.date(2025, 1, 1)
 PERIOD_TO = dt.date(2025, 6, 30)
-AS_OF = PERIOD_TO
+AS_OF = None  # the newest start or end date in the data (docs/definitions.md#follow-up)
+COHORT = "lagged"  # horizon N: courses ended in the period shifted back N months; "period": ended in it
 WINDOW = (12, "m")  # 12 calendar months: end1 < start2 <= add_months(end1, 12); (N, "d") counts days
 MIN_GAP_DAYS = 0
 HORIZONS = (1, 3, 6, 12)
@@ -150,6 +151,9 @@ COL_START = "Startdato"
 COL_END = "Slutdato"
 COL_REASON = "Afslutningsårsag"
 COL_STATUS = {1: "Status 1 md", 3: "Status 3 mdr", 6: "Status 6 mdr", 12: "Status 12 mdr"}
+# Consent to follow-up (docs/definitions.md#follow-up): with this column only "Ja" is covered.
+COL_CONSENT = "Samtykke"
+CONSENT_YES = {"ja", "j", "yes", "y", "givet", "samtykkegivet", "hargivetsamtykke", "sand", "true", "1"}
 
 # ---------------------------------------------------------------------------------------------
 # Reading values.
@@ -288,7 +292,8 @@ def days(start, end):
 def read_courses(path):
     courses, rejected, seen = [], [], set()
     with open(path, encoding="utf-8-sig", newline="") as f:
-        for line, row in enumerate(csv.DictReader(f, delimiter=";"), start=2):
+        reader = csv.DictReader(f, delimiter=";")
+        for line, row in enumerate(reader, start=2):
             if all((v or "").strip() == "" for v in row.values()):
                 continue
             problems = []
@@ -352,6 +357,9 @@ def read_courses(path):
                 "status": {
                     h: (STATUSES.canonical(cell(row, c)) if cell(row, c) else None) for h, c in COL_STATUS.items()
                 },
+                # Covered by the follow-up: no consent column, or its value is Ja.
+                "covered": COL_CONSENT not in reader.fieldnames
+                or match_key(cell(row, COL_CONSENT) or "") in CONSENT_YES,
             })
     return courses, rejected
 
@@ -401,7 +409,23 @@ def tally(values, order):
     return [{"value": v, "count": counts[v]} for v in sorted(counts, key=rank)]
 
 
-def key_figures(courses, fr=PERIOD_FROM, to=PERIOD_TO, as_of=AS_OF, window=WINDOW, min_gap=MIN_GAP_DAYS):
+def newest_date(courses):
+    """The newest start or end date in the data: the default as-of date of the follow-up."""
+    return max(d for c in courses for d in (c["start"], c["end"]) if d is not None)
+
+
+def cohort_range(fr, to, h, cohort=COHORT):
+    """Horizon h's ended-date range: the period, or (lagged) from its start shifted back h months
+    to the day before its next day shifted back h months (2025H1, 1 month: 2024-12-01..2025-05-31)."""
+    if cohort == "period":
+        return fr, to
+    return add_months(fr, -h), add_months(to + dt.timedelta(days=1), -h) - dt.timedelta(days=1)
+
+
+def key_figures(courses, fr=PERIOD_FROM, to=PERIOD_TO, as_of=AS_OF, window=WINDOW, min_gap=MIN_GAP_DAYS,
+                cohort=COHORT):
+    if as_of is None:
+        as_of = newest_date(courses)
     active = [c for c in courses if c["start"] <= to and (c["end"] is None or c["end"] >= fr)]
     started = [c for c in courses if fr <= c["start"] <= to]
     ongoing = [c for c in courses if c["start"] <= to and (c["end"] is None or c["end"] > to)]
@@ -435,15 +459,21 @@ def key_figures(courses, fr=PERIOD_FROM, to=PERIOD_TO, as_of=AS_OF, window=WINDO
             latest[c["person"]] = c
     people = list(latest.values())
 
-    # Follow-up of courses ended in the period.
+    # Follow-up of each horizon's cohort: due when end + h months <= as-of.
     follow_up = []
     for h in HORIZONS:
-        due = [c for c in ended if add_months(c["end"], h) <= as_of]
+        c_from, c_to = cohort_range(fr, to, h, cohort)
+        members = [c for c in courses if c["end"] is not None and c_from <= c["end"] <= c_to]
+        covered = [c for c in members if c["covered"]]
+        due = [c for c in covered if add_months(c["end"], h) <= as_of]
         statuses = [c["status"][h] for c in due]
         follow_up.append({
             "horizon": h,
+            "cohort": {"from": c_from.isoformat(), "to": c_to.isoformat()},
+            "ended": len(members),
+            "notCovered": len(members) - len(covered),
             "due": len(due),
-            "notDue": len(ended) - len(due),
+            "notDue": len(covered) - len(due),
             "byStatus": tally([s if s is not None else UNKNOWN for s in statuses], STATUSES.order),
             "unrecorded": sum(1 for s in statuses if s is None),
         })
@@ -512,19 +542,23 @@ def main():
     )
     ap.add_argument("--from", dest="fr", type=iso, default=PERIOD_FROM, help="with --input: first day (ISO)")
     ap.add_argument("--to", type=iso, default=PERIOD_TO, help="with --input: last day (ISO)")
-    ap.add_argument("--as-of", type=iso, help="with --input: follow-up as-of date (default: --to)")
+    ap.add_argument("--as-of", type=iso, help="with --input: follow-up as-of date (default: the newest date in the data)")
+    ap.add_argument("--followup-cohort", choices=["lagged", "period"], default=COHORT, help="with --input: follow-up cohort")
     ap.add_argument("--window", type=parse_window, default=WINDOW, help="with --input: repeat window, 12m or 365d")
     ap.add_argument("--min-gap-days", type=int, default=MIN_GAP_DAYS, help="with --input: minimum gap in days")
     args = ap.parse_args()
 
     if args.input:
         courses, rejected = read_courses(args.input)
-        as_of = args.as_of or args.to
-        figures, ties = key_figures(courses, args.fr, args.to, as_of, args.window, args.min_gap_days)
+        as_of = args.as_of or newest_date(courses)
+        figures, ties = key_figures(
+            courses, args.fr, args.to, as_of, args.window, args.min_gap_days, args.followup_cohort
+        )
         out = {
             "source": args.input,
             "period": {"from": args.fr.isoformat(), "to": args.to.isoformat()},
             "asOf": as_of.isoformat(),
+            "followUpCohort": args.followup_cohort,
             "window": f"{args.window[0]}{args.window[1]}",
             "minGapDays": args.min_gap_days,
         }
@@ -535,11 +569,14 @@ def main():
             "_note": (
                 "Key figures of the demo export for 2025H1, computed by scripts/check-keyfigures.py from "
                 "the definitions in docs/definitions.md, independently of jobfx. Durations in days (end - start + 1; "
-                "ongoing: period end - start + 1); quartiles R type 7. No CPR numbers."
+                "ongoing: period end - start + 1); quartiles R type 7. Follow-up: lagged cohorts (horizon N: "
+                "courses ended in the period shifted back N months), as of the newest date in the data. "
+                "No CPR numbers."
             ),
             "source": SOURCE,
             "period": {"from": PERIOD_FROM.isoformat(), "to": PERIOD_TO.isoformat()},
-            "asOf": AS_OF.isoformat(),
+            "asOf": newest_date(courses).isoformat(),
+            "followUpCohort": COHORT,
             "window": f"{WINDOW[0]}{WINDOW[1]}",
             "minGapDays": MIN_GAP_DAYS,
         }

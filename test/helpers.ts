@@ -55,6 +55,7 @@ export function course(
     programme: null,
     unit: null,
     group: null,
+    consent: null,
     followUp: { 1: null, 3: null, 6: null, 12: null },
     extra: {},
     ...x,

@@ -83,7 +83,8 @@ export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
     women = 0;
   for (let i = 0; i < store.length; i++) {
     const p = store.person[i]!;
-    if (seen[p] === 1) continue;
+    // Anonymised courses have no person (docs/definitions.md#records).
+    if (seen[p] === 1 || p === store.persons.anonymous) continue;
     seen[p] = 1;
     distinct++;
     const gender = store.gender[i]!;

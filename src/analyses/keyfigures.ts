@@ -3,9 +3,8 @@
  * citizens in the programme, ended courses by exit reason and group, who they are, follow-up,
  * and repeat users. Pure: courses in, counts and summaries out.
  */
-import { addMonths, type Day } from '../base/dates.js';
+import type { Day } from '../base/dates.js';
 import type { Period } from '../base/period.js';
-import { FOLLOW_UP_HORIZONS, type Horizon } from '../schema/columns.js';
 import type { Course } from '../schema/course.js';
 import { countByName, CourseStore, GENDERS, NONE, storeOf } from '../schema/course-store.js';
 import type { VocabSet } from '../schema/vocab.js';
@@ -13,6 +12,18 @@ import { summarise, type Summary } from '../stats/describe.js';
 import { countStoreExits, exitGroupOrder, UNKNOWN, UNMAPPED_GROUP } from './exits.js';
 import { tieBreak } from '../schema/course-order.js';
 import { storeReturns, type Window } from './repeats.js';
+import { followUpFigures, type FollowUpFigure, type FollowUpOptions } from './followup.js';
+
+export { lastDueDay } from './followup.js';
+
+/** The follow-up options an analysis call leaves out. */
+const FOLLOW_UP_DEFAULTS: Omit<FollowUpOptions, 'asOf'> = {
+  cohort: 'period',
+  coveredFrom: null,
+  consent: false,
+  newCourse: false,
+  byExitGroup: false,
+};
 
 /** Bits of the figures a course counts in (keyFigures). */
 const ACTIVE = 1;
@@ -40,22 +51,19 @@ export interface KeyFigures {
   };
   /** Active persons, each counted once, by the values of their latest active course. */
   mix: { persons: number; targetGroup: Count[]; education: Count[]; ageBand: Count[]; gender: Count[] };
-  followUp: {
-    horizon: Horizon;
-    /** Courses ended in the period with end + horizon ≤ as-of. */
-    due: number;
-    notDue: number;
-    /** Status counts among due courses; 'uoplyst' (null value) for due courses without a status. */
-    byStatus: Count[];
-    unrecorded: number;
-  }[];
+  /** Per horizon (1, 3, 6, 12 months): docs/definitions.md#follow-up. */
+  followUp: FollowUpFigure[];
   repeats: { startedPersons: number; returning: number };
+  /** Courses whose person id is anonymised: counted among courses, in no person figure (docs/definitions.md#records). */
+  anonymous: { active: number; started: number };
 }
 
 export interface KeyFigureOptions {
   period: Period;
-  /** Follow-up is due when end + N months ≤ asOf; default the period's end. */
+  /** Follow-up is due when end + N months ≤ asOf (the CLI's default: the newest date in the data). */
   asOf: Day;
+  /** Which courses are followed up and how (default: the period's own cohort, every course covered). */
+  followUp?: Partial<Omit<FollowUpOptions, 'asOf'>>;
   /** The repeat-user window (docs/definitions.md#repeat-users). */
   window: Window;
   minGapDays: number;
@@ -119,6 +127,9 @@ export function storeKeyFigures(
   const tie = tieBreak(store, o.vocab);
   let active = 0;
   let started = 0;
+  const anonymous = store.persons.anonymous;
+  let anonActive = 0;
+  let anonStarted = 0;
   const ongoingDays: number[] = [];
   const ended: number[] = [];
   for (let k = 0; k < n; k++) {
@@ -135,17 +146,20 @@ export function storeKeyFigures(
         m |= ONGOING;
       }
       const prev = latest[p]!;
-      if (prev < 0 || s > start[prev]! || (s === start[prev]! && tie(i, prev) < 0)) latest[p] = i;
+      if (p === anonymous) anonActive++;
+      else if (prev < 0 || s > start[prev]! || (s === start[prev]! && tie(i, prev) < 0)) latest[p] = i;
     }
     if (s >= from && s <= to) {
       started++;
       m |= STARTED;
+      if (p === anonymous) anonStarted++;
     }
     if (e !== NONE && e >= from && e <= to) {
       ended.push(i);
       m |= ENDED;
     }
-    const fresh = m & ~marks[p]!;
+    // An anonymised course is no one's: it counts in no person figure.
+    const fresh = p === anonymous ? 0 : m & ~marks[p]!;
     if (fresh !== 0) {
       marks[p]! |= fresh;
       if (fresh & ACTIVE) personsIn[ACTIVE]!++;
@@ -180,28 +194,14 @@ export function storeKeyFigures(
   const bands: (string | null)[] = [...AGE_BANDS, null];
   const bandOf = (i: number) => (store.age[i] === NONE ? AGE_BANDS.length : ageBandIndex(store.age[i]!));
 
-  // Follow-up of courses ended in the period: due when end + horizon months ≤ as-of.
-  const followUp = FOLLOW_UP_HORIZONS.map((horizon) => {
-    const lastDue = lastDueDay(from, to, horizon, o.asOf);
-    const byStatus = new Map<string, number>();
-    let due = 0;
-    let unrecorded = 0;
-    for (const i of ended) {
-      if (end[i]! > lastDue) continue;
-      due++;
-      const status = store.followUps[store.followUp[i]!]![horizon];
-      if (status === null) unrecorded++;
-      const v = status ?? UNKNOWN;
-      byStatus.set(v, (byStatus.get(v) ?? 0) + 1);
-    }
-    return {
-      horizon,
-      due,
-      notDue: ended.length - due,
-      byStatus: tally(byStatus, o.vocab.followUp.values),
-      unrecorded,
-    };
-  });
+  // Follow-up (docs/definitions.md#follow-up): each horizon's cohort, coverage, due, statuses.
+  const followUp = followUpFigures(
+    store,
+    o.period,
+    { ...FOLLOW_UP_DEFAULTS, ...o.followUp, asOf: o.asOf },
+    o.vocab,
+    subset,
+  );
 
   const repeats = storeReturns(
     store,
@@ -238,6 +238,7 @@ export function storeKeyFigures(
     },
     followUp,
     repeats: { startedPersons: repeats.startedPersons, returning: repeats.returns.length },
+    anonymous: { active: anonActive, started: anonStarted },
   };
 }
 
@@ -256,22 +257,6 @@ function tally(counts: Map<string, number>, order: readonly string[] = []): Coun
         (order.length === 0 ? b.count - a.count : 0) ||
         a.value.localeCompare(b.value, 'da'),
     );
-}
-
-/**
- * The last day d in [from, to] whose follow-up after `months` is due (addMonths(d, months) ≤
- * asOf), from - 1 when none is. addMonths never decreases as d grows (a later day lands on the
- * same or a later day, month ends clamped), so the due days are a prefix: found by bisection.
- */
-export function lastDueDay(from: Day, to: Day, months: number, asOf: Day): Day {
-  let lo = from - 1; // due through lo
-  let hi = to + 1; // not due from hi
-  while (hi - lo > 1) {
-    const mid = lo + Math.floor((hi - lo) / 2);
-    if (addMonths(mid, months) <= asOf) lo = mid;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function maskOf(indices: Int32Array, length: number): Uint8Array {

@@ -96,6 +96,8 @@ export interface StoreReturns {
   started: number[];
   /** Per returning person, the indices of the return and of the course it returns from. */
   returns: { course: number; previous: number }[];
+  /** Counted courses started in the period whose person id is anonymised: in no person figure. */
+  anonymousStarted: number;
 }
 
 /** findReturns over a store: courses by index, `include` a mask by index (null: all). */
@@ -109,10 +111,24 @@ export function storeReturns(store: CourseStore, o: RepeatOptions, include: Uint
   // grouped (mark 2). Each person is looked at once (mark 3).
   const mark = new Uint8Array(index.count);
   const courses = new Uint8Array(index.count);
+  const anonymous = store.persons.anonymous;
+  let anonymousStarted = 0;
   for (let i = 0; i < store.length; i++) {
     const p = store.person[i]!;
     if (courses[p]! < 2) courses[p]!++;
     if (start[i]! >= o.from && start[i]! <= o.to && (include === null || include[i] === 1)) mark[p] = 1;
+  }
+  // Anonymised courses have no person to return (docs/definitions.md#records): counted apart.
+  if (anonymous >= 0 && mark[anonymous] === 1) {
+    for (let i = 0; i < store.length; i++)
+      if (
+        store.person[i] === anonymous &&
+        start[i]! >= o.from &&
+        start[i]! <= o.to &&
+        (include === null || include[i] === 1)
+      )
+        anonymousStarted++;
+    mark[anonymous] = 0;
   }
   for (let p = 0; p < index.count; p++) if (mark[p] === 1 && courses[p] === 2) mark[p] = 2;
   const { order, start: first } = groupByPerson(
@@ -171,5 +187,5 @@ export function storeReturns(store: CourseStore, o: RepeatOptions, include: Uint
     }
     started.push(found >= 0 ? found : starts[0]!);
   }
-  return { startedPersons, started, returns };
+  return { startedPersons, started, returns, anonymousStarted };
 }

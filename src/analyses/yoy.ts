@@ -203,9 +203,11 @@ export function yoy(courses: readonly Course[] | CourseStore, o: YoyOptions): Yo
   const total = newAcc(k);
   const notEnded = new Array<number>(k).fill(0);
   const unknownValues = new Set<string>();
+  // An anonymised course counts among courses, never as a person (docs/definitions.md#records).
+  const anonymous = store.persons.anonymous;
   const add = (acc: Acc, j: number, i: number, end: number) => {
     acc.courses[j]!++;
-    acc.persons[j]!.push(store.person[i]!);
+    if (store.person[i] !== anonymous) acc.persons[j]!.push(store.person[i]!);
     if (end !== NONE) acc.durations[j]!.push(end - store.start[i]! + 1);
   };
   for (let i = 0; i < store.length; i++) {

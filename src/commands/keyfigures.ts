@@ -1,6 +1,8 @@
 import { inLang, word } from '../base/i18n.js';
 import { Option, type Command } from 'commander';
 import { storeKeyFigures, type KeyFigureOptions } from '../analyses/keyfigures.js';
+import { FOLLOW_UP_COHORTS, type FollowUpCohort } from '../analyses/followup.js';
+import { asOfOf, consentWarnings, followUpOptionsOf } from './followup-options.js';
 import { BY_FIELDS, partitionStore, type ByField } from '../analyses/partition.js';
 import { periodName, resolvePeriod, type PeriodFlags } from '../base/period.js';
 import { byValueLabel, keyFigureTables, type KeyFigureColumn } from '../tables/keyfigures.js';
@@ -23,6 +25,10 @@ import { messages, type BuildOptions, type Built, type CommandSpec } from './spe
 export interface KeyfiguresFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
   asOf?: string;
   followup?: string;
+  followupCohort: FollowUpCohort;
+  followupBy?: 'exitGroup';
+  followupFrom?: string;
+  followupNewCourse?: boolean;
   by?: ByField;
   window: string;
   minGapDays: number;
@@ -50,7 +56,29 @@ export const keyfiguresCommand: CommandSpec<KeyfiguresFlags> = {
         )
         .option(
           '--as-of <date>',
-          'date follow-up is measured against (due when end + N months ≤ it); default: the period end',
+          'date follow-up is measured against (due when end + N months ≤ it); default: the newest date in the data',
+        )
+        .addOption(
+          new Option(
+            '--followup-cohort <cohort>',
+            'lagged: N-month follow-up of the courses ended in the period shifted back N months; period: of those ended in the period',
+          )
+            .choices([...FOLLOW_UP_COHORTS])
+            .default('lagged'),
+        )
+        .addOption(
+          new Option(
+            '--followup-by <field>',
+            'follow-up statuses also by the exit group of the course',
+          ).choices(['exitGroup']),
+        )
+        .option(
+          '--followup-from <date>',
+          'courses ended before this date are not covered by the follow-up ("Ikke omfattet")',
+        )
+        .option(
+          '--followup-new-course',
+          'a due course without a status whose person started a new course by the horizon: "I nyt forløb"',
         )
         .addOption(
           new Option('--by <field>', 'one column per value of this field, plus a total column').choices([
@@ -65,6 +93,10 @@ export const keyfiguresCommand: CommandSpec<KeyfiguresFlags> = {
           0,
         ),
     ),
+  check: (flags) => {
+    if (flags.followupFrom !== undefined) dateArg('--followup-from', flags.followupFrom);
+    if (flags.asOf !== undefined) dateArg('--as-of', flags.asOf);
+  },
   build: buildKeyfigures,
   report: {},
 };
@@ -75,11 +107,13 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
   // Over the columns: a key-figure run never makes a record per course.
   const store = data.store;
   const period = resolvePeriod(flags, store.newestDay());
-  const asOf = flags.asOf === undefined ? period.to : dateArg('--as-of', flags.asOf);
+  const asOf = asOfOf(flags.asOf, store, period);
   const window = parseWindow(flags.window);
+  const followUp = followUpOptionsOf(flags, data);
   const opts: KeyFigureOptions = {
     period,
-    asOf,
+    asOf: asOf.day,
+    followUp,
     window,
     minGapDays: flags.minGapDays,
     vocab: data.vocab,
@@ -97,7 +131,9 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
   const tables = keyFigureTables(cols, {
     lang: flags.lang,
     period,
-    asOf,
+    asOf: asOf.day,
+    asOfSource: asOf.source,
+    followUp,
     window,
     minGapDays: flags.minGapDays,
     vocab: data.vocab,
@@ -106,12 +142,17 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
   });
   if (period.source === 'default')
     say.note(`no --period given; using ${period.label}, the last complete half-year in the data`);
+  const consent = consentWarnings(data, flags.lang);
+  consent.warnings.forEach(say.warn);
   const cover = periodNotes(period, store, flags.lang);
   cover.warnings.forEach(say.warn);
   return {
     messages: say.list,
     title: `${inLang(flags.lang, { da: 'Nøgletal', en: 'Key figures' })}, ${periodName(period, flags.lang)}`,
-    tables: withNotes(tables, cover.notes),
+    tables: withNotes(
+      tables.map((tb) => (/^keyfigures\.followUp/.test(tb.id) ? withNotes([tb], consent.notes)[0]! : tb)),
+      cover.notes,
+    ),
     charts: [],
   };
 }

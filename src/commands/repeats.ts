@@ -1,4 +1,4 @@
-import { inLang } from '../base/i18n.js';
+import { inLang, sayer, type Lang } from '../base/i18n.js';
 import type { Command } from 'commander';
 import { storeReturns, type RepeatResult, type Window } from '../analyses/repeats.js';
 import { isoOf } from '../base/dates.js';
@@ -65,7 +65,7 @@ export const repeatsCommand: CommandSpec<RepeatsFlags> = {
 /** The repeat-user tables of loaded data (no I/O). */
 export async function buildRepeats(data: Loaded, flags: RepeatsFlags, o: BuildOptions): Promise<Built> {
   const say = messages();
-  const { period, window, result } = returnsOf(data, flags);
+  const { period, window, result, anonymous } = returnsOf(data, flags);
   const tables = repeatTables(result, {
     lang: flags.lang,
     vocab: data.vocab,
@@ -86,7 +86,7 @@ export async function buildRepeats(data: Loaded, flags: RepeatsFlags, o: BuildOp
   }
   return {
     title: inLang(flags.lang, { da: 'Gengangere', en: 'Repeat users' }),
-    tables: withNotes(tables, cover.notes),
+    tables: withNotes(tables, [...anonymousNote(anonymous, flags.lang), ...cover.notes]),
     charts: [],
     messages: say.list,
     files,
@@ -97,7 +97,7 @@ export async function buildRepeats(data: Loaded, flags: RepeatsFlags, o: BuildOp
 function returnsOf(
   data: Loaded,
   flags: RepeatsFlags,
-): { period: Period; window: Window; result: RepeatResult } {
+): { period: Period; window: Window; result: RepeatResult; anonymous: number } {
   // Over the columns of the store; records are made only of the courses the tables and the list show.
   const store = data.store;
   const period = resolvePeriod(flags, store.newestDay());
@@ -123,7 +123,18 @@ function returnsOf(
       previous: record(x.previous),
     })),
   };
-  return { period, window, result };
+  return { period, window, result, anonymous: r.anonymousStarted };
+}
+
+/** "N anonymiserede forløb": courses started in the period without a person are left out (docs/definitions.md#records). */
+function anonymousNote(n: number, lang: Lang): string[] {
+  if (n === 0) return [];
+  return [
+    sayer(lang)(
+      `${n} anonymiserede forløb er startet i perioden uden en person (tomt eller anonymiseret person-id): de er ikke med.`,
+      `${n} anonymised course(s) started in the period without a person (empty or anonymised person id): they are left out.`,
+    ),
+  ];
 }
 
 /** The --list file: each return with the earlier course, for case review (pseudonyms, never CPR numbers). */

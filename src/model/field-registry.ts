@@ -35,7 +35,7 @@ export type FieldKind = 'person' | 'date' | 'exit' | 'derived' | 'category' | 'g
 export type FieldRole = 'by' | 'rows' | 'outcome' | 'balance' | 'distribution';
 
 /** The vocabularies of the built-in and configured values (see schema/vocab.ts). */
-export type VocabularyName = 'exitReason' | 'targetGroup' | 'education' | 'followUp' | 'group';
+export type VocabularyName = 'exitReason' | 'targetGroup' | 'education' | 'followUp' | 'group' | 'consent';
 
 export interface FieldDef {
   readonly key: string;
@@ -266,6 +266,24 @@ export const FIELDS = [
     label: { da: 'Køn', en: 'Gender' },
     synonyms: ['Køn', 'gender', 'sex'],
     roles: ['by', 'outcome', 'balance'],
+  },
+  {
+    // Consent to follow-up (Ja/Nej): with this column, only courses with "Ja" are followed up
+    // (docs/definitions.md#follow-up).
+    key: 'consent',
+    kind: 'category',
+    label: { da: 'Samtykke', en: 'Consent' },
+    synonyms: [
+      'Samtykke',
+      'Samtykke givet',
+      'Samtykke til opfølgning',
+      'Samtykkeerklæring',
+      'Opfølgningssamtykke',
+      'consent',
+      'Follow-up consent',
+    ],
+    vocabulary: 'consent',
+    roles: ['distribution'],
   },
   followUp(1),
   followUp(3),

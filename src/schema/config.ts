@@ -46,6 +46,8 @@ export function vocabulariesOf(config: Config): Vocabularies {
     education: mergeList(DEFAULT_VOCABULARIES.education, c.education, byValue),
     followUp: mergeList(DEFAULT_VOCABULARIES.followUp, c.followUpStatuses, byValue),
     group: mergeList(DEFAULT_VOCABULARIES.group, c.groups, byValue),
+    // Built in only: consent is Ja or Nej (docs/definitions.md#follow-up).
+    consent: DEFAULT_VOCABULARIES.consent,
   };
 }
 

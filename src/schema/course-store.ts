@@ -22,6 +22,9 @@ export const NONE = -2147483648;
 export type ValueField = CategoryField;
 export const VALUE_FIELDS: readonly ValueField[] = CATEGORY_FIELDS;
 
+/** The person id of an anonymised course as a record shows it (Course.personId). */
+export const ANONYMOUS = '(anonymiseret)';
+
 /** Gender by code (see genderCode). */
 export const GENDERS = [null, 'M', 'K'] as const;
 
@@ -81,8 +84,19 @@ export class Persons {
   gender = new Uint8Array(1024);
   private readonly names = new Map<number, string>();
   private readonly byName = new Map<string, number>();
+  /**
+   * The one person number of every course whose person id is anonymised (-1: none): those courses
+   * count among courses and in no person figure (docs/definitions.md#records).
+   */
+  anonymous = -1;
 
   constructor(private readonly pseudonymise?: Pseudonymiser) {}
+
+  /** The person number of the anonymised courses, made when first needed. */
+  anonymousPerson(): number {
+    if (this.anonymous < 0) this.anonymous = this.ofName(ANONYMOUS);
+    return this.anonymous;
+  }
 
   /** A new person known by a CPR key, born on `birth`, of gender code `gender`. */
   addKey(key: number, birth: Day, gender: number): number {
@@ -371,6 +385,7 @@ export class CourseStore {
       programme: this.value('programme', i),
       unit: this.value('unit', i),
       group: this.value('group', i),
+      consent: this.value('consent', i),
       followUp: this.followUps[this.followUp[i]!]!,
       extra: this.extra?.[i] ?? EMPTY_EXTRA,
     };
@@ -386,8 +401,11 @@ export function storeOf(courses: readonly Course[]): CourseStore {
   const persons = new Persons();
   const first = new Int32Array(index.count).fill(-1);
   for (let i = 0; i < courses.length; i++) if (first[index.of[i]!]! < 0) first[index.of[i]!] = i;
-  for (let p = 0; p < index.count; p++)
-    persons.ofName(first[p]! < 0 ? `(person ${p})` : courses[first[p]!]!.personId);
+  for (let p = 0; p < index.count; p++) {
+    const name = first[p]! < 0 ? `(person ${p})` : courses[first[p]!]!.personId;
+    persons.ofName(name);
+    if (name === ANONYMOUS) persons.anonymous = p;
+  }
   const kind = /^(\S+) \d+$/.exec(courses[0]?.ref ?? '')?.[1] ?? 'line';
   const store = new CourseStore(persons, kind);
   for (let i = 0; i < courses.length; i++) {

@@ -17,6 +17,33 @@ export function isMissing(v: RawValue): boolean {
   return v === null || (typeof v === 'string' && MISSING.has(v.trim()));
 }
 
+/** Person ids that name no one, after the 12-month retention (matched by matchKey). */
+const ANONYMISED_WORDS = new Set(
+  [
+    'Anonymiseret',
+    'Anonymiseret borger',
+    'Anonym',
+    'Anonymised',
+    'Anonymized',
+    'Slettet',
+    'Ukendt person',
+  ].map(matchKey),
+);
+
+/**
+ * Whether a person id names no one (docs/definitions.md#records): empty or a missing marker; a
+ * word such as "Anonymiseret" or "Slettet"; or a mask of x, X, * and 0 (with - or spaces) of at
+ * least six characters: "xxxxxx-xxxx", "000000-0000", "**********". Such a row is a course without a
+ * person: counted among courses, left out of every person figure.
+ */
+export function isAnonymisedId(v: RawValue): boolean {
+  if (isMissing(v)) return true;
+  if (typeof v === 'number') return v === 0;
+  if (typeof v !== 'string') return false;
+  const t = v.trim();
+  return ANONYMISED_WORDS.has(matchKey(t)) || (t.length >= 6 && /^[xX*0][xX*0 -]*$/.test(t));
+}
+
 /** Serial numbers this far from today are not dates of a course (1900-01-01 … 2099-12-31 or so). */
 const SERIAL_MIN = 1;
 const SERIAL_MAX = 73050;

@@ -22,7 +22,7 @@ export interface ExitGroup {
   en: string;
 }
 
-export type VocabField = 'exitReason' | 'targetGroup' | 'education' | 'followUp' | 'group';
+export type VocabField = 'exitReason' | 'targetGroup' | 'education' | 'followUp' | 'group' | 'consent';
 
 export const EXIT_GROUPS: ExitGroup[] = [
   { key: 'job', da: 'Job', en: 'Job' },
@@ -219,6 +219,15 @@ export const GROUPS: VocabEntry[] = [
   v('control', ['Kontrol', 'Kontrolgruppe', 'Control', 'Sammenligningsgruppe']),
 ];
 
+/**
+ * Consent to follow-up (docs/definitions.md#follow-up): Ja or Nej. Built in only: a value that is
+ * neither is not guessed but reported, and its course is not covered by the follow-up.
+ */
+export const CONSENT: VocabEntry[] = [
+  v('Ja', ['J', 'Yes', 'Y', 'Givet', 'Samtykke givet', 'Har givet samtykke', 'Sand', 'True', '1'], 'Yes'),
+  v('Nej', ['N', 'No', 'Ikke givet', 'Intet samtykke', 'Trukket tilbage', 'Falsk', 'False', '0'], 'No'),
+];
+
 export interface Vocabularies {
   exitReason: VocabEntry[];
   exitGroups: ExitGroup[];
@@ -226,6 +235,7 @@ export interface Vocabularies {
   education: VocabEntry[];
   followUp: VocabEntry[];
   group: VocabEntry[];
+  consent: VocabEntry[];
 }
 
 export const DEFAULT_VOCABULARIES: Vocabularies = {
@@ -235,6 +245,7 @@ export const DEFAULT_VOCABULARIES: Vocabularies = {
   education: EDUCATION,
   followUp: FOLLOW_UP_STATUSES,
   group: GROUPS,
+  consent: CONSENT,
 };
 
 /** A vocabulary ready for lookups: raw text → canonical entry, through match keys. */
@@ -290,6 +301,7 @@ export interface VocabSet {
   education: Vocabulary;
   followUp: Vocabulary;
   group: Vocabulary;
+  consent: Vocabulary;
   exitGroups: ExitGroup[];
   /** Exit group key of an exit reason's canonical value; undefined for an unknown reason. */
   groupOf(reason: string): string | undefined;
@@ -305,6 +317,7 @@ export function buildVocabSet(v: Vocabularies): VocabSet {
     education: new Vocabulary(v.education),
     followUp: new Vocabulary(v.followUp),
     group: new Vocabulary(v.group),
+    consent: new Vocabulary(v.consent),
     exitGroups: v.exitGroups,
     groupOf: (reason) => exitReason.lookup(reason)?.group,
     exitGroupLabel: (key, lang) => groups.get(key)?.[lang] ?? key,

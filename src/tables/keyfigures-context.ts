@@ -9,6 +9,8 @@ import { count, labelCol, num, text, valueCol, type Row } from '../model/table.j
 import type { Summary } from '../stats/describe.js';
 import type { VocabSet } from '../schema/vocab.js';
 import type { Window } from '../analyses/repeats.js';
+import type { FollowUpOptions } from '../analyses/followup.js';
+import type { AsOfSource } from '../commands/followup-options.js';
 
 export type KeyFigureColumn = DataColumn<KeyFigures>;
 
@@ -16,6 +18,9 @@ export interface KeyFigureTableOptions {
   lang: Lang;
   period: Period;
   asOf: Day;
+  /** Where the as-of date came from, for the follow-up tables' note. */
+  asOfSource: AsOfSource;
+  followUp: Omit<FollowUpOptions, 'asOf'>;
   window: Window;
   minGapDays: number;
   vocab: VocabSet;

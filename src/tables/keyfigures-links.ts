@@ -11,7 +11,7 @@
  * - ongoing-duration courses = ongoing courses (citizens).
  * - each mix table's total = persons active (citizens); within it, persons add up to the total
  *   (each person counted once, by their latest active course) — across --by columns they do not.
- * - follow-up: "Afsluttede forløb i alt" = ended courses (citizens).
+ * - follow-up with --followup-cohort period: "Afsluttede forløb i alt" = ended courses (citizens).
  * - repeat users: persons who started = persons who started (citizens).
  * Facts (Table.facts) name the exit and repeat-user figures that `jobfx exits` and `jobfx repeats`
  * print too, so a pack with both is protected as one.
@@ -38,7 +38,7 @@ const ROW = { activeCourses: 0, activePersons: 1, startedPersons: 3, ongoingCour
 export function linkKeyFigureTables(
   tables: Table[],
   cols: DataColumn<KeyFigures>[],
-  o: { periodText: string; byLabel?: string; window: Window; minGapDays: number },
+  o: { periodText: string; byLabel?: string; window: Window; minGapDays: number; followUpOfPeriod: boolean },
 ): void {
   const byId = (id: string) => tables.find((t) => t.id === id);
   const last = (t: Table | undefined) => (t ? t.rows.length - 1 : -1);
@@ -102,7 +102,8 @@ export function linkKeyFigureTables(
   for (const t of tables) {
     if (t.id.startsWith('keyfigures.mix.'))
       addLinks(t, sameRow({ table: t.id, row: last(t) }, citizens(ROW.activePersons), all));
-    if (t.id.startsWith('keyfigures.followUp'))
+    // Only the period's own cohort is the ended courses of the citizens table; a lagged one is not.
+    if (o.followUpOfPeriod && /^keyfigures\.followUp\d+$/.test(t.id))
       addLinks(t, sameRow({ table: t.id, row: last(t) }, citizens(ROW.endedCourses), all));
   }
   addLinks(

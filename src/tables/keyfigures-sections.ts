@@ -1,6 +1,6 @@
 /** The sections of the key-figure tables, one builder each (docs/definitions.md#key-figures). */
 import type { Count, KeyFigures } from '../analyses/keyfigures.js';
-import { count, empty, labelCol, num, share, text, valueCol, type Row, type Table } from '../model/table.js';
+import { count, labelCol, num, share, text, valueCol, type Row, type Table } from '../model/table.js';
 import type { Summary } from '../stats/describe.js';
 import { windowNote, windowWords } from './repeats.js';
 import type { SectionContext } from './keyfigures-context.js';
@@ -229,66 +229,6 @@ export function mixTables(c: SectionContext): Table[] {
   return tables;
 }
 
-export function followUpTables(c: SectionContext): Table[] {
-  const { t, dateOf, name, single, total, distColumns, distRows, cols, o, statusLabel } = c;
-  const tables: Table[] = [];
-  // 6. Follow-up at 1, 3, 6, 12 months.
-  for (const h of [0, 1, 2, 3]) {
-    const f = total.followUp[h]!;
-    const months =
-      f.horizon === 1 ? t('1 måned', '1 month') : t(`${f.horizon} måneder`, `${f.horizon} months`);
-    const statusRows = distRows(
-      (k) => k.followUp[h]!.byStatus,
-      (k) => k.followUp[h]!.due,
-      statusLabel,
-    );
-    const due = statusRows[statusRows.length - 1]!;
-    const rows: Row[] = [
-      ...statusRows.slice(0, -1),
-      { cells: [text(t('Opgjort i alt', 'Due, total')), ...due.cells.slice(1)], style: 'subtotal' },
-      {
-        cells: [
-          text(t('Endnu ikke opgjort', 'Not yet due')),
-          ...cols.map((c) => count(c.k.followUp[h]!.notDue)),
-          empty,
-        ],
-      },
-      {
-        cells: [
-          text(t('Afsluttede forløb i alt', 'Ended courses, total')),
-          ...cols.map((c) => count(c.k.ended.courses)),
-          empty,
-        ],
-        style: 'total',
-      },
-    ];
-    tables.push({
-      id: `keyfigures.followUp${f.horizon}`,
-      title: t(
-        `Status ${months} efter afsluttet forløb, ${name}`,
-        `Status ${months} after the course ended, ${name}`,
-      ),
-      columns: distColumns(t('Status', 'Status')),
-      rows,
-      notes: [
-        t(
-          `Forløb afsluttet i perioden, hvor slutdato + ${f.horizon} ${f.horizon === 1 ? 'md.' : 'mdr.'} ≤ ${dateOf(o.asOf)} (opgjort). Procent af de opgjorte. Status måles på ét tidspunkt, ikke "på noget tidspunkt i perioden". Uoplyst: ingen registreret status. Endnu ikke opgjort: afsluttet for nyligt.`,
-          `Courses ended in the period with end + ${f.horizon} ${f.horizon === 1 ? 'month' : 'months'} ≤ ${dateOf(o.asOf)} (due). Percent of the due courses. Status is measured at one point in time. Unknown: no status recorded. Not yet due: ended too recently.`,
-        ),
-      ],
-      // Statuses add up to the due courses, due + not yet due to the ended ones (and across --by columns).
-      additive: {
-        rowGroups: [
-          { total: statusRows.length - 1, parts: statusRows.slice(0, -1).map((_r, i) => i) },
-          { total: rows.length - 1, parts: [statusRows.length - 1, statusRows.length] },
-        ],
-        ...(single ? {} : { totalColumn: cols.length }),
-      },
-    });
-  }
-  return tables;
-}
-
 export function repeatTables(c: SectionContext): Table[] {
   const { t, name, single, total, pct, n, cols, o } = c;
   const tables: Table[] = [];
@@ -327,5 +267,3 @@ export function repeatTables(c: SectionContext): Table[] {
   });
   return tables;
 }
-
-/** The label of a --by value in a column header. */

@@ -4,6 +4,7 @@
  */
 import { inLang, word, type Lang } from '../base/i18n.js';
 import { type Table } from '../model/table.js';
+import { followUpTables } from './keyfigures-followup.js';
 import { linkKeyFigureTables } from './keyfigures-links.js';
 import { sectionContext, type KeyFigureColumn, type KeyFigureTableOptions } from './keyfigures-context.js';
 import {
@@ -11,7 +12,6 @@ import {
   durationTables,
   endedDurationTables,
   exitTables,
-  followUpTables,
   mixTables,
   repeatTables,
 } from './keyfigures-sections.js';
@@ -43,9 +43,37 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
         ),
       ];
   const source = t(`Kilde: ${o.source}.`, `Source: ${o.source}.`);
-  for (const tb of tables) tb.notes.push(...(tb.id === 'keyfigures.citizens' ? byNote : []), source);
-  linkKeyFigureTables(tables, cols, { ...o, periodText });
+  const anonymous = anonymousNotes(c);
+  for (const tb of tables)
+    tb.notes.push(...(tb.id === 'keyfigures.citizens' ? byNote : []), ...(anonymous(tb.id) ?? []), source);
+  linkKeyFigureTables(tables, cols, { ...o, periodText, followUpOfPeriod: o.followUp.cohort === 'period' });
   return tables;
+}
+
+/**
+ * "N anonymiserede forløb" under the tables that count persons: the courses whose person id is
+ * anonymised count among courses and in no person figure (docs/definitions.md#records).
+ */
+function anonymousNotes(c: ReturnType<typeof sectionContext>): (id: string) => string[] | undefined {
+  const { t, total } = c;
+  const { active, started } = total.anonymous;
+  const note = (n: number, da: string, en: string) =>
+    n === 0 ? undefined : [t(`${n} anonymiserede forløb ${da}`, `${n} anonymised course(s) ${en}`)];
+  const activeNote = note(
+    active,
+    'er aktive i perioden uden en person (tomt eller anonymiseret person-id): de tæller med i forløbene, ikke i personerne.',
+    'are active in the period without a person (empty or anonymised person id): they count among the courses, not the persons.',
+  );
+  return (id) =>
+    id === 'keyfigures.citizens' || id.startsWith('keyfigures.mix.')
+      ? activeNote
+      : id === 'keyfigures.repeats'
+        ? note(
+            started,
+            'er startet i perioden uden en person (tomt eller anonymiseret person-id): de er ikke med.',
+            'started in the period without a person (empty or anonymised person id): they are left out.',
+          )
+        : undefined;
 }
 
 export function byValueLabel(v: string | null, lang: Lang): string {

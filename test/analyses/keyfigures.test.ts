@@ -213,6 +213,10 @@ describe('keyFigures, 2025H1', () => {
     // 1 month: c1 02-01, c3 04-10, c5 05-30, c9 06-15, c12 03-14 due; c14 07-30 not yet.
     expect(h1).toEqual({
       horizon: 1,
+      cohort: { from: period.from, to: period.to },
+      ended: 6,
+      notCovered: 0,
+      byExitGroup: null,
       due: 5,
       notDue: 1,
       unrecorded: 1,
@@ -225,6 +229,10 @@ describe('keyFigures, 2025H1', () => {
     // 3 months: c1 04-01, c3 06-10, c12 05-14 due.
     expect(h3).toEqual({
       horizon: 3,
+      cohort: { from: period.from, to: period.to },
+      ended: 6,
+      notCovered: 0,
+      byExitGroup: null,
       due: 3,
       notDue: 3,
       unrecorded: 0,

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { countStoreExits } from '../../src/analyses/exits.js';
 import { storeKeyFigures } from '../../src/analyses/keyfigures.js';
+import type { FollowUpOptions } from '../../src/analyses/followup.js';
+import { d } from '../helpers.js';
 import { partitionStore } from '../../src/analyses/partition.js';
 import { parsePeriod } from '../../src/base/period.js';
 import { relationErrors } from '../../src/disclosure/relations.js';
@@ -17,10 +19,18 @@ import { keyFigureTables, type KeyFigureColumn } from '../../src/tables/keyfigur
 
 const period = parsePeriod('2025H1');
 
-function keyfigures(data: Loaded, by: boolean): Table[] {
+/** The follow-up as before (the period's cohort), and lagged with every follow-up option on. */
+const FOLLOW_UPS: Omit<FollowUpOptions, 'asOf'>[] = [
+  { cohort: 'period', coveredFrom: null, consent: false, newCourse: false, byExitGroup: false },
+  { cohort: 'lagged', coveredFrom: d('2024-09-01'), consent: false, newCourse: true, byExitGroup: true },
+];
+
+function keyfigures(data: Loaded, by: boolean, followUp = FOLLOW_UPS[0]!): Table[] {
   const opts = {
     period,
     asOf: period.to,
+    asOfSource: 'periodEnd' as const,
+    followUp,
     window: { n: 12, unit: 'm' as const },
     minGapDays: 0,
     vocab: data.vocab,
@@ -48,8 +58,13 @@ function exits(data: Loaded, by: boolean, grouped: boolean): Table[] {
 }
 
 describe.each(['fixtures/demo/demo-export.xlsx', 'fixtures/keyfigures/edges.csv'])('%s', (file) => {
-  it.each([false, true])('keyfigures (by unit: %s): every declared relation holds', async (by) => {
-    const tables = keyfigures(await loadCourses(file), by);
+  it.each([
+    [false, 0],
+    [true, 0],
+    [false, 1],
+    [true, 1],
+  ])('keyfigures (by unit: %s, follow-up %i): every declared relation holds', async (by, f) => {
+    const tables = keyfigures(await loadCourses(file), by, FOLLOW_UPS[f]);
     expect(tables.some((t) => (t.links?.length ?? 0) > 0)).toBe(true);
     expect(relationErrors(tables)).toEqual([]);
     // Every link names a count cell (suppress throws otherwise).

@@ -182,6 +182,7 @@ function readerEquations(tables: MdTable[], reasonGroup: Map<string, string>): R
         r.sum(r.key(i, 'Afsluttede forløb i alt', c), [
           r.key(i, 'Opgjort i alt', c),
           r.key(i, 'Endnu ikke opgjort', c),
+          ...(t.rows.some((x) => x.label === 'Ikke omfattet') ? [r.key(i, 'Ikke omfattet', c)] : []),
         ]);
       }
       columnSums(t.rows.map((x) => x.label));
@@ -261,7 +262,12 @@ function readerEquations(tables: MdTable[], reasonGroup: Map<string, string>): R
     const same = (other: string | undefined) => r.sum(ended, [other]);
     if (reasons !== undefined) same(r.key(reasons, 'I alt', c));
     if (groups !== undefined) same(r.key(groups, 'I alt', c));
-    for (const s of find('Status')) same(r.key(s, 'Afsluttede forløb i alt', c));
+    // A follow-up cohort is the period's ended courses only when it ended in the period itself
+    // (--followup-cohort period); a lagged cohort (the default) is another set of courses.
+    const range = (title: string) => (title.match(/\d\d-\d\d-\d{4}/g) ?? []).join('–');
+    for (const s of find('Status'))
+      if (range(tables[s]!.title) === range(tables[citizens]!.title))
+        same(r.key(s, 'Afsluttede forløb i alt', c));
     if (endedDuration !== undefined)
       same(r.key(endedDuration, byUnit(tables[citizens]!) ? 'Forløb' : 'I alt', c));
     if (ongoingDuration !== undefined)
@@ -505,6 +511,9 @@ describe('the attacker, on the published key figures and exits of the demo expor
   it.each([
     ['keyfigures', []],
     ['keyfigures', ['--by', 'unit']],
+    ['keyfigures', ['--followup-cohort', 'period']],
+    ['keyfigures', ['--by', 'unit', '--followup-cohort', 'period']],
+    ['keyfigures', ['--followup-by', 'exitGroup', '--followup-new-course']],
     ['exits', ['--grouped']],
     ['exits', ['--grouped', '--by', 'unit']],
     ['exits', []],

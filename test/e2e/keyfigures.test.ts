@@ -12,7 +12,12 @@ import { jobfx } from './run.js';
 const EDGES = resolve('fixtures/keyfigures/edges.csv');
 const tmp = mkdtempSync(join(tmpdir(), 'jobfx-kf-'));
 
-type JsonTable = { id: string; rows: { style: string | null; cells: unknown[] }[]; notes: string[] };
+type JsonTable = {
+  id: string;
+  title: string;
+  rows: { style: string | null; cells: unknown[] }[];
+  notes: string[];
+};
 function tablesOf(args: string[]): Map<string, JsonTable> {
   const r = jobfx(['keyfigures', EDGES, '--period', '2025H1', '--format', 'json', ...args]);
   expect(r.code).toBe(0);
@@ -52,7 +57,20 @@ describe('jobfx keyfigures', () => {
   });
 
   it('follows up and repeats by the definitions', () => {
+    // Default: the lagged cohort, as of the newest date (01-07-2025). 1 month: ended
+    // 01-12-2024–31-05-2025 = c1 c3 c5 c9 c10 c12, all due; no status: c3 and c10.
+    expect(tables.get('keyfigures.followUp1')!.title).toMatch(/forløb afsluttet 01-12-2024–31-05-2025$/);
     expect(column(tables.get('keyfigures.followUp1')!, 1)).toEqual({
+      Job: 3,
+      Uddannelse: 1,
+      Uoplyst: 2,
+      'Opgjort i alt': 6,
+      'Endnu ikke opgjort': 0,
+      'Afsluttede forløb i alt': 6,
+    });
+    // The period's own cohort, as of its end.
+    const period = tablesOf(['--followup-cohort', 'period', '--as-of', '30-06-2025']);
+    expect(column(period.get('keyfigures.followUp1')!, 1)).toEqual({
       Job: 3,
       Uddannelse: 1,
       Uoplyst: 1,
@@ -71,7 +89,14 @@ describe('jobfx keyfigures', () => {
   });
 
   it('joins a separate follow-up file on the person, and reports the rows it cannot join', () => {
-    const args = ['--followup', resolve('fixtures/keyfigures/followup.csv')];
+    const args = [
+      '--followup',
+      resolve('fixtures/keyfigures/followup.csv'),
+      '--followup-cohort',
+      'period',
+      '--as-of',
+      '30-06-2025',
+    ];
     // P3 gains "Ledig" (→ Forsørgelsesydelse); P4's measurement on 30-05-2025 = c5's end + 1 month replaces Job.
     expect(column(tablesOf(args).get('keyfigures.followUp1')!, 1)).toEqual({
       Job: 2,
@@ -91,7 +116,7 @@ describe('jobfx keyfigures', () => {
     expect(r.stderr).toMatch(/line 11: Borger-id: is empty/);
     expect(r.stderr).toMatch(/1 status\(es\) .* replaced a different status/);
     // With a later as-of, P1's 6-month status from the file becomes due.
-    const later = tablesOf([...args, '--as-of', '01-07-2025']).get('keyfigures.followUp6')!;
+    const later = tablesOf([...args.slice(0, -2), '--as-of', '01-07-2025']).get('keyfigures.followUp6')!;
     expect(column(later, 1)).toMatchObject({ Job: 1, 'Opgjort i alt': 1, 'Endnu ikke opgjort': 5 });
   });
 

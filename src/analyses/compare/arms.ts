@@ -110,6 +110,7 @@ export function personsOf(
   let inBoth = 0;
   let personsWithSeveral = 0;
   for (let p = 0; p < armsOf.length; p++) {
+    if (p === store.persons.anonymous) continue; // no person (docs/definitions.md#records)
     if (armsOf[p] !== 0) persons++;
     if (armsOf[p] === 3) inBoth++;
     if (rowsOf[p]! > 1) personsWithSeveral++;

@@ -150,6 +150,13 @@ function finish(n: Normaliser, read: number, notes: ReadNote[]): Normalised {
         `${totals.map((s) => s.ref).join(', ')}: a totals row ("I alt"/"Total") is not a course and was skipped.`,
       ),
     );
+  if (n.anonymised > 0)
+    notes.push(
+      readNote(
+        'person-id',
+        `${n.anonymised} course(s) have an empty or anonymised person id (e.g. "Anonymiseret", "xxxxxx-xxxx"); they count as courses, not in any person figure.`,
+      ),
+    );
   if (missingExitReason > 0)
     notes.push(
       readNote(

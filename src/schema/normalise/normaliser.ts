@@ -13,7 +13,7 @@ import { CourseStore, genderCode, NONE, Persons, type ValueField } from '../cour
 import { cprBirthOfKey, packCpr, type Pseudonymiser } from '../cpr.js';
 import { DuplicateIndex } from '../duplicates.js';
 import { matchKey } from '../normalize-text.js';
-import { ageAt, isMissing, textOf } from '../values.js';
+import { ageAt, isAnonymisedId, isMissing, textOf } from '../values.js';
 import type { VocabSet, Vocabulary } from '../vocab.js';
 import { text, type Rejection, type Skip } from './ledger.js';
 import { followUpKey, Slot, type CategoricalField } from './slots.js';
@@ -45,6 +45,8 @@ export class Normaliser {
   readonly skipped: Skip[] = [];
   readonly unknownValues: Partial<Record<CategoricalField, Map<string, number>>> = {};
   missingExitReason = 0;
+  /** Accepted courses whose person id is anonymised (or empty): counted, in no person figure. */
+  anonymised = 0;
   /** End dates written as 31-12-9999 ("no end"), read as no end date. */
   noEndDates = 0;
   /** Accepted courses by person, start and programme: indices into `store`. */
@@ -230,7 +232,8 @@ export class Normaliser {
     const id = this.idPersons.find(buf, s, e);
     if (id >= 0) return this.idPersonOf[id]!;
     const v = s === e ? null : buf.toString('utf8', s, e);
-    const p = isMissing(v) ? -1 : this.persons.ofName(this.pseudonymise(textOf(v)));
+    // An anonymised id is the general path's (it counts the course as one without a person).
+    const p = isAnonymisedId(v) ? -1 : this.persons.ofName(this.pseudonymise(textOf(v)));
     this.idPersonOf[this.idPersons.add(buf, s, e)] = p;
     return p;
   }

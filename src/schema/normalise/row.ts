@@ -8,7 +8,7 @@ import { isEmptyCell, type RawRow, type RawValue } from '../../io/raw.js';
 import { CATEGORY_FIELDS } from '../../model/fields.js';
 import { genderCode, NONE } from '../course-store.js';
 import { CPR_NOT_A_DATE, cprKeyOf } from '../cpr.js';
-import { isMissing, isNoEndDate, parseDate, parseGender, textOf } from '../values.js';
+import { isAnonymisedId, isMissing, isNoEndDate, parseDate, parseGender, textOf } from '../values.js';
 import type { Vocabulary } from '../vocab.js';
 import { at, problem, safeCells, text, TOTALS_LABEL } from './ledger.js';
 import type { Normaliser } from './normaliser.js';
@@ -55,8 +55,11 @@ export function generalRow(n: Normaliser, row: RawRow): void {
     c.end = end ?? NONE;
     c.birth = n.cprKind ? n.persons.birth[person]! : NONE;
     const programme = () => (c.programme = n.store.values.programme.id(categories[n.programmeIndex]!));
-    const broken = courseRules(c, n.accepted, person >= known, n.found, programme);
+    // An anonymised course repeats no other: its person is no one in particular.
+    const anonymous = person === n.persons.anonymous;
+    const broken = courseRules(c, n.accepted, person >= known || anonymous, n.found, programme);
     if (broken === 0) {
+      if (anonymous) n.anonymised++;
       const exitId = n.store.exitId(exitReason, exitGroup);
       CATEGORY_FIELDS.forEach((f, k) => (n.catStore[k] = n.store.values[f].id(categories[k]!)));
       n.commit(row.rowNumber, row.ref, gender, exitId, followUp, extra);
@@ -104,10 +107,8 @@ function skipped(n: Normaliser, row: RawRow): boolean {
 
 /** The row's person (for a CPR number: what it tells, then it is forgotten); -1 when none is valid. */
 function personOf(n: Normaliser, reasons: string[], pid: RawValue): number {
-  if (isMissing(pid)) {
-    problem(reasons, n.header('personId'), undefined, 'is empty; every course needs a person');
-    return -1;
-  }
+  // Empty or anonymised (after the 12-month retention): a course without a person.
+  if (isAnonymisedId(pid)) return n.persons.anonymousPerson();
   if (!n.cprKind) return n.persons.ofName(n.pseudonymise(textOf(pid)));
   const key = cprKeyOf(typeof pid === 'number' ? pid : textOf(pid));
   const found = typeof key === 'number' ? n.cprPerson(key) : -2;
