@@ -1,7 +1,7 @@
 /** What `jobfx inspect` reports about an export: format, mapping, row accounting, value distributions. */
 import { isoOf } from '../base/dates.js';
 import type { SourceInfo } from '../io/raw.js';
-import { fieldDef, fieldsWithRole, type CanonicalField } from '../model/fields.js';
+import { fieldDef, fieldsWithRole, type CanonicalField, type TextField } from '../model/fields.js';
 import { countByName, NONE } from '../schema/course-store.js';
 import type { CategoricalField, Normalised, Rejection } from '../schema/normalise/index.js';
 import type { VocabSet } from '../schema/vocab.js';
@@ -32,7 +32,7 @@ export interface InspectResult {
 }
 
 /** The fields whose values inspect lists: the registry's 'distribution' role. */
-const FIELDS = fieldsWithRole('distribution') as CategoricalField[];
+const FIELDS = fieldsWithRole('distribution') as (CategoricalField & TextField)[];
 
 export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
   // Over the columns of the store: counting values needs no record per course.

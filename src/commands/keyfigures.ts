@@ -18,6 +18,8 @@ import {
   type TableOutputFlags,
 } from './options.js';
 import { periodNotes, withNotes } from './data-notes.js';
+import { contractOptions, contractWarnings } from './contract-notes.js';
+import { contractColumns } from '../analyses/contract.js';
 import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
 
 export interface KeyfiguresFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
@@ -94,7 +96,15 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
   }
   cols.push({ label: word(flags.lang, 'total'), k: total });
 
+  const contract = contractColumns(
+    store,
+    data.notStarted,
+    flags.by,
+    data.vocab,
+    contractOptions(data, period, asOf),
+  );
   const tables = keyFigureTables(cols, {
+    contract: contract.map((x, j) => ({ label: cols[j]!.label, k: x.k })),
     lang: flags.lang,
     period,
     asOf,
@@ -106,6 +116,7 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
   });
   if (period.source === 'default')
     say.note(`no --period given; using ${period.label}, the last complete half-year in the data`);
+  contractWarnings(data, o.source, contract[contract.length - 1]!.k).forEach(say.warn);
   const cover = periodNotes(period, store, flags.lang);
   cover.warnings.forEach(say.warn);
   return {

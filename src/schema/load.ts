@@ -92,6 +92,7 @@ async function load(
     info: result.info,
     mapping: result.mapping,
     store: result.store,
+    notStarted: result.notStarted,
     ledger: result.ledger,
     unknownValues: result.unknownValues,
     missingExitReason: result.missingExitReason,

@@ -9,6 +9,7 @@ import { count, labelCol, num, text, valueCol, type Row } from '../model/table.j
 import type { Summary } from '../stats/describe.js';
 import type { VocabSet } from '../schema/vocab.js';
 import type { Window } from '../analyses/repeats.js';
+import type { ContractColumn } from './contract.js';
 
 export type KeyFigureColumn = DataColumn<KeyFigures>;
 
@@ -22,6 +23,8 @@ export interface KeyFigureTableOptions {
   /** Name of the --by field, for titles; undefined for one column. */
   byLabel?: string;
   source: string;
+  /** The contract's figures per column (tables/contract.ts), when the export has its fields. */
+  contract?: ContractColumn[];
 }
 
 /** What every section of the key-figure tables uses. */
