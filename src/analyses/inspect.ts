@@ -17,7 +17,15 @@ export interface InspectResult {
   source: SourceInfo & { titleRows?: number };
   columns: { header: string; field: CanonicalField | null; how: string }[];
   personIdKind: 'cpr' | 'id';
-  rows: { read: number; accepted: number; rejected: number; skippedBlank: number; skippedTotals: number };
+  rows: {
+    read: number;
+    accepted: number;
+    /** Rows kept as visited but not started (only when there are any). */
+    notStarted?: number;
+    rejected: number;
+    skippedBlank: number;
+    skippedTotals: number;
+  };
   rejections: Rejection[];
   /** Per mapped categorical field: its values, most frequent first. Missing values as "(tom)"/null. */
   distributions: { field: CategoricalField; header: string; values: ValueCount[]; missing: number }[];
@@ -99,6 +107,7 @@ export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
     rows: {
       read: ledger.read,
       accepted: ledger.accepted,
+      ...(ledger.notStarted ? { notStarted: ledger.notStarted } : {}),
       rejected: ledger.rejected.length,
       skippedBlank: ledger.skipped.filter((s) => s.kind === 'blank').length,
       skippedTotals: ledger.skipped.filter((s) => s.kind === 'totals').length,
