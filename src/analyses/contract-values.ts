@@ -11,6 +11,8 @@ import { parseDate, parseNumber } from '../schema/values.js';
 /** A value that could not be used, with where it is: for a table note and stderr. */
 export interface BadValue {
   ref: string;
+  /** The row number, to list problems in file order (not the order courses were met). */
+  row: number;
   field: ValueField;
   value: string;
   message: string;
@@ -35,6 +37,7 @@ function column<T>(
   const cache = new Map<number, T | null>();
   const broken = (i: number, message: string): BadValue => ({
     ref: store.ref(i),
+    row: store.row[i]!,
     field,
     value: names[ids[i]!] ?? '',
     message,

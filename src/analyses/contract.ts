@@ -39,6 +39,8 @@ export interface GoalFigures {
   notReached: number;
   /** Goal reached empty or neither yes nor no. */
   unknown: number;
+  /** No result-goal column: the courses are all those ended in the period. */
+  allEnded: boolean;
 }
 
 export interface JobFigures {
@@ -88,7 +90,7 @@ export function contractFigures(
 ): ContractFigures {
   const problems: BadValue[] = [];
   const idx = subset ?? range(store.length);
-  return {
+  const figures = {
     extension: o.has('plannedEnd') ? extension(store, idx, o, problems) : null,
     goal: o.has('goalReached') ? goal(store, idx, o, problems) : null,
     jobs: o.has('industry') || o.has('hours') ? jobs(store, idx, o, problems) : null,
@@ -97,6 +99,9 @@ export function contractFigures(
       : null,
     problems,
   };
+  // The order of the rows must not change what is printed: problems in row order, then field.
+  problems.sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
+  return figures;
 }
 
 const range = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i);
@@ -148,7 +153,7 @@ function extension(s: CourseStore, idx: ArrayLike<number>, o: ContractOptions, b
 function goal(s: CourseStore, idx: ArrayLike<number>, o: ContractOptions, bad: BadValue[]) {
   const reached = yesNoColumn(s, 'goalReached');
   const withGoal = o.has('resultGoal');
-  const f: GoalFigures = { courses: 0, reached: 0, notReached: 0, unknown: 0 };
+  const f: GoalFigures = { courses: 0, reached: 0, notReached: 0, unknown: 0, allEnded: !withGoal };
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k]!;
     if (!endedIn(s, i, o.period)) continue;

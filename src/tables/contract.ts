@@ -11,7 +11,7 @@ import { count, empty, labelCol, num, share, text, valueCol, type Row, type Tabl
 import type { Summary } from '../stats/describe.js';
 import { distributionRows, distributionValues, type DataColumn } from './distribution.js';
 import type { SectionContext } from './keyfigures-context.js';
-import { addLinks, countColumns, sameRow } from './links.js';
+import { addLinks, countColumns, sameRow, sumRows } from './links.js';
 
 export type ContractColumn = DataColumn<ContractFigures>;
 
@@ -22,7 +22,7 @@ export function contractTables(c: SectionContext, cols: ContractColumn[] | undef
   const tables = [extensionTable(b), goalTable(b), ...jobTables(b), funnelTable(b)].filter(
     (x): x is Table => x !== null,
   );
-  linkJobTables(tables, c.cols, cols);
+  linkContractTables(tables, c.cols, cols);
   return tables;
 }
 
@@ -271,9 +271,28 @@ function funnelTable(b: Builder): Table | null {
   };
 }
 
-/** The job tables' total rows are the exit group Job's count in every column (and each other's). */
-function linkJobTables(tables: Table[], kcols: DataColumn<KeyFigures>[], cols: ContractColumn[]): void {
+/**
+ * The exact relations with the other key-figure tables, in every column: active courses (citizens)
+ * = with a planned end + without + invalid; ended courses = the goal table's total when every ended
+ * course is in it; the job tables' totals = the exit group Job's count.
+ */
+function linkContractTables(tables: Table[], kcols: DataColumn<KeyFigures>[], cols: ContractColumn[]): void {
   const all = countColumns(cols);
+  const citizens = (row: number) => ({ table: 'keyfigures.citizens', row });
+  const ext = { table: 'keyfigures.extension' };
+  addLinks(
+    tables.find((x) => x.id === ext.table),
+    sumRows(
+      citizens(0),
+      [0, 4, 5].map((row) => ({ ...ext, row })),
+      all,
+    ),
+  );
+  if (cols[cols.length - 1]!.k.goal?.allEnded)
+    addLinks(
+      tables.find((x) => x.id === 'keyfigures.goal'),
+      sameRow({ table: 'keyfigures.goal', row: 3 }, citizens(6), all),
+    );
   const jobRow = distributionValues(kcols, (x) => x.ended.byGroup).indexOf('job');
   const industry = tables.find((x) => x.id === 'keyfigures.industry');
   const hours = tables.find((x) => x.id === 'keyfigures.hours');
