@@ -114,3 +114,14 @@ describe('the contract tables, 2025H1', () => {
     expect(t?.[3]).toEqual(['Ikke startet ("vendt i døren")', 2, 0, 2, [2, 8]]);
   });
 });
+
+describe('part-time work', () => {
+  it('is a reason of its own (Deltidsjob) in the group Job, apart from Ordinært job', async () => {
+    const { buildVocabSet, DEFAULT_VOCABULARIES } = await import('../../src/schema/vocab.js');
+    const vocab = buildVocabSet(DEFAULT_VOCABULARIES);
+    for (const raw of ['Deltidsjob', 'Småjob', 'Lønnede timer', 'deltidsarbejde'])
+      expect([vocab.exitReason.lookup(raw)?.value, vocab.groupOf(raw)]).toEqual(['Deltidsjob', 'job']);
+    expect(vocab.exitReason.lookup('Ordinært arbejde/ selvstændig')?.value).toBe('Ordinært job');
+    expect(vocab.exitReason.label('Deltidsjob', 'en')).toBe('Part-time job');
+  });
+});
