@@ -19,6 +19,7 @@ import {
 import { periodNotes, withNotes } from './data-notes.js';
 import { messages, type BuildOptions, type Built, type CommandSpec, type SideFile } from './spec.js';
 import { reasonsCsv } from './exit-reasons-list.js';
+import { ruleNotes } from './rule-notes.js';
 
 /** The --list-reasons side file, with what the user should know about it. */
 function listReasons(
@@ -117,6 +118,13 @@ export async function buildExits(data: Loaded, flags: ExitsFlags, o: BuildOption
     source: sourceText(o.source, data.ledger.accepted, flags.lang),
   });
   const say = messages();
+  ruleNotes(
+    data,
+    ended,
+    flags.lang,
+    say,
+    tables.find((t) => t.id === 'exits.reasons' || t.id === 'exits.grouped'),
+  );
   const cover = period ? periodNotes(period, store, flags.lang) : { warnings: [], notes: [] };
   cover.warnings.forEach(say.warn);
   const files: SideFile[] = [];

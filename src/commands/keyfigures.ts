@@ -20,6 +20,7 @@ import {
 import { periodNotes, withNotes } from './data-notes.js';
 import { contractOptions, contractWarnings } from './contract-notes.js';
 import { contractColumns } from '../analyses/contract.js';
+import { endedIn, ruleNotes } from './rule-notes.js';
 import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
 
 export interface KeyfiguresFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
@@ -117,6 +118,13 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
   if (period.source === 'default')
     say.note(`no --period given; using ${period.label}, the last complete half-year in the data`);
   contractWarnings(data, o.source, contract[contract.length - 1]!.k).forEach(say.warn);
+  ruleNotes(
+    data,
+    endedIn(store, period),
+    flags.lang,
+    say,
+    tables.find((t) => t.id === 'keyfigures.exitReasons'),
+  );
   const cover = periodNotes(period, store, flags.lang);
   cover.warnings.forEach(say.warn);
   return {
