@@ -9,6 +9,7 @@ import type { Day } from '../base/dates.js';
 import type { Period } from '../base/period.js';
 import { CourseStore, NONE } from '../schema/course-store.js';
 import type { VocabSet } from '../schema/vocab.js';
+import { matchKey } from '../schema/normalize-text.js';
 import { partitionStore, type ByField } from './partition.js';
 import { summarise, type Summary } from '../stats/describe.js';
 import type { Count } from './exits.js';
@@ -41,6 +42,8 @@ export interface GoalFigures {
   unknown: number;
   /** No result-goal column: the courses are all those ended in the period. */
   allEnded: boolean;
+  /** 'column': by goalReached; 'config': by the config's goal → exit reasons (goalReachedBy). */
+  by: 'column' | 'config';
 }
 
 export interface JobFigures {
@@ -76,6 +79,11 @@ export interface ContractFigures {
 export interface ContractOptions {
   period: Period;
   asOf: Day;
+  /**
+   * The config's goalReachedBy, by match keys: goal → the exit reasons that count as reaching it.
+   * Used when the export has a result goal and no goal-reached column.
+   */
+  goalMap?: Map<string, Set<string>>;
   /** Which optional fields the export has a column for. */
   has: (field: 'plannedEnd' | 'resultGoal' | 'goalReached' | 'industry' | 'hours' | 'visitation') => boolean;
 }
@@ -92,7 +100,10 @@ export function contractFigures(
   const idx = subset ?? range(store.length);
   const figures = {
     extension: o.has('plannedEnd') ? extension(store, idx, o, problems) : null,
-    goal: o.has('goalReached') ? goal(store, idx, o, problems) : null,
+    goal:
+      o.has('goalReached') || (o.goalMap !== undefined && o.has('resultGoal'))
+        ? goal(store, idx, o, problems)
+        : null,
     jobs: o.has('industry') || o.has('hours') ? jobs(store, idx, o, problems) : null,
     funnel: o.has('visitation')
       ? funnel(store, idx, notStarted, visits ?? range(notStarted.length), o, problems)
@@ -153,18 +164,33 @@ function extension(s: CourseStore, idx: ArrayLike<number>, o: ContractOptions, b
 function goal(s: CourseStore, idx: ArrayLike<number>, o: ContractOptions, bad: BadValue[]) {
   const reached = yesNoColumn(s, 'goalReached');
   const withGoal = o.has('resultGoal');
-  const f: GoalFigures = { courses: 0, reached: 0, notReached: 0, unknown: 0, allEnded: !withGoal };
+  const byColumn = o.has('goalReached');
+  const f: GoalFigures = {
+    courses: 0,
+    reached: 0,
+    notReached: 0,
+    unknown: 0,
+    allEnded: !withGoal,
+    by: byColumn ? 'column' : 'config',
+  };
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k]!;
     if (!endedIn(s, i, o.period)) continue;
     if (withGoal && s.value('resultGoal', i) === null) continue;
     f.courses++;
-    const r = reached.yesNo(i, bad);
+    const r = byColumn ? reached.yesNo(i, bad) : reachedByExit(s, i, o.goalMap!);
     if (r === true) f.reached++;
     else if (r === false) f.notReached++;
     else f.unknown++;
   }
   return f;
+}
+
+/** Reached by the config's map: the exit reason is one of the goal's; null when the goal is not in the map. */
+function reachedByExit(s: CourseStore, i: number, map: Map<string, Set<string>>): boolean | null {
+  const reasons = map.get(matchKey(s.value('resultGoal', i) ?? ''));
+  if (reasons === undefined) return null;
+  return reasons.has(matchKey(s.exitReasons[s.exit[i]!] ?? ''));
 }
 
 function jobs(s: CourseStore, idx: ArrayLike<number>, o: ContractOptions, bad: BadValue[]) {

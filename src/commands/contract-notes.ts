@@ -3,9 +3,17 @@ import type { Day } from '../base/dates.js';
 import type { Period } from '../base/period.js';
 import type { ContractFigures, ContractOptions } from '../analyses/contract.js';
 import type { Loaded } from '../schema/load.js';
+import { matchKey } from '../schema/normalize-text.js';
 
 export function contractOptions(data: Loaded, period: Period, asOf: Day): ContractOptions {
-  return { period, asOf, has: (f) => data.mapping.fields[f] !== undefined };
+  const by = data.config.config.goalReachedBy;
+  const goalMap =
+    by === undefined
+      ? undefined
+      : new Map(
+          Object.entries(by).map(([goal, reasons]) => [matchKey(goal), new Set(reasons.map(matchKey))]),
+        );
+  return { period, asOf, has: (f) => data.mapping.fields[f] !== undefined, ...(goalMap ? { goalMap } : {}) };
 }
 
 /** One warning per value the contract's tables could not use (the first 10, then a count). */

@@ -48,6 +48,12 @@ export const configSchema = z
       .min(16)
       .optional()
       .describe('Secret key for pseudonyms (HMAC-SHA-256); JOBFX_PSEUDONYM_KEY takes precedence'),
+    goalReachedBy: z
+      .record(z.string().min(1), z.array(z.string().min(1)))
+      .optional()
+      .describe(
+        'Result goal → the exit reasons that count as reaching it, for an export with a result goal and no "Resultatmål nået" column',
+      ),
     exitRules: z
       .array(
         z.strictObject({

@@ -173,10 +173,15 @@ function goalTable(b: Builder): Table | null {
       ),
     ],
     notes: [
-      t(
-        'Afsluttede forløb i perioden med et resultatmål (alle afsluttede, når eksporten ikke har et resultatmål). Nået efter kolonnen "Resultatmål nået" (Ja/Nej); tomt eller andet er Uoplyst og tæller med i nævneren.',
-        'Courses ended in the period with a result goal (all ended ones when the export has no result goal). Reached by the column "Resultatmål nået" (Ja/Nej); empty or anything else is Unknown and stays in the denominator.',
-      ),
+      total.goal.by === 'column'
+        ? t(
+            'Afsluttede forløb i perioden med et resultatmål (alle afsluttede, når eksporten ikke har et resultatmål). Nået efter kolonnen "Resultatmål nået" (Ja/Nej); tomt eller andet er Uoplyst og tæller med i nævneren.',
+            'Courses ended in the period with a result goal (all ended ones when the export has no result goal). Reached by the column "Resultatmål nået" (Ja/Nej); empty or anything else is Unknown and stays in the denominator.',
+          )
+        : t(
+            'Afsluttede forløb i perioden med et resultatmål. Nået: afslutningsårsagen er en af dem, konfigurationen (goalReachedBy) giver resultatmålet; et resultatmål, den ikke nævner, er Uoplyst og tæller med i nævneren.',
+            'Courses ended in the period with a result goal. Reached: the exit reason is one of those the configuration (goalReachedBy) gives the goal; a goal it does not name is Unknown and stays in the denominator.',
+          ),
       ...b.problemNote(g, ['goalReached']),
     ],
     additive: b.additive([{ total: 3, parts: [0, 1, 2] }]),

@@ -3,6 +3,8 @@
  * from the rows (see fixtures/README.md, "fixtures/contract"). Period 2025H1, as-of its end
  * 30-06-2025.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildKeyfigures, type KeyfiguresFlags } from '../../src/commands/keyfigures.js';
@@ -123,5 +125,36 @@ describe('part-time work', () => {
       expect([vocab.exitReason.lookup(raw)?.value, vocab.groupOf(raw)]).toEqual(['Deltidsjob', 'job']);
     expect(vocab.exitReason.lookup('Ordinært arbejde/ selvstændig')?.value).toBe('Ordinært job');
     expect(vocab.exitReason.label('Deltidsjob', 'en')).toBe('Part-time job');
+  });
+});
+
+describe('result goal by the config (goalReachedBy), without a goal-reached column', () => {
+  it('counts a course as reaching its goal when its exit reason is one the config gives the goal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jobfx-goalmap-'));
+    // Ended in 2025H1 with a goal: G1 Job → Ordinært job (reached), G2 Job → Afbrudt (not),
+    // G3 Uddannelse → Uddannelse (reached), G4 Afklaring (not in the map: unknown); G5 has no goal.
+    writeFileSync(
+      join(dir, 'g.csv'),
+      [
+        'Borger-id;Startdato;Slutdato;Afslutningsårsag;Resultatmål',
+        'G1;06-01-2025;31-03-2025;Ordinært job;Job',
+        'G2;06-01-2025;31-03-2025;Afbrudt;Job',
+        'G3;06-01-2025;31-03-2025;Påbegyndt uddannelse;Uddannelse',
+        'G4;06-01-2025;31-03-2025;Ordinært job;Afklaring',
+        'G5;06-01-2025;31-03-2025;Ordinært job;',
+      ].join('\r\n') + '\r\n',
+    );
+    writeFileSync(
+      join(dir, 'jobfx.config.json'),
+      JSON.stringify({ goalReachedBy: { Job: ['Ordinært job', 'Fleksjob'], uddannelse: ['Uddannelse'] } }),
+    );
+    const data = await loadCourses(join(dir, 'g.csv'), { cwd: dir });
+    const built = await buildKeyfigures(data, flags(), { threshold: 0, charts: false, source: 'g.csv' });
+    expect(grid(built.tables.find((t) => t.id === 'keyfigures.goal'))).toEqual([
+      ['Nået', 2, [2, 4]],
+      ['Ikke nået', 1, [1, 4]],
+      ['Uoplyst', 1, [1, 4]],
+      ['Afsluttede forløb med resultatmål', 4, [4, 4]],
+    ]);
   });
 });
