@@ -56,6 +56,43 @@ COLUMNS = [
     "Status 6 mdr",
     "Status 12 mdr",
 ]
+# The contract's columns (issue #15), demo only: drawn after everything else from a separate RNG
+# (seed + CONTRACT_SEED_OFFSET), so that every earlier column stays byte-identical.
+CONTRACT_COLUMNS = [
+    "Leverandør",
+    "Visitationsdato",
+    "Planlagt slutdato",
+    "Resultatmål",
+    "Resultatmål nået",
+    "Branche",
+    "Timer pr. uge",
+    "Årsag til afbrydelse",
+    "Samtykke",
+]
+CONTRACT_SEED_OFFSET = 15
+# Providers: weights per target group (case mix), and the built-in difference in job exits: a
+# course that ended to job has its provider's weight multiplied by JOB_FACTOR (documented in
+# fixtures/README.md), so Jobhuset has more job exits than its case mix explains, Aktiv Vest fewer.
+PROVIDERS = ["Jobhuset", "Kompetencecentret", "Vejen til Job", "Aktiv Vest"]
+PROVIDER_WEIGHTS = {
+    "Jobparat kontanthjælpsmodtager": [40, 15, 20, 25],
+    "Åbenlyst uddannelsesparat": [15, 50, 10, 25],
+    "Forsikret ledig": [25, 10, 40, 25],
+    "Ukendt målgruppe X": [25, 25, 25, 25],
+}
+JOB_FACTOR = [1.6, 1.0, 1.0, 0.6]
+GOALS = {
+    "Jobparat kontanthjælpsmodtager": [("Job", 70), ("Afklaring", 20), ("Øget mestring", 10)],
+    "Åbenlyst uddannelsesparat": [("Uddannelse", 65), ("Job", 25), ("Øget mestring", 10)],
+    "Forsikret ledig": [("Job", 90), ("Uddannelse", 10)],
+    "Ukendt målgruppe X": [("Job", 100)],
+}
+INDUSTRIES = [
+    ("Rengøring", 22), ("Bygge og anlæg", 18), ("Handel", 16), ("Transport", 12),
+    ("Industri", 10), ("Hotel og restauration", 12), ("Social og sundhed", 10),
+]
+DROPOUT_TEXTS = ["Mødte ikke op", "Flyttet fra kommunen", "Sygdom", "Ønskede ikke at deltage",
+                 "Startet i andet tilbud", "Ikke motiveret"]
 HORIZONS = [(1, "Status 1 md"), (3, "Status 3 mdr"), (6, "Status 6 mdr"), (12, "Status 12 mdr")]
 
 TILBUD = [("Straksaktivering", 90), ("Nytteindsats", 10)]
@@ -128,6 +165,7 @@ DEMO = dict(
     old_ongoing_p=0.015,  # a few older courses were never closed
     cpr_nodash_p=0.05,
     cpr_number_p=0.05,
+    contract=True,
 )
 BIG = dict(
     name="big",
@@ -416,7 +454,49 @@ def generate(cfg):
         c["cpr_number"] = True
 
     courses.sort(key=lambda c: c["start"])  # stable: ties keep generation order
+    if cfg.get("contract"):
+        add_contract(random.Random(cfg["seed"] + CONTRACT_SEED_OFFSET), courses)
     return courses
+
+
+def add_contract(rng, courses):
+    """The contract's columns, in row order, from their own RNG (see CONTRACT_COLUMNS)."""
+    for c in courses:
+        job = c["egroup"] == "job"
+        w = PROVIDER_WEIGHTS[c["maalgruppe"]]
+        w = [x * (f if job else 1.0) for x, f in zip(w, JOB_FACTOR)]
+        v = {"Leverandør": rng.choices(PROVIDERS, weights=w)[0]}
+        u = rng.random()  # straksaktivering: most start within a week of the visitation
+        lag = 0 if u < 0.35 else rng.randint(1, 7) if u < 0.85 else rng.randint(8, 30)
+        v["Visitationsdato"] = c["start"] - dt.timedelta(days=lag)
+        weeks = rng.choice([8, 13, 13, 13, 13, 26])
+        v["Planlagt slutdato"] = "" if rng.random() < 0.08 else c["start"] + dt.timedelta(days=7 * weeks - 1)
+        goal = wchoice(rng, GOALS[c["maalgruppe"]])
+        v["Resultatmål"] = goal
+        reached = ""
+        if c["end"] is not None and rng.random() >= 0.03:
+            hit = {"Job": c["egroup"] == "job", "Uddannelse": c["egroup"] == "education"}.get(
+                goal, rng.random() < 0.55)
+            if rng.random() < 0.05:
+                hit = not hit
+            reached = "Ja" if hit else "Nej"
+        v["Resultatmål nået"] = reached
+        v["Branche"] = ""
+        v["Timer pr. uge"] = ""
+        if job:
+            v["Branche"] = "" if rng.random() < 0.05 else wchoice(rng, INDUSTRIES)
+            if rng.random() >= 0.04:
+                if c["reason"] == "Fleksjob":
+                    h = rng.randint(8, 25)
+                else:
+                    h = rng.choice([37, 37, 37, rng.randint(15, 30), rng.randint(4, 9)])
+                v["Timer pr. uge"] = "%d,5" % h if rng.random() < 0.1 else str(h)
+        v["Årsag til afbrydelse"] = ""
+        if c["egroup"] == "dropout" and rng.random() >= 0.15:
+            v["Årsag til afbrydelse"] = rng.choice(DROPOUT_TEXTS)
+        u = rng.random()
+        v["Samtykke"] = "Ja" if u < 0.92 else "Nej" if u < 0.98 else ""
+        c["contract"] = v
 
 
 def cpr_text(c):
@@ -428,7 +508,12 @@ def cpr_cell(c):
     return int(c["cpr"]) if c["cpr_number"] else cpr_text(c)
 
 
+def columns_of(courses):
+    return COLUMNS + (CONTRACT_COLUMNS if courses and "contract" in courses[0] else [])
+
+
 def row_values(c):
+    contract = [c["contract"][k] for k in CONTRACT_COLUMNS] if "contract" in c else []
     return [
         cpr_text(c),
         c["tilbud"],
@@ -439,7 +524,7 @@ def row_values(c):
         c["end"],
         c["reason"],
         c["group"],
-    ] + [c[col] for _, col in HORIZONS]
+    ] + [c[col] for _, col in HORIZONS] + contract
 
 
 # ---------------------------------------------------------------- expected figures
@@ -535,6 +620,45 @@ def expected(cfg, courses, files, layout):
         "duration_days_ongoing_at_extraction": quartiles(ongoing_days),
         "persons_returning_within_365_days_any_time": returning,
         "follow_up_at_extraction_date": follow,
+        **(contract_expected(courses) if courses and "contract" in courses[0] else {}),
+    }
+
+
+def contract_expected(courses):
+    """The contract's figures for 2025H2 (as-of 31-12-2025), by docs/definitions.md#the-contracts-fields."""
+    lo, hi = dt.date(2025, 7, 1), dt.date(2025, 12, 31)
+    cv = lambda c, k: c["contract"][k]
+    active = [c for c in courses if c["start"] <= hi and (c["end"] is None or c["end"] >= lo)]
+    ended = [c for c in courses if c["end"] is not None and lo <= c["end"] <= hi]
+    planned = [c for c in active if cv(c, "Planlagt slutdato") != ""]
+    ext = []
+    for c in planned:
+        ref = c["end"] if c["end"] is not None and c["end"] <= hi else hi
+        if ref > cv(c, "Planlagt slutdato"):
+            ext.append((ref - cv(c, "Planlagt slutdato")).days / 7)
+    goal = [c for c in ended if cv(c, "Resultatmål") != ""]
+    jobs = [c for c in ended if c["egroup"] == "job"]
+    hours = [float(cv(c, "Timer pr. uge").replace(",", ".")) for c in jobs if cv(c, "Timer pr. uge") != ""]
+    bands = [sum(1 for h in hours if a <= h < b) for a, b in [(0, 10), (10, 20), (20, 30), (30, 1e9)]]
+    visited = [c for c in courses if lo <= cv(c, "Visitationsdato") <= hi]
+    days = [(c["start"] - cv(c, "Visitationsdato")).days for c in visited]
+    return {
+        "provider_counts": counts(cv(c, "Leverandør") for c in courses),
+        "provider_job_exits": counts(cv(c, "Leverandør") for c in courses if c["egroup"] == "job"),
+        "provider_ended": counts(cv(c, "Leverandør") for c in courses if c["end"] is not None),
+        "consent_counts": counts(cv(c, "Samtykke") for c in courses),
+        "contract_2025H2": {
+            "extension": {"courses": len(planned), "extended": len(ext), "without_planned_end": len(active) - len(planned),
+                          "median_weeks": round(statistics.median(ext), 4) if ext else None},
+            "goal": {"courses": len(goal), "reached": sum(1 for c in goal if cv(c, "Resultatmål nået") == "Ja"),
+                     "not_reached": sum(1 for c in goal if cv(c, "Resultatmål nået") == "Nej")},
+            "jobs": {"courses": len(jobs), "industry": counts(cv(c, "Branche") for c in jobs),
+                     "hours_bands": bands + [len(jobs) - len(hours)],
+                     "median_hours": statistics.median(hours) if hours else None},
+            "funnel": {"visited": len(visited), "started": len(visited),
+                       "ended_by_as_of": sum(1 for c in visited if c["end"] is not None and c["end"] <= hi),
+                       "not_started": 0, "median_days_to_start": statistics.median(days) if days else None},
+        },
     }
 
 
@@ -543,7 +667,7 @@ def expected(cfg, courses, files, layout):
 def write_csv(path, courses):
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    w.writerow(COLUMNS)
+    w.writerow(columns_of(courses))
     for c in courses:
         w.writerow([dmy(v) if isinstance(v, dt.date) or (v is None) else v for v in row_values(c)])
     with open(path, "wb") as f:
@@ -588,7 +712,7 @@ def write_demo_xlsx(path, courses, cfg):
     ws.merge_cells("A1:F1")
     ws["A2"] = "Udtrukket pr. %s" % dmy(cfg["extraction"])
     header_row = 4
-    for j, name in enumerate(COLUMNS, start=1):
+    for j, name in enumerate(columns_of(courses), start=1):
         cell = ws.cell(row=header_row, column=j, value=name)
         cell.font = Font(bold=True)
     r = header_row
@@ -605,7 +729,7 @@ def write_demo_xlsx(path, courses, cfg):
     total_row = r + 1
     ws.cell(row=total_row, column=1, value="I alt").font = Font(bold=True)
     ws.cell(row=total_row, column=2, value=len(courses)).font = Font(bold=True)
-    widths = [14, 18, 20, 32, 36, 12, 12, 30, 14, 13, 13, 13, 13]
+    widths = [14, 18, 20, 32, 36, 12, 12, 30, 14, 13, 13, 13, 13, 18, 14, 14, 14, 12, 22, 10, 26, 10]
     for j, wdt in enumerate(widths, start=1):
         ws.column_dimensions[openpyxl.utils.get_column_letter(j)].width = wdt
     ws.freeze_panes = "A5"
@@ -749,14 +873,14 @@ def write_json(path, obj):
 
 # ---------------------------------------------------------------- self-check
 
-def read_back_xlsx(path, layout):
+def read_back_xlsx(path, layout, columns):
     wb = openpyxl.load_workbook(path, data_only=True)
     ws = wb[layout["sheet"]]
-    header = [c.value for c in ws[layout["header_row"]]][: len(COLUMNS)]
-    assert header == COLUMNS, header
+    header = [c.value for c in ws[layout["header_row"]]][: len(columns)]
+    assert header == columns, header
     rows = []
     for r in range(layout["first_data_row"], layout["last_data_row"] + 1):
-        rows.append([ws.cell(row=r, column=j).value for j in range(1, len(COLUMNS) + 1)])
+        rows.append([ws.cell(row=r, column=j).value for j in range(1, len(columns) + 1)])
     return rows, ws
 
 
@@ -765,7 +889,8 @@ def check(courses, rows, kind):
     for c, row in zip(courses, rows):
         assert normalise_cpr(row[0]) == c["cpr"], (kind, row[0])
         want = row_values(c)
-        for j in range(1, len(COLUMNS)):
+        columns = columns_of(courses)
+        for j in range(1, len(columns)):
             got = row[j]
             if isinstance(got, dt.datetime):
                 assert got.time() == dt.time(0), (kind, got)
@@ -777,7 +902,7 @@ def check(courses, rows, kind):
                 w = dmy(w)
             if kind == "csv" and j == 6 and w is None:
                 w = ""
-            assert got == w, (kind, COLUMNS[j], got, w)
+            assert got == w, (kind, columns[j], got, w)
 
 
 def self_check(cfg, courses, csv_path=None, xlsx_path=None, layout=None, exp=None):
@@ -803,10 +928,10 @@ def self_check(cfg, courses, csv_path=None, xlsx_path=None, layout=None, exp=Non
         text = raw[3:].decode("utf-8")
         assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
-        assert rows[0] == COLUMNS
+        assert rows[0] == columns_of(courses)
         check(courses, rows[1:], "csv")
     if xlsx_path:
-        rows, ws = read_back_xlsx(xlsx_path, layout)
+        rows, ws = read_back_xlsx(xlsx_path, layout, columns_of(courses))
         check(courses, rows, "xlsx")
         if layout["totals_row"]:
             assert [ws.cell(row=layout["totals_row"], column=j).value for j in (1, 2)] == ["I alt", len(courses)]

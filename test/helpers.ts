@@ -1,4 +1,5 @@
 import { dayOf, type Day } from '../src/base/dates.js';
+import { CATEGORY_FIELDS, type CategoryField } from '../src/model/fields.js';
 import type { Course } from '../src/schema/course.js';
 import { storeOf, type CourseStore } from '../src/schema/course-store.js';
 import { buildVocabSet, DEFAULT_VOCABULARIES, type VocabSet } from '../src/schema/vocab.js';
@@ -50,12 +51,7 @@ export function course(
     end: end === null ? null : d(end),
     exitReason,
     exitGroup: exitReason === null ? null : (vocab.groupOf(exitReason) ?? null),
-    targetGroup: null,
-    education: null,
-    programme: null,
-    unit: null,
-    group: null,
-    consent: null,
+    ...(Object.fromEntries(CATEGORY_FIELDS.map((f) => [f, null])) as Record<CategoryField, null>),
     followUp: { 1: null, 3: null, 6: null, 12: null },
     extra: {},
     ...x,

@@ -1,7 +1,7 @@
 /** What `jobfx inspect` reports about an export: format, mapping, row accounting, value distributions. */
 import { isoOf } from '../base/dates.js';
 import type { SourceInfo } from '../io/raw.js';
-import { fieldDef, fieldsWithRole, type CanonicalField } from '../model/fields.js';
+import { fieldDef, fieldsWithRole, type CanonicalField, type TextField } from '../model/fields.js';
 import { countByName, NONE } from '../schema/course-store.js';
 import type { CategoricalField, Normalised, Rejection } from '../schema/normalise/index.js';
 import type { VocabSet } from '../schema/vocab.js';
@@ -18,7 +18,15 @@ export interface InspectResult {
   source: Omit<SourceInfo, 'notes'> & { notes: string[]; titleRows?: number };
   columns: { header: string; field: CanonicalField | null; how: string }[];
   personIdKind: 'cpr' | 'id';
-  rows: { read: number; accepted: number; rejected: number; skippedBlank: number; skippedTotals: number };
+  rows: {
+    read: number;
+    accepted: number;
+    /** Rows kept as visited but not started (only when there are any). */
+    notStarted?: number;
+    rejected: number;
+    skippedBlank: number;
+    skippedTotals: number;
+  };
   rejections: Rejection[];
   /** Per mapped categorical field: its values, most frequent first. Missing values as "(tom)"/null. */
   distributions: { field: CategoricalField; header: string; values: ValueCount[]; missing: number }[];
@@ -33,7 +41,7 @@ export interface InspectResult {
 }
 
 /** The fields whose values inspect lists: the registry's 'distribution' role. */
-const FIELDS = fieldsWithRole('distribution') as CategoricalField[];
+const FIELDS = fieldsWithRole('distribution') as (CategoricalField & TextField)[];
 
 export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
   // Over the columns of the store: counting values needs no record per course.
@@ -101,6 +109,7 @@ export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
     rows: {
       read: ledger.read,
       accepted: ledger.accepted,
+      ...(ledger.notStarted ? { notStarted: ledger.notStarted } : {}),
       rejected: ledger.rejected.length,
       skippedBlank: ledger.skipped.filter((s) => s.kind === 'blank').length,
       skippedTotals: ledger.skipped.filter((s) => s.kind === 'totals').length,

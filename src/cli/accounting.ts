@@ -9,7 +9,8 @@ import type { RunContext } from './context.js';
 export function accountingLine(file: string, ledger: Ledger): string {
   const blank = ledger.skipped.filter((s) => s.kind === 'blank').length;
   const totals = ledger.skipped.length - blank;
-  return `${file}: ${ledger.read} rows read = ${ledger.accepted} accepted + ${ledger.rejected.length} rejected + ${ledger.skipped.length} skipped (${blank} blank, ${totals} totals)`;
+  const visited = (ledger.notStarted ?? 0) > 0 ? ` + ${ledger.notStarted} visited, not started` : '';
+  return `${file}: ${ledger.read} rows read = ${ledger.accepted} accepted${visited} + ${ledger.rejected.length} rejected + ${ledger.skipped.length} skipped (${blank} blank, ${totals} totals)`;
 }
 
 /**

@@ -113,6 +113,7 @@ export function loadOptionsOf(flags: CommandFlags, ctx: RunContext): LoadOptions
     encoding: flags.encoding,
     delimiter: flags.delimiter,
     config: flags.config,
+    vocab: flags.vocab,
     note: (text) => ctx.stderr(`jobfx: note: ${text}\n`),
   };
 }

@@ -134,6 +134,8 @@ export async function runReport(
       sha256: createHash('sha256').update(bytes).digest('hex'),
       read: data.ledger.read,
       accepted: data.ledger.accepted,
+      // Rows visited but not started are accepted, not courses: read = all four.
+      ...(data.ledger.notStarted ? { notStarted: data.ledger.notStarted } : {}),
       rejected: data.ledger.rejected.length,
       skipped: data.ledger.skipped.length,
     },

@@ -17,12 +17,33 @@ import {
   type TableOutputFlags,
 } from './options.js';
 import { periodNotes, withNotes } from './data-notes.js';
-import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
+import { messages, type BuildOptions, type Built, type CommandSpec, type SideFile } from './spec.js';
+import { reasonsCsv } from './exit-reasons-list.js';
+import { ruleNotes } from './rule-notes.js';
+
+/** The --list-reasons side file, with what the user should know about it. */
+function listReasons(
+  data: Loaded,
+  period: ReturnType<typeof resolveOptionalPeriod>,
+  path: string,
+  say: ReturnType<typeof messages>,
+): SideFile {
+  if (data.mapping.fields.reasonText === undefined)
+    say.warn(
+      'the export has no free-text reason column ("Årsag til afbrydelse", "Begrundelse"; or "columns": {"reasonText": "..."} in the config): --list-reasons lists the courses without reasons',
+    );
+  if (!data.pseudonymise.stable)
+    say.note(
+      '--list-reasons uses random per-run pseudonyms; use the row references, or set JOBFX_PSEUDONYM_KEY',
+    );
+  return { option: '--list-reasons', path, content: reasonsCsv(data, period ?? null).content };
+}
 
 export interface ExitsFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
   by?: ByField;
   grouped?: boolean;
   sort: 'count' | 'vocab';
+  listReasons?: string;
 }
 
 export const exitsCommand: CommandSpec<ExitsFlags> = {
@@ -51,6 +72,10 @@ export const exitsCommand: CommandSpec<ExitsFlags> = {
           new Option('--sort <order>', 'order of the reasons: by count (most first) or as in the vocabulary')
             .choices(['count', 'vocab'])
             .default('count'),
+        )
+        .option(
+          '--list-reasons <file>',
+          'write the free-text reasons of courses broken off or not completed (pseudonym, row, dates) to this CSV file for case review',
         ),
     ),
   build: buildExits,
@@ -93,12 +118,22 @@ export async function buildExits(data: Loaded, flags: ExitsFlags, o: BuildOption
     source: sourceText(o.source, data.ledger.accepted, flags.lang),
   });
   const say = messages();
+  ruleNotes(
+    data,
+    ended,
+    flags.lang,
+    say,
+    tables.find((t) => t.id === 'exits.reasons' || t.id === 'exits.grouped'),
+  );
   const cover = period ? periodNotes(period, store, flags.lang) : { warnings: [], notes: [] };
   cover.warnings.forEach(say.warn);
+  const files: SideFile[] = [];
+  if (flags.listReasons) files.push(listReasons(data, period, flags.listReasons, say));
   return {
     title: inLang(flags.lang, { da: 'Afgang', en: 'Exits' }),
     tables: withNotes(tables, cover.notes),
     charts: [],
     messages: say.list,
+    files,
   };
 }

@@ -1,6 +1,8 @@
 import { inspect } from '../analyses/inspect.js';
 import type { Loaded } from '../schema/load.js';
 import { inspectTables } from '../tables/inspect.js';
+import { breachNotes, ruleBreaches } from '../analyses/exit-rules.js';
+import { checkableRules } from './rule-notes.js';
 import type { OutputFlags, ReadFlags } from './options.js';
 import type { Built, CommandSpec } from './spec.js';
 
@@ -26,6 +28,8 @@ export const inspectCommand: CommandSpec<ReadFlags & OutputFlags> = {
 /** What inspect shows: its tables on the terminal, its result as the JSON document. */
 async function buildInspect(data: Loaded, flags: ReadFlags & OutputFlags): Promise<Built> {
   const result = inspect(data, data.vocab);
+  // Exit-reason rules (a --vocab preset's or the config's), over every course.
+  result.notes.push(...breachNotes(ruleBreaches(data.store, checkableRules(data), null), 'en'));
   return {
     title: 'inspect',
     tables: inspectTables(result, flags.lang),

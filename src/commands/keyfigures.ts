@@ -20,6 +20,9 @@ import {
   type TableOutputFlags,
 } from './options.js';
 import { periodNotes, withNotes } from './data-notes.js';
+import { contractOptions, contractWarnings } from './contract-notes.js';
+import { contractColumns } from '../analyses/contract.js';
+import { endedIn, ruleNotes } from './rule-notes.js';
 import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
 
 export interface KeyfiguresFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
@@ -128,7 +131,15 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
   }
   cols.push({ label: word(flags.lang, 'total'), k: total });
 
+  const contract = contractColumns(
+    store,
+    data.notStarted,
+    flags.by,
+    data.vocab,
+    contractOptions(data, period, asOf.day),
+  );
   const tables = keyFigureTables(cols, {
+    contract: contract.map((x, j) => ({ label: cols[j]!.label, k: x.k })),
     lang: flags.lang,
     period,
     asOf: asOf.day,
@@ -144,6 +155,14 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
     say.note(`no --period given; using ${period.label}, the last complete half-year in the data`);
   const consent = consentWarnings(data, flags.lang);
   consent.warnings.forEach(say.warn);
+  contractWarnings(data, o.source, contract[contract.length - 1]!.k).forEach(say.warn);
+  ruleNotes(
+    data,
+    endedIn(store, period),
+    flags.lang,
+    say,
+    tables.find((t) => t.id === 'keyfigures.exitReasons'),
+  );
   const cover = periodNotes(period, store, flags.lang);
   cover.warnings.forEach(say.warn);
   return {

@@ -2,6 +2,7 @@
  * The options commands share, defined once: reading an export, output format and file, the
  * period, small-cell suppression. A command's spec adds its own (commands/<name>.ts).
  */
+import { PRESET_NAMES } from '../schema/vocab-presets.js';
 import { Option, type Command } from 'commander';
 import { usageError } from '../errors.js';
 import { FORMATS, type Format } from '../render/index.js';
@@ -16,6 +17,7 @@ export interface ReadFlags {
   encoding?: string;
   delimiter?: string;
   config?: string;
+  vocab?: string;
   strict?: boolean;
   rejects?: string;
 }
@@ -62,6 +64,12 @@ export function addReadOptions(cmd: Command): Command {
     .option(
       '--config <file>',
       'config file (column mapping, vocabularies); default: ./jobfx.config.json if present',
+    )
+    .addOption(
+      new Option(
+        '--vocab <preset>',
+        "built-in vocabulary preset: bip-kontrakt = the contract annex's 16 exit categories, grouped for the contract, with its rules",
+      ).choices(PRESET_NAMES),
     )
     .option('--strict', 'exit 1 if any row is rejected')
     .option(

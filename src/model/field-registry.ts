@@ -20,9 +20,17 @@ export type Horizon = (typeof FOLLOW_UP_HORIZONS)[number];
  * - derived: computed from another field (the exit group), never a column of its own;
  * - category: a text value kept as an id into the field's value table (through its vocabulary, if any);
  * - gender: 'M' / 'K', from the CPR number or a gender column;
- * - followUp: the status N months after the end, kept as one set of four per course.
+ * - followUp: the status N months after the end, kept as one set of four per course;
+ * - day: an optional calendar day beyond start and end (planned end, visitation), kept as text
+ *   like a category (a date cell as yyyy-mm-dd) and read as a day by the analysis that uses it,
+ *   which names the rows whose value is not a date (analyses/contract-values.ts);
+ * - number: an optional number (hours per week), kept and read the same way;
+ * - freeText: a free text (the reason a course was broken off), kept for case review lists and
+ *   never counted in a memo table (it may name a person's circumstances).
+ * The last three are kept in the course store as category fields are (a column of value ids).
  */
-export type FieldKind = 'person' | 'date' | 'exit' | 'derived' | 'category' | 'gender' | 'followUp';
+export type FieldKind =
+  'person' | 'date' | 'exit' | 'derived' | 'category' | 'gender' | 'followUp' | 'day' | 'number' | 'freeText';
 
 /**
  * What a field can be used for on the command line:
@@ -229,17 +237,7 @@ export const FIELDS = [
     key: 'unit',
     kind: 'category',
     label: { da: 'Enhed', en: 'Unit' },
-    synonyms: [
-      'Jobcenter',
-      'Afdeling',
-      'Værksted',
-      'Leverandør',
-      'Enhed',
-      'Team',
-      'unit',
-      'Provider',
-      'Department',
-    ],
+    synonyms: ['Jobcenter', 'Afdeling', 'Værksted', 'Enhed', 'Team', 'unit', 'Department'],
     roles: ['by', 'rows', 'outcome', 'distribution'],
   },
   {
@@ -289,4 +287,83 @@ export const FIELDS = [
   followUp(3),
   followUp(6),
   followUp(12),
+  // The contract's fields (docs/definitions.md#the-contracts-fields): all optional.
+  {
+    key: 'provider',
+    kind: 'category',
+    label: { da: 'Leverandør', en: 'Provider' },
+    synonyms: ['Leverandør', 'Leverandørnavn', 'Udbyder', 'Provider', 'provider'],
+    roles: ['by', 'rows', 'outcome', 'distribution'],
+  },
+  {
+    key: 'plannedEnd',
+    kind: 'day',
+    label: { da: 'Planlagt slutdato', en: 'Planned end' },
+    synonyms: [
+      'Planlagt slutdato',
+      'Planlagt slut',
+      'Forventet slut',
+      'Forventet slutdato',
+      'Planned end',
+      'planned_end',
+    ],
+    roles: [],
+  },
+  {
+    key: 'resultGoal',
+    kind: 'category',
+    label: { da: 'Resultatmål', en: 'Result goal' },
+    synonyms: ['Resultatmål', 'Resultatmål for forløbet', 'Result goal', 'result_goal'],
+    roles: ['by', 'distribution'],
+  },
+  {
+    key: 'goalReached',
+    kind: 'category',
+    label: { da: 'Resultatmål nået', en: 'Goal reached' },
+    synonyms: ['Resultatmål nået', 'Resultatmål opnået', 'Mål nået', 'Goal reached', 'goal_reached'],
+    roles: ['distribution'],
+  },
+  {
+    key: 'industry',
+    kind: 'category',
+    label: { da: 'Branche', en: 'Industry' },
+    synonyms: ['Branche', 'Jobbets branche', 'Industry', 'industry'],
+    roles: ['distribution'],
+  },
+  {
+    key: 'hours',
+    kind: 'number',
+    label: { da: 'Timer pr. uge', en: 'Hours per week' },
+    synonyms: ['Timer pr. uge', 'Timer pr uge', 'Ugentlige timer', 'Timetal', 'Hours per week', 'hours'],
+    roles: [],
+  },
+  {
+    key: 'reasonText',
+    kind: 'freeText',
+    label: { da: 'Årsag til afbrydelse', en: 'Reason given' },
+    synonyms: [
+      'Årsag til afbrydelse',
+      'Årsag til ikke gennemført',
+      'Begrundelse',
+      'Begrundelse for afbrydelse',
+      'Årsagsbeskrivelse',
+      'Reason given',
+      'reason_text',
+    ],
+    roles: [],
+  },
+  {
+    key: 'visitation',
+    kind: 'day',
+    label: { da: 'Visitationsdato', en: 'Visitation date' },
+    synonyms: [
+      'Visitationsdato',
+      'Visiteret',
+      'Henvist',
+      'Henvisningsdato',
+      'Visitation date',
+      'Referral date',
+    ],
+    roles: [],
+  },
 ] as const satisfies readonly FieldDef[];

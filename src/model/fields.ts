@@ -14,8 +14,13 @@ type Entry = (typeof FIELDS)[number];
 export type FieldKey = Entry['key'];
 /** The fields an export's column can be mapped to (all but the derived exit group). */
 export type CanonicalField = Exclude<FieldKey, Extract<Entry, { kind: 'derived' }>['key']>;
-/** The category fields: each a column of value ids in the course store. */
-export type CategoryField = Extract<Entry, { kind: 'category' }>['key'];
+/**
+ * The fields kept in the course store as a column of value ids: the categories, and the optional
+ * days, numbers and free texts, which are kept as their text (see FieldKind).
+ */
+export type CategoryField = Extract<Entry, { kind: 'category' | 'day' | 'number' | 'freeText' }>['key'];
+/** The kinds kept as value ids (CategoryField). */
+const VALUE_KINDS: readonly FieldKind[] = ['category', 'day', 'number', 'freeText'];
 /** The fields whose values are texts (what `--by`, `--rows`, outcomes and inspect count). */
 export type TextField = Extract<
   Entry,
@@ -41,8 +46,10 @@ export const CANONICAL_FIELDS = FIELDS.filter((f) => f.kind !== 'derived').map(
   (f) => f.key,
 ) as CanonicalField[];
 
-/** The category fields, in registry order. */
-export const CATEGORY_FIELDS = fieldsOfKind('category') as readonly CategoryField[];
+/** The fields kept as value ids (categories, optional days, numbers, free texts), in registry order. */
+export const CATEGORY_FIELDS = FIELDS.filter((f) => VALUE_KINDS.includes(f.kind)).map(
+  (f) => f.key,
+) as readonly CategoryField[];
 
 /** The fields a course cannot be read without. */
 export const REQUIRED_FIELDS = FIELDS.filter((f) => 'required' in f && f.required).map(

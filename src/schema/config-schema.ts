@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CANONICAL_FIELDS } from './columns.js';
+import { PRESET_NAMES } from './vocab-presets.js';
 
 const entry = z
   .strictObject({
@@ -65,8 +66,35 @@ export const configSchema = z
       .min(16)
       .optional()
       .describe('Secret key for pseudonyms (HMAC-SHA-256); JOBFX_PSEUDONYM_KEY takes precedence'),
+    goalReachedBy: z
+      .record(z.string().min(1), z.array(z.string().min(1)))
+      .optional()
+      .describe(
+        'Result goal → the exit reasons that count as reaching it, for an export with a result goal and no "Resultatmål nået" column',
+      ),
+    exitRules: z
+      .array(
+        z.strictObject({
+          reason: z.string().min(1).describe('The exit reason the rule is about'),
+          field: z.enum(['targetGroup', 'programme', 'resultGoal']).describe('The field it depends on'),
+          matches: z
+            .array(z.string().min(1))
+            .min(1)
+            .describe('Words the field must contain (any one; case- and æøå-insensitive)'),
+        }),
+      )
+      .optional()
+      .describe(
+        'Rules such as "Raskmeldt only in sygedagpenge courses": checked and reported, never enforced',
+      ),
     vocabularies: z
       .strictObject({
+        preset: z
+          .enum(PRESET_NAMES as [string, ...string[]])
+          .optional()
+          .describe(
+            "A built-in vocabulary preset (bip-kontrakt: the contract annex's 16 exit categories and rules)",
+          ),
         exitReasons: vocabulary(exitReasonEntry, 'exit reasons').optional(),
         exitGroups: vocabulary(exitGroup, 'exit groups').optional(),
         targetGroups: vocabulary(entry, 'target groups').optional(),

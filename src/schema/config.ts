@@ -36,12 +36,12 @@ export async function loadConfig(explicit: string | undefined, cwd = process.cwd
 }
 
 /** The vocabularies in force: built-in defaults, extended or replaced by the config. */
-export function vocabulariesOf(config: Config): Vocabularies {
+export function vocabulariesOf(config: Config, base: Vocabularies = DEFAULT_VOCABULARIES): Vocabularies {
   const c = config.vocabularies ?? {};
   const byValue = (x: VocabEntry) => x.value;
   return {
-    exitReason: mergeList(DEFAULT_VOCABULARIES.exitReason, c.exitReasons, byValue),
-    exitGroups: mergeList(DEFAULT_VOCABULARIES.exitGroups, c.exitGroups, (g) => g.key),
+    exitReason: mergeList(base.exitReason, c.exitReasons, byValue),
+    exitGroups: mergeList(base.exitGroups, c.exitGroups, (g) => g.key),
     targetGroup: mergeList(DEFAULT_VOCABULARIES.targetGroup, c.targetGroups, byValue),
     education: mergeList(DEFAULT_VOCABULARIES.education, c.education, byValue),
     followUp: mergeList(DEFAULT_VOCABULARIES.followUp, c.followUpStatuses, byValue),

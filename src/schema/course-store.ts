@@ -380,12 +380,10 @@ export class CourseStore {
       end: opt(this.end[i]!),
       exitReason: this.exitReasons[this.exit[i]!]!,
       exitGroup: this.exitGroups[this.exit[i]!]!,
-      targetGroup: this.value('targetGroup', i),
-      education: this.value('education', i),
-      programme: this.value('programme', i),
-      unit: this.value('unit', i),
-      group: this.value('group', i),
-      consent: this.value('consent', i),
+      ...(Object.fromEntries(VALUE_FIELDS.map((f) => [f, this.value(f, i)])) as Record<
+        ValueField,
+        string | null
+      >),
       followUp: this.followUps[this.followUp[i]!]!,
       extra: this.extra?.[i] ?? EMPTY_EXTRA,
     };

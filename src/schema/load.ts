@@ -7,7 +7,9 @@ import { makePseudonymiser, redactCpr, type Pseudonymiser } from './cpr.js';
 import { normalise, type Normalised } from './normalise/index.js';
 import { NONE } from './course-store.js';
 import { isMissing } from './values.js';
-import { buildVocabSet, type VocabSet } from './vocab.js';
+import { buildVocabSet, DEFAULT_VOCABULARIES, type VocabSet } from './vocab.js';
+import { PRESET_NAMES, VOCAB_PRESETS, withPreset, type ExitRule } from './vocab-presets.js';
+import { usageError } from '../errors.js';
 
 export interface LoadOptions {
   sheet?: string;
@@ -22,6 +24,8 @@ export interface LoadOptions {
    * per person) instead of stopping on the missing start column. Only compare can use such rows.
    */
   respondents?: boolean;
+  /** A built-in vocabulary preset (`--vocab`); else the config's `vocabularies.preset`. */
+  vocab?: string;
   /** For tests: the working directory where jobfx.config.json is looked for. */
   cwd?: string;
   /** Makes a progress display for reading this file (the CLI's bar on a terminal). */
@@ -35,6 +39,8 @@ export interface Loaded extends Normalised {
   config: LoadedConfig;
   /** The run's pseudonymiser, so that a second file (follow-up) gets the same pseudonyms. */
   pseudonymise: Pseudonymiser;
+  /** Exit-reason rules in force: the preset's, then the config's (checked, never enforced). */
+  exitRules: ExitRule[];
   /** 'respondent': a survey read with `respondents`; its records carry a placeholder start day. */
   unit: 'course' | 'respondent';
 }
@@ -55,7 +61,12 @@ async function load(
   config: LoadedConfig,
   progress: ReadProgress | undefined,
 ): Promise<Loaded> {
-  const vocab = buildVocabSet(vocabulariesOf(config.config));
+  const presetName = opts.vocab ?? config.config.vocabularies?.preset;
+  const preset = presetName === undefined ? undefined : VOCAB_PRESETS[presetName];
+  if (presetName !== undefined && !preset)
+    throw usageError(`--vocab ${presetName}: no such vocabulary preset (known: ${PRESET_NAMES.join(', ')})`);
+  const vocab = buildVocabSet(vocabulariesOf(config.config, withPreset(DEFAULT_VOCABULARIES, preset)));
+  const exitRules = [...(preset?.rules ?? []), ...(config.config.exitRules ?? [])];
   const read = await readTable(file, {
     sheet: opts.sheet,
     headerRow: opts.headerRow,
@@ -92,6 +103,7 @@ async function load(
     info: result.info,
     mapping: result.mapping,
     store: result.store,
+    notStarted: result.notStarted,
     ledger: result.ledger,
     unknownValues: result.unknownValues,
     missingExitReason: result.missingExitReason,
@@ -99,6 +111,7 @@ async function load(
     headers: read.headers,
     vocab,
     config,
+    exitRules,
     pseudonymise,
     unit: survey ? ('respondent' as const) : ('course' as const),
   };

@@ -53,14 +53,18 @@ export const EXIT_REASONS: VocabEntry[] = [
       'Job',
       'Afsluttet til job',
       'Arbejde',
-      'Deltidsjob',
-      'Deltidsarbejde',
-      'Småjob',
-      'Lønnede timer',
       'Selvstændig',
       'Selvstændig virksomhed',
     ],
     'Ordinary job',
+  ),
+  // Part-time work is in the group Job, as the contract annex counts it, but a reason of its own so
+  // that a memo can tell it from a full ordinary job (issue #15).
+  e(
+    'Deltidsjob',
+    'job',
+    ['Deltidsarbejde', 'Deltid', 'Småjob', 'Småjobs', 'Lønnede timer', 'Ordinært job, deltid'],
+    'Part-time job',
   ),
   e('Fleksjob', 'job', [], 'Flex job'),
   e(

@@ -75,11 +75,28 @@ export function inspectTables(r: InspectResult, lang: Lang): Table[] {
     rows: [
       { cells: [text(t('Indlæst', 'Read')), count(r.rows.read)], style: 'total' },
       { cells: [text(t('Godkendt (forløb)', 'Accepted (courses)')), count(r.rows.accepted)] },
+      ...(r.rows.notStarted
+        ? [
+            {
+              cells: [
+                text(t('Godkendt: visiteret, ikke startet', 'Accepted: visited, not started')),
+                count(r.rows.notStarted),
+              ],
+            },
+          ]
+        : []),
       { cells: [text(t('Afvist', 'Rejected')), count(r.rows.rejected)] },
       { cells: [text(t('Sprunget over: tomme', 'Skipped: blank')), count(r.rows.skippedBlank)] },
       { cells: [text(t('Sprunget over: totalrækker', 'Skipped: totals')), count(r.rows.skippedTotals)] },
     ],
-    notes: [t('Indlæst = godkendt + afvist + sprunget over.', 'Read = accepted + rejected + skipped.')],
+    notes: [
+      r.rows.notStarted
+        ? t(
+            'Indlæst = godkendt (forløb og visiteret, ikke startet) + afvist + sprunget over. En række med visitationsdato og uden start- og slutdato er "visiteret, ikke startet": ikke et forløb.',
+            'Read = accepted (courses and visited, not started) + rejected + skipped. A row with a visitation date and no start or end date is "visited, not started": not a course.',
+          )
+        : t('Indlæst = godkendt + afvist + sprunget over.', 'Read = accepted + rejected + skipped.'),
+    ],
   };
 
   const tables = [source, columns, rows];

@@ -11,6 +11,7 @@ import type { VocabSet } from '../schema/vocab.js';
 import type { Window } from '../analyses/repeats.js';
 import type { FollowUpOptions } from '../analyses/followup.js';
 import type { AsOfSource } from '../commands/followup-options.js';
+import type { ContractColumn } from './contract.js';
 
 export type KeyFigureColumn = DataColumn<KeyFigures>;
 
@@ -27,6 +28,8 @@ export interface KeyFigureTableOptions {
   /** Name of the --by field, for titles; undefined for one column. */
   byLabel?: string;
   source: string;
+  /** The contract's figures per column (tables/contract.ts), when the export has its fields. */
+  contract?: ContractColumn[];
 }
 
 /** What every section of the key-figure tables uses. */

@@ -5,6 +5,7 @@
 import { inLang, word, type Lang } from '../base/i18n.js';
 import { type Table } from '../model/table.js';
 import { followUpTables } from './keyfigures-followup.js';
+import { contractTables } from './contract.js';
 import { linkKeyFigureTables } from './keyfigures-links.js';
 import { sectionContext, type KeyFigureColumn, type KeyFigureTableOptions } from './keyfigures-context.js';
 import {
@@ -32,6 +33,7 @@ export function keyFigureTables(cols: KeyFigureColumn[], o: KeyFigureTableOption
     ...mixTables(c),
     ...followUpTables(c),
     ...repeatTables(c),
+    ...contractTables(c, o.contract),
   ];
   const { t, single, periodText } = c;
   const byNote = single

@@ -37,6 +37,8 @@ export interface Normalised {
   mapping: ColumnMapping;
   /** The accepted courses, as columns. */
   store: CourseStore;
+  /** Rows accepted as visited but not started: no start date (docs/definitions.md#visitation-funnel). */
+  notStarted: CourseStore;
   ledger: Ledger;
   /** Raw values not in their vocabulary, per field, with counts. */
   unknownValues: Partial<Record<CategoricalField, Map<string, number>>>;
@@ -135,6 +137,7 @@ function personKindOf(
 function finish(n: Normaliser, read: number, notes: ReadNote[]): Normalised {
   const { pseudonymise, skipped, missingExitReason } = n;
   const store = n.store.seal();
+  const notStarted = n.notStarted.seal();
   if (!pseudonymise.stable)
     notes.push(
       readNote(
@@ -176,7 +179,8 @@ function finish(n: Normaliser, read: number, notes: ReadNote[]): Normalised {
     headers: n.headers,
     mapping: n.mapping,
     store,
-    ledger: { read, accepted: store.length, rejected: n.rejected, skipped },
+    notStarted,
+    ledger: { read, accepted: store.length, notStarted: notStarted.length, rejected: n.rejected, skipped },
     unknownValues: n.unknownValues,
     missingExitReason,
     notes,

@@ -28,6 +28,8 @@ export interface Skip {
 export interface Ledger {
   read: number;
   accepted: number;
+  /** Rows accepted as visited but not started (no start date, a visitation date): not courses. */
+  notStarted?: number;
   rejected: Rejection[];
   skipped: Skip[];
 }

@@ -40,6 +40,11 @@ export class Normaliser {
   readonly uoplystGroup: string | null;
 
   readonly store: CourseStore;
+  /**
+   * Rows visited but not started (a visitation date, no start or end): kept apart, so that no
+   * analysis of courses counts them; only the visitation funnel reads them.
+   */
+  readonly notStarted: CourseStore;
   readonly persons: Persons;
   readonly rejected: Rejection[] = [];
   readonly skipped: Skip[] = [];
@@ -105,6 +110,7 @@ export class Normaliser {
     this.persons = new Persons(this.pseudonymise);
     const store = (this.store = new CourseStore(this.persons, table.info.format === 'xlsx' ? 'row' : 'line'));
     this.uoplystExit = store.exitId(this.uoplyst, this.uoplystGroup);
+    this.notStarted = new CourseStore(this.persons, store.refKind);
     this.accepted = new DuplicateIndex(store);
 
     const c = (f: CanonicalField) => this.col[f] ?? -1;
@@ -208,6 +214,31 @@ export class Normaliser {
     for (let k = 0; k < cats.length; k++) s.ids[CATEGORY_FIELDS[k]!][i] = cats[k]!;
     if (extra !== NO_EXTRA) s.setExtra(i, extra);
     this.accepted.add(i);
+  }
+
+  /** Keeps a row visited but not started, with its category values (valueOf: a field's value). */
+  commitNotStarted(
+    row: { rowNumber: number; ref: string },
+    person: number,
+    gender: number,
+    valueOf: (f: (typeof CATEGORY_FIELDS)[number]) => string | null,
+  ): void {
+    const s = this.notStarted;
+    const i = s.push();
+    s.setRef(i, row.rowNumber, row.ref);
+    s.person[i] = person;
+    s.start[i] = NONE;
+    s.end[i] = NONE;
+    s.birth[i] = this.cprKind ? this.persons.birth[person]! : NONE;
+    s.age[i] = NONE;
+    s.gender[i] = gender;
+    s.exit[i] = 0;
+    const fu = s.followUpId(null, null, null, null);
+    s.followUp[i] = fu;
+    for (const f of CATEGORY_FIELDS) {
+      const id = s.values[f].id(valueOf(f));
+      s.ids[f][i] = id;
+    }
   }
 
   /** The person of a CPR number given as its ten digits in a number; -2 when it is not a CPR number. */

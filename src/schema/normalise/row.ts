@@ -25,7 +25,14 @@ export function generalRow(n: Normaliser, row: RawRow): void {
   let gender = n.cprKind && person >= 0 ? n.persons.gender[person]! : 0;
   if (gender === 0 && col.gender !== undefined) gender = genderCode(parseGender(at(cells, col.gender)));
 
-  const start = dateField(n, reasons, cells, 'start', true);
+  // A row with a visitation date and neither a start nor an end is a citizen visited who has
+  // not started (yet): accepted apart from the courses (docs/definitions.md#visitation-funnel).
+  const visitedOnly =
+    col.visitation !== undefined &&
+    isMissing(at(cells, col.start)) &&
+    isMissing(at(cells, col.end)) &&
+    !isMissing(at(cells, col.visitation));
+  const start = dateField(n, reasons, cells, 'start', !visitedOnly);
   const end = dateField(n, reasons, cells, 'end', false);
 
   let exitReason: string | null = null;
@@ -46,6 +53,19 @@ export function generalRow(n: Normaliser, row: RawRow): void {
   const f12 = categorical(n, 'followUp12', at(cells, col.followUp12), fu);
   const extra = n.extraOf((i) => cells[i] ?? null);
 
+  if (visitedOnly && reasons.length === 0 && person >= 0) {
+    const visited = parseDate(at(cells, col.visitation), n.info.date1904);
+    if (visited.ok) {
+      n.commitNotStarted(row, person, gender, (f) => categorical(n, f, at(cells, col[f]), n.vocabularyOf(f)));
+      return;
+    }
+    problem(
+      reasons,
+      n.header('visitation'),
+      at(cells, col.visitation),
+      `${visited.reason}; a row without a start date needs a visitation date to be kept`,
+    );
+  }
   if (reasons.length === 0 && start !== null && person >= 0) {
     const followUp = valueFollowUp(n, f1, f3, f6, f12);
     const categories = CATEGORY_FIELDS.map((f) => categorical(n, f, at(cells, col[f]), n.vocabularyOf(f)));
