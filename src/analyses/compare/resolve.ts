@@ -9,6 +9,7 @@ import type { Day } from '../../base/dates.js';
 import { usageError } from '../../errors.js';
 import type { ColumnMapping } from '../../schema/columns.js';
 import type { CourseStore } from '../../schema/course-store.js';
+import { fieldDef, fieldsWithRole, type TextField } from '../../model/fields.js';
 import { matchKey } from '../../schema/normalize-text.js';
 import { parseDate } from '../../schema/values.js';
 import type { VocabSet } from '../../schema/vocab.js';
@@ -44,18 +45,21 @@ export interface CompareData {
 }
 
 const DURATION = ['duration', 'varighed'];
-const BY_ALIASES: Record<string, Extract<SubgroupRef, { kind: 'field' }>['field']> = {
-  unit: 'unit',
+type ByField = Extract<SubgroupRef, { kind: 'field' }>['field'];
+/**
+ * --by names of fields: every field with the registry's `by` role by its key and its Danish and
+ * English labels, plus short names an analyst types (jobcenter, køn, alder).
+ */
+const BY_ALIASES: Record<string, ByField> = {
+  ...Object.fromEntries(
+    fieldsWithRole('by').flatMap((f) => {
+      const label = fieldDef(f)!.label;
+      return [f, label.da, label.en].map((name) => [matchKey(name), f]);
+    }),
+  ),
   jobcenter: 'unit',
   enhed: 'unit',
-  programme: 'programme',
   program: 'programme',
-  tilbud: 'programme',
-  targetgroup: 'targetGroup',
-  maalgruppe: 'targetGroup',
-  education: 'education',
-  uddannelse: 'education',
-  gender: 'gender',
   koen: 'gender',
   ageband: 'ageBand',
   age: 'ageBand',
@@ -237,9 +241,6 @@ export function subgroupRef(v: string, headers: string[], mapping: ColumnMapping
   if (typeof ref === 'string') throw usageError(`--by ${v}: ${ref}`);
   if (ref.kind === 'column') return ref;
   const f = ref.field;
-  if (f === 'unit' || f === 'programme' || f === 'targetGroup' || f === 'education' || f === 'gender')
-    return { kind: 'field', field: f };
-  throw usageError(
-    `--by ${v}: use jobcenter (unit), programme, targetGroup, education, gender, ageBand or a column`,
-  );
+  if ((fieldsWithRole('by') as string[]).includes(f)) return { kind: 'field', field: f as TextField };
+  throw usageError(`--by ${v}: use ${fieldsWithRole('by').join(', ')}, ageBand or a column`);
 }

@@ -4,6 +4,7 @@
  */
 import type { Day } from '../../base/dates.js';
 import type { VocabSet } from '../../schema/vocab.js';
+import { fieldsWithRole, type TextField } from '../../model/fields.js';
 
 export type Arm = 'treatment' | 'control';
 export const ARMS: readonly Arm[] = ['treatment', 'control'];
@@ -23,21 +24,9 @@ export interface Horizon {
   unit: 'd' | 'w' | 'm';
 }
 
-/** Fields a binary outcome can test, besides any column by its header. */
-export const OUTCOME_FIELDS = [
-  'exitGroup',
-  'exitReason',
-  'followUp1',
-  'followUp3',
-  'followUp6',
-  'followUp12',
-  'targetGroup',
-  'education',
-  'programme',
-  'unit',
-  'gender',
-] as const;
-export type OutcomeField = (typeof OUTCOME_FIELDS)[number];
+/** Fields a binary outcome can test, besides any column by its header: the registry's `outcome` role. */
+export const OUTCOME_FIELDS: readonly TextField[] = fieldsWithRole('outcome');
+export type OutcomeField = TextField;
 
 export type FieldRef = { kind: 'field'; field: OutcomeField } | { kind: 'column'; name: string };
 
@@ -183,8 +172,8 @@ export interface CompareResult {
 }
 
 export type SubgroupRef =
-  | { kind: 'field'; field: 'unit' | 'programme' | 'targetGroup' | 'education' | 'gender' | 'ageBand' }
-  | { kind: 'column'; name: string };
+  /** A field with the registry's `by` role, or the age band derived from the CPR number. */
+  { kind: 'field'; field: TextField | 'ageBand' } | { kind: 'column'; name: string };
 
 /** Where the comparison finds its rows: course i of the store is row i. */
 export interface CompareOptions {

@@ -6,6 +6,7 @@
  */
 import { resolveOptionalPeriod, type PeriodFlags } from '../../base/period.js';
 import { usageError } from '../../errors.js';
+import { fieldsWithRole } from '../../model/fields.js';
 import { matchKey } from '../../schema/normalize-text.js';
 import {
   asOfOf,
@@ -29,22 +30,8 @@ export interface ProvidersRequest extends PeriodFlags {
   target?: string;
 }
 
-const ADJUST_FIELDS: Record<string, Extract<AdjustRef, { kind: 'field' }>['field']> = {
-  targetgroup: 'targetGroup',
-  maalgruppe: 'targetGroup',
-  education: 'education',
-  uddannelse: 'education',
-  ageband: 'ageBand',
-  age: 'ageBand',
-  alder: 'ageBand',
-  aldersgruppe: 'ageBand',
-  gender: 'gender',
-  koen: 'gender',
-  programme: 'programme',
-  tilbud: 'programme',
-  starthalf: 'startHalf',
-  starthalvaar: 'startHalf',
-};
+/** The derived start half-year, by its names; every other adjustment field is named as for --by. */
+const START_HALF = new Set(['starthalf', 'starthalvaar']);
 
 const list = (v: string | undefined): string[] =>
   (v ?? '')
@@ -57,7 +44,7 @@ export function providersKeptColumns(r: ProvidersRequest): string[] {
   return [
     ...(r.outcome ?? []).map((s) => parseOutcome(s).name),
     ...(isByAlias(r.by) ? [] : [r.by]),
-    ...list(r.adjust).filter((a) => !(matchKey(a) in ADJUST_FIELDS)),
+    ...list(r.adjust).filter((a) => !START_HALF.has(matchKey(a)) && !isByAlias(a)),
   ];
 }
 
@@ -99,13 +86,14 @@ function adjustOf(r: ProvidersRequest, data: CompareData): AdjustRef[] {
     const k = matchKey(a);
     if (seen.has(k)) throw usageError(`--adjust ${r.adjust}: ${a} is named twice`);
     seen.add(k);
-    const field = ADJUST_FIELDS[k];
-    if (field) return { kind: 'field', field };
-    if (!data.headers.some((h) => matchKey(h) === k))
+    if (START_HALF.has(k)) return { kind: 'field', field: 'startHalf' };
+    try {
+      return subgroupRef(a, data.headers, data.mapping);
+    } catch {
       throw usageError(
-        `--adjust ${a}: neither a field (targetGroup, education, ageBand, gender, programme, startHalf) nor a column of the file`,
+        `--adjust ${a}: neither a field (${fieldsWithRole('by').join(', ')}, ageBand, startHalf) nor a column of the file`,
       );
-    return { kind: 'column', name: a };
+    }
   });
 }
 

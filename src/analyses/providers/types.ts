@@ -13,7 +13,8 @@ export type BinarySpec = Extract<OutcomeSpec, { kind: 'binary' }>;
 export type AdjustRef =
   | {
       kind: 'field';
-      field: 'targetGroup' | 'education' | 'ageBand' | 'gender' | 'programme' | 'startHalf';
+      /** A field as compare's --by takes it, or the start half-year. */
+      field: Extract<SubgroupRef, { kind: 'field' }>['field'] | 'startHalf';
     }
   | { kind: 'column'; name: string };
 

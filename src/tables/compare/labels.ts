@@ -131,6 +131,11 @@ export function compareLabels(
         `Groups from the column "${column}", read with the trial-group vocabulary (e.g. Indsats, Deltager, Forsøg = treatment; Kontrol = control).`,
       );
   const { headers, mapping } = file;
+  // A derived field (exit group) has no column of its own: its label.
+  const headerOf = (f: string): string | undefined => {
+    const idx = (mapping.fields as Partial<Record<string, number>>)[f];
+    return idx === undefined ? undefined : headers[idx];
+  };
   const byLabel =
     by === undefined
       ? undefined
@@ -138,8 +143,6 @@ export function compareLabels(
         ? by.name
         : by.field === 'ageBand'
           ? t('Aldersgruppe', 'Age band')
-          : mapping.fields[by.field] !== undefined
-            ? headers[mapping.fields[by.field]!]!
-            : fieldLabel(by.field, lang);
+          : (headerOf(by.field) ?? fieldLabel(by.field, lang));
   return { armLabels, groupText, ...(byLabel ? { byLabel } : {}) };
 }
