@@ -128,6 +128,56 @@ describe('jobfx compare (the demo export has a Gruppe column)', () => {
   });
 });
 
+describe('the commands added after the scan was written, on the demo export', () => {
+  it.each(['terminal', 'json', 'md'])(
+    'providers --format %s: stdout, stderr, --rejects and the funnel',
+    (format) => {
+      const [rejects, chart] = [
+        join(tmp, `providers-${format}-rejects.csv`),
+        join(tmp, `providers-${format}.svg`),
+      ];
+      const r = ran([
+        'providers',
+        DEMO,
+        ...[
+          '--by',
+          'Leverandør',
+          '--outcome',
+          'exitGroup=job',
+          '--adjust',
+          'targetGroup',
+          '--model',
+          'logit',
+        ],
+        ...['--suppress', '0', '--format', format, '--rejects', rejects, '--chart', chart],
+      ]);
+      expectNoCpr(r.stdout, r.stderr, readFileSync(chart, 'utf8'));
+    },
+  );
+
+  it.each(['terminal', 'json', 'md'])(
+    'progression --courses --format %s: stdout, stderr and --rejects',
+    (format) => {
+      const rejects = join(tmp, `progression-${format}-rejects.csv`);
+      const r = ran([
+        'progression',
+        resolve('fixtures/progression/bip-long.csv'),
+        ...['--courses', DEMO, '--suppress', '0', '--format', format, '--rejects', rejects],
+      ]);
+      // bip-long.csv holds the demo export's persons and two rows that must be rejected.
+      expectNoCpr(r.stdout, r.stderr, readFileSync(rejects, 'utf8'));
+    },
+  );
+
+  it('exits --list-reasons: the free-text reasons file is pseudonymised', () => {
+    const list = join(tmp, 'reasons.csv');
+    const r = ran(['exits', DEMO, '--list-reasons', list]);
+    const text = readFileSync(list, 'utf8');
+    expect(text.split('\n').length).toBeGreaterThan(2);
+    expectNoCpr(r.stdout, r.stderr, text);
+  });
+});
+
 describe('jobfx init && jobfx run: every file of the memo pack', () => {
   /** jobfx init in a fresh folder, the report changed by `change`, then jobfx run --json. */
   async function pack(change: (report: Record<string, unknown>) => void): Promise<string[]> {
