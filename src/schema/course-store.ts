@@ -9,140 +9,22 @@
 import type { Day } from '../base/dates.js';
 import { CATEGORY_FIELDS, type CategoryField, type Horizon, type TextField } from '../model/fields.js';
 import type { Course } from './course.js';
-import type { Pseudonymiser } from './cpr.js';
 import { personIndex } from './persons.js';
+import { NONE, resized, ValueTable, type Column, type IdColumn } from './store-columns.js';
+import { ANONYMOUS, genderCode, GENDERS, Persons } from './store-persons.js';
+
+// The store's parts, for the modules that import them from the store.
+export { NONE, resized, ValueTable, type IdColumn } from './store-columns.js';
+export { ANONYMOUS, genderCode, GENDERS, Persons } from './store-persons.js';
 
 /** The most courses reserve() makes room for at once (beyond it, columns grow by doubling). */
 export const MAX_RESERVE = 1 << 25;
-
-/** A missing day or number in an Int32 column (null in a Course). */
-export const NONE = -2147483648;
 
 /** Categorical fields kept as ids into a ValueTable: the registry's category fields. */
 export type ValueField = CategoryField;
 export const VALUE_FIELDS: readonly ValueField[] = CATEGORY_FIELDS;
 
-/** The person id of an anonymised course as a record shows it (Course.personId). */
-export const ANONYMOUS = '(anonymiseret)';
-
-/** Gender by code (see genderCode). */
-export const GENDERS = [null, 'M', 'K'] as const;
-
-/** A gender as the store keeps it: 0 unknown, 1 M, 2 K. */
-export const genderCode = (g: string | null): number => (g === 'M' ? 1 : g === 'K' ? 2 : 0);
 const EMPTY_EXTRA: Record<string, string | null> = Object.freeze({}) as Record<string, string | null>;
-
-/** The values of a column: id 0 is null, the others in order of first sight. */
-export class ValueTable {
-  readonly values: (string | null)[] = [null];
-  private readonly ids = new Map<string, number>();
-
-  /** `onNewId` is told each new id (the store widens a column that outgrows 16 bits). */
-  constructor(private readonly onNewId: (id: number) => void = () => {}) {}
-
-  id(v: string | null): number {
-    if (v === null) return 0;
-    let id = this.ids.get(v);
-    if (id === undefined) {
-      id = this.values.length;
-      this.onNewId(id);
-      this.values.push(v);
-      this.ids.set(v, id);
-    }
-    return id;
-  }
-}
-
-/**
- * A column of value ids: 16 bits while its table holds fewer than 65,536 values (always, for
- * real exports), widened to 32 bits when one holds more.
- */
-export type IdColumn = Uint16Array | Int32Array;
-
-type Column = Int32Array | IdColumn | Uint8Array | Float64Array;
-
-/** The same kind of typed array as `a`, of length n, holding a's values (as many as fit). */
-export function resized<T extends Column>(a: T, n: number): T {
-  const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(n < a.length ? a.subarray(0, n) : a);
-  return b;
-}
-
-/**
- * The persons of a store by number. A CPR person's pseudonym is made from the CPR key when it is
- * first asked for: most runs print none, and the keyed hash costs about 1 µs a person.
- */
-export class Persons {
-  count = 0;
-  /**
-   * Per person: the CPR key (ten digits as a number), or NaN when the pseudonym was given.
-   * Private (#) so that no JSON, log or test snapshot of a store can show a CPR number.
-   */
-  #keys = new Float64Array(1024);
-  /** Per person: what the CPR number tells, the birth day (NONE when unknown) and gender code. */
-  birth = new Int32Array(1024);
-  gender = new Uint8Array(1024);
-  private readonly names = new Map<number, string>();
-  private readonly byName = new Map<string, number>();
-  /**
-   * The one person number of every course whose person id is anonymised (-1: none): those courses
-   * count among courses and in no person figure (docs/definitions.md#records).
-   */
-  anonymous = -1;
-
-  constructor(private readonly pseudonymise?: Pseudonymiser) {}
-
-  /** The person number of the anonymised courses, made when first needed. */
-  anonymousPerson(): number {
-    if (this.anonymous < 0) this.anonymous = this.ofName(ANONYMOUS);
-    return this.anonymous;
-  }
-
-  /** A new person known by a CPR key, born on `birth`, of gender code `gender`. */
-  addKey(key: number, birth: Day, gender: number): number {
-    const p = this.next();
-    this.#keys[p] = key;
-    this.birth[p] = birth;
-    this.gender[p] = gender;
-    return p;
-  }
-
-  /** The person with this pseudonym (a citizen id's), new when not seen. */
-  ofName(name: string): number {
-    let p = this.byName.get(name);
-    if (p === undefined) {
-      p = this.next();
-      this.#keys[p] = NaN;
-      this.birth[p] = NONE;
-      this.names.set(p, name);
-      this.byName.set(name, p);
-    }
-    return p;
-  }
-
-  /** The pseudonym of person p. */
-  name(p: number): string {
-    let name = this.names.get(p);
-    if (name === undefined) {
-      const key = this.#keys[p]!;
-      const ps = this.pseudonymise;
-      if (ps === undefined || key !== key) throw new Error(`person ${p} has no pseudonym`);
-      name = ps(String(key).padStart(10, '0'));
-      this.names.set(p, name);
-    }
-    return name;
-  }
-
-  private next(): number {
-    if (this.count === this.#keys.length) {
-      const n = this.count * 2;
-      this.#keys = resized(this.#keys, n);
-      this.birth = resized(this.birth, n);
-      this.gender = resized(this.gender, n);
-    }
-    return this.count++;
-  }
-}
 
 /** The columns of a store. */
 const COLUMNS = ['row', 'person', 'start', 'end', 'birth', 'age', 'gender', 'exit', 'followUp'] as const;

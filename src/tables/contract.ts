@@ -10,10 +10,8 @@ import type { KeyFigures } from '../analyses/keyfigures.js';
 import { count, empty, labelCol, num, share, text, valueCol, type Row, type Table } from '../model/table.js';
 import type { Summary } from '../stats/describe.js';
 import { distributionRows, distributionValues, type DataColumn } from './distribution.js';
-import type { SectionContext } from './keyfigures-context.js';
+import type { ContractColumn, SectionContext } from './keyfigures-context.js';
 import { addLinks, countColumns, sameRow, sumRows } from './links.js';
-
-export type ContractColumn = DataColumn<ContractFigures>;
 
 /** The contract's tables for the key-figure columns `c.cols` (same order; `cols` holds the contract figures). */
 export function contractTables(c: SectionContext, cols: ContractColumn[] | undefined): Table[] {

@@ -11,9 +11,11 @@ import type { VocabSet } from '../schema/vocab.js';
 import type { Window } from '../analyses/repeats.js';
 import type { FollowUpOptions } from '../analyses/followup.js';
 import type { AsOfSource } from '../commands/followup-options.js';
-import type { ContractColumn } from './contract.js';
+import type { ContractFigures } from '../analyses/contract.js';
 
 export type KeyFigureColumn = DataColumn<KeyFigures>;
+/** A column of the contract tables (src/tables/contract.ts): one per --by value, then the total. */
+export type ContractColumn = DataColumn<ContractFigures>;
 
 export interface KeyFigureTableOptions {
   lang: Lang;
