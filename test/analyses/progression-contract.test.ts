@@ -56,7 +56,7 @@ describe('progression output 5: result goal and extension', () => {
     expect(table!.additive).toEqual({ rows: true });
     // P7's "Måske" is said under the table and on stderr, with its row and value.
     expect(table!.notes.join(' ')).toMatch(/1 value\(s\) could not be used: .*"Måske"/);
-    expect(messages.some((m) => /small-courses\.csv, .*"Måske"/.test(m.text))).toBe(true);
+    expect(messages!.some((m) => /small-courses\.csv, .*"Måske"/.test(m.text))).toBe(true);
   });
 
   it('is one total row without --by, in Danish too', async () => {
