@@ -111,6 +111,8 @@ export const progressionCommand: CommandSpec<ProgressionFlags, Measurements> = {
       throw usageError(`--chart ${flags.chart}: the chart is SVG; give a file name ending in .svg`);
   },
   build: buildProgression,
+  // A step of `jobfx run`: the step's "input" is the measurement file, the report's export its --courses.
+  report: { chart: true },
 };
 
 function parseThreshold(v: string): number {
