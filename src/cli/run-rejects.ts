@@ -16,8 +16,10 @@ export async function writeRejectsBeside(
   out: string,
   content: string | null,
   rejected: number,
+  /** A step's own input (progression's measurement file): OUT.NAME.rejects.csv. */
+  name?: string,
 ): Promise<void> {
-  const file = `${out}.rejects.csv`;
+  const file = name === undefined ? `${out}.rejects.csv` : `${out}.${name}.rejects.csv`;
   if (content !== null) {
     await writeAtomic(file, content, 'the rejects file');
     ctx.stderr(`jobfx: wrote the ${rejected} rejected rows to ${file} (beside the pack, not in it)\n`);

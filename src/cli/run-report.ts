@@ -36,6 +36,7 @@ import { REPORT_STEPS } from '../commands/registry.js';
 import type { AnySpec } from '../commands/spec.js';
 import { accountingLine, noRowsError, rejectsCsv } from './accounting.js';
 import { writeRejectsBeside } from './run-rejects.js';
+import { loadStepInput, ownInput, type InputSummary, type StepInput } from './run-inputs.js';
 import type { RunContext } from './context.js';
 import { drawCharts, joinFollowUp, readNotes, tell } from './pipeline.js';
 
@@ -60,6 +61,8 @@ export interface RunSummary {
   files: string[];
   /** The rejected rows, beside the pack (null: none). */
   rejects: string | null;
+  /** The steps' own inputs (progression's measurement files), each accounted for like the export. */
+  stepInputs: (InputSummary & { rejects: string | null })[];
   dryRun: boolean;
 }
 
@@ -82,6 +85,8 @@ export async function runReport(
   const config = report.config === undefined ? join(ctx.cwd, CONFIG_FILE) : path(report.config);
   if (report.config !== undefined || existsSync(config)) protectInput(config, 'the config file');
   if (report.followup !== undefined) protectInput(path(report.followup), 'the follow-up file');
+  for (const t of report.tables)
+    if (t.input !== undefined) protectInput(path(t.input), 'the measurement file');
   const told = new Set<string>(); // the pack is repaired before the read and again under the write's lock
   const packOptions = {
     option: outOption,
@@ -95,7 +100,7 @@ export async function runReport(
 
   // Every table's options, and a fixed period, are checked before the export is read, so a typo
   // fails in a second.
-  const steps = report.tables.map((t, i) => stepOf(loaded, t.command, t.options, i));
+  const steps = report.tables.map((t, i) => stepOf(loaded, t, i));
   const fixedPeriod = isRelative(report.period) ? undefined : resolveReportPeriod(loaded, null, 0);
   const data = await loadCourses(input, {
     sheet: report.sheet,
@@ -148,11 +153,24 @@ export async function runReport(
   const built: Table[] = [];
   const charts: Record<string, string> = {};
   const manifestTables: unknown[] = [];
+  const stepInputs = new Map<string, StepInput>();
   for (const step of steps) {
-    const b = await step.spec.build(data, step.parse(period), {
+    const flags = step.parse(period);
+    let own: StepInput | undefined;
+    if (step.input !== undefined) {
+      const opts = { config: report.config && path(report.config), cwd: ctx.cwd, note: packOptions.note };
+      own =
+        stepInputs.get(step.input) ?? (await loadStepInput(step.spec, step.input, flags, data, opts, say));
+      stepInputs.set(step.input, own);
+      if (limit !== undefined && rejectedBeyond(limit, own.summary.rejected, own.summary.read))
+        throw dataError(
+          `${step.input}: ${own.summary.rejected} of ${own.summary.read} rows rejected, more than the limit ${limit}; the last pack is kept. Run jobfx ${step.command} ${step.input} --rejects FILE to see why.`,
+        );
+    }
+    const b = await step.spec.build(own?.data ?? data, flags, {
       threshold: report.suppress,
       charts: step.chart,
-      source: input,
+      source: step.input ?? input,
     });
     tell(quietCtx, b);
     built.push(...withNotes(b.tables, mapped.notes));
@@ -175,6 +193,10 @@ export async function runReport(
   files.set('notat.md', markdownWithCharts(title, tables, chartFiles, fmt));
   // Rejected rows are row-level data: they go beside the pack, never into the memo folder.
   const rejectsFile = data.ledger.rejected.length > 0 ? `${summaryBase.out}.rejects.csv` : null;
+  const ownInputs = [...stepInputs.values()].map((s) => ({
+    ...s.summary,
+    rejects: s.rejects === null ? null : `${summaryBase.out}.${s.name}.rejects.csv`,
+  }));
   files.set(
     'manifest.json',
     JSON.stringify(
@@ -184,7 +206,10 @@ export async function runReport(
         runAt: new Date().toISOString(),
         report: relative(summaryBase.out, loaded.file),
         period: summaryBase.period,
-        inputs: [summaryBase.input],
+        inputs: [
+          summaryBase.input,
+          ...ownInputs.map((s) => ({ ...s, rejects: s.rejects && relative(summaryBase.out, s.rejects) })),
+        ],
         suppress: report.suppress,
         lang: report.lang,
         tables: manifestTables,
@@ -202,6 +227,7 @@ export async function runReport(
     tables: tables.length,
     files: [...files.keys()].sort(),
     rejects: rejectsFile,
+    stepInputs: ownInputs,
     dryRun: Boolean(flags.dryRun),
   };
   if (flags.dryRun)
@@ -213,7 +239,11 @@ export async function runReport(
     await writePackAtomic(summary.out, files, {
       ...packOptions,
       // Under the pack's lock, so that concurrent runs do not race on the file beside it.
-      thenUnderLock: () => writeRejectsBeside(quietCtx, out, rejects, data.ledger.rejected.length),
+      thenUnderLock: async () => {
+        await writeRejectsBeside(quietCtx, out, rejects, data.ledger.rejected.length);
+        for (const s of stepInputs.values())
+          await writeRejectsBeside(quietCtx, out, s.rejects, s.summary.rejected, s.name);
+      },
     });
     say(`jobfx: wrote ${summary.files.length} files to ${summary.out}\n`);
   }
@@ -228,24 +258,28 @@ interface Step {
   load: ReturnType<NonNullable<AnySpec['load']>>;
   options: Record<string, unknown>;
   chart: boolean;
+  /** The step's own input (progression's measurement file), resolved; the export is its --courses. */
+  input?: string;
   /** The command's flags for this step, with the report's period unless the step sets its own. */
   parse: (period: Period) => object;
 }
 
 function stepOf(
   loaded: LoadedReport,
-  command: ReportCommand,
-  options: Record<string, unknown>,
+  step: { command: ReportCommand; options: Record<string, unknown>; input?: string },
   i: number,
 ): Step {
+  const { command, options } = step;
   const where = `${loaded.file}: tables[${i}] (${command})`;
   const spec = REPORT_STEPS.find((s) => s.name === command);
   if (!spec) throw configError(`${where}: ${command} cannot be part of a report yet`);
+  const input = ownInput(loaded, spec, step, where);
   const { chart, ...rest } = options;
   const charting = REPORT_STEPS.filter((s) => s.report?.chart).map((s) => s.name);
   if (chart !== undefined && (!spec.report?.chart || typeof chart !== 'boolean'))
     throw configError(`${where}: "chart" is true or false, and only for ${charting.join(' and ')}`);
-  const args: string[] = [];
+  // The report's export is the step's course export.
+  const args: string[] = input === undefined ? [] : ['--courses', loaded.path(loaded.report.input)];
   for (const [key, value] of Object.entries(rest)) {
     const flag = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
     if (PACK_OPTIONS.has(flag))
@@ -266,6 +300,7 @@ function stepOf(
     load: spec.load?.(early) ?? {},
     options: rest,
     chart: chart === true,
+    ...(input === undefined ? {} : { input }),
     // A named period goes on as such, so titles read "2. halvår 2025"; explicit dates as dates.
     parse: (period) =>
       parse(

@@ -11,6 +11,8 @@ import {
   type ProgressionResult,
   type Windows,
 } from '../analyses/progression/index.js';
+import { progressionContract } from '../analyses/progression/contract.js';
+import { danishOf } from '../base/dates.js';
 import { sayer } from '../base/i18n.js';
 import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../base/period.js';
 import { usageError } from '../errors.js';
@@ -19,6 +21,8 @@ import { labelCol, valueCol, type Table } from '../model/table.js';
 import { chartSpec } from '../render/chart.js';
 import { loadMeasurements, type Measurements } from '../schema/measurements/load.js';
 import { PROGRESSION_TABLES, progressionTables } from '../tables/progression.js';
+import { progressionContractTable } from '../tables/progression-contract.js';
+import { contractOptions, contractWarnings } from './contract-notes.js';
 import {
   addPeriodOptions,
   addTableOutputOptions,
@@ -107,6 +111,8 @@ export const progressionCommand: CommandSpec<ProgressionFlags, Measurements> = {
       throw usageError(`--chart ${flags.chart}: the chart is SVG; give a file name ending in .svg`);
   },
   build: buildProgression,
+  // A step of `jobfx run`: the step's "input" is the measurement file, the report's export its --courses.
+  report: { chart: true },
 };
 
 function parseThreshold(v: string): number {
@@ -156,6 +162,8 @@ export async function buildProgression(
     windows,
     source: `${o.source.split(/[\\/]/).pop()}, ${r.courses} ${t('forløb', 'courses')}`,
   });
+  const contract = contractTable(r, data, flags, byLabel, period, say);
+  if (contract) tables.push(contract);
   // Drawn by the pipeline from the scores table as published (suppressed at the chart threshold).
   const charts: Built['charts'] = o.charts
     ? [
@@ -172,6 +180,42 @@ export async function buildProgression(
     charts,
     messages: say.list,
   };
+}
+
+/** Output 5: result goal and extension, when the joined export has the contract's fields. */
+function contractTable(
+  r: ProgressionResult,
+  data: Measurements,
+  flags: ProgressionFlags,
+  byLabel: string | undefined,
+  period: ReturnType<typeof resolveOptionalPeriod>,
+  say: ReturnType<typeof messages>,
+): Table | null {
+  const ex = data.export;
+  if (!ex || data.joined === null) return null;
+  const t = sayer(flags.lang);
+  const asOf = ex.store.newestDay() ?? r.asOf ?? 0;
+  // The contract's options (its goalReachedBy map, which fields the export has); the period is the progression's.
+  const { has, goalMap } = contractOptions(
+    ex,
+    period ?? { from: 0, to: 0, label: '', source: 'default' },
+    asOf,
+  );
+  const rows = progressionContract(ex.store, data.courses, r.included, r.groups, flags.by, {
+    asOf,
+    has,
+    ...(goalMap ? { goalMap } : {}),
+  });
+  if (!rows) return null;
+  const file = data.joined.split(/[\\/]/).pop()!;
+  for (const w of contractWarnings(ex, data.joined, rows.at(-1)!.k)) say.warn(w);
+  return progressionContractTable(rows, {
+    lang: flags.lang,
+    periodText: period ? periodText(period, flags.lang) : t('alle målte forløb', 'all measured courses'),
+    byLabel,
+    asOfText: danishOf(asOf),
+    source: `${file}, ${rows.at(-1)!.courses} ${t('forløb', 'courses')}`,
+  });
 }
 
 function tell(

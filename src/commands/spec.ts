@@ -98,7 +98,8 @@ export interface InputData {
 export interface MainInput<F, D extends InputData> {
   /** What the file is, for the help text of the <file> argument. */
   what: string;
-  load: (file: string, opts: LoadOptions, flags: F) => Promise<D>;
+  /** `loaded`: the course export `jobfx run` has already loaded and accounted for (its --courses). */
+  load: (file: string, opts: LoadOptions & { loaded?: Loaded }, flags: F) => Promise<D>;
 }
 
 export interface CommandSpec<F extends CommandFlags = CommandFlags, D extends InputData = Loaded> {

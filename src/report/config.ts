@@ -23,6 +23,15 @@ const optionValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.stri
 const table = z
   .strictObject({
     command: z.enum(REPORT_COMMANDS).describe('The jobfx command that makes the table(s)'),
+    input: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        `The step's own input, relative to this file, for ${REPORT_STEPS.filter((s) => s.input)
+          .map((s) => s.name)
+          .join(' and ')} (the measurement file); the report's "input" is joined to it as its --courses`,
+      ),
     options: z
       .record(z.string(), optionValue)
       .default({})

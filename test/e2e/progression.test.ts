@@ -41,6 +41,38 @@ describe('jobfx progression', () => {
     ]);
   });
 
+  it('output 5 on the demo: result goal and extension of the joined courses (values from a Python count)', () => {
+    const r = jobfx([
+      'progression',
+      LONG,
+      '--courses',
+      COURSES,
+      '--by',
+      'unit',
+      '--suppress',
+      '0',
+      '--format',
+      'json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const t = (JSON.parse(r.stdout).tables as JsonTable[]).find((x) => x.id === 'progression.contract')!;
+    // Python over the two CSVs: the (CPR-nr., Startdato) pairs of bip-long.csv looked up in the export;
+    // goal: Slutdato and Resultatmål given, reached when "Ja"; extended: (Slutdato, or 30-01-2026, the
+    // export's newest date, when later or ongoing) after Planlagt slutdato.
+    expect(t.rows.map((x) => [0, 1, 2, 3, 5, 6].map((i) => x.cells[i]))).toEqual([
+      ['Malerværksted', 22, 22, 5, 21, 9],
+      ['Park & vej', 23, 23, 8, 22, 7],
+      ['Rengøring', 26, 25, 8, 26, 10],
+      ['Skoler og dagtilbud', 19, 19, 6, 15, 4],
+      ['I alt', 90, 89, 27, 84, 30],
+    ]);
+    // Without --courses there is nothing to join: no output 5.
+    const plain = jobfx(['progression', LONG, '--format', 'json']);
+    expect((JSON.parse(plain.stdout).tables as JsonTable[]).map((x) => x.id)).not.toContain(
+      'progression.contract',
+    );
+  });
+
   it('suppresses small cells in md, and the cells they can be worked out from', () => {
     const r = jobfx(['progression', LONG, '--format', 'md']);
     expect(r.code, r.stderr).toBe(0);

@@ -70,6 +70,8 @@ export interface ProgressionResult {
   timeliness: { baseline: Timely; midway: Timely; last: Timely };
   /** Courses in the figures; courses left out by the period because they have no date. */
   courses: number;
+  /** Those courses (indices into the courses given), in order. */
+  included: number[];
   undatedOutside: number;
   /** Courses whose start is known (timeliness needs it). */
   withStart: number;
@@ -127,6 +129,7 @@ export function progression(
     indicators: Array.from({ length: o.indicators }, (_x, i) => indicatorFigures(all, i)),
     timeliness: timeliness(all, courses, o.windows, asOf),
     courses: all.length,
+    included: all.map((cp) => cp.course),
     undatedOutside,
     withStart: all.filter((cp) => courses[cp.course]!.start !== null).length,
     asOf,

@@ -22,6 +22,8 @@ export interface MeasuredCourse {
   targetGroup: string | null;
   exitReason: string | null;
   exitGroup: string | null;
+  /** The course's index in the joined export's store (--courses), for its contract fields. */
+  storeIndex?: number;
 }
 
 /** How far before a course's start, and after its end, a measurement still belongs to it (days). */
@@ -125,6 +127,7 @@ function joinCourses(rows: ReadRows, courseOfRow: Int32Array, courses: MeasuredC
         targetGroup: course.targetGroup,
         exitReason: course.exitReason,
         exitGroup: course.exitGroup,
+        storeIndex: found,
       });
     }
     courseOfRow[r] = c;

@@ -11,7 +11,7 @@ import { isEmptyCell, readNote, toldNotes, type RawRow, type SourceInfo } from '
 import type { InputData } from '../../commands/spec.js';
 import { loadConfig } from '../config.js';
 import { makePseudonymiser, redactCpr } from '../cpr.js';
-import { loadCourses, type LoadOptions } from '../load.js';
+import { loadCourses, type Loaded, type LoadOptions } from '../load.js';
 import { TOTALS_LABEL, type Ledger, type Rejection } from '../normalise/ledger.js';
 import { isMissing } from '../values.js';
 import { mapMeasurementColumns, measurementHeaderScore, type MeasurementMapping } from './columns.js';
@@ -31,6 +31,8 @@ export interface Measurements extends InputData {
   courses: MeasuredCourse[];
   /** The course export the measurements were joined to (--courses), if any. */
   joined: string | null;
+  /** That export as loaded: its contract fields (planned end, result goal) for output 5. */
+  export?: Loaded;
 }
 
 /** The rows of the file as read, before the checks that need all of them. */
@@ -45,12 +47,14 @@ export interface ReadRows {
 
 export async function loadMeasurements(
   file: string,
-  opts: LoadOptions & { courses?: string } = {},
+  opts: LoadOptions & { courses?: string; loaded?: Loaded } = {},
 ): Promise<Measurements> {
   const config = await loadConfig(opts.config, opts.cwd);
   // The course export first: its pseudonymiser names the measurements' persons too, so they join.
-  const { courses: coursesFile, ...courseOpts } = opts;
-  const courseData = coursesFile === undefined ? undefined : await loadCourses(coursesFile, courseOpts);
+  // `jobfx run` hands over the export it has already loaded (and accounted for) as `loaded`.
+  const { courses: coursesFile, loaded, ...courseOpts } = opts;
+  const courseData =
+    loaded ?? (coursesFile === undefined ? undefined : await loadCourses(coursesFile, courseOpts));
   const indicators = indicatorSet(config.config.indicators);
   const progress = opts.progress?.(file);
   let table;
@@ -108,12 +112,12 @@ export async function loadMeasurements(
   const courses = assignCourses(rows, measurements, joinNotes, courseData);
   const notes = joinNotes.map((n) => readNote('values', n));
   // What the course export's reader and normaliser noted (a totals row, missing exit reasons).
-  if (courseData)
+  if (courseData && !loaded)
     for (const n of toldNotes([...courseData.info.notes, ...courseData.notes]))
       notes.push(readNote('values', `${coursesFile}: ${n}`));
   rejectDuplicates(rows, measurements, indicators, courses.length);
   const also: InputData['also'] =
-    coursesFile && courseData ? [{ file: coursesFile, ledger: courseData.ledger }] : [];
+    coursesFile && courseData && !loaded ? [{ file: coursesFile, ledger: courseData.ledger }] : [];
   const kept = measurements.filter((m) => !rows.rejected.has(m.row));
   return {
     info: table.info as SourceInfo,
@@ -125,6 +129,7 @@ export async function loadMeasurements(
     measurements: kept,
     courses,
     joined: coursesFile ?? null,
+    ...(courseData ? { export: courseData } : {}),
   };
 }
 
