@@ -7,8 +7,6 @@ import {
 } from '../analyses/providers/resolve.js';
 import { sayer, type Lang } from '../base/i18n.js';
 import { periodName, periodText } from '../base/period.js';
-import { suppress } from '../disclosure/suppress.js';
-import { HIDDEN } from '../disclosure/grid.js';
 import { usageError } from '../errors.js';
 import { fieldLabel } from '../model/fields.js';
 import type { Table } from '../model/table.js';
@@ -18,11 +16,11 @@ import {
   funnelSpec,
   providersTables,
   tableId,
+  yoyLinked,
   yoyTable,
   type ProvidersTableOptions,
 } from '../tables/providers/index.js';
 import { providersYoy } from '../analyses/providers/yoy.js';
-import { tooFew } from '../tables/providers/notes.js';
 import { periodNotes, withNotes } from './data-notes.js';
 import {
   addPeriodOptions,
@@ -114,42 +112,6 @@ function byLabelOf(o: ProvidersOptions, data: Loaded, lang: Lang): string {
   return idx === undefined ? fieldLabel(o.by.field, lang) : data.headers[idx]!;
 }
 
-/** Providers with a hidden cell in the suppressed shares table: their derived figures are hidden in every table. */
-function hiddenProviders(shown: Table[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of shown)
-    if (t.id.startsWith('providers.shares'))
-      for (const r of t.rows)
-        if (r.style !== 'total' && r.cells.some((c) => c.t === 'suppressed') && r.cells[0]?.t === 'text')
-          out.add(r.cells[0].v);
-  return out;
-}
-
-/** Hides the figures derived from the counts (intervals, O/E, the target flag) of hidden providers: they would give a hidden count back. */
-function hideDerived(tables: Table[], hidden: Set<string>, lang: Lang): Table[] {
-  if (hidden.size === 0) return tables;
-  const tooFewText = tooFew(lang);
-  return tables.map((t) =>
-    t.id.startsWith('providers.composition')
-      ? t
-      : {
-          ...t,
-          rows: t.rows.map((r) =>
-            r.cells[0]?.t === 'text' && hidden.has(r.cells[0].v) && r.style !== 'total'
-              ? {
-                  ...r,
-                  cells: r.cells.map((c, j) =>
-                    j > 0 && (c.t === 'num' || (c.t === 'text' && c.v !== tooFewText))
-                      ? { t: 'suppressed' as const, shown: HIDDEN }
-                      : c,
-                  ),
-                }
-              : r,
-          ),
-        },
-  );
-}
-
 function warnings(res: ProvidersResult, say: ReturnType<typeof messages>, lang: Lang): void {
   const t = sayer(lang);
   for (const b of res.outcomes) {
@@ -169,10 +131,17 @@ function warnings(res: ProvidersResult, say: ReturnType<typeof messages>, lang: 
 
 /** --yoy: per outcome the two periods side by side, and the case mix of the year before. */
 function yoyTables(data: Loaded, options: ProvidersOptions, o: ProvidersTableOptions, lang: Lang): Table[] {
-  const { yoy, before } = providersYoy(data.store, { ...options, period: options.period! });
+  const { yoy, before, now } = providersYoy(data.store, { ...options, period: options.period! });
   const t = sayer(lang);
   return [
-    ...before.outcomes.map((b, k) => yoyTable(b, yoy, k, o, tableId('yoy', k))),
+    ...before.outcomes.map((b, k) =>
+      yoyLinked(
+        yoyTable(b, yoy, k, o, tableId('yoy', k)),
+        tableId('shares', k),
+        now.outcomes[k]!.providers,
+        o.threshold,
+      ),
+    ),
     compositionTable(
       before,
       {
@@ -211,8 +180,6 @@ export async function buildProviders(data: Loaded, flags: ProvidersFlags, o: Bui
     tables = withNotes(tables, cover.notes);
   }
   if (flags.yoy && options.period) tables.push(...yoyTables(data, options, tableOptions, flags.lang));
-  const shown = threshold > 0 ? suppress(tables, threshold, flags.lang) : tables;
-  tables = hideDerived(tables, hiddenProviders(shown), flags.lang);
   const charts: Built['charts'] = [];
   if (o.charts && res.outcomes.length > 0) {
     const total = res.outcomes[0]!.total;

@@ -4,7 +4,7 @@
  * other cells of their row hidden with them (`Table.derived`).
  */
 import { sayer, type Lang } from '../base/i18n.js';
-import { count, type Cell, type Row, type Table } from '../model/table.js';
+import { count, type Cell, type CellRef, type Row, type Table } from '../model/table.js';
 import { HIDDEN } from './grid.js';
 
 /**
@@ -35,11 +35,17 @@ export function countsBehindShares(table: Table): Table | undefined {
 /**
  * A table after the shared suppression (`shown`) with its declared rules applied: the shares
  * whose counts are hidden in `counts` (the suppressed countsBehindShares) hidden too, and the
- * derived cells of a hidden cell. Notes: the counts table's suppression notes that are new, and
+ * derived cells of a hidden cell (`hiddenElsewhere` tells whether a cell of another table that a
+ * `derivedCells` entry names is hidden there). Notes: the counts table's suppression notes that are new, and
  * a note when a derived cell other than a share (a change) was hidden.
  */
-export function withDeclared(shown: Table, counts: Table | undefined, lang: Lang): Table {
-  if (counts === undefined && shown.derived === undefined) return shown;
+export function withDeclared(
+  shown: Table,
+  counts: Table | undefined,
+  lang: Lang,
+  hiddenElsewhere: (ref: CellRef) => boolean = () => false,
+): Table {
+  if (counts === undefined && shown.derived === undefined && shown.derivedCells === undefined) return shown;
   const shareColumns = shown.sharesAsCounts?.columns ?? [];
   const isHidden = (c: Cell | undefined) => c?.t === 'suppressed';
   // A share column follows the counts behind it; any other column the table as shown.
@@ -59,12 +65,16 @@ export function withDeclared(shown: Table, counts: Table | undefined, lang: Lang
       return true;
     };
     for (const j of shareColumns) if (hiddenAt(i, j)) hide(j);
+    const hideDerived = (j: number) => {
+      // A share hidden with its count is told by the shared note already.
+      const isShare = cells[j]?.t === 'share';
+      if (hide(j) && !isShare) changeHidden = true;
+    };
     for (const d of shown.derived ?? [])
-      if (d.from.some((j) => hiddenAt(i, j))) {
-        // A share hidden with its count is told by the shared note already.
-        const isShare = cells[d.col]?.t === 'share';
-        if (hide(d.col) && !isShare) changeHidden = true;
-      }
+      if ((d.rows === undefined || d.rows.includes(i)) && d.from.some((j) => hiddenAt(i, j)))
+        hideDerived(d.col);
+    for (const d of shown.derivedCells ?? [])
+      if (d.row === i && d.from.some(hiddenElsewhere)) d.cols.forEach(hideDerived);
     return { ...row, cells };
   });
   const notes = [...shown.notes];

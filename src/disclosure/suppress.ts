@@ -11,11 +11,12 @@
  * 4. Audit (audit.ts): exact elimination over all relations; a hidden cell that is still determined
  *    gets another cell of one of its relations hidden, and 3–4 repeat.
  * 5. Declared rules (declared.ts): shares that give their counts away are hidden as those counts
- *    would be (`sharesAsCounts`); a cell computed from hidden cells is hidden too (`derived`).
+ *    would be (`sharesAsCounts`); a cell computed from hidden cells is hidden too (`derived`, and
+ *    `derivedCells` for cells computed from cells of another table).
  * A share is hidden with its count and with its denominator.
  */
 import type { Lang } from '../base/i18n.js';
-import type { Table } from '../model/table.js';
+import type { CellRef, Table } from '../model/table.js';
 import { determined } from './audit.js';
 import { countsBehindShares, withDeclared } from './declared.js';
 import { Grid } from './grid.js';
@@ -37,11 +38,24 @@ export function suppress(tables: Table[] | Table, threshold: number, lang: Lang)
 }
 
 function suppressSet(tables: Table[], n: number, lang: Lang): Table[] {
-  return shared(tables, n, lang).map((shown, k) => {
+  const all = shared(tables, n, lang);
+  return all.map((shown, k) => {
     // The counts behind a table's shares are a table of their own: no other table refers to them.
     const counts = countsBehindShares(tables[k]!);
-    return withDeclared(shown, counts && shared([counts], n, lang)[0], lang);
+    const elsewhere = (ref: CellRef) => {
+      const t = tableAt(all, k, ref.table);
+      return t !== undefined && all[t]!.rows[ref.row]?.cells[ref.col]?.t === 'suppressed';
+    };
+    return withDeclared(shown, counts && shared([counts], n, lang)[0], lang, elsewhere);
   });
+}
+
+/** The table a reference from table `from` names, resolved as `Table.links` are; undefined when none. */
+function tableAt(tables: Table[], from: number, id: string): number | undefined {
+  if (tables[from]!.id === id) return from;
+  for (let k = from - 1; k >= 0; k--) if (tables[k]!.id === id) return k;
+  for (let k = from + 1; k < tables.length; k++) if (tables[k]!.id === id) return k;
+  return undefined;
 }
 
 /** Steps 1–4 over the set, with their notes. */

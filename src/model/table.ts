@@ -98,9 +98,16 @@ export interface Table {
   /**
    * Cells computed from other cells of their row (the percent of the newest year, the change
    * from the year before), for suppression: in every row, the cell in column `col` is hidden
-   * wherever a cell of the columns `from` is hidden, since it would give that cell back.
+   * wherever a cell of the columns `from` is hidden, since it would give that cell back. `rows`:
+   * only in these rows (default every row).
    */
-  derived?: { col: number; from: number[] }[];
+  derived?: { col: number; from: number[]; rows?: number[] }[];
+  /**
+   * Cells computed from count cells of other tables (an odds ratio from the successes the shares
+   * table shows, this table not): each listed cell of row `row` is hidden wherever a cell of
+   * `from` is hidden by the shared suppression. `from` resolves as `links` do.
+   */
+  derivedCells?: { row: number; cols: number[]; from: CellRef[] }[];
   /**
    * Share columns whose shares give their counts away (each column shows its n in the total row),
    * for suppression: their shares are hidden as the counts behind them would be in a table of

@@ -1,5 +1,5 @@
 /**
- * The rules a table declares about its own cells (Table.derived, Table.sharesAsCounts), applied
+ * The rules a table declares about its own cells (Table.derived, derivedCells, sharesAsCounts), applied
  * by suppress() after the shared rules; values worked by hand.
  */
 import { describe, expect, it } from 'vitest';
@@ -44,6 +44,54 @@ describe('derived cells', () => {
   it('adds no note when only a share went', () => {
     const onlyPercent = { ...table, derived: [{ col: 3, from: [2] }] };
     expect(suppress(onlyPercent, 5, 'en').notes.join()).not.toMatch(/change/);
+  });
+});
+
+describe('derived cells: only in some rows, and from cells of another table', () => {
+  // Table u shows counts 10 and 3; table v the same rows' ratios, computed from u's counts, and a
+  // "few" text in row 1 that is not computed from anything.
+  const u: Table = {
+    id: 'u',
+    title: '',
+    columns: [],
+    rows: [{ cells: [text('A'), count(10)] }, { cells: [text('B'), count(3)] }],
+    notes: [],
+  };
+  const v: Table = {
+    id: 'v',
+    title: '',
+    columns: [],
+    rows: [{ cells: [text('A'), count(40), num(0.25, 2)] }, { cells: [text('B'), count(1), text('few')] }],
+    notes: [],
+    derived: [{ col: 2, from: [1], rows: [0] }],
+    derivedCells: [
+      { row: 0, cols: [2], from: [{ table: 'u', row: 0, col: 1 }] },
+      { row: 1, cols: [2], from: [{ table: 'u', row: 1, col: 1 }] },
+    ],
+  };
+
+  it('hides a cell when the cell of the other table it is computed from is hidden', () => {
+    const [su, sv] = suppress([u, v], 5, 'en');
+    expect(su!.rows.map((r) => r.cells.map(shownOf))).toEqual([
+      ['text', 10],
+      ['text', '<5'],
+    ]);
+    // Row 0: 10 and 40 shown, the ratio stays. Row 1: u's 3 is hidden, so "few" goes by derivedCells
+    // (the `derived` rule leaves row 1 alone, though its own count 1 is hidden too).
+    expect(sv!.rows.map((r) => r.cells.map(shownOf))).toEqual([
+      ['text', 40, 0.25],
+      ['text', '<5', '..'],
+    ]);
+  });
+
+  it("keeps a cell outside `rows` when only its own row's count is hidden", () => {
+    const [, sv] = suppress([u, { ...v, derivedCells: undefined }], 5, 'en');
+    expect(sv!.rows[1]!.cells.map(shownOf)).toEqual(['text', '<5', 'text']);
+  });
+
+  it('ignores a reference to a table not printed', () => {
+    const [sv] = suppress([v], 5, 'en');
+    expect(sv!.rows[0]!.cells.map(shownOf)).toEqual(['text', 40, 0.25]);
   });
 });
 

@@ -575,3 +575,100 @@ describe('known limitation: the ranges "<5" tells (README, Small-cell suppressio
     expect(byRanges(reader)).toContainEqual({ cell: '0|Sygedagpenge|I alt', value: '4' });
   });
 });
+
+// ---------------------------------------------------------------- providers
+
+/**
+ * What a reader of `jobfx providers` knows: in the shares table (one per outcome) and the yoy
+ * table the count columns add up to "Alle"; a provider's courses with an outcome are the same
+ * number in the shares, adjusted, model and (the newer period's) yoy tables, O is the shares
+ * table's "with the outcome", and the case-mix table's courses are those with an outcome plus
+ * "Uden udfald".
+ */
+function providerEquations(tables: MdTable[]): Reader {
+  const r = new Reader(tables);
+  const find = (part: string) => tables.flatMap((t, i) => (t.title.includes(part) ? [i] : []));
+  const [shares] = find('sammenlignet');
+  const [adjusted] = find('justeret for');
+  const [model] = find('logistisk regression');
+  const [yoy] = find(' og 2025');
+  const composition = tables.findIndex((t) => t.title === 'Hvem leverandøren får: borgersammensætning');
+  const N = 'Forløb med udfald';
+  const columnsAddUp = (i: number, cols: string[]) => {
+    const body = tables[i]!.rows.filter((x) => x.label !== 'Alle').map((x) => x.label);
+    for (const c of cols)
+      r.sum(
+        r.key(i, 'Alle', c),
+        body.map((l) => r.key(i, l, c)),
+      );
+  };
+  columnsAddUp(shares!, [N, 'Heraf med udfaldet', 'Uden udfald']);
+  if (yoy !== undefined) columnsAddUp(yoy, ['2024, forløb', '2025, forløb']);
+  for (const row of tables[shares!]!.rows.filter((x) => x.label !== 'Alle')) {
+    const n = r.key(shares!, row.label, N);
+    if (adjusted !== undefined) {
+      r.sum(n, [r.key(adjusted, row.label, N)]);
+      r.sum(r.key(shares!, row.label, 'Heraf med udfaldet'), [r.key(adjusted, row.label, 'Observeret (O)')]);
+    }
+    if (model !== undefined) r.sum(n, [r.key(model, row.label, N)]);
+    if (yoy !== undefined) r.sum(n, [r.key(yoy, row.label, '2025, forløb')]);
+    r.sum(r.key(composition, row.label, 'I alt'), [n, r.key(shares!, row.label, 'Uden udfald')]);
+  }
+  return r;
+}
+
+/**
+ * Figures computed from a provider's counts (a share, an interval, O/E, an odds ratio, the target
+ * flag) shown while one of those counts is hidden: each gives the count back, or nearly.
+ */
+function leakingDerived(tables: MdTable[]): string[] {
+  const hidden = (s: string | undefined) => s === '..' || s === '<5';
+  const shares = tables.find((t) => t.title.includes('sammenlignet'))!;
+  const countsHidden = new Set(
+    shares.rows.filter((x) => hidden(x.cells[1]) || hidden(x.cells[2])).map((x) => x.label),
+  );
+  const out: string[] = [];
+  for (const t of tables) {
+    if (t.title.startsWith('Hvem')) continue;
+    // The counts end at column 2 (model), 3 (shares: n and "with the outcome"; adjusted: n and O);
+    // the yoy table's older period rests on its own counts: only the newer share and the change.
+    const yoy = t.title.includes(' og 2025');
+    const from = yoy ? 4 : t.title.includes('logistisk') ? 2 : 3;
+    for (const row of t.rows)
+      if (countsHidden.has(row.label))
+        // (The shares table's last column, "Uden udfald", is a count.)
+        for (const c of row.cells.slice(from, t === shares ? -1 : undefined))
+          if (c !== '' && c !== 'for få' && !hidden(c)) out.push(`${t.title}: ${row.label}: ${c}`);
+  }
+  return out;
+}
+
+describe('the attacker, on the published provider tables', () => {
+  it.each([
+    [['--target', '40%', '--adjust', 'targetGroup', '--model', 'logit']],
+    [['--target', '40%', '--adjust', 'targetGroup', '--model', 'logit', '--period', '2025', '--yoy']],
+  ])('providers %j: no hidden cell can be worked out, no derived figure gives one back', (extra) => {
+    const r = jobfx([
+      'providers',
+      'fixtures/providers/providers-export.csv',
+      '--by',
+      'Leverandør',
+      '--outcome',
+      'followUp3=job,education',
+      ...extra,
+      '--format',
+      'md',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const tables = parseMarkdown(r.stdout);
+    const found = attack(providerEquations(tables));
+    expect(found.hidden, 'Lille Værksted has fewer than 5 courses').toBeGreaterThan(3);
+    expect(found.equations).toBeGreaterThan(10);
+    // KNOWN LEAK, not fixed here: Lille Værksted's courses in the case-mix table ("<5") are
+    // n + "Uden udfald", both hidden, and so are Nordvest Kompetence's, whose courses are shown;
+    // the columns adding up give L's n + L's "Uden udfald" = 115 + 9 − 120 = 4. The audit sees it
+    // but only hides cells of the relations holding the cell itself, and those are all hidden.
+    expect(found.findings).toEqual([{ cell: '3|Lille Værksted|I alt', value: '4' }]);
+    expect(leakingDerived(tables)).toEqual([]);
+  });
+});

@@ -84,8 +84,18 @@ export function standardisedTable(
     ],
     rows,
     notes,
+    // E, O − E, O/E and its interval come from the row's courses and observed count ("for få" stays).
+    derived: derivedOf([3, 4, 5, 6, 7, 8], [1, 2], shownRows(s.rows, o)),
   };
 }
+
+/** The rows not shown as "for få": in them a derived figure is hidden with the counts behind it. */
+function shownRows(rows: { n: number }[], o: ProvidersTableOptions): number[] {
+  return rows.flatMap((r, i) => (isTooFew(r.n, o.threshold) ? [] : [i]));
+}
+
+const derivedOf = (cols: number[], from: number[], rows: number[]): NonNullable<Table['derived']> =>
+  cols.map((col) => ({ col, from, rows }));
 
 export function modelTable(
   b: OutcomeBenchmark,
@@ -161,5 +171,8 @@ export function modelTable(
         : []),
       sourceNote(o),
     ],
+    // The odds ratio, p-value and marginal effect come from the row's courses (and its successes,
+    // which the shares table shows: providersTables declares that).
+    derived: derivedOf([2, 3, 4, 5, 6, 7, 8], [1], shownRows(m.rows, o)),
   };
 }

@@ -145,5 +145,10 @@ export function sharesTable(
     rows,
     notes,
     additive: { rows: true },
+    // The intervals, the difference and the target flag are computed from the row's two counts.
+    derived: [4, 5, 6, 7, 8, ...(target === undefined ? [] : [9])].map((col) => ({
+      col,
+      from: [SHARES.n, SHARES.successes],
+    })),
   };
 }

@@ -74,5 +74,9 @@ export function yoyTable(
       sourceNote(o),
     ],
     additive: { rows: true },
+    // Each share with its courses gives its count away (the total row too); the change and its
+    // interval come from both periods' counts.
+    sharesAsCounts: { columns: [2, 4] },
+    derived: [5, 6, 7].map((col) => ({ col, from: [1, 2, 3, 4] })),
   };
 }
