@@ -19,7 +19,7 @@ import type { Lang } from '../base/i18n.js';
 import type { CellRef, Table } from '../model/table.js';
 import { determined } from './audit.js';
 import { countsBehindShares, withDeclared } from './declared.js';
-import { Grid } from './grid.js';
+import { Grid, HIDDEN } from './grid.js';
 import { suppressionNotes } from './notes.js';
 import { primary } from './primary.js';
 import { relations, type Relation } from './relations.js';
@@ -91,10 +91,42 @@ function auditStep(grid: Grid, rels: Relation[]): boolean {
       const key = value > 0 ? value : Infinity;
       if (!best || key < best.key || (key === best.key && c < best.v)) best = { v: c, r, key };
     }
-    if (best) {
-      hideFor(grid, best.v, best.r);
+    const pick = best ?? further(grid, rels, v);
+    if (pick) {
+      hideFor(grid, pick.v, pick.r);
       return true;
     }
   }
   return false;
+}
+
+/**
+ * A hidden cell worked out through a chain of relations whose own relations show nothing (a
+ * provider's courses = its hidden n + its hidden "without outcome", both given back by the column
+ * sums and another provider's shown courses): the smallest shown cell of a relation one or two
+ * steps further out whose hiding leaves the cell unknown. Each candidate is tried by hiding it
+ * for a moment, so a cell is hidden only where it helps.
+ */
+function further(grid: Grid, rels: Relation[], v: number): { v: number; r: Relation } | undefined {
+  let near = new Set([v]);
+  for (let step = 0; step < 3; step++) {
+    const around = rels.filter((r) => near.has(r.total) || r.parts.some((p) => near.has(p)));
+    const candidates = new Map<number, Relation>();
+    for (const r of around)
+      for (const c of [r.total, ...r.parts])
+        if (!grid.hidden(c) && !candidates.has(c)) candidates.set(c, r);
+    const order = [...candidates.keys()].sort(
+      (a, b) => (grid.shownValue(a)! || Infinity) - (grid.shownValue(b)! || Infinity) || a - b,
+    );
+    for (const c of order.slice(0, 64)) {
+      const p = grid.vars[c]!;
+      const before = grid.cell(p)!;
+      grid.set(p, { t: 'suppressed', shown: HIDDEN });
+      const still = determined(grid, rels).includes(v);
+      grid.set(p, before);
+      if (!still) return { v: c, r: candidates.get(c)! };
+    }
+    near = new Set(around.flatMap((r) => [r.total, ...r.parts]).filter((c) => grid.hidden(c)));
+  }
+  return undefined;
 }
