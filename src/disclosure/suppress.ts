@@ -113,8 +113,7 @@ function further(grid: Grid, rels: Relation[], v: number): { v: number; r: Relat
     const around = rels.filter((r) => near.has(r.total) || r.parts.some((p) => near.has(p)));
     const candidates = new Map<number, Relation>();
     for (const r of around)
-      for (const c of [r.total, ...r.parts])
-        if (!grid.hidden(c) && !candidates.has(c)) candidates.set(c, r);
+      for (const c of [r.total, ...r.parts]) if (!grid.hidden(c) && !candidates.has(c)) candidates.set(c, r);
     const order = [...candidates.keys()].sort(
       (a, b) => (grid.shownValue(a)! || Infinity) - (grid.shownValue(b)! || Infinity) || a - b,
     );
