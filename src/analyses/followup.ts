@@ -196,3 +196,6 @@ export function lastDueDay(from: Day, to: Day, months: number, asOf: Day): Day {
   }
   return lo;
 }
+
+/** Where the as-of date came from: --as-of, the newest date in the data, or the period's end. */
+export type AsOfSource = 'option' | 'newest' | 'periodEnd';

@@ -5,7 +5,7 @@
  */
 import type { Day } from '../base/dates.js';
 import type { Period } from '../base/period.js';
-import type { FollowUpCohort, FollowUpOptions } from '../analyses/followup.js';
+import type { AsOfSource, FollowUpCohort, FollowUpOptions } from '../analyses/followup.js';
 import type { CourseStore } from '../schema/course-store.js';
 import type { Loaded } from '../schema/load.js';
 import { sayer, type Lang } from '../base/i18n.js';
@@ -13,7 +13,7 @@ import type { DataNotes } from './data-notes.js';
 import { dateArg } from './options.js';
 
 /** Where the as-of date came from: --as-of, the newest date in the data, or (no courses) the period's end. */
-export type AsOfSource = 'option' | 'newest' | 'periodEnd';
+export type { AsOfSource } from '../analyses/followup.js';
 
 /** The as-of date: --as-of, else the newest start or end date in the data (as compare), else the period's end. */
 export function asOfOf(

@@ -8,9 +8,10 @@
 import type { Command } from 'commander';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Table } from '../model/table.js';
-import type { ReadNote, SourceInfo } from '../io/raw.js';
+import type { InputData } from '../schema/input-data.js';
 import type { Loaded, LoadOptions } from '../schema/load.js';
-import type { Ledger } from '../schema/normalise/index.js';
+
+export type { InputData, MappedColumns } from '../schema/input-data.js';
 import type { OutputFlags, ReadFlags } from './options.js';
 
 /** What a command makes of loaded data, before any output (no I/O). */
@@ -66,30 +67,6 @@ export interface BuildOptions {
 }
 
 export type CommandFlags = ReadFlags & OutputFlags;
-
-/** The headers of an input and what became of each: what --rejects and the stderr columns line show. */
-export interface MappedColumns {
-  columns: {
-    index: number;
-    header: string;
-    field?: string;
-    how: 'config' | 'synonym' | 'ignored' | 'duplicate';
-  }[];
-}
-
-/**
- * What the pipeline needs of any main input to account for it, whatever it holds: the reader's
- * notes, the column mapping, the row ledger (read = accepted + rejected + skipped).
- */
-export interface InputData {
-  info: SourceInfo;
-  mapping: MappedColumns;
-  ledger: Ledger;
-  /** What the schema layer noted (stderr). */
-  notes: ReadNote[];
-  /** Other files the loader read (a course export joined to measurements), each accounted for. */
-  also?: { file: string; ledger: Ledger }[];
-}
 
 /**
  * A main input that is not a course export (progression's measurement file): the command's own

@@ -9,8 +9,7 @@ import { count, labelCol, num, text, valueCol, type Row } from '../model/table.j
 import type { Summary } from '../stats/describe.js';
 import type { VocabSet } from '../schema/vocab.js';
 import type { Window } from '../analyses/repeats.js';
-import type { FollowUpOptions } from '../analyses/followup.js';
-import type { AsOfSource } from '../commands/followup-options.js';
+import type { AsOfSource, FollowUpOptions } from '../analyses/followup.js';
 import type { ContractFigures } from '../analyses/contract.js';
 
 export type KeyFigureColumn = DataColumn<KeyFigures>;

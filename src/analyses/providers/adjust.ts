@@ -7,7 +7,7 @@
  */
 import type { CourseStore } from '../../schema/course-store.js';
 import { byar } from '../../stats/benchmark.js';
-import type { Selection } from './index.js';
+import type { Selection } from './types.js';
 import { stratumReader } from './strata.js';
 import type { AdjustedRow, AdjustRef, Standardisation } from './types.js';
 

@@ -7,7 +7,7 @@ import { NONE, type CourseStore } from '../../schema/course-store.js';
 import type { VocabSet } from '../../schema/vocab.js';
 import { summarise } from '../../stats/describe.js';
 import { fieldReader } from '../compare/values.js';
-import type { Selection } from './index.js';
+import type { Selection } from './types.js';
 import { UOPLYST, type Composition } from './types.js';
 
 /** The education value that means "only primary school". */

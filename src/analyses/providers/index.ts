@@ -22,17 +22,12 @@ import type {
   ProviderRow,
   ProvidersOptions,
   ProvidersResult,
+  Selection,
 } from './types.js';
 
 export * from './types.js';
 export { adjustName, adjustReader } from './strata.js';
 export { SMALL_STRATUM } from './adjust.js';
-
-/** The courses of each provider (course indices), providers in Danish alphabetical order. */
-export interface Selection {
-  byProvider: Map<string, number[]>;
-  noProvider: number;
-}
 
 export function selectCourses(store: CourseStore, o: ProvidersOptions): Selection {
   const read = subgroupReader(store, o.by);

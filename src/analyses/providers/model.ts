@@ -10,7 +10,7 @@ import type { CourseStore } from '../../schema/course-store.js';
 import { matchKey } from '../../schema/normalize-text.js';
 import { qnorm } from '../../stats/distributions.js';
 import { logisticRegression, wald, type LogisticFailure } from '../../stats/logistic.js';
-import type { Selection } from './index.js';
+import type { Selection } from './types.js';
 import { adjustName, adjustReader } from './strata.js';
 import type { ModelResult, ModelRow, ProvidersOptions } from './types.js';
 

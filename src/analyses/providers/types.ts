@@ -133,3 +133,9 @@ export interface ProvidersResult {
   outcomes: OutcomeBenchmark[];
   composition: Composition[];
 }
+
+/** The courses of each provider (course indices), providers in Danish alphabetical order. */
+export interface Selection {
+  byProvider: Map<string, number[]>;
+  noProvider: number;
+}

@@ -5,7 +5,7 @@
  */
 import { dataError } from '../../errors.js';
 import type { RawValue } from '../../io/raw.js';
-import type { MappedColumns } from '../../commands/spec.js';
+import type { MappedColumns } from '../input-data.js';
 import { isCprHeader, SYNONYMS } from '../columns.js';
 import { matchKey } from '../normalize-text.js';
 import type { Indicator, IndicatorSet } from './indicators.js';

@@ -10,7 +10,7 @@ import { danishOf } from '../../base/dates.js';
 import { courseOrder } from '../course-order.js';
 import { NONE } from '../course-store.js';
 import type { Loaded } from '../load.js';
-import type { ReadRows } from './load.js';
+import type { ReadRows } from './rows.js';
 import type { Measurement } from './settle.js';
 
 export interface MeasuredCourse {

@@ -8,7 +8,7 @@
 import { danishOf } from '../../base/dates.js';
 import { readTable } from '../../io/read.js';
 import { isEmptyCell, readNote, toldNotes, type RawRow, type SourceInfo } from '../../io/raw.js';
-import type { InputData } from '../../commands/spec.js';
+import type { InputData } from '../input-data.js';
 import { loadConfig } from '../config.js';
 import { makePseudonymiser, redactCpr } from '../cpr.js';
 import { loadCourses, type Loaded, type LoadOptions } from '../load.js';
@@ -17,10 +17,11 @@ import { isMissing } from '../values.js';
 import { mapMeasurementColumns, measurementHeaderScore, type MeasurementMapping } from './columns.js';
 import { indicatorSet, type IndicatorSet } from './indicators.js';
 import { assignCourses, type MeasuredCourse } from './join.js';
-import { personIds, rowReader, type RowFacts, type Score } from './rows.js';
+import { personIds, rowReader, type ReadRows } from './rows.js';
 import { settleScales, rejectDuplicates, type Measurement } from './settle.js';
 
 export type { Measurement } from './settle.js';
+export type { ReadRows } from './rows.js';
 export type { MeasuredCourse } from './join.js';
 
 export interface Measurements extends InputData {
@@ -33,16 +34,6 @@ export interface Measurements extends InputData {
   joined: string | null;
   /** That export as loaded: its contract fields (planned end, result goal) for output 5. */
   export?: Loaded;
-}
-
-/** The rows of the file as read, before the checks that need all of them. */
-export interface ReadRows {
-  refs: string[];
-  rowNumbers: number[];
-  facts: (RowFacts | null)[];
-  scores: Score[][];
-  /** Row index → reasons (a rejected row). */
-  rejected: Map<number, string[]>;
 }
 
 export async function loadMeasurements(

@@ -227,3 +227,13 @@ function readScale(
 }
 
 const optText = (v: RawValue): string | null => (isMissing(v) ? null : text(v));
+
+/** The rows of the file as read, before the checks that need all of them. */
+export interface ReadRows {
+  refs: string[];
+  rowNumbers: number[];
+  facts: (RowFacts | null)[];
+  scores: Score[][];
+  /** Row index → reasons (a rejected row). */
+  rejected: Map<number, string[]>;
+}

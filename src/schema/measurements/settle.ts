@@ -7,7 +7,7 @@
 import type { Day } from '../../base/dates.js';
 import { dataError } from '../../errors.js';
 import { DEFAULT_SCALE, type IndicatorSet, type Scale } from './indicators.js';
-import type { ReadRows } from './load.js';
+import type { ReadRows } from './rows.js';
 import type { Slot } from './rows.js';
 
 export interface Measurement {
