@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { describeWithTool, requireTool, type Tool } from '../render/tools.js';
+import { describeWithTool, PYTHON, requireTool } from '../render/tools.js';
 import { jobfx } from './run.js';
 
 const FILE = resolve('fixtures/keyfigures/followup-cohorts.csv');
@@ -239,8 +239,6 @@ describe('jobfx run: the follow-up options in a memo pack', () => {
     }
   });
 });
-
-const PYTHON: Tool = { name: 'python3', label: 'Python 3', pkg: 'python3', pathEnv: 'JOBFX_PYTHON' };
 
 describeWithTool(PYTHON, 'the demo export, memo 2025H2 (issue #15: "Done when")', () => {
   it('shows the lagged 6- and 12-month cohorts with due courses, as the independent Python check counts them', () => {

@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { itWithTool, PYTHON, requireTool } from './tools.js';
 import { renderTables, type Format } from '../../src/render/index.js';
 import { chartSvg } from '../../src/render/chart.js';
 import { count, labelCol, text, valueCol, type Table } from '../../src/model/table.js';
@@ -38,7 +39,7 @@ const opts = { lang: 'da' as const, percentDecimals: 1, color: false, excelCsv: 
 function xmlError(file: string): string {
   const py =
     'import sys, xml.dom.minidom as m\ntry:\n m.parse(sys.argv[1]); print("")\nexcept Exception as e: print(e)';
-  return execFileSync('python3', ['-c', py, file], { encoding: 'utf8' }).trim();
+  return execFileSync(requireTool(PYTHON), ['-c', py, file], { encoding: 'utf8' }).trim();
 }
 
 /** No unsafe character and no CPR form (the test's own list, not the code's regex) in `s`. */
@@ -71,7 +72,7 @@ describe('markdown', () => {
 });
 
 describe('html', () => {
-  it('is well-formed where XML matters (no character expat refuses)', async () => {
+  itWithTool(PYTHON, 'is well-formed where XML matters (no character expat refuses)', {}, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jobfx-safe-'));
     const html = (await renderTables([table], 'html', opts)) as string;
     // The HTML5 doctype and void <meta> tags are no XML: check the tables part.
@@ -82,35 +83,56 @@ describe('html', () => {
 });
 
 describe('xlsx', () => {
-  it('writes well-formed XML parts (U+FFFF in a value made sharedStrings.xml invalid)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jobfx-safe-'));
-    const file = join(dir, 't.xlsx');
-    writeFileSync(file, (await renderTables([table], 'xlsx', opts)) as Buffer);
-    execFileSync('unzip', ['-q', file, '-d', join(dir, 'x')]);
-    const parts: string[] = [];
-    const walk = (d: string): void => {
-      for (const f of readdirSync(d)) {
-        const p = join(d, f);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (/\.(xml|rels)$/.test(f)) parts.push(p);
-      }
-    };
-    walk(join(dir, 'x'));
-    expect(parts.some((p) => p.endsWith('sharedStrings.xml') || p.includes('sheet1.xml'))).toBe(true);
-    for (const p of parts) expect(xmlError(p), p).toBe('');
-    const all = parts.map((p) => execFileSync('cat', [p], { encoding: 'utf8' })).join('\n');
-    expectSafe(all, 'xlsx');
-  });
+  itWithTool(
+    PYTHON,
+    'writes well-formed XML parts (U+FFFF in a value made sharedStrings.xml invalid)',
+    {},
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'jobfx-safe-'));
+      const file = join(dir, 't.xlsx');
+      writeFileSync(file, (await renderTables([table], 'xlsx', opts)) as Buffer);
+      // Python's zipfile: no unzip program needed.
+      execFileSync(requireTool(PYTHON), [
+        '-c',
+        'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])',
+        file,
+        join(dir, 'x'),
+      ]);
+      const parts: string[] = [];
+      const walk = (d: string): void => {
+        for (const f of readdirSync(d)) {
+          const p = join(d, f);
+          if (statSync(p).isDirectory()) walk(p);
+          else if (/\.(xml|rels)$/.test(f)) parts.push(p);
+        }
+      };
+      walk(join(dir, 'x'));
+      expect(parts.some((p) => p.endsWith('sharedStrings.xml') || p.includes('sheet1.xml'))).toBe(true);
+      for (const p of parts) expect(xmlError(p), p).toBe('');
+      const all = parts.map((p) => execFileSync('cat', [p], { encoding: 'utf8' })).join('\n');
+      expectSafe(all, 'xlsx');
+    },
+  );
 });
 
 describe('chart', () => {
-  it('draws a label with U+2028 (vega crashed) into well-formed SVG without CPR numbers', async () => {
-    const chart: Table = { ...table, columns: [labelCol(''), valueCol(`2025 ${CPRS[1]}`)] };
-    const svg = await chartSvg(chart, { lang: 'da', seriesColumns: [1], seriesTitle: 'År', yTitle: 'Antal' });
-    const dir = mkdtempSync(join(tmpdir(), 'jobfx-safe-'));
-    writeFileSync(join(dir, 'c.svg'), svg);
-    expect(xmlError(join(dir, 'c.svg'))).toBe('');
-    expectSafe(svg, 'svg');
-    expect(svg).toContain('line sep para');
-  });
+  itWithTool(
+    PYTHON,
+    'draws a label with U+2028 (vega crashed) into well-formed SVG without CPR numbers',
+    {},
+    async () => {
+      const chart: Table = { ...table, columns: [labelCol(''), valueCol(`2025 ${CPRS[1]}`)] };
+      const svg = await chartSvg(chart, {
+        lang: 'da',
+        seriesColumns: [1],
+        seriesTitle: 'År',
+        yTitle: 'Antal',
+      });
+      const dir = mkdtempSync(join(tmpdir(), 'jobfx-safe-'));
+      writeFileSync(join(dir, 'c.svg'), svg);
+      expect(xmlError(join(dir, 'c.svg'))).toBe('');
+      expectSafe(svg, 'svg');
+      expect(svg).toContain('line sep para');
+    },
+  );
 });

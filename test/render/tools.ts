@@ -39,6 +39,8 @@ export const CHROMIUM: Tool = {
   pathEnv: 'JOBFX_CHROMIUM',
 };
 export const SCRIPT: Tool = { name: 'script', label: 'script(1)', pkg: 'bsdutils', pathEnv: 'JOBFX_SCRIPT' };
+/** Python 3: an independent XML parser (expat) and the independent cross-check scripts. */
+export const PYTHON: Tool = { name: 'python3', label: 'Python 3', pkg: 'python3', pathEnv: 'JOBFX_PYTHON' };
 
 /** True when a missing program must fail its tests rather than skip them (CI). */
 export const toolsRequired = (): boolean => process.env.JOBFX_REQUIRE_TOOLS === '1';
