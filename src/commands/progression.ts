@@ -31,6 +31,7 @@ import {
   TABLE_FORMATS,
   type ReadFlags,
   type TableOutputFlags,
+  sourceText,
 } from './options.js';
 import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
 
@@ -160,7 +161,7 @@ export async function buildProgression(
     byLabel,
     threshold: flags.threshold,
     windows,
-    source: `${o.source.split(/[\\/]/).pop()}, ${r.courses} ${t('forløb', 'courses')}`,
+    source: sourceText(o.source, r.courses, flags.lang),
   });
   const contract = contractTable(r, data, flags, byLabel, period, say);
   if (contract) tables.push(contract);
@@ -207,14 +208,13 @@ function contractTable(
     ...(goalMap ? { goalMap } : {}),
   });
   if (!rows) return null;
-  const file = data.joined.split(/[\\/]/).pop()!;
   for (const w of contractWarnings(ex, data.joined, rows.at(-1)!.k)) say.warn(w);
   return progressionContractTable(rows, {
     lang: flags.lang,
     periodText: period ? periodText(period, flags.lang) : t('alle målte forløb', 'all measured courses'),
     byLabel,
     asOfText: danishOf(asOf),
-    source: `${file}, ${rows.at(-1)!.courses} ${t('forløb', 'courses')}`,
+    source: sourceText(data.joined, rows.at(-1)!.courses, flags.lang),
   });
 }
 
