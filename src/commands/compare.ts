@@ -18,6 +18,7 @@ import { messages, type BuildOptions, type Built, type CommandSpec } from './spe
 export interface CompareFlags extends ReadFlags, TableOutputFlags, CompareRequest {
   stars?: boolean;
   chart?: string;
+  weeklyRows?: number[] | 'all';
 }
 
 const collect = (v: string, all: string[] | undefined) => [...(all ?? []), v];
@@ -98,6 +99,11 @@ export const compareCommand: CommandSpec<CompareFlags> = {
             return Number(v);
           },
         )
+        .option(
+          '--weekly-rows <weeks>',
+          'with --weekly: the weeks the table shows, e.g. 4,8,13,26,52 (the default, plus N) or "all"',
+          parseWeeklyRows,
+        )
         .option('--weekly-exit <groups>', 'exit groups counted by --weekly (comma-separated keys)', 'job')
         .option(
           '--as-of <date>',
@@ -109,6 +115,8 @@ export const compareCommand: CommandSpec<CompareFlags> = {
         ),
     ),
   check(flags) {
+    if (flags.weeklyRows !== undefined && flags.weekly === undefined)
+      throw usageError('--weekly-rows chooses the rows of the weekly table: add --weekly N');
     if (flags.chart !== undefined && flags.weekly === undefined)
       throw usageError('--chart draws the weekly curve: add --weekly N');
     if (flags.chart !== undefined && !/\.svg$/i.test(flags.chart))
@@ -137,6 +145,7 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
     stars: Boolean(flags.stars),
     exact: Boolean(flags.exact),
     correct: flags.correct,
+    ...(flags.weeklyRows === undefined ? {} : { weeklyRows: flags.weeklyRows }),
     source: `${o.source.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${word(flags.lang, unit === 'course' ? 'courses' : 'respondents')}`,
   });
   for (const r of result.outcomes)
@@ -155,4 +164,15 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
     charts: o.charts && weekly ? [{ table: weekly.id, spec: curve, file: flags.chart }] : [],
     messages: say.list,
   };
+}
+
+/** --weekly-rows: "all", or week numbers 1–520 separated by commas. */
+function parseWeeklyRows(v: string): number[] | 'all' {
+  if (v.trim().toLowerCase() === 'all') return 'all';
+  const weeks = v.split(',').map((x) => x.trim());
+  if (weeks.some((x) => !/^\d+$/.test(x) || Number(x) < 1 || Number(x) > 520))
+    throw usageError(
+      `--weekly-rows ${v}: expected week numbers 1–520 separated by commas (4,8,13,26,52), or "all"`,
+    );
+  return weeks.map(Number);
 }

@@ -204,7 +204,7 @@ describe('jobfx compare --weekly on the demo export', () => {
   };
 
   it('share exited to job by week 1..26 with the 95% limits of R survfit, and the log-rank test', () => {
-    const w = run([DEMO, '--weekly', '26']).get('compare.weekly')!;
+    const w = run([DEMO, '--weekly', '26', '--weekly-rows', 'all']).get('compare.weekly')!;
     expect(w.rows).toHaveLength(26);
     w.rows.forEach((r, i) => {
       expect(r.cells[0]).toBe(i + 1);
@@ -222,6 +222,35 @@ describe('jobfx compare --weekly on the demo export', () => {
     const notes = w.notes.join('\n');
     expect(notes).toContain('χ² = 0,01, df = 1, p = 0,904');
     expect(notes).toContain('Observerede / forventede afgange: Indsats 61 / 60,4, Kontrol 45 / 45,6');
+  });
+
+  it('by default reports weeks 4, 8, 13 and N, with the same R survfit values', () => {
+    const w = run([DEMO, '--weekly', '26']).get('compare.weekly')!;
+    expect(w.rows.map((r) => r.cells[0])).toEqual([4, 8, 13, 26]);
+    w.rows.forEach((r) => {
+      const i = (r.cells[0] as number) - 1;
+      close(r.cells[1], 100 * T.share[i]!, `treatment week ${i + 1}`);
+      close(r.cells[4], 100 * C.share[i]!, `control week ${i + 1}`);
+    });
+    expect(w.notes.join('\n')).toContain('Rækker: uge 4, 8, 13, 26');
+    // The memo: rows four or more weeks apart leave no cumulative step below 5 exits to hide,
+    // where a row per week hides many cells (every week adds only a few exits).
+    const weeklyMd = (extra: string[]) =>
+      jobfx(['compare', DEMO, '--weekly', '26', ...extra, '--format', 'md']).stdout.split('uge for uge')[1]!;
+    expect(weeklyMd([]).split('Rækker')[0]).not.toContain('..');
+    expect(weeklyMd(['--weekly-rows', 'all']).split('Rækker')[0]).toMatch(/\| +\.\. \|/);
+  });
+
+  it('--weekly-rows chooses the weeks; a bad list is a usage error', () => {
+    const w = run([DEMO, '--weekly', '12', '--weekly-rows', '2,6,52']).get('compare.weekly')!;
+    // 52 lies beyond N = 12: the rows stop at N.
+    expect(w.rows.map((r) => r.cells[0])).toEqual([2, 6, 12]);
+    const bad = jobfx(['compare', DEMO, '--weekly', '12', '--weekly-rows', '4,x']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--weekly-rows 4,x: expected week numbers');
+    const alone = jobfx(['compare', DEMO, '--weekly-rows', '4']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('add --weekly N');
   });
 
   it('--chart writes an SVG line chart of the curve', () => {

@@ -30,6 +30,8 @@ export interface CompareTableOptions {
   /** Label of the --by field or column. */
   byLabel?: string;
   source: string;
+  /** --weekly-rows: the weeks the weekly table shows (default tables/compare/weekly.ts REPORT_WEEKS). */
+  weeklyRows?: number[] | 'all';
 }
 
 /** The sentence the output must carry when the groups were not drawn at random. */

@@ -28,9 +28,10 @@ export function weeklyTable(
     .join(t(' eller ', ' or '));
   const pct = (v: number | null) => (v === null ? null : 100 * v);
   const rows: Row[] = [];
-  for (let i = 0; i < w.weeks; i++) {
+  for (const week of reportedWeeks(w.weeks, o.weeklyRows)) {
+    const i = week - 1;
     // The week number is a label, not a count: a num cell without n, so suppression leaves it alone.
-    const cells: Cell[] = [num(i + 1, 0)];
+    const cells: Cell[] = [num(week, 0)];
     const pts = ARMS.map((a) => w.arms[a].points[i]!);
     for (const p of pts)
       cells.push(
@@ -71,6 +72,19 @@ export function weeklyTable(
   };
 }
 
+/** The weeks a memo reports by default: a month, two, a quarter, half a year, a year. */
+export const REPORT_WEEKS = [4, 8, 13, 26, 52];
+
+/**
+ * The weeks the table shows: the reporting weeks up to N, and N itself; 'all' shows every week.
+ * Fixed weeks far apart keep the cumulative counts between rows large enough that suppression
+ * does not have to hide every other week, as it does when every week is a row.
+ */
+export function reportedWeeks(n: number, rows: number[] | 'all' = REPORT_WEEKS): number[] {
+  if (rows === 'all') return Array.from({ length: n }, (_, i) => i + 1);
+  return [...new Set([...rows.filter((x) => x < n), n])].sort((a, b) => a - b);
+}
+
 /** What the weekly figures are, how the curve and the test were made, what "-" means. */
 function weeklyNotes(res: CompareResult, o: CompareTableOptions, groups: string): string[] {
   const t = sayer(o.lang);
@@ -94,6 +108,10 @@ function weeklyNotes(res: CompareResult, o: CompareTableOptions, groups: string)
           `Log-rank test (as R survdiff) of the curves up to week ${w.weeks}: χ² = ${fmt(lr.statistic, 2)}, df = 1, p = ${lr.pValue < 0.001 ? '<0.001' : fmt(lr.pValue, 3)}${lr.pValue < 0.05 ? ' — significant difference at 5%' : ' — not significant at 5%'}. Observed / expected exits: ${g.treatment} ${lr.observed[0]} / ${fmt(lr.expected[0], 1)}, ${g.control} ${lr.observed[1]} / ${fmt(lr.expected[1], 1)}.`,
         )
       : t('Ingen log-rank-test: ingen afgange.', 'No log-rank test: no exits.'),
+    t(
+      `Rækker: uge ${reportedWeeks(w.weeks, o.weeklyRows).join(', ')} (--weekly-rows; "all" viser hver uge).`,
+      `Rows: week ${reportedWeeks(w.weeks, o.weeklyRows).join(', ')} (--weekly-rows; "all" shows every week).`,
+    ),
     t(
       '"-": ingen forløb i gruppen er fulgt så længe.',
       '"-": no course in the group has been followed that long.',
