@@ -155,8 +155,19 @@ export interface CurveChart {
   yTitle: string;
 }
 
-/** Colours of the curves: the bars' darkest blue, and an orange apart from it. */
-const CURVE_COLOURS = ['#08519c', '#e6550d'];
+/**
+ * Colours of the curves: the bars' darkest blue, and an orange apart from it. A memo is often
+ * printed in grey, where the two come out alike: the second curve is also dashed, with square
+ * points, so that the curves are told apart without colour.
+ */
+const CURVE_COLOURS = ['#08519c', '#e6550d', '#31a354', '#756bb1'];
+const CURVE_DASHES = [
+  [1, 0],
+  [6, 3],
+  [2, 2],
+  [8, 2, 2, 2],
+];
+const CURVE_SHAPES = ['circle', 'square', 'triangle-up', 'diamond'];
 
 /** One step line per group over the weeks, with its 95% band, on a 0–100 scale. */
 export function curveChartSpec(c: CurveChart, lang: Lang): TopLevelSpec {
@@ -168,21 +179,37 @@ export function curveChartSpec(c: CurveChart, lang: Lang): TopLevelSpec {
     scale: { domain: c.groups, range: CURVE_COLOURS },
     legend: { orient: 'bottom' as const, direction: 'horizontal' as const },
   };
+  // A curve known every week is drawn as the step function it is; one known only at reporting
+  // weeks (4, 8, 13, ...) is joined by straight lines, not drawn flat between them as if known.
+  const weeks = [...new Set(c.points.map((p) => p.week))].sort((a, b) => a - b);
+  const everyWeek = weeks.every((w, i) => i === 0 || w === weeks[i - 1]! + 1);
+  const interpolate = everyWeek ? ('step-after' as const) : ('linear' as const);
+  // The same field, title and legend as the colour: vega-lite merges the three into one legend.
+  const byGroup = (range: unknown[]) => ({ ...color, scale: { domain: c.groups, range } });
   return {
     ...frame(c.title, c.hidden, lang),
     width: 480,
     height: 280,
     data: { values: c.points },
+    // The lines first: the legend takes its symbols from the first layer, and should show each
+    // curve's dash and point shape.
     layer: [
       {
-        mark: { type: 'area', opacity: 0.15, interpolate: 'step-after' },
-        encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color },
-      },
-      {
-        mark: { type: 'line', interpolate: 'step-after', point: true },
+        mark: { type: 'line', interpolate, point: true },
         encoding: {
           x,
           y: { field: 'share', type: 'quantitative', title: c.yTitle, scale: { domain: [0, 100] } },
+          color,
+          strokeDash: byGroup(CURVE_DASHES),
+          shape: byGroup(CURVE_SHAPES),
+        },
+      },
+      {
+        mark: { type: 'area', opacity: 0.15, interpolate },
+        encoding: {
+          x,
+          y: { field: 'lower', type: 'quantitative' },
+          y2: { field: 'upper' },
           color,
         },
       },

@@ -263,6 +263,12 @@ describe('jobfx compare --weekly on the demo export', () => {
     expect(text).toContain('Uger efter start');
     expect(text).toContain('Indsats');
     expect(text).toContain('Kontrol');
+    // Printed in grey the two colours look alike: the control curve is dashed, with square points,
+    // and the one legend shows both.
+    expect(text).toContain('stroke-dasharray="6,3"');
+    expect(text).toMatch(
+      /legend for shape, fill color, stroke color and strokeDash with 2 values: Indsats, Kontrol/,
+    );
   });
 });
 
