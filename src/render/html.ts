@@ -1,6 +1,7 @@
 /**
  * Tables → one self-contained HTML5 document for pasting into a memo. Every style is inline on
- * its element: Word keeps inline styles when a table is pasted and drops <style> blocks.
+ * its element: Word keeps inline styles when a table is pasted and drops <style> blocks. The one
+ * <style> block holds print rules only (page size, breaks), which a paste does not need.
  */
 import { formatCell, safeTables, type FormatOptions } from './format.js';
 import type { Row, Table } from '../model/table.js';
@@ -13,6 +14,26 @@ export function escapeHtml(s: string): string {
   );
 }
 
+/** A table with more columns than this is printed on a landscape page of its own. */
+export const WIDE_COLUMNS = 7;
+
+/**
+ * Print rules: A4 with margins a memo has; a wide table on a landscape page ("page: wide");
+ * headings kept with their table, header rows repeated on every page, no row split over two
+ * pages, and the grey header fill printed.
+ */
+const PRINT_CSS = [
+  '@page { size: A4 portrait; margin: 15mm 12mm; }',
+  '@page wide { size: A4 landscape; margin: 12mm; }',
+  'body { margin: 0 !important; }',
+  '.wide { page: wide; }',
+  'table { font-size: 8.5pt !important; }',
+  'h2 { break-after: avoid; }',
+  'tr, p.note { break-inside: avoid; }',
+  'thead { display: table-header-group; }',
+  '* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }',
+].join('\n');
+
 const FONT = 'font-family: Calibri, Arial, Helvetica, sans-serif';
 const BORDER = '1px solid #999999';
 const S = {
@@ -20,7 +41,9 @@ const S = {
   h1: `${FONT}; font-size: 14pt; font-weight: bold; margin: 0 0 12px 0`,
   section: 'margin: 0 0 20px 0',
   table: `${FONT}; font-size: 10pt; border-collapse: collapse; border: ${BORDER}`,
-  caption: `${FONT}; font-size: 11pt; font-weight: bold; text-align: left; padding: 0 0 4px 0; caption-side: top`,
+  // A heading above the table, not a <caption>: a caption wraps at the table's width, so the
+  // title of a narrow table was broken over many short lines.
+  caption: `${FONT}; font-size: 11pt; font-weight: bold; text-align: left; margin: 0 0 4px 0`,
   th: `border: ${BORDER}; padding: 2px 6px; background: #f2f2f2; font-weight: bold; vertical-align: bottom`,
   td: `border: ${BORDER}; padding: 2px 6px; vertical-align: top`,
   value: 'text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums',
@@ -47,14 +70,14 @@ export function renderHtml(
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
+    `<style media="print">\n${PRINT_CSS}\n</style>`,
     '</head>',
     `<body style="${S.body}">`,
     ...(opts.title !== undefined ? [`<h1 style="${S.h1}">${escapeHtml(title)}</h1>`] : []),
-    ...tables.flatMap((t) => {
+    ...tables.flatMap((t, i) => {
       const extra = opts.after?.[t.id];
-      return extra === undefined
-        ? [renderOne(t, opts)]
-        : [renderOne(t, opts), `<div style="${S.section}">${extra}</div>`];
+      const one = renderOne(t, `t${i + 1}`, opts);
+      return extra === undefined ? [one] : [one, `<div style="${S.section}">${extra}</div>`];
     }),
     '</body>',
     '</html>',
@@ -62,13 +85,17 @@ export function renderHtml(
   ].join('\n');
 }
 
-function renderOne(table: Table, opts: FormatOptions): string {
+function renderOne(table: Table, id: string, opts: FormatOptions): string {
   const align = table.columns.map((c) => (c.kind === 'value' ? S.value : S.label));
   const hasHeader = table.columns.some((c) => c.label !== '');
   const rowStyle = (r: Row) =>
     r.style === 'total' ? `; ${S.total}` : r.style === 'subtotal' ? `; ${S.subtotal}` : '';
-  const out = [`<div style="${S.section}">`, `<table style="${S.table}">`];
-  out.push(`<caption style="${S.caption}">${escapeHtml(table.title)}</caption>`);
+  const wide = table.columns.length > WIDE_COLUMNS ? ' class="wide"' : '';
+  const out = [
+    `<div${wide} style="${S.section}">`,
+    `<h2 id="${id}" style="${S.caption}">${escapeHtml(table.title)}</h2>`,
+    `<table aria-labelledby="${id}" style="${S.table}">`,
+  ];
   if (hasHeader) {
     out.push('<thead>', '<tr>');
     table.columns.forEach((c, j) =>

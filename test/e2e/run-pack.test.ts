@@ -80,7 +80,7 @@ describe('jobfx init && jobfx run jobfx.report.json', () => {
     const html = readFileSync(join(pack, 'notat.html'), 'utf8');
     const md = readFileSync(join(pack, 'notat.md'), 'utf8');
     expect(md.startsWith('# Nøgletal for straksaktivering, 2. halvår 2025\n')).toBe(true);
-    expect((html.match(/<caption/g) ?? []).length).toBe(ids.length);
+    expect((html.match(/<h2 id=/g) ?? []).length).toBe(ids.length);
     expect((md.match(/^### /gm) ?? []).length).toBe(ids.length);
     expect((html.match(/<svg/g) ?? []).length).toBe(2); // the yoy and compare charts, inline
     expect(md).toContain('![');

@@ -111,9 +111,23 @@ export const freshDir = (prefix: string): string => mkdtempSync(join(tmpdir(), p
 
 /** Renders a local html file to a PNG in headless Chromium (flags as this machine's network needs). */
 export function chromiumScreenshot(page: string, png: string, size = '1000,800'): void {
-  const chromium = requireTool(CHROMIUM);
-  execFileSync(
-    chromium,
+  chromium([`--screenshot=${png}`, `--window-size=${size}`, pathToFileURL(page).href]);
+}
+
+/** Prints the page to PDF as Chromium's print dialog would (its @page rules), without header or footer. */
+export function chromiumPdf(page: string, pdf: string): void {
+  chromium(['--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(page).href]);
+}
+
+/** The page's DOM after its scripts ran, in a window of the given size ('W,H'). */
+export function chromiumDom(page: string, size: string): string {
+  return chromium([`--window-size=${size}`, '--dump-dom', pathToFileURL(page).href]);
+}
+
+/** Runs headless Chromium, isolated from any profile and the network; returns its stdout. */
+function chromium(args: string[]): string {
+  return execFileSync(
+    requireTool(CHROMIUM),
     [
       '--headless',
       '--no-sandbox',
@@ -124,11 +138,9 @@ export function chromiumScreenshot(page: string, png: string, size = '1000,800')
       '--disable-component-update',
       '--disable-sync',
       `--user-data-dir=${mkdtempSync(join(tmpdir(), 'jobfx-chromium-'))}`,
-      `--screenshot=${png}`,
-      `--window-size=${size}`,
-      pathToFileURL(page).href,
+      ...args,
     ],
-    { stdio: 'pipe', timeout: 110_000 },
+    { stdio: 'pipe', timeout: 110_000, encoding: 'utf8', maxBuffer: 64 << 20 },
   );
 }
 
