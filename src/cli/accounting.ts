@@ -1,5 +1,6 @@
 /** The row accounting every command reports, and --rejects / --strict, in one place. */
-import { csvLine } from '../render/csv.js';
+import { sayer } from '../base/i18n.js';
+import { sideCsv, type SideCsvOptions } from '../render/csv.js';
 import { dataError, inputError, type JobfxError } from '../errors.js';
 import { writeAtomic } from '../io/write.js';
 import type { MappedColumns } from '../commands/spec.js';
@@ -17,19 +18,28 @@ export function accountingLine(file: string, ledger: Ledger): string {
  * The rejects file: row reference, pseudonym, reasons, then the row's mapped columns only. A
  * column jobfx did not map (a name, a free-text comment) is never copied out of the export.
  */
-export function rejectsCsv(ledger: Ledger, mapping: MappedColumns): string {
+export function rejectsCsv(ledger: Ledger, mapping: MappedColumns, o: SideCsvOptions): string {
   const cols = mapping.columns
     .filter(
       (c) => c.field !== undefined && c.field !== 'personId' && c.how !== 'duplicate' && c.header !== '',
     )
     .map((c) => c.header);
-  const lines = [csvLine(['row', 'person', 'reasons', ...cols])];
-  for (const r of ledger.rejected)
-    lines.push(
-      csvLine([r.ref, r.personId ?? '', r.reasons.join('; '), ...cols.map((h) => r.cells[h] ?? '')]),
-    );
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  const t = sayer(o.lang);
+  return sideCsv(
+    [t('række', 'row'), 'person', t('årsager', 'reasons'), ...cols],
+    ledger.rejected.map((r) => [
+      r.ref,
+      r.personId ?? '',
+      r.reasons.join('; '),
+      ...cols.map((h) => r.cells[h] ?? ''),
+    ]),
+    o,
+  );
 }
+
+/** Whether a file's text begins as a rejects file jobfx writes, in either language and dialect. */
+export const isRejectsCsv = (text: string): boolean =>
+  /^\uFEFF(row|række)([,;])person\2(reasons|årsager)(\2|\r\n)/.test(text);
 
 /**
  * After the output: writes --rejects, warns on stderr about rejected rows, and returns the exit
@@ -40,10 +50,10 @@ export async function finishAccounting(
   file: string,
   ledger: Ledger,
   mapping: MappedColumns,
-  flags: { rejects?: string; strict?: boolean },
+  flags: { rejects?: string; strict?: boolean; lang: 'da' | 'en'; excelCsv?: boolean },
   quiet = false,
 ): Promise<number> {
-  if (flags.rejects) await writeAtomic(flags.rejects, rejectsCsv(ledger, mapping), '--rejects');
+  if (flags.rejects) await writeAtomic(flags.rejects, rejectsCsv(ledger, mapping, flags), '--rejects');
   if (!quiet) ctx.stderr(accountingLine(file, ledger) + '\n');
   if (ledger.rejected.length > 0) {
     const where = flags.rejects
@@ -67,7 +77,7 @@ export async function requireRows(
   file: string,
   ledger: Ledger,
   mapping: MappedColumns,
-  flags: { rejects?: string },
+  flags: { rejects?: string; lang: 'da' | 'en'; excelCsv?: boolean },
 ): Promise<void> {
   if (ledger.accepted > 0) return;
   if (ledger.rejected.length > 0) await finishAccounting(ctx, file, ledger, mapping, flags);

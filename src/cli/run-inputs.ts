@@ -63,7 +63,11 @@ export async function loadStepInput(
       rejected: ledger.rejected.length,
       skipped: ledger.skipped.length,
     },
-    rejects: ledger.rejected.length > 0 ? rejectsCsv(ledger, data.mapping) : null,
+    // The step's flags carry the report's language (run-report.ts adds --lang to every step).
+    rejects:
+      ledger.rejected.length > 0
+        ? rejectsCsv(ledger, data.mapping, { lang: (flags as { lang: 'da' | 'en' }).lang })
+        : null,
     name: basename(file, extname(file)),
   };
 }

@@ -2,10 +2,8 @@
 import { readFile, rm } from 'node:fs/promises';
 import { checkOutputFile } from '../io/output-guard.js';
 import { writeAtomic } from '../io/write.js';
+import { isRejectsCsv } from './accounting.js';
 import type { RunContext } from './context.js';
-
-/** The first line of a rejects file jobfx writes (accounting.ts, rejectsCsv). */
-const REJECTS_HEAD = '\uFEFFrow,person,reasons';
 
 /**
  * Writes OUT.rejects.csv, or, when no row was rejected, removes the one of an earlier run, so that
@@ -28,7 +26,7 @@ export async function writeRejectsBeside(
   const old = await readFile(file, 'utf8').catch(() => null);
   if (old === null) return;
   checkOutputFile(file, 'the rejects file');
-  if (old.startsWith(REJECTS_HEAD)) await rm(file, { force: true });
+  if (isRejectsCsv(old)) await rm(file, { force: true });
   else
     ctx.stderr(`jobfx: note: ${file}: left alone: jobfx did not write it, and this run rejected no rows\n`);
 }

@@ -235,7 +235,8 @@ export async function runReport(
       `jobfx: dry run: ${report.tables.length} step(s), ${tables.length} tables, period ${period.label}; nothing written\n`,
     );
   else {
-    const rejects = rejectsFile === null ? null : rejectsCsv(data.ledger, data.mapping);
+    const rejects =
+      rejectsFile === null ? null : rejectsCsv(data.ledger, data.mapping, { lang: report.lang });
     await writePackAtomic(summary.out, files, {
       ...packOptions,
       // Under the pack's lock, so that concurrent runs do not race on the file beside it.

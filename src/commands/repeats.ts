@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { storeReturns, type RepeatResult, type Window } from '../analyses/repeats.js';
 import { isoOf } from '../base/dates.js';
 import { periodText, resolvePeriod, type Period, type PeriodFlags } from '../base/period.js';
-import { csvLine } from '../render/csv.js';
+import { sideCsv, type SideCsvOptions } from '../render/csv.js';
 import type { Course } from '../schema/course.js';
 import { repeatTables } from '../tables/repeats.js';
 import type { Loaded } from '../schema/load.js';
@@ -80,7 +80,7 @@ export async function buildRepeats(data: Loaded, flags: RepeatsFlags, o: BuildOp
   cover.warnings.forEach(say.warn);
   const files: SideFile[] = [];
   if (flags.list) {
-    files.push({ option: '--list', path: flags.list, content: returnsCsv(result) });
+    files.push({ option: '--list', path: flags.list, content: returnsCsv(result, flags) });
     if (!data.pseudonymise.stable)
       say.note('--list uses random per-run pseudonyms; use the row references, or set JOBFX_PSEUDONYM_KEY');
   }
@@ -138,31 +138,29 @@ function anonymousNote(n: number, lang: Lang): string[] {
 }
 
 /** The --list file: each return with the earlier course, for case review (pseudonyms, never CPR numbers). */
-function returnsCsv(result: RepeatResult): string {
-  const lines = [
-    csvLine([
+function returnsCsv(result: RepeatResult, o: SideCsvOptions): string {
+  const t = sayer(o.lang);
+  return sideCsv(
+    [
       'person',
-      'earlier_row',
-      'earlier_start',
-      'earlier_end',
-      'earlier_exit_reason',
-      'row',
+      t('tidligere_række', 'earlier_row'),
+      t('tidligere_start', 'earlier_start'),
+      t('tidligere_slut', 'earlier_end'),
+      t('tidligere_afgangsårsag', 'earlier_exit_reason'),
+      t('række', 'row'),
       'start',
-      'gap_days',
+      t('dage_imellem', 'gap_days'),
+    ],
+    result.returns.map((x) => [
+      x.personId,
+      x.previous.ref,
+      isoOf(x.previous.start),
+      isoOf(x.previous.end!),
+      x.previous.exitReason ?? '',
+      x.course.ref,
+      isoOf(x.course.start),
+      String(x.course.start - x.previous.end!),
     ]),
-  ];
-  for (const x of result.returns)
-    lines.push(
-      csvLine([
-        x.personId,
-        x.previous.ref,
-        isoOf(x.previous.start),
-        isoOf(x.previous.end!),
-        x.previous.exitReason ?? '',
-        x.course.ref,
-        isoOf(x.course.start),
-        String(x.course.start - x.previous.end!),
-      ]),
-    );
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+    o,
+  );
 }

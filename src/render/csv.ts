@@ -22,3 +22,20 @@ export function csvField(v: string, delimiter: string): string {
 export function csvLine(fields: string[], delimiter = ','): string {
   return fields.map((f) => csvField(f, delimiter)).join(delimiter);
 }
+
+/** How a side file (--rejects, repeats --list) is written: in the output's language and CSV dialect. */
+export interface SideCsvOptions {
+  lang: 'da' | 'en';
+  /** --excel-csv: ";" between fields, as Danish Excel reads a CSV file it is given. */
+  excelCsv?: boolean;
+}
+
+/**
+ * A side file: BOM, CRLF, header and rows. Its cells are references, dates and codes, not figures,
+ * so --excel-csv changes the delimiter only; a decimal comma has nothing to apply to.
+ */
+export function sideCsv(header: string[], rows: string[][], o: SideCsvOptions): string {
+  const delimiter = o.excelCsv ? ';' : ',';
+  const lines = [header, ...rows].map((r) => csvLine(r, delimiter));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}

@@ -47,7 +47,12 @@ describe('jobfx inspect', () => {
       .trim()
       .split('\r\n');
     // The mapped columns only: the person is its pseudonym, the free-text remark is not copied.
-    expect(lines[0]).toBe('row,person,reasons,Startdato,Slutdato,Afslutningsårsag,Målgruppe,Tilbud');
+    expect(lines[0]).toBe('række,person,årsager,Startdato,Slutdato,Afslutningsårsag,Målgruppe,Tilbud');
+    const en = join(tmp, 'rejects-en.csv');
+    jobfx(['inspect', fx('csv/quirks.csv'), '--rejects', en, '--lang', 'en']);
+    expect(readFileSync(en, 'utf8').split('\r\n')[0]).toBe(
+      '\uFEFFrow,person,reasons,Startdato,Slutdato,Afslutningsårsag,Målgruppe,Tilbud',
+    );
     expect(lines.length).toBe(6);
     expect(lines[2]).toMatch(
       /^line 7,P[bcdfghjklmnpqrst]{16},"Startdato: ""31-02-2024"" is not a calendar date",31-02-2024,/,

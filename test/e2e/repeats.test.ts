@@ -75,13 +75,34 @@ describe('jobfx repeats', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
+    // Danish by default, as the tables are.
     expect(lines[0]).toBe(
-      'person,earlier_row,earlier_start,earlier_end,earlier_exit_reason,row,start,gap_days',
+      'person,tidligere_række,tidligere_start,tidligere_slut,tidligere_afgangsårsag,række,start,dage_imellem',
     );
     expect(lines.slice(1).map((l) => l.replace(/^P[bcdfghjklmnpqrst]{16},/, ''))).toEqual([
       'line 7,2024-01-15,2024-03-31,Ordinært job,line 8,2025-03-31,365',
       'line 13,2025-01-10,2025-02-14,Sygedagpenge,line 14,2025-02-15,1',
     ]);
     expect(readFileSync(out, 'utf8')).not.toMatch(CPR_LIKE);
+  });
+
+  it('--list follows --lang and --excel-csv, as the tables do', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jobfx-rep-'));
+    const en = join(dir, 'en.csv');
+    const excel = join(dir, 'excel.csv');
+    expect(jobfx(['repeats', EDGES, '--period', '2025H1', '--list', en, '--lang', 'en']).code).toBe(0);
+    const base = ['repeats', EDGES, '--period', '2025H1', '--list', excel, '--excel-csv'];
+    expect(jobfx([...base, '--format', 'csv']).code).toBe(0);
+    const first = (f: string) => readFileSync(f, 'utf8').split('\r\n').slice(0, 2);
+    expect(first(en)[0]).toBe(
+      '\uFEFFperson,earlier_row,earlier_start,earlier_end,earlier_exit_reason,row,start,gap_days',
+    );
+    const [head, row] = first(excel);
+    expect(head).toBe(
+      '\uFEFFperson;tidligere_række;tidligere_start;tidligere_slut;tidligere_afgangsårsag;række;start;dage_imellem',
+    );
+    expect(row!.replace(/^P[bcdfghjklmnpqrst]+;/, '')).toBe(
+      'line 7;2024-01-15;2024-03-31;Ordinært job;line 8;2025-03-31;365',
+    );
   });
 });

@@ -94,7 +94,7 @@ const COMMANDS: {
   {
     name: 'repeats-list',
     args: ['repeats', '--period', '2025H1'],
-    side: { flag: '--list', drop: ['earlier_row', 'row'] },
+    side: { flag: '--list', drop: ['tidligere_række', 'række'] },
   },
   { name: 'repeats-365d', args: ['repeats', '--period', '2024', '--window', '365d'] },
   { name: 'yoy', args: ['yoy'] },

@@ -149,7 +149,7 @@ describe('rejected rows', () => {
     const out = join(tmp, 'rejects.csv');
     jobfx(['inspect', named, '--rejects', out]);
     const text = readFileSync(out, 'utf8');
-    expect(text.split('\r\n')[0]).toBe('\uFEFFrow,person,reasons,Startdato,Slutdato,Afslutningsårsag');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFrække,person,årsager,Startdato,Slutdato,Afslutningsårsag');
     expect(text.trim().split('\r\n')).toHaveLength(3);
     expect(text).not.toMatch(/Navn|Bemærkning|slut før|ugyldig/);
   });
