@@ -88,7 +88,7 @@ const isBomAt = (b: Buffer, i: number) => b[i] === 0xef && b[i + 1] === 0xbb && 
 
 /** windows-1252 characters of the bytes 0x80-0xff, made once when first needed. */
 let cp1252: string[] | undefined;
-const cp1252Of = (b: number): string =>
+export const cp1252Of = (b: number): string =>
   (cp1252 ??= Array.from({ length: 128 }, (_, i) =>
     new TextDecoder('windows-1252').decode(Buffer.from([0x80 + i])),
   ))[b - 0x80]!;
@@ -141,7 +141,7 @@ export function hasUtf8Sequence(buf: Buffer): boolean {
 const cont = (b: number | undefined) => b !== undefined && (b & 0xc0) === 0x80;
 
 /** The length of the valid UTF-8 sequence of a non-ASCII character at i, or 0 (RFC 3629). */
-function utf8SequenceAt(buf: Buffer, i: number): number {
+export function utf8SequenceAt(buf: Buffer, i: number): number {
   const b = buf[i]!;
   const b1 = buf[i + 1];
   if (b >= 0xc2 && b <= 0xdf) return cont(b1) ? 2 : 0;
