@@ -11,7 +11,7 @@ import { readCsvFast } from '../../src/io/fast-csv.js';
 import { readCsvFile } from '../../src/io/read-csv.js';
 import { headerScore } from '../../src/schema/columns.js';
 import { loadCourses } from '../../src/schema/load.js';
-import { coursesOf, FIXTURE_CPRS } from '../helpers.js';
+import { coursesOf, d, FIXTURE_CPRS } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jobfx-hostile-'));
 const KEY = { cwd: tmpdir() };
@@ -85,6 +85,29 @@ describe('encodings: evidence per file', () => {
     `${CPRS[1]};02-02-2024;;;Forsikret ledig;Malerværksted`,
     `${CPRS[2]};03-02-2024;;;Forsikret ledig;Rengøring`,
   ];
+
+  it('reads the dot, en-dash and space forms of a CPR number in the person column, as one person', async () => {
+    // One synthetic person (fails modulus 11) written four ways, and a second with a dot.
+    const file = join(dir, 'cpr-forms.csv');
+    writeFileSync(
+      file,
+      [
+        'CPR-nr.;Startdato;Slutdato;Afslutningsårsag;Målgruppe',
+        '161085-1234;01-02-2024;;;Jobparat',
+        '161085.1234;01-03-2024;;;Jobparat',
+        '161085\u20131234;01-04-2024;;;Jobparat',
+        '161085 1234;01-05-2024;;;Jobparat',
+        '171085.1235;01-06-2024;;;Jobparat',
+        '',
+      ].join('\n'),
+    );
+    const r = await loadCourses(file, KEY);
+    expect([r.ledger.read, r.ledger.accepted]).toEqual([5, 5]);
+    const courses = coursesOf(r.store);
+    expect(new Set(courses.slice(0, 4).map((c) => c.personId)).size).toBe(1);
+    expect(courses[4]!.personId).not.toBe(courses[0]!.personId);
+    expect(courses.map((c) => c.birthDate)).toEqual([...Array(4).fill(d('1985-10-16')), d('1985-10-17')]);
+  });
 
   it('UTF-8 with one Windows-1252 word stays UTF-8; the stray bytes are read as 1252 and reported by line', async () => {
     const file = join(dir, 'utf8-one-1252-word.csv');
