@@ -475,7 +475,7 @@ if (only) {
   const variantSizes = [sizeArg > 0 ? sizeArg : csvSizes[csvSizes.length - 1]];
   console.log(`${header}\n${rule}`);
   for (const kind of only) {
-    const sizes = kind === 'csv' ? csvSizes : kind === 'xlsx' ? xlsxSizes : variantSizes;
+    const sizes = kind === 'xlsx' ? xlsxSizes : variantSizes;
     for (const n of sizes) {
       const file = inputFile(kind, n);
       if (!existsSync(file)) {

@@ -7,7 +7,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { CHUNK, CR, LF, readAt } from './byte-input.js';
-import { cp1252Of, utf8SequenceAt } from './sniff.js';
+import { cp1252Of, decode1252, utf8SequenceAt } from './sniff.js';
 
 /**
  * How the bytes are text: UTF-8; Windows-1252; UTF-8 with a few stray bytes read as
@@ -33,13 +33,8 @@ interface ChunkDecoder {
 function chunkDecoder(mode: TextMode, stray?: StrayBytes): ChunkDecoder | null {
   if (mode === 'utf-8') return null;
   if (mode === 'utf-8-repair') return new RepairDecoder(stray);
-  if (mode === 'windows-1252') {
-    // One byte, one character: no state between chunks. Not streamed, to decode exactly as
-    // decode() does (Node 20 decodes a whole buffer of 0x80-0x9F as Latin-1; streamed, as
-    // Windows-1252: see README's note on C1 bytes).
-    const d = new TextDecoder('windows-1252');
-    return { decode: (c) => d.decode(c), end: () => '' };
-  }
+  // One byte, one character: no state between chunks.
+  if (mode === 'windows-1252') return { decode: decode1252, end: () => '' };
   // A BOM, where one is dropped, was dropped already by starting after it (fast-csv.ts survey);
   // UTF-16 starts at 0 and drops its own, as decode() does.
   const label = mode === 'utf-8-lossy' ? 'utf-8' : mode;
