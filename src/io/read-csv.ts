@@ -1,7 +1,8 @@
 /**
- * CSV → RawTable, the general path: decode, sniff the delimiter, parse with csv-parse (quotes,
- * line breaks inside fields, Windows-1252), find the header row. The common unquoted UTF-8
- * export takes the fast path in fast-csv.ts instead, which gives the same records.
+ * CSV → RawTable, the general path: decode, sniff the delimiter, parse with csv-parse, find the
+ * header row. It holds the whole file as one string, so only what the fast path (fast-csv.ts,
+ * which gives the same records in flat memory, in every encoding) declines comes here: quotes
+ * that break RFC 4180, --encoding utf-8 over UTF-16, bytes from a pipe, a header it cannot place.
  */
 import { readFile } from 'node:fs/promises';
 import { dataError, inputError, usageError } from '../errors.js';
