@@ -64,8 +64,10 @@ function survey(file: string, fd: number, size: number, forced: string | undefin
   let quotes = false;
   let notUtf8 = false;
   let utf8Sequences = false;
-  // Once the mode is known, only quotes are still looked for (quotesRegular reads them all).
-  const known = (mode: TextMode): Survey => ({ bodyStart, hasBom, mode, quotes: true });
+  // Once the mode is known, only quote bytes are still looked for: a file without any needs no
+  // quotesRegular pass (in UTF-16 a 22 byte may be part of another character: checked, then).
+  let mode: TextMode | null = null;
+  const known = (m: TextMode) => (mode = m);
   for (;;) {
     const n = readAt(file, fd, buf, carry, buf.length - carry, pos) + carry;
     const eof = n === carry;
@@ -84,13 +86,19 @@ function survey(file: string, fd: number, size: number, forced: string | undefin
         if (forced === 'utf-8') return null;
         bodyStart = 0;
         hasBom = false;
-        return known(utf16);
+        known(utf16);
+      } else {
+        // TextDecoder drops one more BOM at the start of the text it is given.
+        bodyStart = hasBom ? (isBomAt(buf, 3, n) ? 6 : 3) : 0;
+        from = bodyStart;
       }
-      // TextDecoder drops one more BOM at the start of the text it is given.
-      bodyStart = hasBom ? (isBomAt(buf, 3, n) ? 6 : 3) : 0;
-      from = bodyStart;
     }
     if (!quotes && buf.subarray(0, n).indexOf(QUOTE, from) >= 0) quotes = true;
+    if (mode !== null) {
+      if (quotes || eof) return { bodyStart, hasBom, mode, quotes };
+      carry = 0;
+      continue;
+    }
     // Complete UTF-8 sequences are checked now; a sequence cut by the chunk end waits for the next.
     let cut = n;
     if (!eof) {
@@ -106,12 +114,17 @@ function survey(file: string, fd: number, size: number, forced: string | undefin
     if (isUtf8(piece)) {
       if (!utf8Sequences && !isAscii(piece)) utf8Sequences = true;
     } else {
-      if (forced === 'utf-8') return known('utf-8-lossy');
-      if (hasBom) return known('utf-8-repair');
+      if (forced === 'utf-8') known('utf-8-lossy');
+      else if (hasBom) known('utf-8-repair');
       notUtf8 = true;
       if (!utf8Sequences && hasUtf8Sequence(piece)) utf8Sequences = true;
     }
-    if (notUtf8 && utf8Sequences) return known('utf-8-repair');
+    if (mode === null && notUtf8 && utf8Sequences) known('utf-8-repair');
+    if (mode !== null && !eof) {
+      carry = 0;
+      continue;
+    }
+    if (mode !== null) return { bodyStart, hasBom, mode, quotes };
     if (eof) break;
     buf.copyWithin(0, cut, n);
     carry = n - cut;

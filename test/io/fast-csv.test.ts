@@ -146,7 +146,7 @@ describe('fast CSV path = csv-parse path', () => {
     const latin = join(dir, 'big-latin.csv');
     writeFileSync(latin, Buffer.from(rows.join('\n') + '\n', 'latin1'));
     expect(await same(latin)).toBe(true);
-  });
+  }, 240_000);
 
   it('reads UTF-16 and UTF-8 with stray bytes chunk by chunk like the whole-file decode', async () => {
     // Rows over several reads (the decoder reads 512 KB at a time) with every line end, quotes,
@@ -203,7 +203,7 @@ describe('fast CSV path = csv-parse path', () => {
     expect(await same(bom)).toBe(true);
     // --encoding utf-8 over the same bytes: U+FFFD for each, as the whole-file decoder gives.
     expect(await same(stray, { encoding: 'utf-8' })).toBe(true);
-  });
+  }, 240_000);
 
   it('takes the common export and scans it in pieces larger than one read', async () => {
     const rows = ['\uFEFFCPR-nr.;Startdato;Slutdato;Afslutningsårsag;Værksted'];
