@@ -12,8 +12,20 @@
 //   npm run bench -- --quick       without the 1M CSV
 //   npm run bench -- --no-write    do not rewrite BENCHMARKS.md
 //   npm run bench -- --progression [N]   jobfx progression on N measurement rows (default 1M)
+//   npm run bench -- --only csv-utf16,csv-stray --size 2000000   only those inputs (kinds: csv,
+//                                  csv-quoted, csv-1252, csv-utf16, csv-stray, xlsx), printed only
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import os from 'node:os';
 import { pick, rng } from './lib/testdata.mjs';
@@ -99,14 +111,49 @@ function* courses(n) {
 
 /**
  * The CSV export; `variant` 'quoted' puts every field in quotes (as some case systems do),
- * '1252' writes Windows-1252 without a BOM (as Danish Excel does): same courses, same figures.
+ * '1252' writes Windows-1252 without a BOM (as Danish Excel does), 'utf16' UTF-16LE with a BOM
+ * (Excel's "Unicode text"), 'stray' UTF-8 without a BOM with a Windows-1252 "æ" (byte E6) in one
+ * row of 10,000 (a word pasted from another file): same courses, same figures. Written in
+ * pieces, so that files past 512 MB can be made.
  */
 function generateCsv(n, file, variant = 'plain') {
   const q = (v) => (variant === 'quoted' ? `"${String(v).replaceAll('"', '""')}"` : String(v));
-  const lines = [HEADERS.map(q).join(';')];
-  for (const c of courses(n)) lines.push(c.map((v) => q(v instanceof Date ? dmy(v) : (v ?? ''))).join(';'));
-  const text = lines.join('\r\n') + '\r\n';
-  writeFileSync(file, variant === '1252' ? Buffer.from(text, 'latin1') : '\uFEFF' + text);
+  const bytes = (text) =>
+    variant === '1252'
+      ? Buffer.from(text, 'latin1')
+      : variant === 'utf16'
+        ? Buffer.from(text, 'utf16le')
+        : Buffer.from(text);
+  const fd = openSync(file, 'w');
+  let lines = [variant === '1252' || variant === 'stray' ? '' : '\uFEFF', HEADERS.map(q).join(';')];
+  let i = 0;
+  const flush = () => {
+    writeSync(fd, bytes(lines.join('')));
+    lines = [];
+  };
+  for (const c of courses(n)) {
+    const line = '\r\n' + c.map((v) => q(v instanceof Date ? dmy(v) : (v ?? ''))).join(';');
+    if (variant === 'stray' && ++i % 10_000 === 0) {
+      flush();
+      const at = line.indexOf('æ');
+      if (at >= 0) {
+        writeSync(
+          fd,
+          Buffer.concat([
+            Buffer.from(line.slice(0, at)),
+            Buffer.from([0xe6]),
+            Buffer.from(line.slice(at + 1)),
+          ]),
+        );
+        continue;
+      }
+    }
+    lines.push(line);
+    if (lines.length >= 50_000) flush();
+  }
+  lines.push('\r\n');
+  flush();
+  closeSync(fd);
 }
 
 /** A long BIP measurement file of n rows (jobfx progression): 15 rows per course. */
@@ -138,7 +185,7 @@ function generateMeasurements(n, file) {
   writeFileSync(file, '\uFEFF' + lines.join('\r\n') + '\r\n');
 }
 
-/** The file of an input kind and size: export-N.csv, export-N.xlsx, export-N-quoted.csv, export-N-1252.csv. */
+/** The file of an input kind and size: export-N.csv, export-N.xlsx, export-N-quoted.csv, export-N-utf16.csv, ... */
 const inputFile = (kind, n) =>
   join(dir, kind.startsWith('csv-') ? `export-${n}-${kind.slice(4)}.csv` : `export-${n}.${kind}`);
 
@@ -416,13 +463,53 @@ if (argv.includes('--progression')) {
   process.exit(0);
 }
 
+const header =
+  '| input | rows | MB | jobfx s | rows/s | MB/s | peak RSS MB | DuckDB process s | jobfx/DuckDB process | DuckDB query s | jobfx/DuckDB query |';
+const rule = '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
+// `--only KIND[,KIND]` (e.g. csv-utf16,csv-stray) times only those inputs, `--size N` sets the
+// size of the variant exports; the table is printed, BENCHMARKS.md is left alone.
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',') : null;
+const sizeArg = argv.includes('--size') ? Number(argv[argv.indexOf('--size') + 1]) : NaN;
+const VARIANTS = ['quoted', '1252', 'utf16', 'stray'];
+if (only) {
+  const variantSizes = [sizeArg > 0 ? sizeArg : csvSizes[csvSizes.length - 1]];
+  console.log(`${header}\n${rule}`);
+  for (const kind of only) {
+    const sizes = kind === 'xlsx' ? xlsxSizes : variantSizes;
+    for (const n of sizes) {
+      const file = inputFile(kind, n);
+      if (!existsSync(file)) {
+        console.log(`generating ${file} ...`);
+        if (kind === 'xlsx') await generateXlsx(n, file);
+        else generateCsv(n, file, kind === 'csv' ? 'plain' : kind.slice(4));
+      }
+      const args = ['keyfigures', file, '--period', PERIOD.label, '--format', 'json'];
+      time(args);
+      const jx = Array.from({ length: runs }, () => time(args));
+      const s = median(jx.map((x) => x.seconds));
+      const mb = statSync(file).size / 1e6;
+      console.log(
+        `| ${kind} | ${n.toLocaleString('en')} | ${fmt(mb, 1)} | ${fmt(s)} | ${Math.round(n / s).toLocaleString('en')} | ${fmt(mb / s, 1)} | ${fmt(median(jx.map((x) => x.rssMB)), 0)} (max ${fmt(Math.max(...jx.map((x) => x.rssMB)), 0)}) | n/a | n/a | n/a | n/a |`,
+      );
+    }
+  }
+  console.log(
+    `load average at the end: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
+  process.exit(0);
+}
+
 for (const n of csvSizes) {
   const file = join(dir, `export-${n}.csv`);
   if (!existsSync(file)) generateCsv(n, file);
 }
-// The quoted and Windows-1252 exports, at the largest size only: they must stay near the plain one.
+// The quoted, Windows-1252, UTF-16 and stray-byte exports, at the largest size only: they must
+// stay near the plain one.
 const variantSizes = [csvSizes[csvSizes.length - 1]];
-for (const variant of ['quoted', '1252'])
+for (const variant of VARIANTS)
   for (const n of variantSizes) {
     const file = inputFile(`csv-${variant}`, n);
     if (!existsSync(file)) generateCsv(n, file, variant);
@@ -462,9 +549,6 @@ const checkLine =
 console.log(checkLine + '\n');
 if (argv.includes('--check-only')) process.exit(problems.length === 0 ? 0 : 1);
 
-const header =
-  '| input | rows | MB | jobfx s | rows/s | MB/s | peak RSS MB | DuckDB process s | jobfx/DuckDB process | DuckDB query s | jobfx/DuckDB query |';
-const rule = '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
 const lines = [];
 const results = [];
 // First every process (jobfx, DuckDB), then the warm queries in this process.
@@ -472,6 +556,8 @@ for (const [kind, sizes] of [
   ['csv', csvSizes],
   ['csv-quoted', variantSizes],
   ['csv-1252', variantSizes],
+  ['csv-utf16', variantSizes],
+  ['csv-stray', variantSizes],
   ['xlsx', xlsxSizes],
 ]) {
   for (const n of sizes) {

@@ -177,14 +177,22 @@ function generatedExport() {
       quote ? 'Park "Vest"; hal 2' : 'Park Vest',
     ]);
     const reason = quote && r() < 0.1 ? 'Job\r\nog uddannelse' : pick(['Job', 'Uddannelse', '']);
-    lines.push([CPRS[i % CPRS.length], start, end, reason, unit].map(q).join(d));
+    // The person in any form the parser reads (the separators the redaction knows): none may be
+    // rejected as "not a CPR number" (judge).
+    const cpr = CPRS[i % CPRS.length];
+    const person =
+      cpr.length === 10 && r() < 0.5
+        ? cpr.slice(0, 6) + pick(PLANT_SEPARATORS.filter((x) => x !== d)) + cpr.slice(6)
+        : cpr;
+    lines.push([person, start, end, reason, unit].map(q).join(d));
   }
   const text = lines.map((l) => l + pick(ends)).join('');
   let bytes;
   let what;
   switch (int(5)) {
     case 0:
-      [bytes, what] = [Buffer.from(text, 'latin1'), 'windows-1252'];
+      // Windows-1252 has no en dash or minus sign at the code points 'latin1' writes: a hyphen.
+      [bytes, what] = [Buffer.from(text.replace(/[\u2011-\u2014\u2212]/g, '-'), 'latin1'), 'windows-1252'];
       break;
     case 1: {
       const at = text.indexOf('Malerværksted');
@@ -272,6 +280,8 @@ const PLANTED = new RegExp(
     ...(d.startsWith('0') ? [d.slice(1)] : []),
   ]).join('|')})(?!\\d)`,
 );
+/** What GFM makes a link of by itself: a scheme's "://", "www.", an e-mail address (unescaped). */
+const MD_AUTOLINK = /(?:https?|ftp):\/\/|(?<![\\\w])www\.|[\w.+-]@[\w-]+\./i;
 const HOSTILE_XML_OK = [
   '\u2028',
   '\u2029',
@@ -281,6 +291,10 @@ const HOSTILE_XML_OK = [
   '\u009b',
   '[klik](javascript:alert(1))',
   '![x](http://example.invalid/x.png)',
+  // Bare URLs and addresses GFM turns into links by itself.
+  'http://evil.example',
+  'se www.evil.example',
+  'skriv til x@evil.example',
 ];
 const HOSTILE = [...HOSTILE_XML_OK, '\uffff', '\ufffe', '\u0001', '\u001b[31m'];
 
@@ -432,6 +446,8 @@ function judgePlanted(res, sides) {
     if (UNSAFE_CHARS.test(text)) return `an unsafe character in ${where}`;
     if (where === 'stdout' && res.args.includes('md') && /(?<!\\)!?\[[^\]\n]*(?<!\\)\]\(/.test(text))
       return `a live Markdown link in ${where}`;
+    if (where === 'stdout' && res.args.includes('md') && MD_AUTOLINK.test(text))
+      return `a Markdown autolink in ${where}`;
   }
   return null;
 }
@@ -616,6 +632,8 @@ function judge(res, input) {
   }
   if (input?.expectRows !== undefined && res.args[0] === 'inspect' && res.code !== 0)
     return `a valid export was refused: ${res.stderr.split('\n')[0]}`;
+  if (input?.expectRows !== undefined && /not a CPR number/.test(res.stdout + res.stderr))
+    return 'a CPR number in a form the parser reads was rejected';
   const lines = res.stderr.split('\n').filter((l) => l !== '');
   if (/^\s+at /m.test(res.stderr) || /unexpected error/.test(res.stderr))
     return 'crash: stack trace or unexpected error';
@@ -733,6 +751,10 @@ async function worker() {
       const c = await compareCsv(file);
       stats.csvCompared++;
       if (c === 'different') verdict = 'fast and general CSV paths differ';
+      // A generated export (RFC 4180 quotes, any encoding) must stream: the general path holds
+      // the whole file as one string (memory, and a crash past 512 MB).
+      if (c === 'declined' && input.expectRows !== undefined)
+        verdict = 'a generated export went the whole-string (general) CSV path';
       if (c === 'same') stats.fastTaken++;
     }
     stats.tried++;

@@ -28,13 +28,24 @@ export function cprBirthOfKey(key: number): Day {
 }
 
 /**
- * Every spelling of a CPR number the parser reads, and the separators people type or exporters
- * write between date and sequence number: DDMMYYSSSS, DDMMYY-SSSS, DDMMYY SSSS (any white space,
- * also a no-break space), DDMMYY.SSSS, DDMMYY–SSSS (en dash, and the other Unicode dashes and the
- * minus sign), and the 9 digits of a number whose leading zero Excel dropped. Digits on either
- * side make it part of a longer number, not a CPR number.
+ * The separators people type or exporters write between a CPR number's date and sequence
+ * number: a hyphen, any white space (also a no-break space), a dot, the en dash and the other
+ * Unicode dashes and the minus sign. One definition for the redaction and the parser (parseCpr).
  */
-const CPR_FORMS = /(?<!\d)(?:(\d{6})[-\s.\u2010-\u2015\u2212\ufe58\ufe63\uff0d]?(\d{4})|(\d{9}))(?!\d)/g;
+const SEPARATOR = '[-\\s.\\u2010-\\u2015\\u2212\\ufe58\\ufe63\\uff0d]';
+
+/**
+ * Every spelling of a CPR number the parser reads: DDMMYYSSSS, DDMMYY, a separator above, SSSS,
+ * and the 9 digits of a number whose leading zero Excel dropped. Digits on either side make it
+ * part of a longer number, not a CPR number.
+ */
+const CPR_FORMS = new RegExp(`(?<!\\d)(?:(\\d{6})${SEPARATOR}?(\\d{4})|(\\d{9}))(?!\\d)`, 'g');
+
+/**
+ * A whole (trimmed) value that is a CPR form of ten digits, the date's six and the sequence's
+ * four in groups 1 and 2: what parseCpr reads, by the same definition as the redaction.
+ */
+export const CPR_VALUE = new RegExp(`^(\\d{6})${SEPARATOR}?(\\d{4})$`);
 
 /**
  * Replaces every CPR number in free text by "[CPR]": the last line of defence for messages and

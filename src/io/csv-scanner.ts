@@ -1,15 +1,17 @@
 /**
  * The byte scanner of the fast CSV path (src/io/fast-csv.ts): records from a byte offset, fields
- * as byte ranges of one buffer, quotes unescaped in place, Windows-1252 turned into UTF-8 as read.
+ * as byte ranges of one buffer, quotes unescaped in place, other encodings turned into UTF-8 as read
+ * (text-input.ts).
  */
 import type { ByteRow, RawRow } from './raw.js';
-import { CHUNK, CR, LF, QUOTE, readAt } from './byte-input.js';
+import { CHUNK, CR, LF, QUOTE } from './byte-input.js';
+import { TextInput, type TextMode } from './text-input.js';
 
 /**
  * Scans records from a byte offset. After `next()` returns true, fields 0..count-1 of the record
  * are the UTF-8 bytes [start[i], end[i]) of `buf`, and `rowNumber` is its first line. A field in
  * quotes (RFC 4180: "" for a quote, delimiters and line breaks inside) is given without its
- * quotes, unescaped in place; a Windows-1252 file is turned into UTF-8 as it is read.
+ * quotes, unescaped in place; a file in another encoding is turned into UTF-8 as it is read.
  */
 export class Scanner implements ByteRow {
   buf: Buffer;
@@ -20,31 +22,30 @@ export class Scanner implements ByteRow {
   /** The line the next record starts on. */
   lineAfter: number;
   /** Where the next read from the file starts (bytes of the file, whatever the encoding). */
-  filePos: number;
+  get filePos(): number {
+    return this.input.filePos;
+  }
 
   private len = 0;
   private pos = 0;
   private eof = false;
   /** Fields of the record at hand that hold "" and are unescaped once the record is complete. */
   private escaped: number[] = [];
-  private readonly raw: Buffer | null;
-  private readonly decoder: TextDecoder | null;
+  private readonly input: TextInput;
 
   constructor(
-    private readonly file: string,
-    private readonly fd: number,
+    file: string,
+    fd: number,
     private readonly delimiter: number,
     offset: number,
     line: number,
-    windows1252 = false,
+    mode: TextMode = 'utf-8',
     chunk = CHUNK,
   ) {
     this.buf = Buffer.allocUnsafe(chunk);
-    this.filePos = offset;
+    this.input = new TextInput(file, fd, offset, mode, chunk);
     this.lineAfter = line;
     this.rowNumber = line;
-    this.raw = windows1252 ? Buffer.allocUnsafe(chunk >> 2) : null;
-    this.decoder = windows1252 ? new TextDecoder('windows-1252') : null;
   }
 
   next(): boolean {
@@ -157,7 +158,7 @@ export class Scanner implements ByteRow {
   /** Called before each read of the file with the offset reached, for a progress bar. */
   onRefill?: (offset: number) => void;
 
-  /** About where the next record starts in the file (exact for UTF-8, a little early for Windows-1252). */
+  /** About where the next record starts in the file (exact for UTF-8, a little early for other encodings). */
   get offset(): number {
     return Math.max(0, this.filePos - (this.len - this.pos));
   }
@@ -171,24 +172,15 @@ export class Scanner implements ByteRow {
       this.len = keep;
     }
     // Room for a whole read: one record may be longer than the buffer.
-    const room = this.raw ? this.raw.length * 3 : 1;
+    const room = this.input.maxOut;
     if (this.buf.length - this.len < room || this.len === this.buf.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + room));
       this.buf.copy(bigger, 0, 0, this.len);
       this.buf = bigger;
     }
-    let got: number;
-    if (this.raw) {
-      // Windows-1252 → UTF-8: at most 3 bytes per byte (0x80 is €, E2 82 AC).
-      got = readAt(this.file, this.fd, this.raw, 0, this.raw.length, this.filePos);
-      if (got > 0)
-        this.len += this.buf.write(this.decoder!.decode(this.raw.subarray(0, got)), this.len, 'utf8');
-    } else {
-      got = readAt(this.file, this.fd, this.buf, this.len, this.buf.length - this.len, this.filePos);
-      this.len += got;
-    }
+    const got = this.input.read(this.buf, this.len);
+    this.len += got;
     if (got === 0) this.eof = true;
-    this.filePos += got;
   }
 
   private growFields(): void {

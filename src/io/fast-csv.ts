@@ -1,12 +1,13 @@
 /**
- * The fast CSV path: for the common export that holds no quote character and is valid UTF-8,
- * records are scanned straight from the bytes, in chunks, without decoding the file into one
- * string and without an object per cell. The schema layer reads the fields of each row from
+ * The fast CSV path: for exports whose quotes are all RFC 4180 (most hold none), in any encoding
+ * decode() knows (UTF-8, Windows-1252, UTF-8 with stray bytes, UTF-16), records are scanned from
+ * the bytes, decoded chunk by chunk (text-input.ts), without decoding the file into one string
+ * and without an object per cell. The schema layer reads the fields of each row from
  * the bytes (src/schema/normalise/fast-row.ts) and turns only what it needs into strings.
  *
  * It gives exactly the records the general path (csv-parse, src/io/read-csv.ts) gives: the same
- * cells, line numbers, header row, title rows and trailing-line handling. Any file it is not
- * sure about (a quote anywhere, bytes that are not UTF-8, --encoding windows-1252, a header it
+ * cells, line numbers, header row, title rows, trailing-line handling and stray-byte note. Any
+ * file it is not sure about (a quote out of place, --encoding utf-8 over UTF-16, a header it
  * cannot place within the first rows) goes to the general path instead; test/io/fast-csv.test.ts
  * and the fuzz suite compare both on every fixture and on mutated input.
  */
@@ -18,6 +19,7 @@ import {
   findHeaderRow,
   HEADER_SEARCH_ROWS,
   isEmptyCell,
+  readNote,
   type FastRows,
   type RawRow,
   type RawTable,
@@ -28,6 +30,7 @@ import {
 
 import { CHUNK, CR, LF, openInput, QUOTE, readAt, readError } from './byte-input.js';
 import { isBlankRecord, Scanner } from './csv-scanner.js';
+import { repairNote, strayBytesOf, TextInput, type TextMode } from './text-input.js';
 
 // Opening and reading errors, for the readers that import them from here.
 export { openInput, readError } from './byte-input.js';
@@ -40,17 +43,17 @@ interface Survey {
   /** Where the text starts (after the BOM(s) the decoder would drop). */
   bodyStart: number;
   hasBom: boolean;
-  /** The file is Windows-1252 (decode's verdict: not UTF-8, and no UTF-8 sequence in it). */
-  windows1252: boolean;
-  /** The file holds a quote character somewhere. */
+  /** How the bytes are text: decode()'s verdict on the file. */
+  mode: TextMode;
+  /** The file may hold a quote character. */
   quotes: boolean;
 }
 
 /**
- * Reads the whole file once, cheaply, for the encoding decode() would find: valid UTF-8, or
- * Windows-1252 (not UTF-8, and no valid UTF-8 sequence of a non-ASCII character anywhere).
- * null for the rest (UTF-8 with stray bytes, UTF-16, a BOM before bytes that are not UTF-8),
- * which the general path reads and reports.
+ * Reads the whole file once, cheaply, for the encoding decode() would find: valid UTF-8,
+ * Windows-1252 (not UTF-8, and no valid UTF-8 sequence of a non-ASCII character anywhere),
+ * UTF-8 with stray bytes (not UTF-8, but with such sequences, or after a UTF-8 BOM), UTF-16,
+ * or --encoding utf-8 over bytes that are not. null when --encoding utf-8 meets UTF-16.
  */
 function survey(file: string, fd: number, size: number, forced: string | undefined): Survey | null {
   const buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(size, 16)) + 4);
@@ -61,6 +64,10 @@ function survey(file: string, fd: number, size: number, forced: string | undefin
   let quotes = false;
   let notUtf8 = false;
   let utf8Sequences = false;
+  // Once the mode is known, only quote bytes are still looked for: a file without any needs no
+  // quotesRegular pass (in UTF-16 a 22 byte may be part of another character: checked, then).
+  let mode: TextMode | null = null;
+  const known = (m: TextMode) => (mode = m);
   for (;;) {
     const n = readAt(file, fd, buf, carry, buf.length - carry, pos) + carry;
     const eof = n === carry;
@@ -73,13 +80,25 @@ function survey(file: string, fd: number, size: number, forced: string | undefin
       }
       hasBom = isBomAt(buf, 0, n);
       if (forced === 'windows-1252')
-        return { bodyStart: hasBom ? 3 : 0, hasBom, windows1252: true, quotes: true };
-      if (utf16Of(buf.subarray(0, n))) return null;
-      // TextDecoder drops one more BOM at the start of the text it is given.
-      bodyStart = hasBom ? (isBomAt(buf, 3, n) ? 6 : 3) : 0;
-      from = bodyStart;
+        return { bodyStart: hasBom ? 3 : 0, hasBom, mode: 'windows-1252', quotes: true };
+      const utf16 = utf16Of(buf.subarray(0, n));
+      if (utf16) {
+        if (forced === 'utf-8') return null;
+        bodyStart = 0;
+        hasBom = false;
+        known(utf16);
+      } else {
+        // TextDecoder drops one more BOM at the start of the text it is given.
+        bodyStart = hasBom ? (isBomAt(buf, 3, n) ? 6 : 3) : 0;
+        from = bodyStart;
+      }
     }
     if (!quotes && buf.subarray(0, n).indexOf(QUOTE, from) >= 0) quotes = true;
+    if (mode !== null) {
+      if (quotes || eof) return { bodyStart, hasBom, mode, quotes };
+      carry = 0;
+      continue;
+    }
     // Complete UTF-8 sequences are checked now; a sequence cut by the chunk end waits for the next.
     let cut = n;
     if (!eof) {
@@ -95,33 +114,39 @@ function survey(file: string, fd: number, size: number, forced: string | undefin
     if (isUtf8(piece)) {
       if (!utf8Sequences && !isAscii(piece)) utf8Sequences = true;
     } else {
-      if (hasBom || forced === 'utf-8') return null;
+      if (forced === 'utf-8') known('utf-8-lossy');
+      else if (hasBom) known('utf-8-repair');
       notUtf8 = true;
       if (!utf8Sequences && hasUtf8Sequence(piece)) utf8Sequences = true;
     }
-    if (notUtf8 && utf8Sequences) return null;
+    if (mode === null && notUtf8 && utf8Sequences) known('utf-8-repair');
+    if (mode !== null && !eof) {
+      carry = 0;
+      continue;
+    }
+    if (mode !== null) return { bodyStart, hasBom, mode, quotes };
     if (eof) break;
     buf.copyWithin(0, cut, n);
     carry = n - cut;
   }
-  return { bodyStart: Math.max(bodyStart, 0), hasBom, windows1252: notUtf8, quotes };
+  return { bodyStart: Math.max(bodyStart, 0), hasBom, mode: notUtf8 ? 'windows-1252' : 'utf-8', quotes };
 }
 
 /**
  * Whether every quote of the file is where RFC 4180 puts it: opening a field (after a delimiter,
  * a line break or at the start) and, unless doubled, closing it before a delimiter, a line break
  * or the end. Then csv-parse reads the file as the scanner does; anything else is its to read.
+ * Read as decoded text, so that UTF-16 is judged by its characters.
  */
-function quotesRegular(file: string, fd: number, from: number, D: number): boolean {
-  const buf = Buffer.allocUnsafe(CHUNK);
-  let pos = from;
+function quotesRegular(file: string, fd: number, from: number, D: number, mode: TextMode): boolean {
+  const input = new TextInput(file, fd, from, mode);
+  const buf = Buffer.allocUnsafe(Math.max(CHUNK, input.maxOut));
   let inQuote = false;
   let afterQuote = false;
   let prev = LF;
   for (;;) {
-    const n = readAt(file, fd, buf, 0, buf.length, pos);
+    const n = input.read(buf, 0);
     if (n === 0) break;
-    pos += n;
     const b = buf.subarray(0, n);
     let i = 0;
     while (i < n) {
@@ -171,13 +196,13 @@ export function readCsvFast(file: string, opts: ReadOptions): RawTable | null {
       return null;
     const s = survey(file, fd, size, opts.encoding);
     if (!s) return null;
-    const delimiter = opts.delimiter ?? sniffDelimiter(headText(file, fd, s.bodyStart, s.windows1252));
+    const delimiter = opts.delimiter ?? sniffDelimiter(headText(file, fd, s.bodyStart, s.mode));
     if (delimiter.length !== 1 || delimiter.charCodeAt(0) >= 0x80) return null;
     const D = delimiter.charCodeAt(0);
     if (D === LF || D === CR || D === QUOTE) return null;
-    if (s.quotes && !quotesRegular(file, fd, s.bodyStart, D)) return null;
+    if (s.quotes && !quotesRegular(file, fd, s.bodyStart, D, s.mode)) return null;
 
-    const sc = new Scanner(file, fd, D, s.bodyStart, 1, s.windows1252);
+    const sc = new Scanner(file, fd, D, s.bodyStart, 1, s.mode);
     const records: { row: RawRow }[] = [];
     const nextRecord = (): boolean => {
       if (!sc.next()) return false;
@@ -218,17 +243,21 @@ export function readCsvFast(file: string, opts: ReadOptions): RawTable | null {
     const header = records[headerIndex]!;
     const headers = header.row.cells.map((c) => (c === null ? '' : String(c).trim()));
     while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
-    const rows = new FastCsvRows(file, D, s.bodyStart, headerIndex + 1, s.windows1252, size, opts.progress);
+    const rows = new FastCsvRows(file, D, s.bodyStart, headerIndex + 1, s.mode, size, opts.progress);
 
     const table: RawTable = {
       info: {
         file,
         format: 'csv',
-        encoding: s.windows1252 ? 'windows-1252' : s.hasBom ? 'utf-8 (BOM)' : 'utf-8',
+        encoding: encodingName(s),
         delimiter,
         headerRow: header.row.rowNumber,
         headerRowSource: opts.headerRow !== undefined ? 'forced' : 'detected',
-        notes: [],
+        // The stray bytes' lines take one more pass, for the few files that have them.
+        notes:
+          s.mode === 'utf-8-repair'
+            ? [readNote('bytes', repairNote(file, strayBytesOf(file, fd, s.bodyStart)))]
+            : [],
       },
       headers,
       rows: [],
@@ -259,21 +288,31 @@ export function readCsvFast(file: string, opts: ReadOptions): RawTable | null {
   }
 }
 
+/** The encoding as decode() names it. */
+function encodingName(s: Survey): RawTable['info']['encoding'] {
+  if (s.mode === 'windows-1252' || s.mode === 'utf-16le' || s.mode === 'utf-16be') return s.mode;
+  return s.hasBom ? 'utf-8 (BOM)' : 'utf-8';
+}
+
 /** The decoded start of the text, enough for sniffDelimiter: its first 30 non-blank lines complete. */
-function headText(file: string, fd: number, bodyStart: number, windows1252: boolean): string {
-  const decode = (b: Buffer) =>
-    windows1252 ? new TextDecoder('windows-1252').decode(b) : b.toString('utf8');
-  let want = 1 << 16;
+function headText(file: string, fd: number, bodyStart: number, mode: TextMode): string {
+  const input = new TextInput(file, fd, bodyStart, mode);
+  let buf = Buffer.allocUnsafe(Math.max(1 << 16, input.maxOut));
+  let len = 0;
   for (;;) {
-    const buf = Buffer.allocUnsafe(want);
-    const n = readAt(file, fd, buf, 0, want, bodyStart);
-    if (n < want) return decode(buf.subarray(0, n));
-    const lastEnd = Math.max(buf.lastIndexOf(LF, n - 1), buf.lastIndexOf(CR, n - 1));
+    if (buf.length - len < Math.max(1 << 16, input.maxOut)) {
+      const bigger = Buffer.allocUnsafe(buf.length * 4);
+      buf.copy(bigger, 0, 0, len);
+      buf = bigger;
+    }
+    const got = input.read(buf, len);
+    len += got;
+    if (got === 0) return buf.toString('utf8', 0, len);
+    const lastEnd = Math.max(buf.lastIndexOf(LF, len - 1), buf.lastIndexOf(CR, len - 1));
     if (lastEnd >= 0) {
-      const text = decode(buf.subarray(0, lastEnd + 1));
+      const text = buf.toString('utf8', 0, lastEnd + 1);
       if (countLines(text, 30) >= 30) return text;
     }
-    want *= 4;
   }
 }
 
@@ -288,7 +327,7 @@ class FastCsvRows implements FastRows {
     /** Where the text starts; the first `skip` records (title rows and header) are not data. */
     private readonly offset: number,
     private readonly skip: number,
-    private readonly windows1252: boolean,
+    private readonly mode: TextMode,
     private readonly size: number,
     private readonly progress?: ReadProgress,
   ) {}
@@ -296,7 +335,7 @@ class FastCsvRows implements FastRows {
   scan(sink: RowSink): number {
     const fd = openInput(this.file);
     try {
-      const sc = new Scanner(this.file, fd, this.delimiter, this.offset, 1, this.windows1252);
+      const sc = new Scanner(this.file, fd, this.delimiter, this.offset, 1, this.mode);
       for (let i = 0; i < this.skip; i++) sc.next();
       const { progress, size } = this;
       // Told at every refill of the buffer (2 MB), in bytes of the file.

@@ -1,12 +1,14 @@
 /**
- * CSV → RawTable, the general path: decode, sniff the delimiter, parse with csv-parse (quotes,
- * line breaks inside fields, Windows-1252), find the header row. The common unquoted UTF-8
- * export takes the fast path in fast-csv.ts instead, which gives the same records.
+ * CSV → RawTable, the general path: decode, sniff the delimiter, parse with csv-parse, find the
+ * header row. It holds the whole file as one string, so only what the fast path (fast-csv.ts,
+ * which gives the same records in flat memory, in every encoding) declines comes here: quotes
+ * that break RFC 4180, --encoding utf-8 over UTF-16, bytes from a pipe, a header it cannot place.
  */
 import { readFile } from 'node:fs/promises';
 import { dataError, inputError, usageError } from '../errors.js';
 import { readError } from './fast-csv.js';
 import { decode, ENCODINGS, sniffDelimiter } from './sniff.js';
+import { repairNote } from './text-input.js';
 import { findHeaderRow, isEmptyCell, readNote, type RawRow, type RawTable, type ReadOptions } from './raw.js';
 
 export async function readCsvFile(file: string, bytes: Buffer, opts: ReadOptions): Promise<RawTable> {
@@ -56,15 +58,7 @@ export async function readCsvFile(file: string, bytes: Buffer, opts: ReadOptions
   };
 }
 
-/** The warning for a UTF-8 file with bytes that are not UTF-8: where, what was done, what to do. */
-export function repairNote(file: string, r: { lines: number[]; bytes: number }): string {
-  const shown =
-    r.lines.slice(0, 10).join(', ') + (r.lines.length > 10 ? ` and ${r.lines.length - 10} more` : '');
-  return (
-    `${file}: is UTF-8, but ${r.bytes} byte(s) on line${r.lines.length > 1 ? 's' : ''} ${shown} are not UTF-8 ` +
-    `and were read as Windows-1252 (e.g. byte E6 as "æ"); check those lines, and save the file as UTF-8 in the case system`
-  );
-}
+export { repairNote } from './text-input.js';
 
 type Parse = typeof import('csv-parse/sync').parse;
 

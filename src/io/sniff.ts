@@ -62,7 +62,7 @@ export function decode(bytes: Buffer, forced?: string): Decoded {
   const body = hasBom ? bytes.subarray(isBomAt(bytes, 3) ? 6 : 3) : bytes;
   if (forced === 'windows-1252')
     return {
-      text: new TextDecoder('windows-1252').decode(hasBom ? bytes.subarray(3) : bytes),
+      text: decode1252(hasBom ? bytes.subarray(3) : bytes),
       encoding: 'windows-1252',
     };
   // --encoding utf-8 is taken at its word: a byte that is not UTF-8 becomes U+FFFD.
@@ -79,19 +79,34 @@ export function decode(bytes: Buffer, forced?: string): Decoded {
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
   if (isUtf8(body)) return { text: body.toString('utf8'), encoding: 'utf-8' };
   const d = decodeUtf8(body);
-  if (d.utf8Sequences === 0 || !d.repaired)
-    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+  if (d.utf8Sequences === 0 || !d.repaired) return { text: decode1252(body), encoding: 'windows-1252' };
   return { text: d.text, encoding: 'utf-8', repaired: d.repaired };
 }
 
 const isBomAt = (b: Buffer, i: number) => b[i] === 0xef && b[i + 1] === 0xbb && b[i + 2] === 0xbf;
 
-/** windows-1252 characters of the bytes 0x80-0xff, made once when first needed. */
-let cp1252: string[] | undefined;
-const cp1252Of = (b: number): string =>
-  (cp1252 ??= Array.from({ length: 128 }, (_, i) =>
-    new TextDecoder('windows-1252').decode(Buffer.from([0x80 + i])),
-  ))[b - 0x80]!;
+/**
+ * Windows-1252 (WHATWG's index) of the bytes 0x80-0x9F, where it differs from Latin-1: € ‚ ƒ „ …
+ * † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ; 81, 8D, 8F, 90 and 9D stay C1 controls.
+ */
+const C1_1252 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Windows-1252 bytes as text. Not TextDecoder: Node 20 decodes a whole buffer as Latin-1, so
+ * that € (80) and the en dash (96) became C1 controls, shown as "�", and a CPR number written
+ * with an en dash was neither read nor redacted.
+ */
+export function decode1252(b: Uint8Array): string {
+  const s = Buffer.from(b.buffer, b.byteOffset, b.length).toString('latin1');
+  return /[\u0080-\u009f]/.test(s)
+    ? s.replace(/[\u0080-\u009f]/g, (c) => C1_1252[c.charCodeAt(0) - 0x80]!)
+    : s;
+}
+
+/** windows-1252 characters of the bytes 0x80-0xff. */
+export const cp1252Of = (b: number): string => decode1252(Uint8Array.of(b));
 
 /**
  * UTF-8 where it is valid; every byte that does not start a valid sequence is read as
@@ -141,7 +156,7 @@ export function hasUtf8Sequence(buf: Buffer): boolean {
 const cont = (b: number | undefined) => b !== undefined && (b & 0xc0) === 0x80;
 
 /** The length of the valid UTF-8 sequence of a non-ASCII character at i, or 0 (RFC 3629). */
-function utf8SequenceAt(buf: Buffer, i: number): number {
+export function utf8SequenceAt(buf: Buffer, i: number): number {
   const b = buf[i]!;
   const b1 = buf[i + 1];
   if (b >= 0xc2 && b <= 0xdf) return cont(b1) ? 2 : 0;

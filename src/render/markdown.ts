@@ -5,14 +5,20 @@ import type { Table } from '../model/table.js';
 /**
  * Escape what Markdown would read as syntax inside a table cell: the pipe, backslash, emphasis and
  * code marks, the brackets of a link or an image ("[klik](javascript:…)", "![x](http://…)", a
- * reference "[x]: url": none forms without an unescaped "["), and a "<" that could open an HTML
- * tag or an autolink ("<5" stays as it is). Line breaks become spaces.
+ * reference "[x]: url": none forms without an unescaped "["), the "(" right after a "]" (where a
+ * link's target starts), and a "<" that could open an HTML tag or an autolink ("<5" stays as it
+ * is). GFM's bare autolinks are broken with an escape the reader does not see: the ":" of
+ * "scheme://" (http://evil.example), "mailto:" and "xmpp:", the "." of "www." and every "@" (an
+ * e-mail address). Line breaks become spaces.
  */
 export function escapeMarkdown(s: string): string {
   return s
     .replace(/\r\n|[\r\n]/g, ' ')
-    .replace(/[\\|*_`[\]]/g, '\\$&')
-    .replace(/<(?=[A-Za-z/!?])/g, '\\<');
+    .replace(/[\\|*_`[\]@]/g, '\\$&')
+    .replace(/\\\]\(/g, '\\]\\(')
+    .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+    .replace(/(?<=[A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)|(?<=\b(?:mailto|xmpp)):/gi, '\\:')
+    .replace(/(?<=\bwww)\./gi, '\\.');
 }
 
 const width = (s: string) => [...s].length;

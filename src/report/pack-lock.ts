@@ -8,16 +8,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { link, open, readFile, rename, unlink } from 'node:fs/promises';
 import { outputError } from '../errors.js';
+import { isAlive } from '../io/write.js';
 
-/** Whether a process with this pid is running (EPERM: it is, under another user). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+// Whether a pid is running: one answer for the pack's leftovers and the single-file writes'.
+export { isAlive } from '../io/write.js';
 
 /** A lock file created but not yet filled in is that of a run starting; after this long, of a dead one. */
 const EMPTY_LOCK_GRACE_MS = 10_000;

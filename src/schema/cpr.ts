@@ -4,7 +4,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { dayOf, type Day } from '../base/dates.js';
-import { centuryOf, cprBirthOfKey } from '../base/redact.js';
+import { centuryOf, cprBirthOfKey, CPR_VALUE } from '../base/redact.js';
 
 export interface CprFacts {
   birthDate: Day;
@@ -14,13 +14,14 @@ export interface CprFacts {
 export type CprResult = { ok: true; digits: string; facts: CprFacts } | { ok: false; reason: string };
 
 /**
- * Parses DDMMYY-SSSS, DDMMYYSSSS, or a 9-digit number that lost its leading zero in Excel.
+ * Parses DDMMYY-SSSS, DDMMYYSSSS, the other separators the redaction knows (a space, a dot, an
+ * en dash ...: CPR_VALUE), or a 9-digit number that lost its leading zero in Excel.
  * The modulus-11 check is deliberately not applied: numbers issued since 2007 need not pass it.
  * Reasons never contain the number itself.
  */
 export function parseCpr(value: string | number): CprResult {
   let s = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : '') : value.trim();
-  s = s.replace(/^(\d{6})[-\s]?(\d{4})$/, '$1$2');
+  s = s.replace(CPR_VALUE, '$1$2');
   if (/^\d{9}$/.test(s)) s = '0' + s;
   if (!/^\d{10}$/.test(s)) return { ok: false, reason: 'is not a CPR number (expected DDMMYY-SSSS)' };
   const dd = Number(s.slice(0, 2));

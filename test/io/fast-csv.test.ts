@@ -94,7 +94,7 @@ describe('fast CSV path = csv-parse path', () => {
     await same(file, { delimiter: ';' });
   });
 
-  it('takes RFC 4180 quotes and Windows-1252; declines stray quotes and UTF-8 with stray bytes', async () => {
+  it('takes RFC 4180 quotes, Windows-1252 and UTF-8 with stray bytes; declines stray quotes', async () => {
     const quoted = join(dir, 'quoted.csv');
     writeFileSync(
       quoted,
@@ -127,7 +127,11 @@ describe('fast CSV path = csv-parse path', () => {
       mixed,
       Buffer.concat([Buffer.from('CPR-nr.;Startdato;Værksted\n'), Buffer.from('x;y;\xe6\n', 'latin1')]),
     );
-    expect(readCsvFast(mixed, { headerScore })).toBeNull();
+    // UTF-8 with one stray Windows-1252 byte (line 2): the fast path decodes it per chunk.
+    const taken = readCsvFast(mixed, { headerScore });
+    expect(taken?.info.encoding).toBe('utf-8');
+    expect(taken?.info.notes.map((n) => n.text).join()).toMatch(/1 byte\(s\) on line 2 are not UTF-8/);
+    expect(await same(mixed)).toBe(true);
   });
 
   it('reads quoted and Windows-1252 files larger than one read like csv-parse', async () => {
@@ -142,7 +146,64 @@ describe('fast CSV path = csv-parse path', () => {
     const latin = join(dir, 'big-latin.csv');
     writeFileSync(latin, Buffer.from(rows.join('\n') + '\n', 'latin1'));
     expect(await same(latin)).toBe(true);
-  });
+  }, 240_000);
+
+  it('reads UTF-16 and UTF-8 with stray bytes chunk by chunk like the whole-file decode', async () => {
+    // Rows over several reads (the decoder reads 512 KB at a time) with every line end, quotes,
+    // æøå and a character outside the BMP (a UTF-16 surrogate pair).
+    const rows = ['CPR-nr.;Startdato;Slutdato;Afslutningsårsag;Værksted'];
+    for (let i = 0; i < 30_000; i++)
+      rows.push(
+        `${String((i % 28) + 1).padStart(2, '0')}0385-${String(1000 + (i % 8999))};15-01-2024;;${i % 3 ? 'Job' : '"Afbrudt ""x"";\r\ny"'};Park ø${i % 11 ? '' : ' \u{1F600}'}`,
+      );
+    const ends = ['\r\n', '\n', '\r'];
+    const text = rows.map((r, i) => r + ends[i % 3]).join('');
+    for (const enc of ['utf16le', 'utf16be'] as const) {
+      const file = join(dir, `big-${enc}.csv`);
+      const le = Buffer.from('\uFEFF' + text, 'utf16le');
+      writeFileSync(file, enc === 'utf16le' ? le : Buffer.from(le).swap16());
+      const t = readCsvFast(file, { headerScore });
+      expect(t?.info.encoding, enc).toBe(enc === 'utf16le' ? 'utf-16le' : 'utf-16be');
+      expect(await same(file)).toBe(true);
+    }
+    // UTF-8 with a stray Windows-1252 "æ" (byte E6) on every 97th line, and, where a read ends,
+    // a stray byte as the last byte of the read and a UTF-8 "æ" cut in two by it.
+    const parts: Buffer[] = [];
+    let size = 0;
+    const add = (b: Buffer) => {
+      parts.push(b);
+      size += b.length;
+    };
+    const READ = 1 << 19;
+    rows.forEach((r, i) => {
+      const line = Buffer.from(r + ends[i % 3]);
+      if (size < READ && size + line.length + 2 >= READ) {
+        add(Buffer.from('x'.repeat(READ - 1 - size)));
+        add(Buffer.from([0xe6])); // the last byte of the first read
+        add(Buffer.from('\n'));
+      }
+      if (size < 2 * READ && size + line.length + 2 >= 2 * READ) {
+        add(Buffer.from('y'.repeat(2 * READ - 1 - size)));
+        add(Buffer.from('æ\r')); // C3 | A6: cut by the second read's end
+      }
+      add(i % 97 === 5 ? Buffer.concat([line.subarray(0, 3), Buffer.from([0xe6]), line.subarray(3)]) : line);
+    });
+    const stray = join(dir, 'big-stray.csv');
+    writeFileSync(stray, Buffer.concat(parts));
+    const t = readCsvFast(stray, { headerScore });
+    expect(t?.info.encoding).toBe('utf-8');
+    // Worked by hand: 310 rows r = 5 + 97k (k = 0..309) and the one at the read's end; row r
+    // is on line 1 + r + (rows before it spanning two lines: 1, 4, 7, ...): 8, 137, 266.
+    expect(t?.info.notes[0]?.text).toMatch(/is UTF-8, but 311 byte\(s\) on lines 8, 137, 266, /);
+    expect(await same(stray)).toBe(true);
+    // With a BOM, too (decode() then repairs even without a UTF-8 sequence).
+    const bom = join(dir, 'big-stray-bom.csv');
+    writeFileSync(bom, Buffer.concat([Buffer.from('\uFEFF'), ...parts]));
+    expect(readCsvFast(bom, { headerScore })?.info.encoding).toBe('utf-8 (BOM)');
+    expect(await same(bom)).toBe(true);
+    // --encoding utf-8 over the same bytes: U+FFFD for each, as the whole-file decoder gives.
+    expect(await same(stray, { encoding: 'utf-8' })).toBe(true);
+  }, 240_000);
 
   it('takes the common export and scans it in pieces larger than one read', async () => {
     const rows = ['\uFEFFCPR-nr.;Startdato;Slutdato;Afslutningsårsag;Værksted'];
@@ -162,7 +223,20 @@ describe('fast CSV path = csv-parse path', () => {
       const file = join(dir, `gen-${seed}.csv`);
       const text = generate(seed);
       // Some files as Windows-1252 (æøå as single bytes), as Danish Excel writes them.
-      writeFileSync(file, seed % 5 === 0 ? Buffer.from(text.replace(/^\uFEFF+/, ''), 'latin1') : text);
+      // And some as UTF-16, or as UTF-8 with a stray Windows-1252 byte pasted in.
+      const bytes =
+        seed % 5 === 0
+          ? Buffer.from(text.replace(/^\uFEFF+/, ''), 'latin1')
+          : seed % 7 === 0
+            ? Buffer.from(text, 'utf16le')
+            : seed % 11 === 0
+              ? Buffer.concat([
+                  Buffer.from(text.slice(0, text.length >> 1)),
+                  Buffer.from([0xf8]),
+                  Buffer.from(text.slice(text.length >> 1)),
+                ])
+              : Buffer.from(text);
+      writeFileSync(file, bytes);
       const r = rng(seed);
       const opts: Partial<ReadOptions> = r() < 0.15 ? { headerRow: 1 + Math.floor(r() * 4) } : {};
       if (r() < 0.15) opts.delimiter = pick(r, [';', ',', '\t']);

@@ -11,7 +11,8 @@ import { readCsvFast } from '../../src/io/fast-csv.js';
 import { readCsvFile } from '../../src/io/read-csv.js';
 import { headerScore } from '../../src/schema/columns.js';
 import { loadCourses } from '../../src/schema/load.js';
-import { coursesOf, FIXTURE_CPRS } from '../helpers.js';
+import { decode1252 } from '../../src/io/sniff.js';
+import { coursesOf, d, FIXTURE_CPRS } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jobfx-hostile-'));
 const KEY = { cwd: tmpdir() };
@@ -85,6 +86,58 @@ describe('encodings: evidence per file', () => {
     `${CPRS[1]};02-02-2024;;;Forsikret ledig;Malerværksted`,
     `${CPRS[2]};03-02-2024;;;Forsikret ledig;Rengøring`,
   ];
+
+  it('reads the dot, en-dash and space forms of a CPR number in the person column, as one person', async () => {
+    // One synthetic person (fails modulus 11) written four ways, and a second with a dot.
+    const file = join(dir, 'cpr-forms.csv');
+    writeFileSync(
+      file,
+      [
+        'CPR-nr.;Startdato;Slutdato;Afslutningsårsag;Målgruppe',
+        '161085-1234;01-02-2024;;;Jobparat',
+        '161085.1234;01-03-2024;;;Jobparat',
+        '161085\u20131234;01-04-2024;;;Jobparat',
+        '161085 1234;01-05-2024;;;Jobparat',
+        '171085.1235;01-06-2024;;;Jobparat',
+        '',
+      ].join('\n'),
+    );
+    const r = await loadCourses(file, KEY);
+    expect([r.ledger.read, r.ledger.accepted]).toEqual([5, 5]);
+    const courses = coursesOf(r.store);
+    expect(new Set(courses.slice(0, 4).map((c) => c.personId)).size).toBe(1);
+    expect(courses[4]!.personId).not.toBe(courses[0]!.personId);
+    expect(courses.map((c) => c.birthDate)).toEqual([...Array(4).fill(d('1985-10-16')), d('1985-10-17')]);
+  });
+
+  it('Windows-1252 bytes 80-9F are the characters of that code page, not C1 controls', async () => {
+    // ICU's table (TextDecoder in streaming mode; whole-buffer decoding in Node 20 is Latin-1).
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(decode1252(all)).toBe(new TextDecoder('windows-1252').decode(all, { stream: true }));
+    expect(decode1252(Uint8Array.of(0x80, 0x96, 0x9f))).toBe('\u20ac\u2013\u0178');
+    // A Danish Excel export: a CPR number (synthetic) with an en dash (96), a value with € (80).
+    const file = join(dir, 'cp1252-c1.csv');
+    writeFileSync(
+      file,
+      Buffer.from(
+        'CPR-nr.;Startdato;Slutdato;Afslutningsårsag;Værksted\n' +
+          '171085\x961234;01-02-2024;;;Kantine \x80\n' +
+          '161085-1234;01-03-2024;;;Park\n',
+        'latin1',
+      ),
+    );
+    for (const read of [
+      readCsvFast(file, { headerScore }),
+      await readCsvFile(file, readFileSync(file), { headerScore }),
+    ])
+      expect(read?.rows.map((r) => r.cells[0] + ' ' + r.cells[4])).toEqual([
+        '171085\u20131234 Kantine \u20ac',
+        '161085-1234 Park',
+      ]);
+    const r = await loadCourses(file, { ...KEY, keepColumns: ['Værksted'] });
+    expect([r.info.encoding, r.ledger.read, r.ledger.accepted]).toEqual(['windows-1252', 2, 2]);
+    expect(coursesOf(r.store)[0]!.birthDate).toBe(d('1985-10-17'));
+  });
 
   it('UTF-8 with one Windows-1252 word stays UTF-8; the stray bytes are read as 1252 and reported by line', async () => {
     const file = join(dir, 'utf8-one-1252-word.csv');

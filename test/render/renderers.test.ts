@@ -29,6 +29,52 @@ describe('markdown', () => {
     expect(escapeMarkdown('two\nlines')).toBe('two lines');
   });
 
+  it('leaves no link, image or autolink in a value: "(" after "]", and scheme, www and @ escaped', () => {
+    // Each escape is a CommonMark backslash escape of ASCII punctuation: shown as the character.
+    const cases: [string, string][] = [
+      ['[x](javascript:alert(1))', '\\[x\\]\\(javascript:alert(1))'],
+      ['![img](http://evil.example/a.png)', '!\\[img\\]\\(http\\://evil.example/a.png)'],
+      ['http://evil.example', 'http\\://evil.example'],
+      ['se HTTPS://evil.example/x?a=1', 'se HTTPS\\://evil.example/x?a=1'],
+      ['ftp://x.example og file://y', 'ftp\\://x.example og file\\://y'],
+      ['www.evil.example', 'www\\.evil.example'],
+      ['(WWW.evil.example)', '(WWW\\.evil.example)'],
+      ['ring til x@evil.example', 'ring til x\\@evil.example'],
+      ['mailto:x og xmpp:y', 'mailto\\:x og xmpp\\:y'],
+      ['[x]: http://evil.example', '\\[x\\]: http\\://evil.example'],
+      // What is not a link stays as it is: parentheses, a colon in a note, a time, "awww.".
+      ['Job (ordinært): 10:30, awww.', 'Job (ordinært): 10:30, awww.'],
+    ];
+    for (const [value, escaped] of cases) expect(escapeMarkdown(value), value).toBe(escaped);
+  });
+
+  it('escapes hostile values in cells, labels, titles and notes of a rendered table', () => {
+    const evil = 'http://evil.example';
+    const md = renderMarkdown(
+      [
+        {
+          ...small,
+          title: `[klik](${evil})`,
+          columns: [labelCol('www.evil.example'), valueCol('n')],
+          rows: [{ cells: [text(`![x](${evil})`), count(7)] }],
+          notes: [`Kilde: ${evil} og a@b.example`],
+        },
+      ],
+      en,
+    );
+    expect(md.split('\n')).toEqual([
+      '### \\[klik\\]\\(http\\://evil.example)',
+      '',
+      // The widest cell, !\[x\]\(http\://evil.example), is 29 characters: the rest padded to it.
+      '| www\\.evil.example' + ' '.repeat(29 - 17) + ' |   n |',
+      '| :' + '-'.repeat(28) + ' | --: |',
+      '| !\\[x\\]\\(http\\://evil.example) |   7 |',
+      '',
+      '> Kilde: http\\://evil.example og a\\@b.example',
+      '',
+    ]);
+  });
+
   it('aligns label columns left and value columns right, bolds totals, rounds in English', () => {
     expect(renderMarkdown([small], en)).toBe(
       [

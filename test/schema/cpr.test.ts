@@ -20,6 +20,56 @@ describe('parseCpr', () => {
     });
   });
 
+  it('reads every separator the redaction knows: space, dot, en dash and the other dashes', () => {
+    // Synthetic numbers (none passes modulus 11). 16-10-85, 7th digit 1 → 1985; 4 even → woman.
+    const woman = { ok: true, digits: '1610851234', facts: { birthDate: d('1985-10-16'), gender: 'K' } };
+    for (const form of [
+      '161085.1234',
+      '161085\u20131234', // en dash
+      '161085\u20141234', // em dash
+      '161085\u22121234', // minus sign
+      '161085 1234',
+      '161085\u00a01234', // no-break space
+      ' 161085.1234 ',
+    ])
+      expect(parseCpr(form), JSON.stringify(form)).toEqual(woman);
+    expect(parseCpr('171085\u20131234')).toMatchObject({ ok: true, facts: { birthDate: d('1985-10-17') } });
+    // Two separators, or one in the wrong place, are not a CPR value.
+    for (const form of ['161085..1234', '16108.51234', '161085-1234-', '161085/1234'])
+      expect(parseCpr(form).ok, form).toBe(false);
+  });
+
+  it('accepts exactly the 10-digit forms the redaction removes (one definition of a CPR form)', () => {
+    const seps = [
+      '',
+      '-',
+      ' ',
+      '.',
+      '\u2010',
+      '\u2011',
+      '\u2012',
+      '\u2013',
+      '\u2014',
+      '\u2015',
+      '\u2212',
+      '\ufe58',
+      '\ufe63',
+      '\uff0d',
+      '\t',
+      '\u00a0',
+      '/',
+      ':',
+      '_',
+      '+',
+      '\u00b7',
+    ];
+    for (const sep of seps) {
+      const form = `150385${sep}1239`;
+      const redacted = redactCpr(form) === '[CPR]';
+      expect(parseCpr(form).ok, JSON.stringify(form)).toBe(redacted);
+    }
+  });
+
   it('pads a 9-digit number that lost its leading zero in Excel', () => {
     expect(parseCpr(708990007)).toMatchObject({
       ok: true,
