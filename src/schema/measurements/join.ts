@@ -10,8 +10,7 @@ import { danishOf } from '../../base/dates.js';
 import { courseOrder } from '../course-order.js';
 import { NONE } from '../course-store.js';
 import type { Loaded } from '../load.js';
-import type { ReadRows } from './rows.js';
-import type { Measurement } from './settle.js';
+import { dayOrNull, type MeasurementColumns, type ReadRows } from './store.js';
 
 export interface MeasuredCourse {
   person: string;
@@ -33,15 +32,15 @@ export const JOIN_AFTER_END = 14;
 /** Sets each measurement's course; returns the courses. Rows that fit no course are rejected. */
 export function assignCourses(
   rows: ReadRows,
-  ms: Measurement[],
+  ms: MeasurementColumns,
   notes: string[],
   joined: Loaded | undefined,
 ): MeasuredCourse[] {
-  const courseOfRow = new Int32Array(rows.refs.length).fill(-1);
+  const courseOfRow = new Int32Array(rows.length).fill(-1);
   const courses: MeasuredCourse[] = [];
   if (joined === undefined) ownCourses(rows, courseOfRow, courses, notes);
   else joinCourses(rows, courseOfRow, courses, joined);
-  for (const m of ms) m.course = courseOfRow[m.row]!;
+  for (let k = 0; k < ms.length; k++) ms.course[k] = courseOfRow[ms.row[k]!]!;
   return courses;
 }
 
@@ -52,41 +51,47 @@ function ownCourses(
   courses: MeasuredCourse[],
   notes: string[],
 ): void {
-  const byKey = new Map<string, number>();
+  // Key: the person's id and the start (days within ±500,000 of 1970; NONE: no start).
+  const byKey = new Map<number, number>();
   let conflicts = 0;
   let withoutStart = false;
-  rows.facts.forEach((f, i) => {
-    if (!f || rows.rejected.has(i)) return;
-    if (f.courseStart === null) withoutStart = true;
-    const key = `${f.person}|${f.courseStart ?? ''}`;
+  const text = (ids: Int32Array, i: number) => rows.text(ids[i]!);
+  for (let i = 0; i < rows.length; i++) {
+    if (rows.person[i] === 0 || rows.rejected.has(i)) continue;
+    const start = rows.courseStart[i]!;
+    if (start === NONE) withoutStart = true;
+    const key = rows.person[i]! * 1_000_003 + (start === NONE ? 0 : start + 500_001);
     let c = byKey.get(key);
+    const end = dayOrNull(rows.courseEnd[i]!);
     if (c === undefined) {
       byKey.set(key, (c = courses.length));
       courses.push({
-        person: f.person,
-        start: f.courseStart,
-        end: f.courseEnd,
-        programme: f.programme,
-        unit: f.unit,
-        targetGroup: f.targetGroup,
+        person: rows.persons.values[rows.person[i]!]!,
+        start: dayOrNull(start),
+        end,
+        programme: text(rows.programme, i),
+        unit: text(rows.unit, i),
+        targetGroup: text(rows.targetGroup, i),
         exitReason: null,
         exitGroup: null,
       });
     } else {
       const course = courses[c]!;
-      if (f.courseEnd !== null && (course.end === null || f.courseEnd > course.end)) {
+      if (end !== null && (course.end === null || end > course.end)) {
         if (course.end !== null) conflicts++;
-        course.end = f.courseEnd;
+        course.end = end;
       }
-      for (const k of ['programme', 'unit', 'targetGroup'] as const)
+      for (const k of ['programme', 'unit', 'targetGroup'] as const) {
         // Rows of one course that disagree: the first value in text order, never the first row.
-        if (f[k] !== null && f[k] !== course[k]) {
+        const v = text(rows[k], i);
+        if (v !== null && v !== course[k]) {
           if (course[k] !== null) conflicts++;
-          if (course[k] === null || f[k] < course[k]) course[k] = f[k];
+          if (course[k] === null || v < course[k]) course[k] = v;
         }
+      }
     }
     courseOfRow[i] = c;
-  });
+  }
   if (withoutStart)
     notes.push(
       'Some rows give no course start (Startdato): all measurements of such a person without one are taken as one course. Give --courses EXPORT or a Startdato column to tell courses apart.',
@@ -109,17 +114,22 @@ function joinCourses(rows: ReadRows, courseOfRow: Int32Array, courses: MeasuredC
     else byPerson.set(name, [i]);
   }
   const dense = new Map<number, number>();
-  rows.facts.forEach((f, r) => {
-    if (!f || rows.rejected.has(r)) return;
-    const found = courseOf(f, byPerson.get(f.person) ?? [], store, order, file);
-    if (typeof found === 'string') return void rows.rejected.set(r, [found]);
+  for (let r = 0; r < rows.length; r++) {
+    if (rows.person[r] === 0 || rows.rejected.has(r)) continue;
+    const person = rows.persons.values[rows.person[r]!]!;
+    const f = { courseStart: dayOrNull(rows.courseStart[r]!), day: dayOrNull(rows.day[r]!) };
+    const found = courseOf(f, byPerson.get(person) ?? [], store, order, file);
+    if (typeof found === 'string') {
+      rows.rejected.set(r, [found]);
+      continue;
+    }
     let c = dense.get(found);
     if (c === undefined) {
       dense.set(found, (c = courses.length));
       const end = store.end[found]!;
       const course = store.course(found);
       courses.push({
-        person: f.person,
+        person,
         start: store.start[found]!,
         end: end === NONE ? null : end,
         programme: course.programme,
@@ -131,7 +141,7 @@ function joinCourses(rows: ReadRows, courseOfRow: Int32Array, courses: MeasuredC
       });
     }
     courseOfRow[r] = c;
-  });
+  }
 }
 
 function courseOf(
