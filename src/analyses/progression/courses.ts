@@ -184,10 +184,12 @@ function occasionsOf(
  */
 function occasionOf(ms: MeasurementColumns, list: number[], earliest: boolean): Occasion {
   const pick = new Map<number, number>();
-  const later = (a: number, b: number) => (dayOf(ms, a) ?? 0) - (dayOf(ms, b) ?? 0) || ms.row[a]! - ms.row[b]!;
+  const later = (a: number, b: number) =>
+    (dayOf(ms, a) ?? 0) - (dayOf(ms, b) ?? 0) || ms.row[a]! - ms.row[b]!;
   for (const k of list) {
     const old = pick.get(ms.indicator[k]!);
-    if (old === undefined || (earliest ? later(k, old) < 0 : later(k, old) > 0)) pick.set(ms.indicator[k]!, k);
+    if (old === undefined || (earliest ? later(k, old) < 0 : later(k, old) > 0))
+      pick.set(ms.indicator[k]!, k);
   }
   let day: Day | null = null;
   for (const k of pick.values()) {

@@ -168,13 +168,26 @@ class IndicatorSums {
       indicator: this.indicator,
       n: this.changes.length,
       ...this.count,
-      ...meanInterval(this.changes),
+      ...meanInterval(sorted(this.changes)),
       at: this.at.map((v) => {
-        const { n, mean } = meanSd(v);
+        const { n, mean } = meanSd(sorted(v));
         return { n, mean };
       }),
     };
   }
+}
+
+/**
+ * The values in ascending order, sorted natively: meanSd sorts its values again (the sum must
+ * not depend on the order of the courses) with a comparator, which on some 70,000 unsorted values
+ * per indicator and measurement was a tenth of a run; on sorted ones it is one pass.
+ */
+function sorted(v: number[]): number[] {
+  const f = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) f[i] = v[i]!;
+  f.sort();
+  for (let i = 0; i < v.length; i++) v[i] = f[i]!;
+  return v;
 }
 
 function add(t: Tally, cp: CourseProgress): void {

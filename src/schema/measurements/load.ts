@@ -7,7 +7,14 @@
  */
 import { danishOf } from '../../base/dates.js';
 import { readTable } from '../../io/read.js';
-import { isEmptyCell, readNote, toldNotes, type RawRow, type SourceInfo } from '../../io/raw.js';
+import {
+  isEmptyCell,
+  readNote,
+  toldNotes,
+  type RawRow,
+  type RawValue,
+  type SourceInfo,
+} from '../../io/raw.js';
 import type { InputData } from '../input-data.js';
 import { loadConfig } from '../config.js';
 import { makePseudonymiser, redactCpr } from '../cpr.js';
@@ -16,6 +23,7 @@ import { TOTALS_LABEL, type Ledger, type Rejection } from '../normalise/ledger.j
 import { isMissing } from '../values.js';
 import { mapMeasurementColumns, measurementHeaderScore, type MeasurementMapping } from './columns.js';
 import { indicatorSet, type IndicatorSet } from './indicators.js';
+import { cellDecoder } from './cells.js';
 import { assignCourses, type MeasuredCourse } from './join.js';
 import { personIds, rowReader } from './rows.js';
 import { settleScales, rejectDuplicates } from './settle.js';
@@ -79,22 +87,29 @@ export async function loadMeasurements(
   const rows = new ReadRows(table.info.format === 'csv' ? 'line' : 'row');
   const skipped: Ledger['skipped'] = [];
   let count = 0;
-  const take = (r: RawRow) => {
+  // `ref` undefined: the reader's own "line N" (the fast path, which makes no ref per row).
+  const take = (cells: RawValue[], rowNumber: number, ref?: string) => {
     count++;
-    if (r.cells.every((c) => isEmptyCell(c) || isMissing(c)))
-      return void skipped.push({ ref: r.ref, rowNumber: r.rowNumber, kind: 'blank' });
-    const first = r.cells[0];
+    if (cells.every((c) => isEmptyCell(c) || isMissing(c)))
+      return void skipped.push({ ref: ref ?? `line ${rowNumber}`, rowNumber, kind: 'blank' });
+    const first = cells[0];
     if (typeof first === 'string' && TOTALS_LABEL.test(first.trim()))
-      return void skipped.push({ ref: r.ref, rowNumber: r.rowNumber, kind: 'totals' });
+      return void skipped.push({ ref: ref ?? `line ${rowNumber}`, rowNumber, kind: 'totals' });
     const reasons: string[] = [];
-    read(r.cells, reasons, rows, r.rowNumber, r.ref);
+    read(cells, reasons, rows, rowNumber, ref);
     const i = rows.length - 1;
     if (reasons.length > 0 || rows.person[i] === 0) rows.rejected.set(i, reasons);
   };
+  const takeRow = (r: RawRow) => take(r.cells, r.rowNumber, r.ref);
   // The fast CSV path hands rows one by one: a large file never exists as one object per line.
-  if (table.fast)
-    table.fast.scan({ row: take, bytes: (b) => take(b.materialise()), expect: (n) => rows.reserve(n) });
-  else table.rows.forEach(take);
+  if (table.fast) {
+    const decode = cellDecoder();
+    table.fast.scan({
+      row: takeRow,
+      bytes: (b) => take(decode(b), b.rowNumber),
+      expect: (n) => rows.reserve(n),
+    });
+  } else table.rows.forEach(takeRow);
 
   const joinNotes: string[] = [];
   const measurements = settleScales(rows, indicators, file);

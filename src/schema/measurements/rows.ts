@@ -9,7 +9,7 @@ import { parseCpr, type Pseudonymiser } from '../cpr.js';
 import { problem, text } from '../normalise/ledger.js';
 import { matchKey } from '../normalize-text.js';
 import { isMissing, parseDate, parseNumber, textOf } from '../values.js';
-import type { MeasurementField, MeasurementMapping } from './columns.js';
+import { MEASUREMENT_FIELDS, type MeasurementField, type MeasurementMapping } from './columns.js';
 import { parseScale, type IndicatorSet, type Scale } from './indicators.js';
 import type { ReadRows, RowFacts, Slot } from './store.js';
 
@@ -83,7 +83,7 @@ export function personIds(pseudonymise: Pseudonymiser, cpr: boolean) {
 
 /** Reads one row into `rows` (its facts, then its scores); a problem goes to `reasons`. */
 export interface RowReader {
-  (cells: RawValue[], reasons: string[], rows: ReadRows, rowNumber: number, ref: string): void;
+  (cells: RawValue[], reasons: string[], rows: ReadRows, rowNumber: number, ref?: string): void;
 }
 
 /** A reader of the rows of a mapped measurement file. */
@@ -107,15 +107,24 @@ export function rowReader(
   );
   const scales = memo((v: RawValue) => parseScale(textOf(v)));
   const optTexts = memo(optText);
-  return (cells, reasons, rows, rowNumber, ref) => {
-    const at = (f: MeasurementField): RawValue => (col[f] === undefined ? null : (cells[col[f]!] ?? null));
-    const dateOf = (f: MeasurementField): Day | null => {
-      if (col[f] === undefined || isMissing(at(f))) return null;
-      const d = dates(at(f));
-      if (d.ok) return d.value;
-      problem(reasons, name(f), at(f), d.reason);
-      return null;
-    };
+  // Column of each field (−1: not in the file), so that a row is read without a closure per cell.
+  const ix = Object.fromEntries(
+    (Object.keys(MEASUREMENT_FIELDS) as MeasurementField[]).map((f) => [f, col[f] ?? -1]),
+  ) as Record<MeasurementField, number>;
+  let cells: RawValue[] = [];
+  let reasons: string[] = [];
+  const at = (f: MeasurementField): RawValue => (ix[f] < 0 ? null : (cells[ix[f]] ?? null));
+  const dateOf = (f: MeasurementField): Day | null => {
+    const v = at(f);
+    if (ix[f] < 0 || isMissing(v)) return null;
+    const d = dates(v);
+    if (d.ok) return d.value;
+    problem(reasons, name(f), v, d.reason);
+    return null;
+  };
+  return (rowCells, rowReasons, rows, rowNumber, ref) => {
+    cells = rowCells;
+    reasons = rowReasons;
     const id = person(at('personId'), reasons, name('personId'));
     let slot: Slot = 0;
     let day = dateOf('date');

@@ -128,7 +128,10 @@ function duplicates(
   const score = (m: number) => ms.score[m]!;
   if (list.every((m) => score(m) === score(list[0]!)))
     for (const m of list.slice(1))
-      add(ms.row[m]!, `duplicate of ${first}: the same person, indicator "${name}" and day, with the same score`);
+      add(
+        ms.row[m]!,
+        `duplicate of ${first}: the same person, indicator "${name}" and day, with the same score`,
+      );
   else
     for (const m of list)
       add(

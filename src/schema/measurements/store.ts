@@ -78,12 +78,12 @@ export class ReadRows {
     if (n > this.rowNumber.length) this.growRows(n);
   }
 
-  /** Appends a row; its scores follow through addScore. Returns its index. */
-  addRow(rowNumber: number, ref: string, f: RowFacts | null): number {
+  /** Appends a row (ref undefined: "<prefix> <row number>"); its scores follow through addScore. */
+  addRow(rowNumber: number, ref: string | undefined, f: RowFacts | null): number {
     const i = this.length;
     if (i === this.rowNumber.length) this.growRows(2 * i);
     this.rowNumber[i] = rowNumber;
-    if (ref !== `${this.prefix} ${rowNumber}`) this.refs.set(i, ref);
+    if (ref !== undefined && ref !== `${this.prefix} ${rowNumber}`) this.refs.set(i, ref);
     this.person[i] = f === null ? 0 : this.persons.id(f.person);
     this.slot[i] = f?.slot ?? 0;
     this.day[i] = dayOrNone(f?.day ?? null);
