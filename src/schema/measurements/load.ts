@@ -113,7 +113,13 @@ export async function loadMeasurements(
 
   const joinNotes: string[] = [];
   const measurements = settleScales(rows, indicators, file);
-  const courses = assignCourses(rows, measurements, joinNotes, courseData);
+  const courses = assignCourses(
+    rows,
+    measurements,
+    joinNotes,
+    courseData,
+    mapping.fields.courseId !== undefined,
+  );
   const notes = joinNotes.map((n) => readNote('values', n));
   // What the course export's reader and normaliser noted (a totals row, missing exit reasons).
   if (courseData && !loaded)
