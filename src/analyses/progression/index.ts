@@ -65,6 +65,11 @@ export const DEFAULT_WINDOWS: Windows = { baselineDays: 7, midwayWeeks: [5, 7], 
 export interface ProgressionResult {
   /** Per group value (in order), then the total. */
   groups: { value: string | null; tally: Tally }[];
+  /**
+   * --by indicator: per indicator (in the indicators' order, those seen on some course), the
+   * courses by their change on that indicator; rows that do not add up (a course has several).
+   */
+  byIndicator?: { indicator: number; tally: Tally }[];
   total: Tally;
   indicators: IndicatorFigures[];
   timeliness: { baseline: Timely; midway: Timely; last: Timely };
@@ -81,7 +86,7 @@ export interface ProgressionResult {
 export interface ProgressionOptions {
   threshold?: number;
   period?: Period;
-  by?: 'unit' | 'programme' | 'targetGroup';
+  by?: ProgressionBy;
   indicators: number;
   windows: Windows;
 }
@@ -97,6 +102,7 @@ export function progression(
   const groups = new Map<string | null, Tally>();
   const total = emptyTally();
   const figures = Array.from({ length: o.indicators }, (_x, i) => new IndicatorSums(i));
+  const perIndicator = o.by === 'indicator' ? Array.from({ length: o.indicators }, emptyTally) : null;
   const included: number[] = [];
   const seen: Seen[] = [];
   let asOf: Day | null = null;
@@ -111,7 +117,8 @@ export function progression(
     }
     included.push(cp.course);
     add(total, cp);
-    if (o.by) {
+    if (perIndicator) addPerIndicator(perIndicator, cp);
+    else if (o.by && o.by !== 'indicator') {
       const v = c[o.by];
       let t = groups.get(v);
       if (!t) groups.set(v, (t = emptyTally()));
@@ -129,6 +136,13 @@ export function progression(
   );
   return {
     groups: order.map((value) => ({ value, tally: groups.get(value)! })),
+    ...(perIndicator
+      ? {
+          byIndicator: perIndicator
+            .map((tally, indicator) => ({ indicator, tally }))
+            .filter((x) => x.tally.n + x.tally.baselineOnly + x.tally.noBaseline > 0),
+        }
+      : {}),
     total,
     indicators: figures.map((f) => f.figures()),
     timeliness: timeliness(seen, courses, o.windows, asOf),
@@ -197,6 +211,25 @@ function add(t: Tally, cp: CourseProgress): void {
   } else if (cp.status === 'baselineOnly') t.baselineOnly++;
   else if (cp.status === 'noBaseline') t.noBaseline++;
   else t.other++;
+}
+
+/**
+ * A course in the per-indicator tallies (--by indicator): compared on each indicator measured at
+ * both baseline and last measurement (its direction as in the per-indicator table); "baseline
+ * only" on an indicator measured at baseline but not at the last measurement (none, or one
+ * without it); "no baseline" on one measured later (midway or last) but not at baseline. A course
+ * whose measurements cannot be ordered has no indicator to count it under (the total has it).
+ */
+function addPerIndicator(tallies: Tally[], cp: CourseProgress): void {
+  for (const x of cp.indicators) {
+    tallies[x.indicator]!.n++;
+    tallies[x.indicator]![x.direction]++;
+  }
+  const b = cp.baseline?.scores;
+  const l = cp.last?.scores;
+  if (b) for (const i of b.keys()) if (!l?.has(i)) tallies[i]!.baselineOnly++;
+  const later = new Set([...(cp.midway?.scores.keys() ?? []), ...(l?.keys() ?? [])]);
+  for (const i of later) if (!b?.has(i)) tallies[i]!.noBaseline++;
 }
 
 /** The 95% t-interval of a mean: mean ± qt(0.975, n − 1) × sd / √n. */
