@@ -35,7 +35,7 @@ import {
 } from './options.js';
 import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
 
-export const PROGRESSION_BY = ['unit', 'programme', 'targetGroup'] as const;
+export const PROGRESSION_BY = ['unit', 'programme', 'targetGroup', 'indicator'] as const;
 
 export interface ProgressionFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
   courses?: string;
@@ -77,7 +77,7 @@ export const progressionCommand: CommandSpec<ProgressionFlags, Measurements> = {
         .addOption(
           new Option(
             '--by <field>',
-            'one row per value of this field in the first table (needs the field in --courses or the file)',
+            'one row per value of this field in the first table (needs the field in --courses or the file), or per indicator',
           ).choices([...PROGRESSION_BY]),
         )
         .option(
@@ -153,7 +153,12 @@ export async function buildProgression(
     windows,
   });
   tell(r, data, flags, say);
-  const byLabel = flags.by ? fieldLabel(flags.by, flags.lang).toLowerCase() : undefined;
+  const byLabel =
+    flags.by === 'indicator'
+      ? t('indikator', 'indicator')
+      : flags.by
+        ? fieldLabel(flags.by, flags.lang).toLowerCase()
+        : undefined;
   const tables = progressionTables(r, {
     lang: flags.lang,
     indicators: data.indicators,
@@ -202,7 +207,9 @@ function contractTable(
     period ?? { from: 0, to: 0, label: '', source: 'default' },
     asOf,
   );
-  const rows = progressionContract(ex.store, data.courses, r.included, r.groups, flags.by, {
+  // Output 5 has rows per course field only: a course is not split by indicator.
+  const by = flags.by === 'indicator' ? undefined : flags.by;
+  const rows = progressionContract(ex.store, data.courses, r.included, r.groups, by, {
     asOf,
     has,
     ...(goalMap ? { goalMap } : {}),
@@ -212,7 +219,7 @@ function contractTable(
   return progressionContractTable(rows, {
     lang: flags.lang,
     periodText: period ? periodText(period, flags.lang) : t('alle målte forløb', 'all measured courses'),
-    byLabel,
+    byLabel: by ? byLabel : undefined,
     asOfText: danishOf(asOf),
     source: sourceText(data.joined, rows.at(-1)!.courses, flags.lang),
   });
@@ -232,7 +239,7 @@ function tell(
     say.warn(
       `${r.undatedOutside} course(s) have neither an end date nor a dated measurement and cannot be placed in the period; they are left out (add Dato, or --courses)`,
     );
-  if (flags.by && r.groups.every((g) => g.value === null))
+  if (flags.by && flags.by !== 'indicator' && r.groups.every((g) => g.value === null))
     say.warn(
       `--by ${flags.by}: no course has a value (give --courses EXPORT, or a column for it in the measurement file)`,
     );

@@ -366,4 +366,24 @@ export const FIELDS = [
     ],
     roles: [],
   },
+  {
+    // The case system's id of the course: joins a measurement file (progression) to its course.
+    // Free text: an id is never counted, only matched.
+    key: 'courseId',
+    kind: 'freeText',
+    label: { da: 'Forløbs-id', en: 'Course id' },
+    synonyms: [
+      'Forløbs-id',
+      'Forløbs id',
+      'ForløbsID',
+      'Forløb-id',
+      'Forløbsnummer',
+      'Forløbsnr',
+      'Forløb',
+      'Course id',
+      'Course',
+      'course_id',
+    ],
+    roles: [],
+  },
 ] as const satisfies readonly FieldDef[];

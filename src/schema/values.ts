@@ -14,7 +14,12 @@ import { matchKey } from './normalize-text.js';
 const MISSING = new Set(['', '-', '.', '..']);
 
 export function isMissing(v: RawValue): boolean {
-  return v === null || (typeof v === 'string' && MISSING.has(v.trim()));
+  if (typeof v !== 'string') return v === null;
+  // Most cells start with a digit or an ASCII letter: neither space nor '-' nor '.', so neither
+  // trimmed nor missing. Saves a trim per cell (a million-row file has some ten million).
+  const c = v.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x7e) return false;
+  return MISSING.has(v.trim());
 }
 
 /** Person ids that name no one, after the 12-month retention (matched by matchKey). */

@@ -62,9 +62,15 @@ function overallTable(r: ProgressionResult, o: ProgressionTableOptions): Table {
     cells: [text(label), ...dirCells(x), count(x.baselineOnly), count(x.noBaseline)],
     ...(style ? { style } : {}),
   });
+  const perIndicator = r.byIndicator !== undefined;
   const rows = [
     ...r.groups.map((g) => row(g.value ?? unknown, g.tally)),
-    row(word(o.lang, 'total'), r.total, 'total'),
+    ...(r.byIndicator ?? []).map((x) => row(name(o, x.indicator), x.tally)),
+    row(
+      perIndicator ? t('Alle indikatorer (gennemsnit)', 'All indicators (mean)') : word(o.lang, 'total'),
+      r.total,
+      'total',
+    ),
   ];
   const step =
     o.threshold === undefined
@@ -96,6 +102,14 @@ function overallTable(r: ProgressionResult, o: ProgressionTableOptions): Table {
         'Sidste måling er den seneste efter baseline (uge 12, eller målingen ved et forløb, der sluttede før tid). Forløb med kun baseline eller uden baseline står uden for procentgrundlaget.',
         'The last measurement is the latest one after the baseline (week 12, or the one taken when a course ended early). Courses with only a baseline or no baseline are outside the denominator.',
       ),
+      ...(perIndicator
+        ? [
+            t(
+              'Efter indikator: et forløb tælles under hver indikator, det er målt på, med ændringen på netop den indikator (progression: mindst én skalaenhed op, som i tabellen pr. indikator). Kun baseline: indikatoren er målt ved baseline, men ikke ved sidste måling; ingen baseline: målt senere, men ikke ved baseline. Rækkerne summerer derfor ikke til den sidste række, som er gennemsnittet af indikatorerne pr. forløb.',
+              'By indicator: a course counts under each indicator it was measured on, by its change on that indicator (progression: at least one scale step up, as in the per-indicator table). Baseline only: the indicator was measured at baseline but not at the last measurement; no baseline: measured later but not at baseline. The rows therefore do not add up to the last row, which is the mean of the indicators per course.',
+            ),
+          ]
+        : []),
       ...(other > 0
         ? [
             t(
@@ -106,7 +120,8 @@ function overallTable(r: ProgressionResult, o: ProgressionTableOptions): Table {
         : []),
       t(`Kilde: ${o.source}.`, `Source: ${o.source}.`),
     ],
-    ...(o.byLabel ? { additive: { rows: true } } : {}),
+    // Courses add up over the values of a course field, never over indicators (a course has several).
+    ...(o.byLabel && !perIndicator ? { additive: { rows: true } } : {}),
     links: sumColumns(
       PROGRESSION_TABLES.overall,
       rows.map((_r, i) => i),

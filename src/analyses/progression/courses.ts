@@ -10,7 +10,8 @@
  * midway one is measurement 2 (or, by date, the one between nearest to 6 weeks after the baseline).
  */
 import type { Day } from '../../base/dates.js';
-import type { Measurement } from '../../schema/measurements/load.js';
+import type { MeasurementColumns } from '../../schema/measurements/load.js';
+import { NONE } from '../../schema/store-columns.js';
 
 export type Status = 'measured' | 'baselineOnly' | 'noBaseline' | 'unordered' | 'noCommon';
 export type Direction = 'up' | 'same' | 'down';
@@ -57,24 +58,42 @@ export const directionOf = (change: number, t: number): Direction =>
 /** Days after the baseline the midway measurement aims at (week 6), for files ordered by date. */
 const MIDWAY_AIM = 42;
 
-/** The progress of every course that has measurements; `threshold` overrides one scale step. */
-export function courseProgress(
-  ms: readonly Measurement[],
+/**
+ * The progress of every course that has measurements, handed to `visit` course by course (in
+ * course order) and not kept: a million measurements make some 70,000 courses, whose occasions
+ * need not all live at once. `threshold` overrides one scale step.
+ */
+export function forEachCourseProgress(
+  ms: MeasurementColumns,
   courses: number,
-  threshold?: number,
-): CourseProgress[] {
-  const byCourse: Measurement[][] = Array.from({ length: courses }, () => []);
-  for (const m of ms) byCourse[m.course]!.push(m);
-  const out: CourseProgress[] = [];
-  byCourse.forEach((list, c) => {
-    if (list.length > 0) out.push(progressOf(c, list, threshold));
-  });
-  return out;
+  threshold: number | undefined,
+  visit: (cp: CourseProgress) => void,
+): void {
+  // Each course's measurements, in measurement order (a counting sort by course).
+  const start = new Int32Array(courses + 1);
+  for (let k = 0; k < ms.length; k++) start[ms.course[k]! + 1]!++;
+  for (let c = 0; c < courses; c++) start[c + 1]! += start[c]!;
+  const next = start.slice(0, courses);
+  const order = new Int32Array(ms.length);
+  for (let k = 0; k < ms.length; k++) order[next[ms.course[k]!]!++] = k;
+  for (let c = 0; c < courses; c++)
+    if (start[c + 1]! > start[c]!)
+      visit(progressOf(c, ms, Array.from(order.subarray(start[c]!, start[c + 1]!)), threshold));
 }
 
-function progressOf(course: number, list: Measurement[], threshold: number | undefined): CourseProgress {
+const dayOf = (ms: MeasurementColumns, k: number): Day | null => (ms.day[k] === NONE ? null : ms.day[k]!);
+
+function progressOf(
+  course: number,
+  ms: MeasurementColumns,
+  list: number[],
+  threshold: number | undefined,
+): CourseProgress {
   let newest: Day | null = null;
-  for (const m of list) if (m.day !== null && (newest === null || m.day > newest)) newest = m.day;
+  for (const k of list) {
+    const d = dayOf(ms, k);
+    if (d !== null && (newest === null || d > newest)) newest = d;
+  }
   const base: CourseProgress = {
     course,
     status: 'unordered',
@@ -87,7 +106,7 @@ function progressOf(course: number, list: Measurement[], threshold: number | und
     direction: null,
     indicators: [],
   };
-  const occasions = occasionsOf(list);
+  const occasions = occasionsOf(ms, list);
   if (!occasions) return base;
   const { baseline, midway, last } = occasions;
   Object.assign(base, { baseline, midway, last });
@@ -117,14 +136,19 @@ function progressOf(course: number, list: Measurement[], threshold: number | und
 
 /** Baseline, midway and last occasion of a course, or null when its measurements cannot be ordered. */
 function occasionsOf(
-  list: Measurement[],
+  ms: MeasurementColumns,
+  list: number[],
 ): { baseline: Occasion | null; midway: Occasion | null; last: Occasion | null } | null {
-  if (list.every((m) => m.slot > 0)) {
-    const bySlot = new Map<number, Measurement[]>();
-    for (const m of list) bySlot.set(m.slot, [...(bySlot.get(m.slot) ?? []), m]);
+  if (list.every((k) => ms.slot[k]! > 0)) {
+    const bySlot = new Map<number, number[]>();
+    for (const k of list) {
+      const l = bySlot.get(ms.slot[k]!);
+      if (l) l.push(k);
+      else bySlot.set(ms.slot[k]!, [k]);
+    }
     const occ = (slot: number, earliest: boolean) => {
       const l = bySlot.get(slot);
-      return l ? occasionOf(l, earliest) : null;
+      return l ? occasionOf(ms, l, earliest) : null;
     };
     const lastSlot = Math.max(...bySlot.keys());
     return {
@@ -134,11 +158,12 @@ function occasionsOf(
       last: lastSlot > 1 ? occ(lastSlot, false) : null,
     };
   }
-  if (!list.every((m) => m.day !== null)) return null;
-  const days = [...new Set(list.map((m) => m.day!))].sort((a, b) => a - b);
+  if (!list.every((k) => ms.day[k] !== NONE)) return null;
+  const days = [...new Set(list.map((k) => ms.day[k]!))].sort((a, b) => a - b);
   const at = (d: Day) =>
     occasionOf(
-      list.filter((m) => m.day === d),
+      ms,
+      list.filter((k) => ms.day[k] === d),
       true,
     );
   const first = days[0]!;
@@ -157,17 +182,25 @@ function occasionsOf(
  * The scores of one occasion. Several measurements of an indicator at one numbered measurement
  * on different days: the baseline takes the earliest, the others the latest (then the higher row).
  */
-function occasionOf(list: Measurement[], earliest: boolean): Occasion {
-  const pick = new Map<number, Measurement>();
-  for (const m of list) {
-    const old = pick.get(m.indicator);
-    const later = (a: Measurement, b: Measurement) => (a.day ?? 0) - (b.day ?? 0) || a.row - b.row;
-    if (!old || (earliest ? later(m, old) < 0 : later(m, old) > 0)) pick.set(m.indicator, m);
+function occasionOf(ms: MeasurementColumns, list: number[], earliest: boolean): Occasion {
+  const pick = new Map<number, number>();
+  const later = (a: number, b: number) =>
+    (dayOf(ms, a) ?? 0) - (dayOf(ms, b) ?? 0) || ms.row[a]! - ms.row[b]!;
+  for (const k of list) {
+    const old = pick.get(ms.indicator[k]!);
+    if (old === undefined || (earliest ? later(k, old) < 0 : later(k, old) > 0))
+      pick.set(ms.indicator[k]!, k);
   }
   let day: Day | null = null;
-  for (const m of pick.values())
-    if (m.day !== null && (day === null || (earliest ? m.day < day : m.day > day))) day = m.day;
+  for (const k of pick.values()) {
+    const d = dayOf(ms, k);
+    if (d !== null && (day === null || (earliest ? d < day : d > day))) day = d;
+  }
   const scores = new Map<number, Point>();
-  for (const [i, m] of pick) scores.set(i, { v: (m.score - m.min) / (m.max - m.min), steps: m.max - m.min });
+  for (const [i, k] of pick) {
+    const min = ms.min[k]!;
+    const max = ms.max[k]!;
+    scores.set(i, { v: (ms.score[k]! - min) / (max - min), steps: max - min });
+  }
   return { day, scores };
 }

@@ -30,6 +30,7 @@ export const MEASUREMENT_FIELDS = {
   programme: SYNONYMS.programme ?? [],
   unit: SYNONYMS.unit ?? [],
   targetGroup: SYNONYMS.targetGroup ?? [],
+  courseId: SYNONYMS.courseId ?? [],
 } as const;
 export type MeasurementField = keyof typeof MEASUREMENT_FIELDS;
 

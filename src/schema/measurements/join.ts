@@ -3,15 +3,16 @@
  * export: the person and the course start the file gives (Startdato), or the person alone. With
  * --courses: the person's course with the start the row gives; else the course whose span
  * (start − 7 days … end + 14 days, or ongoing) holds the date of measurement, the latest start
- * winning; else, with no date, the person's only course. A row that fits no course is rejected.
+ * winning; else, with no date, the person's only course. When both files have a course id
+ * (Forløbs-id), a row with an id joins the course of that id instead, and without an export the
+ * id tells the person's courses apart. A row that fits no course is rejected, with its reason.
  */
 import type { Day } from '../../base/dates.js';
 import { danishOf } from '../../base/dates.js';
 import { courseOrder } from '../course-order.js';
 import { NONE } from '../course-store.js';
 import type { Loaded } from '../load.js';
-import type { ReadRows } from './rows.js';
-import type { Measurement } from './settle.js';
+import { dayOrNull, type MeasurementColumns, type ReadRows } from './store.js';
 
 export interface MeasuredCourse {
   person: string;
@@ -33,15 +34,17 @@ export const JOIN_AFTER_END = 14;
 /** Sets each measurement's course; returns the courses. Rows that fit no course are rejected. */
 export function assignCourses(
   rows: ReadRows,
-  ms: Measurement[],
+  ms: MeasurementColumns,
   notes: string[],
   joined: Loaded | undefined,
+  /** The measurement file has a course-id column. */
+  hasCourseId = false,
 ): MeasuredCourse[] {
-  const courseOfRow = new Int32Array(rows.refs.length).fill(-1);
+  const courseOfRow = new Int32Array(rows.length).fill(-1);
   const courses: MeasuredCourse[] = [];
   if (joined === undefined) ownCourses(rows, courseOfRow, courses, notes);
-  else joinCourses(rows, courseOfRow, courses, joined);
-  for (const m of ms) m.course = courseOfRow[m.row]!;
+  else joinCourses(rows, courseOfRow, courses, joined, notes, hasCourseId);
+  for (let k = 0; k < ms.length; k++) ms.course[k] = courseOfRow[ms.row[k]!]!;
   return courses;
 }
 
@@ -52,41 +55,52 @@ function ownCourses(
   courses: MeasuredCourse[],
   notes: string[],
 ): void {
-  const byKey = new Map<string, number>();
+  // Key: the person's id and the start (days within ±500,000 of 1970; NONE: no start); a row
+  // with a course id: the person and the id (negative keys, apart from the others).
+  const byKey = new Map<number, number>();
   let conflicts = 0;
   let withoutStart = false;
-  rows.facts.forEach((f, i) => {
-    if (!f || rows.rejected.has(i)) return;
-    if (f.courseStart === null) withoutStart = true;
-    const key = `${f.person}|${f.courseStart ?? ''}`;
+  const text = (ids: Int32Array, i: number) => rows.text(ids[i]!);
+  for (let i = 0; i < rows.length; i++) {
+    if (rows.person[i] === 0 || rows.rejected.has(i)) continue;
+    const start = rows.courseStart[i]!;
+    if (start === NONE) withoutStart = true;
+    const id = rows.courseId[i]!;
+    const key =
+      id !== 0
+        ? -(id * 2_097_152 + rows.person[i]!) - 1
+        : rows.person[i]! * 1_000_003 + (start === NONE ? 0 : start + 500_001);
     let c = byKey.get(key);
+    const end = dayOrNull(rows.courseEnd[i]!);
     if (c === undefined) {
       byKey.set(key, (c = courses.length));
       courses.push({
-        person: f.person,
-        start: f.courseStart,
-        end: f.courseEnd,
-        programme: f.programme,
-        unit: f.unit,
-        targetGroup: f.targetGroup,
+        person: rows.persons.values[rows.person[i]!]!,
+        start: dayOrNull(start),
+        end,
+        programme: text(rows.programme, i),
+        unit: text(rows.unit, i),
+        targetGroup: text(rows.targetGroup, i),
         exitReason: null,
         exitGroup: null,
       });
     } else {
       const course = courses[c]!;
-      if (f.courseEnd !== null && (course.end === null || f.courseEnd > course.end)) {
+      if (end !== null && (course.end === null || end > course.end)) {
         if (course.end !== null) conflicts++;
-        course.end = f.courseEnd;
+        course.end = end;
       }
-      for (const k of ['programme', 'unit', 'targetGroup'] as const)
+      for (const k of ['programme', 'unit', 'targetGroup'] as const) {
         // Rows of one course that disagree: the first value in text order, never the first row.
-        if (f[k] !== null && f[k] !== course[k]) {
+        const v = text(rows[k], i);
+        if (v !== null && v !== course[k]) {
           if (course[k] !== null) conflicts++;
-          if (course[k] === null || f[k] < course[k]) course[k] = f[k];
+          if (course[k] === null || v < course[k]) course[k] = v;
         }
+      }
     }
     courseOfRow[i] = c;
-  });
+  }
   if (withoutStart)
     notes.push(
       'Some rows give no course start (Startdato): all measurements of such a person without one are taken as one course. Give --courses EXPORT or a Startdato column to tell courses apart.',
@@ -97,9 +111,24 @@ function ownCourses(
     );
 }
 
-function joinCourses(rows: ReadRows, courseOfRow: Int32Array, courses: MeasuredCourse[], data: Loaded): void {
+function joinCourses(
+  rows: ReadRows,
+  courseOfRow: Int32Array,
+  courses: MeasuredCourse[],
+  data: Loaded,
+  notes: string[],
+  hasCourseId: boolean,
+): void {
   const file = data.info.file;
   const store = data.store;
+  const exportIds = data.mapping.fields.courseId !== undefined;
+  const byId = hasCourseId && exportIds ? courseIds(data) : null;
+  if (hasCourseId && !exportIds)
+    notes.push(
+      `The measurement file has course ids, but ${file} has no course-id column (Forløbs-id): measurements are joined by the person and the date instead.`,
+    );
+  const unknownIds = new Set<string>();
+  let withoutId = 0;
   const order = courseOrder(store, data.vocab);
   const byPerson = new Map<string, number[]>();
   for (let i = 0; i < store.length; i++) {
@@ -109,17 +138,27 @@ function joinCourses(rows: ReadRows, courseOfRow: Int32Array, courses: MeasuredC
     else byPerson.set(name, [i]);
   }
   const dense = new Map<number, number>();
-  rows.facts.forEach((f, r) => {
-    if (!f || rows.rejected.has(r)) return;
-    const found = courseOf(f, byPerson.get(f.person) ?? [], store, order, file);
-    if (typeof found === 'string') return void rows.rejected.set(r, [found]);
+  for (let r = 0; r < rows.length; r++) {
+    if (rows.person[r] === 0 || rows.rejected.has(r)) continue;
+    const person = rows.persons.values[rows.person[r]!]!;
+    const f = { courseStart: dayOrNull(rows.courseStart[r]!), day: dayOrNull(rows.day[r]!) };
+    const id = byId && rows.text(rows.courseId[r]!);
+    if (byId && id === null) withoutId++;
+    const found =
+      byId && id
+        ? courseOfId(id, person, byId, store, order, file, unknownIds)
+        : courseOf(f, byPerson.get(person) ?? [], store, order, file);
+    if (typeof found === 'string') {
+      rows.rejected.set(r, [found]);
+      continue;
+    }
     let c = dense.get(found);
     if (c === undefined) {
       dense.set(found, (c = courses.length));
       const end = store.end[found]!;
       const course = store.course(found);
       courses.push({
-        person: f.person,
+        person,
         start: store.start[found]!,
         end: end === NONE ? null : end,
         programme: course.programme,
@@ -131,7 +170,53 @@ function joinCourses(rows: ReadRows, courseOfRow: Int32Array, courses: MeasuredC
       });
     }
     courseOfRow[r] = c;
-  });
+  }
+  if (byId && unknownIds.size > 0) {
+    const list = [...unknownIds].sort((a, b) => a.localeCompare(b, 'da'));
+    notes.push(
+      `${list.length} course id(s) of the measurement file are not in ${file}, and their rows are rejected: ` +
+        `${list.slice(0, 10).join(', ')}${list.length > 10 ? ', …' : ''}. Check the ids, or that the export covers the same period.`,
+    );
+  }
+  if (byId && withoutId > 0)
+    notes.push(
+      `${withoutId} row(s) have no course id: they are joined to ${file} by the person and the date, as in a file without course ids.`,
+    );
+}
+
+/** The export's courses by course id (several courses of one id: in course order). */
+function courseIds(data: Loaded): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  const store = data.store;
+  for (let i = 0; i < store.length; i++) {
+    const id = store.value('courseId', i);
+    if (id === null) continue;
+    const list = map.get(id);
+    if (list) list.push(i);
+    else map.set(id, [i]);
+  }
+  return map;
+}
+
+/** The course of a course id: the id's course of the same person, or why there is none. */
+function courseOfId(
+  id: string,
+  person: string,
+  byId: Map<string, number[]>,
+  store: Loaded['store'],
+  order: (a: number, b: number) => number,
+  file: string,
+  unknown: Set<string>,
+): number | string {
+  const list = byId.get(id);
+  if (!list) {
+    unknown.add(id);
+    return `the course id "${id}" is not in ${file}`;
+  }
+  const own = list.filter((i) => store.persons.name(store.person[i]!) === person);
+  if (own.length === 0)
+    return `the course id "${id}" belongs to another person in ${file}; check the id and the person`;
+  return [...own].sort(order)[0]!;
 }
 
 function courseOf(

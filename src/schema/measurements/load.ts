@@ -7,7 +7,14 @@
  */
 import { danishOf } from '../../base/dates.js';
 import { readTable } from '../../io/read.js';
-import { isEmptyCell, readNote, toldNotes, type RawRow, type SourceInfo } from '../../io/raw.js';
+import {
+  isEmptyCell,
+  readNote,
+  toldNotes,
+  type RawRow,
+  type RawValue,
+  type SourceInfo,
+} from '../../io/raw.js';
 import type { InputData } from '../input-data.js';
 import { loadConfig } from '../config.js';
 import { makePseudonymiser, redactCpr } from '../cpr.js';
@@ -16,19 +23,21 @@ import { TOTALS_LABEL, type Ledger, type Rejection } from '../normalise/ledger.j
 import { isMissing } from '../values.js';
 import { mapMeasurementColumns, measurementHeaderScore, type MeasurementMapping } from './columns.js';
 import { indicatorSet, type IndicatorSet } from './indicators.js';
+import { cellDecoder } from './cells.js';
 import { assignCourses, type MeasuredCourse } from './join.js';
-import { personIds, rowReader, type ReadRows } from './rows.js';
-import { settleScales, rejectDuplicates, type Measurement } from './settle.js';
+import { personIds, rowReader } from './rows.js';
+import { settleScales, rejectDuplicates } from './settle.js';
+import { keepMeasurements, ReadRows, type MeasurementColumns } from './store.js';
 
-export type { Measurement } from './settle.js';
-export type { ReadRows } from './rows.js';
+export type { MeasurementColumns } from './store.js';
+export { ReadRows } from './store.js';
 export type { MeasuredCourse } from './join.js';
 
 export interface Measurements extends InputData {
   mapping: MeasurementMapping;
   indicators: IndicatorSet;
-  /** Accepted measurements, each with its course (an index into `courses`). */
-  measurements: Measurement[];
+  /** Accepted measurements, in columns, each with its course (an index into `courses`). */
+  measurements: MeasurementColumns;
   courses: MeasuredCourse[];
   /** The course export the measurements were joined to (--courses), if any. */
   joined: string | null;
@@ -75,32 +84,42 @@ export async function loadMeasurements(
     personIds(pseudonymise, mapping.personIdKind === 'cpr'),
     table.info.date1904 === true,
   );
-  const rows: ReadRows = { refs: [], rowNumbers: [], facts: [], scores: [], rejected: new Map() };
+  const rows = new ReadRows(table.info.format === 'csv' ? 'line' : 'row');
   const skipped: Ledger['skipped'] = [];
   let count = 0;
-  const take = (r: RawRow) => {
+  // `ref` undefined: the reader's own "line N" (the fast path, which makes no ref per row).
+  const take = (cells: RawValue[], rowNumber: number, ref?: string) => {
     count++;
-    if (r.cells.every((c) => isEmptyCell(c) || isMissing(c)))
-      return void skipped.push({ ref: r.ref, rowNumber: r.rowNumber, kind: 'blank' });
-    const first = r.cells[0];
+    if (cells.every((c) => isEmptyCell(c) || isMissing(c)))
+      return void skipped.push({ ref: ref ?? `line ${rowNumber}`, rowNumber, kind: 'blank' });
+    const first = cells[0];
     if (typeof first === 'string' && TOTALS_LABEL.test(first.trim()))
-      return void skipped.push({ ref: r.ref, rowNumber: r.rowNumber, kind: 'totals' });
+      return void skipped.push({ ref: ref ?? `line ${rowNumber}`, rowNumber, kind: 'totals' });
     const reasons: string[] = [];
-    const { facts, scores } = read(r.cells, reasons);
-    const i = rows.refs.length;
-    rows.refs.push(r.ref);
-    rows.rowNumbers.push(r.rowNumber);
-    rows.facts.push(facts);
-    rows.scores.push(scores);
-    if (reasons.length > 0 || facts === null) rows.rejected.set(i, reasons);
+    read(cells, reasons, rows, rowNumber, ref);
+    const i = rows.length - 1;
+    if (reasons.length > 0 || rows.person[i] === 0) rows.rejected.set(i, reasons);
   };
+  const takeRow = (r: RawRow) => take(r.cells, r.rowNumber, r.ref);
   // The fast CSV path hands rows one by one: a large file never exists as one object per line.
-  if (table.fast) table.fast.scan({ row: take, bytes: (b) => take(b.materialise()) });
-  else table.rows.forEach(take);
+  if (table.fast) {
+    const decode = cellDecoder();
+    table.fast.scan({
+      row: takeRow,
+      bytes: (b) => take(decode(b), b.rowNumber),
+      expect: (n) => rows.reserve(n),
+    });
+  } else table.rows.forEach(takeRow);
 
   const joinNotes: string[] = [];
   const measurements = settleScales(rows, indicators, file);
-  const courses = assignCourses(rows, measurements, joinNotes, courseData);
+  const courses = assignCourses(
+    rows,
+    measurements,
+    joinNotes,
+    courseData,
+    mapping.fields.courseId !== undefined,
+  );
   const notes = joinNotes.map((n) => readNote('values', n));
   // What the course export's reader and normaliser noted (a totals row, missing exit reasons).
   if (courseData && !loaded)
@@ -109,7 +128,7 @@ export async function loadMeasurements(
   rejectDuplicates(rows, measurements, indicators, courses.length);
   const also: InputData['also'] =
     coursesFile && courseData && !loaded ? [{ file: coursesFile, ledger: courseData.ledger }] : [];
-  const kept = measurements.filter((m) => !rows.rejected.has(m.row));
+  const kept = keepMeasurements(measurements, (k) => !rows.rejected.has(measurements.row[k]!));
   return {
     info: table.info as SourceInfo,
     mapping,
@@ -138,13 +157,13 @@ function ledgerOf(
   const rejected: Rejection[] = [...rows.rejected]
     .sort((a, b) => a[0] - b[0])
     .map(([i, reasons]) => ({
-      ref: rows.refs[i]!,
-      rowNumber: rows.rowNumbers[i]!,
+      ref: rows.ref(i),
+      rowNumber: rows.rowNumber[i]!,
       reasons,
-      personId: rows.facts[i]?.person ?? null,
+      personId: rows.facts(i)?.person ?? null,
       cells: cellsOf(rows, i, mapping, headers, wideColumn, indicators),
     }));
-  return { read, accepted: rows.refs.length - rejected.length, rejected, skipped };
+  return { read, accepted: rows.length - rejected.length, rejected, skipped };
 }
 
 /** A rejected row's mapped cells for the rejects file, from what was read (never the CPR number). */
@@ -156,7 +175,7 @@ function cellsOf(
   wideColumn: Map<number, number>,
   indicators: IndicatorSet,
 ): Record<string, string> {
-  const f = rows.facts[i];
+  const f = rows.facts(i);
   const out: Record<string, string> = {};
   const put = (c: number | undefined, v: string | number | null | undefined) => {
     if (c !== undefined && v !== null && v !== undefined) out[headers[c]!] = String(v);
@@ -171,7 +190,7 @@ function cellsOf(
     mapping.fields.courseEnd,
     f?.courseEnd === null || f?.courseEnd === undefined ? null : danishOf(f.courseEnd),
   );
-  for (const s of rows.scores[i] ?? []) {
+  for (const s of rows.scoresOf(i)) {
     put(wideColumn.get(s.indicator) ?? mapping.fields.score, s.score);
     if (mapping.shape === 'long') put(mapping.fields.indicator, indicators.list[s.indicator]!.da);
     if (s.scale) put(mapping.fields.scale, `${s.scale.min}-${s.scale.max}`);

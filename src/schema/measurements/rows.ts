@@ -9,30 +9,11 @@ import { parseCpr, type Pseudonymiser } from '../cpr.js';
 import { problem, text } from '../normalise/ledger.js';
 import { matchKey } from '../normalize-text.js';
 import { isMissing, parseDate, parseNumber, textOf } from '../values.js';
-import type { MeasurementField, MeasurementMapping } from './columns.js';
+import { MEASUREMENT_FIELDS, type MeasurementField, type MeasurementMapping } from './columns.js';
 import { parseScale, type IndicatorSet, type Scale } from './indicators.js';
+import type { ReadRows, RowFacts, Slot } from './store.js';
 
-/** 1 baseline, 2 midway (week 6), 3 end (week 12 or early end); 0: not given (only a date). */
-export type Slot = 0 | 1 | 2 | 3;
-
-/** What a row says about the person and the course, shared by its measurements. */
-export interface RowFacts {
-  person: string;
-  slot: Slot;
-  day: Day | null;
-  courseStart: Day | null;
-  courseEnd: Day | null;
-  programme: string | null;
-  unit: string | null;
-  targetGroup: string | null;
-}
-
-export interface Score {
-  indicator: number;
-  score: number;
-  /** From the row's Skala, else the indicator's configured scale; null: decided after reading. */
-  scale: Scale | null;
-}
+export type { ReadRows, RowFacts, Score, Slot } from './store.js';
 
 const SLOT_WORDS: [Slot, string[]][] = [
   [
@@ -64,10 +45,18 @@ for (const [slot, words] of SLOT_WORDS) for (const w of words) SLOTS.set(matchKe
 export function personIds(pseudonymise: Pseudonymiser, cpr: boolean) {
   const seen = new Map<string, string>();
   const byCell = new Map<string, string>();
+  let lastCell: string | null = null;
+  let lastName = '';
   return (v: RawValue, reasons: string[], header: string): string | null => {
     // The same cell text again (a long file repeats the person on every row): no CPR parse.
-    const known = typeof v === 'string' ? byCell.get(v) : undefined;
-    if (known !== undefined) return known;
+    if (typeof v === 'string') {
+      if (v === lastCell) return lastName;
+      const known = byCell.get(v);
+      if (known !== undefined) {
+        lastCell = v;
+        return (lastName = known);
+      }
+    }
     if (isMissing(v)) {
       reasons.push(`${header}: is empty`);
       return null;
@@ -83,13 +72,18 @@ export function personIds(pseudonymise: Pseudonymiser, cpr: boolean) {
     } else key = textOf(v);
     let name = seen.get(key);
     if (name === undefined) seen.set(key, (name = pseudonymise(key)));
-    if (typeof v === 'string') byCell.set(v, name);
+    if (typeof v === 'string') {
+      byCell.set(v, name);
+      lastCell = v;
+      lastName = name;
+    }
     return name;
   };
 }
 
+/** Reads one row into `rows` (its facts, then its scores); a problem goes to `reasons`. */
 export interface RowReader {
-  (cells: RawValue[], reasons: string[]): { facts: RowFacts | null; scores: Score[] };
+  (cells: RawValue[], reasons: string[], rows: ReadRows, rowNumber: number, ref?: string): void;
 }
 
 /** A reader of the rows of a mapped measurement file. */
@@ -112,16 +106,25 @@ export function rowReader(
     typeof v === 'string' || typeof v === 'number' ? SLOTS.get(matchKey(String(v))) : undefined,
   );
   const scales = memo((v: RawValue) => parseScale(textOf(v)));
-  let last: RowFacts | null = null;
-  return (cells, reasons) => {
-    const at = (f: MeasurementField): RawValue => (col[f] === undefined ? null : (cells[col[f]!] ?? null));
-    const dateOf = (f: MeasurementField): Day | null => {
-      if (col[f] === undefined || isMissing(at(f))) return null;
-      const d = dates(at(f));
-      if (d.ok) return d.value;
-      problem(reasons, name(f), at(f), d.reason);
-      return null;
-    };
+  const optTexts = memo(optText);
+  // Column of each field (−1: not in the file), so that a row is read without a closure per cell.
+  const ix = Object.fromEntries(
+    (Object.keys(MEASUREMENT_FIELDS) as MeasurementField[]).map((f) => [f, col[f] ?? -1]),
+  ) as Record<MeasurementField, number>;
+  let cells: RawValue[] = [];
+  let reasons: string[] = [];
+  const at = (f: MeasurementField): RawValue => (ix[f] < 0 ? null : (cells[ix[f]] ?? null));
+  const dateOf = (f: MeasurementField): Day | null => {
+    const v = at(f);
+    if (ix[f] < 0 || isMissing(v)) return null;
+    const d = dates(v);
+    if (d.ok) return d.value;
+    problem(reasons, name(f), v, d.reason);
+    return null;
+  };
+  return (rowCells, rowReasons, rows, rowNumber, ref) => {
+    cells = rowCells;
+    reasons = rowReasons;
     const id = person(at('personId'), reasons, name('personId'));
     let slot: Slot = 0;
     let day = dateOf('date');
@@ -146,7 +149,7 @@ export function rowReader(
       reasons.push(
         `${name('occasion')}/${name('date')}: neither the measurement (1/2/3) nor its date is filled in`,
       );
-    const made: RowFacts | null =
+    const facts: RowFacts | null =
       id === null
         ? null
         : {
@@ -155,20 +158,20 @@ export function rowReader(
             day,
             courseStart: dateOf('courseStart'),
             courseEnd: dateOf('courseEnd'),
-            programme: optText(at('programme')),
-            unit: optText(at('unit')),
-            targetGroup: optText(at('targetGroup')),
+            programme: optTexts(at('programme')),
+            unit: optTexts(at('unit')),
+            targetGroup: optTexts(at('targetGroup')),
+            courseId: optTexts(at('courseId')),
           };
-    // Consecutive rows of one measurement (the long shape) share one object: fewer to collect.
-    const facts = made !== null && last !== null && sameFacts(made, last) ? last : made;
-    if (facts !== null) last = facts;
+    rows.addRow(rowNumber, ref, facts);
     const scale = readScale(col.scale === undefined ? null : at('scale'), reasons, name('scale'), scales);
-    const scores: Score[] = [];
+    let scores = 0;
     const add = (i: number, raw: RawValue, header: string) => {
       const n = parseNumber(raw);
       if (!n.ok)
         return problem(reasons, header, raw, `${n.reason}; a score is a number on the indicator's scale`);
-      scores.push({ indicator: i, score: n.value, scale: scale ?? indicators.list[i]!.scale ?? null });
+      rows.addScore(i, n.value, scale ?? indicators.list[i]!.scale ?? null);
+      scores++;
     };
     if (mapping.shape === 'long') {
       const raw = at('indicator');
@@ -185,31 +188,24 @@ export function rowReader(
       else if (ind) add(indexOf.get(ind)!, at('score'), name('score'));
     } else {
       for (const w of wide) if (!isMissing(cells[w.c] ?? null)) add(w.i, cells[w.c]!, headers[w.c]!);
-      if (scores.length === 0 && reasons.length === 0) reasons.push('no indicator column holds a score');
+      if (scores === 0 && reasons.length === 0) reasons.push('no indicator column holds a score');
     }
-    return { facts, scores };
   };
 }
-
-const FACT_KEYS = [
-  'person',
-  'slot',
-  'day',
-  'courseStart',
-  'courseEnd',
-  'programme',
-  'unit',
-  'targetGroup',
-] as const;
-const sameFacts = (a: RowFacts, b: RowFacts) => FACT_KEYS.every((k) => a[k] === b[k]);
 
 /** f over cell values, remembered by the cell's text (strings) or value (numbers). */
 function memo<T>(f: (v: RawValue) => T): (v: RawValue) => T {
   const seen = new Map<string | number, T>();
+  // The value of the row before: consecutive rows of a long file repeat dates, scales, words.
+  let lastV: RawValue = null;
+  let lastR: T | undefined;
   return (v) => {
     if (typeof v !== 'string' && typeof v !== 'number') return f(v);
+    if (v === lastV) return lastR as T;
     let r = seen.get(v);
     if (r === undefined && !seen.has(v)) seen.set(v, (r = f(v)));
+    lastV = v;
+    lastR = r;
     return r as T;
   };
 }
@@ -227,13 +223,3 @@ function readScale(
 }
 
 const optText = (v: RawValue): string | null => (isMissing(v) ? null : text(v));
-
-/** The rows of the file as read, before the checks that need all of them. */
-export interface ReadRows {
-  refs: string[];
-  rowNumbers: number[];
-  facts: (RowFacts | null)[];
-  scores: Score[][];
-  /** Row index → reasons (a rejected row). */
-  rejected: Map<number, string[]>;
-}

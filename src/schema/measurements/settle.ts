@@ -4,44 +4,36 @@
  * scores outside their scale, and duplicates (same course, indicator and day).
  * docs/definitions.md#progression.
  */
-import type { Day } from '../../base/dates.js';
 import { dataError } from '../../errors.js';
+import { NONE } from '../store-columns.js';
 import { DEFAULT_SCALE, type IndicatorSet, type Scale } from './indicators.js';
-import type { ReadRows } from './rows.js';
-import type { Slot } from './rows.js';
+import { emptyMeasurements, keepMeasurements, type MeasurementColumns, type ReadRows } from './store.js';
 
-export interface Measurement {
-  /** Index of its row (ReadRows). */
-  row: number;
-  /** Index of its course (Measurements.courses); -1 until joined. */
-  course: number;
-  indicator: number;
-  slot: Slot;
-  day: Day | null;
-  score: number;
-  min: number;
-  max: number;
-}
+export type { MeasurementColumns } from './store.js';
 
 const scaleText = (s: Scale) => `${s.min}–${s.max}`;
 
 /** The measurements of the accepted rows, each with its scale; rejects rows with a score outside it. */
-export function settleScales(rows: ReadRows, indicators: IndicatorSet, file: string): Measurement[] {
+export function settleScales(rows: ReadRows, indicators: IndicatorSet, file: string): MeasurementColumns {
   const pendingMax = new Map<number, number>();
-  const given = new Map<number, Set<string>>();
-  rows.scores.forEach((scores, i) => {
-    if (rows.rejected.has(i)) return;
-    for (const s of scores)
-      if (s.scale === null)
-        pendingMax.set(s.indicator, Math.max(pendingMax.get(s.indicator) ?? -Infinity, s.score));
+  // Scale ids per indicator, named once after the loop (not a text per score).
+  const given = new Map<number, Set<number>>();
+  for (let i = 0; i < rows.length; i++) {
+    if (rows.rejected.has(i)) continue;
+    for (let j = rows.firstScore[i]!; j < rows.firstScore[i + 1]!; j++) {
+      const ind = rows.indicator[j]!;
+      const scale = rows.scale[j]!;
+      if (scale === 0) pendingMax.set(ind, Math.max(pendingMax.get(ind) ?? -Infinity, rows.score[j]!));
       else {
-        let set = given.get(s.indicator);
-        if (!set) given.set(s.indicator, (set = new Set()));
-        set.add(scaleText(s.scale));
+        let set = given.get(ind);
+        if (!set) given.set(ind, (set = new Set()));
+        set.add(scale);
       }
-  });
+    }
+  }
   for (const [ind, max] of pendingMax) {
-    const other = [...(given.get(ind) ?? [])].filter((s) => s !== scaleText(DEFAULT_SCALE));
+    const texts = new Set([...(given.get(ind) ?? [])].map((id) => scaleText(rows.scales[id]!)));
+    const other = [...texts].filter((s) => s !== scaleText(DEFAULT_SCALE));
     if (max > DEFAULT_SCALE.max || other.length > 0)
       throw dataError(
         `${file}: indicator "${indicators.list[ind]!.da}": ` +
@@ -53,31 +45,34 @@ export function settleScales(rows: ReadRows, indicators: IndicatorSet, file: str
           '("indicators": [{"name": "...", "scale": "1-10"}]).',
       );
   }
-  const out: Measurement[] = [];
-  rows.scores.forEach((scores, i) => {
-    const f = rows.facts[i];
-    if (rows.rejected.has(i) || !f) return;
-    const reasons: string[] = [];
-    for (const s of scores) {
-      const scale = s.scale ?? DEFAULT_SCALE;
-      if (s.score < scale.min || s.score > scale.max)
-        reasons.push(
-          `score ${s.score} of "${indicators.list[s.indicator]!.da}" is outside its scale ${scaleText(scale)}`,
+  const out = emptyMeasurements(rows.scores);
+  let k = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows.rejected.has(i) || rows.person[i] === 0) continue;
+    let reasons: string[] | null = null;
+    for (let j = rows.firstScore[i]!; j < rows.firstScore[i + 1]!; j++) {
+      const scale = rows.scales[rows.scale[j]!] ?? DEFAULT_SCALE;
+      const score = rows.score[j]!;
+      if (score < scale.min || score > scale.max)
+        (reasons ??= []).push(
+          `score ${score} of "${indicators.list[rows.indicator[j]!]!.da}" is outside its scale ${scaleText(scale)}`,
         );
-      else
-        out.push({
-          row: i,
-          course: -1,
-          indicator: s.indicator,
-          slot: f.slot,
-          day: f.day,
-          score: s.score,
-          ...scale,
-        });
+      else {
+        out.row[k] = i;
+        out.indicator[k] = rows.indicator[j]!;
+        out.slot[k] = rows.slot[i]!;
+        out.day[k] = rows.day[i]!;
+        out.score[k] = score;
+        out.min[k] = scale.min;
+        out.max[k] = scale.max;
+        k++;
+      }
     }
-    if (reasons.length > 0) rows.rejected.set(i, reasons);
-  });
-  return out.filter((m) => !rows.rejected.has(m.row));
+    if (reasons) rows.rejected.set(i, reasons);
+  }
+  out.length = k;
+  // A row rejected by a later score of its own loses its earlier ones too.
+  return keepMeasurements(out, (m) => !rows.rejected.has(out.row[m]!));
 }
 
 /**
@@ -88,19 +83,17 @@ export function settleScales(rows: ReadRows, indicators: IndicatorSet, file: str
  */
 export function rejectDuplicates(
   rows: ReadRows,
-  ms: Measurement[],
+  ms: MeasurementColumns,
   indicators: IndicatorSet,
   courses: number,
 ): void {
   // Per course, its measurements (a course holds a few dozen): a small map of numeric keys each.
   const start = new Int32Array(courses + 1);
-  for (const m of ms) if (m.course >= 0) start[m.course + 1]!++;
+  for (let k = 0; k < ms.length; k++) if (ms.course[k]! >= 0) start[ms.course[k]! + 1]!++;
   for (let c = 0; c < courses; c++) start[c + 1]! += start[c]!;
   const next = start.slice(0, courses);
   const order = new Int32Array(start[courses]!);
-  ms.forEach((m, k) => {
-    if (m.course >= 0) order[next[m.course]!++] = k;
-  });
+  for (let k = 0; k < ms.length; k++) if (ms.course[k]! >= 0) order[next[ms.course[k]!]!++] = k;
   const add = (row: number, reason: string) => {
     const list = rows.rejected.get(row);
     if (list) list.push(reason);
@@ -108,36 +101,42 @@ export function rejectDuplicates(
   };
   const n = indicators.list.length;
   for (let c = 0; c < courses; c++) {
-    const groups = new Map<number, Measurement[]>();
+    const groups = new Map<number, number[]>();
     for (let j = start[c]!; j < start[c + 1]!; j++) {
-      const m = ms[order[j]!]!;
+      const m = order[j]!;
       // The day (days since 1970, so ≥ 0), or the measurement's number below zero; then the indicator.
-      const key = (m.day ?? -1 - m.slot) * n + m.indicator;
+      const day = ms.day[m]!;
+      const key = (day === NONE ? -1 - ms.slot[m]! : day) * n + ms.indicator[m]!;
       const g = groups.get(key);
       if (g) g.push(m);
       else groups.set(key, [m]);
     }
-    for (const g of groups.values()) if (g.length > 1) duplicates(g, rows, indicators, add);
+    for (const g of groups.values()) if (g.length > 1) duplicates(g, ms, rows, indicators, add);
   }
 }
 
 function duplicates(
-  group: Measurement[],
+  group: number[],
+  ms: MeasurementColumns,
   rows: ReadRows,
   indicators: IndicatorSet,
   add: (row: number, reason: string) => void,
 ): void {
-  const list = [...group].sort((a, b) => a.row - b.row);
-  const name = indicators.list[list[0]!.indicator]!.da;
-  const first = rows.refs[list[0]!.row]!;
-  if (list.every((m) => m.score === list[0]!.score))
+  const list = [...group].sort((a, b) => ms.row[a]! - ms.row[b]!);
+  const name = indicators.list[ms.indicator[list[0]!]!]!.da;
+  const first = rows.ref(ms.row[list[0]!]!);
+  const score = (m: number) => ms.score[m]!;
+  if (list.every((m) => score(m) === score(list[0]!)))
     for (const m of list.slice(1))
-      add(m.row, `duplicate of ${first}: the same person, indicator "${name}" and day, with the same score`);
+      add(
+        ms.row[m]!,
+        `duplicate of ${first}: the same person, indicator "${name}" and day, with the same score`,
+      );
   else
     for (const m of list)
       add(
-        m.row,
+        ms.row[m]!,
         `"${name}" is measured ${list.length} times on the same day with different scores ` +
-          `(${list.map((x) => `${rows.refs[x.row]}: ${x.score}`).join(', ')}); correct the file`,
+          `(${list.map((x) => `${rows.ref(ms.row[x]!)}: ${score(x)}`).join(', ')}); correct the file`,
       );
 }
