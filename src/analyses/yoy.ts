@@ -4,7 +4,8 @@
  * of shares). A course belongs to the column of its end date (basis 'end', exits: only ended
  * courses count) or of its start date (basis 'start', intake: every course counts). Pure.
  */
-import { dayOf, partsOf, type Day } from '../base/dates.js';
+import type { Day } from '../base/dates.js';
+import { completeBetween, type Step, type StepColumn } from '../base/steps.js';
 import { fieldDef, fieldsWithRole, type TextField } from '../model/fields.js';
 import type { Course } from '../schema/course.js';
 import { CourseStore, NONE, storeOf } from '../schema/course-store.js';
@@ -18,14 +19,10 @@ export type YoyRowField = TextField;
 export const YOY_MEASURES = ['count', 'share', 'median-duration', 'persons'] as const;
 export type YoyMeasure = (typeof YOY_MEASURES)[number];
 export type YoyBasis = 'end' | 'start';
-export type YoyStep = 'year' | 'half';
+export type YoyStep = Step;
 
-/** A column: a calendar year (2024) or half-year (2024H1 = 1 Jan–30 Jun, 2024H2 = 1 Jul–31 Dec). */
-export interface YoyColumn {
-  label: string;
-  from: Day;
-  to: Day;
-}
+/** A column: a calendar year (2024), half-year (2024H1), quarter (2024Q3) or month (2024-05). */
+export type YoyColumn = StepColumn;
 
 export interface YoyCell {
   courses: number;
@@ -83,30 +80,7 @@ export interface YoyOptions {
 const isExitField = (f: YoyRowField): boolean => ['exit', 'derived'].includes(fieldDef(f)?.kind ?? '');
 const NOT_ENDED_KEY = '\u0000notEnded';
 
-/**
- * Slots number the columns so that consecutive columns have consecutive numbers:
- * a year is its number; a half-year is year × 2 + (0 for H1, 1 for H2).
- */
-export function slotOf(day: Day, step: YoyStep): number {
-  const { year, month } = partsOf(day);
-  return step === 'year' ? year : year * 2 + (month > 6 ? 1 : 0);
-}
-
-export function columnOfSlot(slot: number, step: YoyStep): YoyColumn {
-  if (step === 'year') return { label: String(slot), from: dayOf(slot, 1, 1)!, to: dayOf(slot, 12, 31)! };
-  const year = Math.floor(slot / 2);
-  const h2 = slot % 2 === 1;
-  return h2
-    ? { label: `${year}H2`, from: dayOf(year, 7, 1)!, to: dayOf(year, 12, 31)! }
-    : { label: `${year}H1`, from: dayOf(year, 1, 1)!, to: dayOf(year, 6, 30)! };
-}
-
-/** The columns from slot `first` to slot `last`, both included. */
-export function columnsBetween(first: number, last: number, step: YoyStep): YoyColumn[] {
-  const out: YoyColumn[] = [];
-  for (let s = first; s <= last; s++) out.push(columnOfSlot(s, step));
-  return out;
-}
+export { columnOfSlot, columnsBetween, slotOf } from '../base/steps.js';
 
 /** Earliest and newest start or end date of the courses; null when there are none. */
 export function dateRange(courses: readonly Course[] | CourseStore): { earliest: Day; newest: Day } | null {
@@ -114,17 +88,12 @@ export function dateRange(courses: readonly Course[] | CourseStore): { earliest:
 }
 
 /**
- * The complete years (half-years) in the data: from the one holding the earliest date to the last
- * one whose last day (31 Dec; 30 Jun for H1) is on or before the newest date. Empty when there is
- * none.
+ * The complete columns of the step in the data: from the one holding the earliest date to the last
+ * one whose last day is on or before the newest date. Empty when there is none.
  */
 export function completeColumns(courses: readonly Course[] | CourseStore, step: YoyStep): YoyColumn[] {
   const range = dateRange(courses);
-  if (range === null) return [];
-  const first = slotOf(range.earliest, step);
-  let last = slotOf(range.newest, step);
-  if (columnOfSlot(last, step).to > range.newest) last -= 1;
-  return columnsBetween(first, last, step);
+  return range === null ? [] : completeBetween(range.earliest, range.newest, step);
 }
 
 /** One row's (or the totals') courses per column: counts, person numbers, ended durations. */

@@ -12,6 +12,7 @@ import {
   type YoyStep,
 } from '../analyses/yoy.js';
 import { danishOf } from '../base/dates.js';
+import { parseStepRange, STEPS, stepWords } from '../base/steps.js';
 import { usageError } from '../errors.js';
 import { chartSpec, type ChartOptions as BarChartOptions } from '../render/chart.js';
 import { FIRST_YEAR_COLUMN, yoyTable } from '../tables/yoy.js';
@@ -42,7 +43,7 @@ export const yoyCommand: CommandSpec<YoyFlags> = {
   summary: 'year-over-year tables: a field by year, with the change from the year before',
   description:
     'One row per value of a field (exit reason, exit group, target group, programme or unit), one column per year ' +
-    '(or half-year), cells counting courses (or their share, distinct persons, median duration); a percent column ' +
+    '(or half-year, quarter, month), cells counting courses (or their share, distinct persons, median duration); a percent column ' +
     'for the newest year and the change from the year before, in count and percentage points. A course belongs to ' +
     'the year it ended (--basis end, the default for exit rows) or started (--basis start, intake; the default for ' +
     'other rows). --chart draws the table as a grouped bar chart (SVG).',
@@ -50,6 +51,7 @@ export const yoyCommand: CommandSpec<YoyFlags> = {
     'jobfx yoy export.xlsx',
     'jobfx yoy export.xlsx --rows exitGroup --measure share --years 2021-2025',
     'jobfx yoy export.xlsx --rows targetGroup --basis start --step half --out tilgang.xlsx',
+    'jobfx yoy export.xlsx --rows targetGroup --step quarter --years 2024Q1-2025Q2',
     'jobfx yoy export.xlsx --rows exitGroup --chart afgang.svg --format md',
   ],
   formats: TABLE_FORMATS,
@@ -63,7 +65,7 @@ export const yoyCommand: CommandSpec<YoyFlags> = {
         )
         .option(
           '--years <range>',
-          'columns: 2020-2024, 2024, or with --step half also 2023H2-2025H1; default: every complete year (half-year) in the data',
+          'columns: 2020-2024, 2024, or of the step: 2023H2-2025H1, 2024Q1-2025Q2, 2024-03..2025-02; default: every complete column in the data',
         )
         .addOption(
           new Option('--measure <measure>', 'what the cells show')
@@ -77,8 +79,8 @@ export const yoyCommand: CommandSpec<YoyFlags> = {
           ).choices(['end', 'start']),
         )
         .addOption(
-          new Option('--step <step>', 'one column per year or per half-year')
-            .choices(['year', 'half'])
+          new Option('--step <step>', 'one column per year, half-year, quarter or month')
+            .choices([...STEPS])
             .default('year'),
         )
         .option(
@@ -95,27 +97,11 @@ export const yoyCommand: CommandSpec<YoyFlags> = {
 };
 
 /**
- * --years: "2020-2024", "2024", and with --step half "2023H2-2025H1" (a plain year spans both
- * halves). Returns the first and last column slot (see analyses/yoy.ts slotOf).
+ * --years: a range of columns of the step (src/base/steps.ts parseStepRange): "2020-2024", "2024",
+ * "2023H2-2025H1", "2024Q1-2025Q2", "2024-03..2025-02"; a plain year spans all its columns.
  */
 export function parseYears(spec: string, step: YoyStep): { first: number; last: number } {
-  const m = /^\s*(\d{4})(?:H([12]))?\s*(?:[-–]\s*(\d{4})(?:H([12]))?\s*)?$/i.exec(spec);
-  if (!m)
-    throw usageError(
-      `--years ${spec}: use a range of years (2020-2024), one year (2024), or half-years with --step half (2023H2-2025H1)`,
-    );
-  const [, y1, h1] = m;
-  // One year or half-year: the range is that column alone.
-  const [y2, h2] = m[3] === undefined ? [y1, h1] : [m[3], m[4]];
-  if ((h1 || h2) && step !== 'half') throw usageError(`--years ${spec}: half-years need --step half`);
-  const slot = (y: string, h: string | undefined, end: boolean) =>
-    step === 'year' ? Number(y) : Number(y) * 2 + (h ? Number(h) - 1 : end ? 1 : 0);
-  const first = slot(y1!, h1, false);
-  const last = slot(y2!, h2, true);
-  if (last < first) throw usageError(`--years ${spec}: the range ends before it starts`);
-  if (last - first + 1 > MAX_COLUMNS)
-    throw usageError(`--years ${spec}: ${last - first + 1} columns; at most ${MAX_COLUMNS}`);
-  return { first, last };
+  return parseStepRange(spec, step, '--years', MAX_COLUMNS);
 }
 
 /** The year-over-year table (and chart) of loaded data (no I/O). */
@@ -128,7 +114,7 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
     flags.basis ?? (flags.rows === 'exitReason' || flags.rows === 'exitGroup' ? 'end' : 'start');
 
   const columns = range ? columnsBetween(range.first, range.last, step) : completeColumns(data.store, step);
-  const what = step === 'year' ? 'year' : 'half-year';
+  const what = { year: 'year', half: 'half-year', quarter: 'quarter', month: 'month' }[step];
   if (columns.length === 0) {
     if (data.store.length === 0) throw usageError(`${o.source}: no courses to count`);
     throw usageError(`the data holds no complete ${what}; give --years`);
@@ -158,7 +144,7 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
   const chart: BarChartOptions = {
     lang: flags.lang,
     seriesColumns: columns.map((_c, j) => FIRST_YEAR_COLUMN + j),
-    seriesTitle: step === 'year' ? t('År', 'Year') : t('Halvår', 'Half-year'),
+    seriesTitle: stepWords(step, flags.lang).unit,
     yTitle: {
       count: t('Antal forløb', 'Courses'),
       share: t('Pct. af forløbene', '% of courses'),

@@ -43,8 +43,8 @@ export function yoyNotes(c: YoyContext): string[] {
 }
 
 /** Which date puts a course in a column, and which courses count. */
-function basisNote({ t, ended, year, theUnit }: YoyContext): string {
-  const unit = year ? t('Året', 'The year') : t('Halvåret', 'The half-year');
+function basisNote({ t, ended, words, theUnit }: YoyContext): string {
+  const unit = words.The;
   return ended
     ? t(
         `${unit} er ${theUnit} for forløbets slutdato (afgang); kun afsluttede forløb tælles.`,
@@ -57,8 +57,8 @@ function basisNote({ t, ended, year, theUnit }: YoyContext): string {
 }
 
 /** What a cell is, and its percent column. */
-function measureNotes({ r, t, m, year, theUnit, newest, newestLabel, ended }: YoyContext): string[] {
-  const inA = year ? t('i et år', 'in a year') : t('i et halvår', 'in a half-year');
+function measureNotes({ r, t, m, words, theUnit, newest, newestLabel, ended }: YoyContext): string[] {
+  const inA = words.inA;
   if (m === 'count')
     return [
       t(
@@ -118,21 +118,21 @@ function changeNotes({ t, m, withChange, newestLabel, prevLabel }: YoyContext): 
   ];
 }
 
-/** The columns: given by --years, or every complete year (half-year) in the data. */
+/** The columns: given by --years, or every complete column of the step in the data. */
 function columnsNote(c: YoyContext): string {
-  const { o, t, year, range } = c;
+  const { o, t, words, range } = c;
   const newestData = newestDate(c);
   return o.columnsSource === 'default'
     ? t(
-        `${year ? 'År' : 'Halvår'}: ${range}, alle hele ${year ? 'kalenderår' : 'halvår'} i data (nyeste dato ${newestData}).`,
-        `${year ? 'Years' : 'Half-years'}: ${range}, every complete ${year ? 'calendar year' : 'half-year'} in the data (newest date ${newestData}).`,
+        `${words.plural}: ${range}, ${words.every} i data (nyeste dato ${newestData}).`,
+        `${words.plural}: ${range}, ${words.every} in the data (newest date ${newestData}).`,
       )
-    : t(`${year ? 'År' : 'Halvår'}: ${range}.`, `${year ? 'Years' : 'Half-years'}: ${range}.`);
+    : `${words.plural}: ${range}.`;
 }
 
 /** What is not final, not ended, not in the vocabulary. */
 function caveatNotes(c: YoyContext): string[] {
-  const { r, t, m } = c;
+  const { r, t, m, theUnit } = c;
   const notes: string[] = [];
   if (r.incomplete.length > 0)
     notes.push(
@@ -144,8 +144,8 @@ function caveatNotes(c: YoyContext): string[] {
   if (r.rows.some((x) => x.kind === 'notEnded') && m !== 'median-duration')
     notes.push(
       t(
-        'Ikke afsluttet: forløb uden slutdato, talt i deres startår.',
-        'Not ended: courses without an end date, counted in the year they started.',
+        `Ikke afsluttet: forløb uden slutdato, talt i ${theUnit}, de startede.`,
+        `Not ended: courses without an end date, counted in the ${theUnit} they started.`,
       ),
     );
   if (r.field === 'exitGroup')

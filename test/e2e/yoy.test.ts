@@ -250,7 +250,7 @@ describe('jobfx yoy', () => {
     [['--rows', 'colour'], /argument 'colour' is invalid/],
     [['--measure', 'mean'], /argument 'mean' is invalid/],
     [['--basis', 'middle'], /argument 'middle' is invalid/],
-    [['--step', 'quarter'], /argument 'quarter' is invalid/],
+    [['--step', 'week'], /argument 'week' is invalid/],
     [['--chart', 'chart.png'], /--chart chart\.png: the chart is SVG/],
     [['--format', 'xlsx'], /give --out FILE\.xlsx/],
   ])('%j is a usage error', (args, message) => {
