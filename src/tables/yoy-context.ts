@@ -12,6 +12,16 @@ export interface YoyTableOptions {
   /** How the columns were chosen: --years, or the complete years in the data. */
   columnsSource: 'given' | 'default';
   source: string;
+  /** --measure count,share: a count and a percent column for every year. */
+  shares?: boolean;
+  /** --order desc: the newest year first. */
+  order?: 'asc' | 'desc';
+  /** --blank-before-first: a value's cells in years before it existed are blank, not 0. */
+  blankBeforeFirst?: boolean;
+  /** --subtotal: a row with the selected rows together (with --rows-select). */
+  subtotal?: boolean;
+  /** Notes on the given columns (--columns: part years). */
+  columnNotes?: string[];
 }
 
 /** What every part of a yoy table uses. */
