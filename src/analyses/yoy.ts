@@ -4,7 +4,8 @@
  * of shares). A course belongs to the column of its end date (basis 'end', exits: only ended
  * courses count) or of its start date (basis 'start', intake: every course counts). Pure.
  */
-import { dayOf, partsOf, type Day } from '../base/dates.js';
+import type { Day } from '../base/dates.js';
+import { completeBetween, type Step, type StepColumn } from '../base/steps.js';
 import { fieldDef, fieldsWithRole, type TextField } from '../model/fields.js';
 import type { Course } from '../schema/course.js';
 import { CourseStore, NONE, storeOf } from '../schema/course-store.js';
@@ -15,17 +16,13 @@ import { UNKNOWN, UNMAPPED_GROUP } from './keyfigures.js';
 /** The fields yoy's rows can be: the registry's 'rows' role. */
 export const YOY_ROW_FIELDS = fieldsWithRole('rows');
 export type YoyRowField = TextField;
-export const YOY_MEASURES = ['count', 'share', 'median-duration', 'persons'] as const;
+export const YOY_MEASURES = ['count', 'share', 'median-duration', 'persons', 'course-years'] as const;
 export type YoyMeasure = (typeof YOY_MEASURES)[number];
-export type YoyBasis = 'end' | 'start';
-export type YoyStep = 'year' | 'half';
+export type YoyBasis = 'end' | 'start' | 'active';
+export type YoyStep = Step;
 
-/** A column: a calendar year (2024) or half-year (2024H1 = 1 Jan–30 Jun, 2024H2 = 1 Jul–31 Dec). */
-export interface YoyColumn {
-  label: string;
-  from: Day;
-  to: Day;
-}
+/** A column: a calendar year (2024), half-year (2024H1), quarter (2024Q3) or month (2024-05). */
+export type YoyColumn = StepColumn;
 
 export interface YoyCell {
   courses: number;
@@ -33,6 +30,8 @@ export interface YoyCell {
   persons: number;
   /** Duration (end − start + 1 days) of the ended courses among them. */
   durationDays: Summary;
+  /** Course days inside the column (both ends count; an ongoing course to the newest date). */
+  courseDays: number;
 }
 
 export interface YoyRow {
@@ -41,9 +40,19 @@ export interface YoyRow {
    * or UNMAPPED_GROUP for reasons not in the vocabulary; '' for kind 'notEnded'.
    */
   key: string;
-  /** 'notEnded': courses without an end date, in exit rows under basis 'start'. */
-  kind: 'value' | 'notEnded';
+  /**
+   * 'notEnded': courses without an end date, in exit rows under basis 'start'; 'ongoing': courses
+   * still running at the column's end, in exit rows under basis 'active'; 'others': the rows
+   * not in `select`.
+   */
+  kind: 'value' | 'notEnded' | 'ongoing' | 'others';
   cells: YoyCell[];
+  /**
+   * The value's first date in the export (every course, counted or not): its first start, or its
+   * first end for exit rows; null for the rows of another kind. Columns that end before it are
+   * "before the value existed".
+   */
+  since: Day | null;
 }
 
 export interface YoyResult {
@@ -55,7 +64,9 @@ export interface YoyResult {
   rows: YoyRow[];
   /** Per column: all counted courses (the denominator of shares), distinct persons, ended durations. */
   totals: YoyCell[];
-  /** Per column: counted courses without an end date (left out of durations). */
+  /** Per column, with `select`: the selected rows' courses together (persons distinct). */
+  subtotal?: YoyCell[];
+  /** Per column: counted courses without an end date (under 'active': not ended by the column's end). */
   notEnded: number[];
   /**
    * Values not in their vocabulary among the counted courses, sorted: exit reasons (for exit
@@ -74,39 +85,25 @@ export interface YoyOptions {
   step: YoyStep;
   /** Rows are sorted by the newest column's persons for 'persons', by its courses otherwise. */
   measure: YoyMeasure;
-  /** The columns, oldest first (see columnsBetween, completeColumns). */
+  /** The columns, oldest first (see columnsBetween, completeColumns); they must not overlap. */
   columns: YoyColumn[];
   vocab: VocabSet;
+  /** Only these row keys (in this order), the others as one row; a subtotal of them. */
+  select?: string[];
 }
 
 /** Rows of the exit: only ended courses have a value; the others are a row of their own. */
 const isExitField = (f: YoyRowField): boolean => ['exit', 'derived'].includes(fieldDef(f)?.kind ?? '');
 const NOT_ENDED_KEY = '\u0000notEnded';
+const ONGOING_KEY = '\u0000ongoing';
+const OTHERS_KEY = '\u0000others';
+const SPECIAL_KEYS = new Map<string, YoyRow['kind']>([
+  [NOT_ENDED_KEY, 'notEnded'],
+  [ONGOING_KEY, 'ongoing'],
+  [OTHERS_KEY, 'others'],
+]);
 
-/**
- * Slots number the columns so that consecutive columns have consecutive numbers:
- * a year is its number; a half-year is year × 2 + (0 for H1, 1 for H2).
- */
-export function slotOf(day: Day, step: YoyStep): number {
-  const { year, month } = partsOf(day);
-  return step === 'year' ? year : year * 2 + (month > 6 ? 1 : 0);
-}
-
-export function columnOfSlot(slot: number, step: YoyStep): YoyColumn {
-  if (step === 'year') return { label: String(slot), from: dayOf(slot, 1, 1)!, to: dayOf(slot, 12, 31)! };
-  const year = Math.floor(slot / 2);
-  const h2 = slot % 2 === 1;
-  return h2
-    ? { label: `${year}H2`, from: dayOf(year, 7, 1)!, to: dayOf(year, 12, 31)! }
-    : { label: `${year}H1`, from: dayOf(year, 1, 1)!, to: dayOf(year, 6, 30)! };
-}
-
-/** The columns from slot `first` to slot `last`, both included. */
-export function columnsBetween(first: number, last: number, step: YoyStep): YoyColumn[] {
-  const out: YoyColumn[] = [];
-  for (let s = first; s <= last; s++) out.push(columnOfSlot(s, step));
-  return out;
-}
+export { columnOfSlot, columnsBetween, slotOf } from '../base/steps.js';
 
 /** Earliest and newest start or end date of the courses; null when there are none. */
 export function dateRange(courses: readonly Course[] | CourseStore): { earliest: Day; newest: Day } | null {
@@ -114,24 +111,20 @@ export function dateRange(courses: readonly Course[] | CourseStore): { earliest:
 }
 
 /**
- * The complete years (half-years) in the data: from the one holding the earliest date to the last
- * one whose last day (31 Dec; 30 Jun for H1) is on or before the newest date. Empty when there is
- * none.
+ * The complete columns of the step in the data: from the one holding the earliest date to the last
+ * one whose last day is on or before the newest date. Empty when there is none.
  */
 export function completeColumns(courses: readonly Course[] | CourseStore, step: YoyStep): YoyColumn[] {
   const range = dateRange(courses);
-  if (range === null) return [];
-  const first = slotOf(range.earliest, step);
-  let last = slotOf(range.newest, step);
-  if (columnOfSlot(last, step).to > range.newest) last -= 1;
-  return columnsBetween(first, last, step);
+  return range === null ? [] : completeBetween(range.earliest, range.newest, step);
 }
 
-/** One row's (or the totals') courses per column: counts, person numbers, ended durations. */
+/** One row's (or the totals') courses per column: counts, person numbers, ended durations, course days. */
 interface Acc {
   courses: number[];
   persons: number[][];
   durations: number[][];
+  days: number[];
 }
 
 function newAcc(k: number): Acc {
@@ -139,6 +132,7 @@ function newAcc(k: number): Acc {
     courses: new Array<number>(k).fill(0),
     persons: Array.from({ length: k }, () => []),
     durations: Array.from({ length: k }, () => []),
+    days: new Array<number>(k).fill(0),
   };
 }
 
@@ -147,6 +141,7 @@ function cellsOf(acc: Acc): YoyCell[] {
     courses,
     persons: distinct(acc.persons[j]!),
     durationDays: summarise(acc.durations[j]!),
+    courseDays: acc.days[j]!,
   }));
 }
 
@@ -159,12 +154,37 @@ function distinct(persons: number[]): number {
 }
 
 /**
+ * The columns a course counts in: the one holding its end (basis 'end') or start ('start') date,
+ * or every column in which it is active ('active': start ≤ to and no end or end ≥ from).
+ */
+function columnsOfCourse(columns: readonly YoyColumn[], basis: YoyBasis, start: Day, end: Day): number[] {
+  const out: number[] = [];
+  const day = basis === 'end' ? end : start;
+  if (basis !== 'active' && day === NONE) return out;
+  for (let j = 0; j < columns.length; j++) {
+    const c = columns[j]!;
+    const hit =
+      basis === 'active' ? start <= c.to && (end === NONE || end >= c.from) : day >= c.from && day <= c.to;
+    if (hit) out.push(j);
+  }
+  return out;
+}
+
+/** The course days inside a column: both ends count; an ongoing course runs to `asOf`. */
+function daysIn(c: YoyColumn, start: Day, end: Day, asOf: Day): number {
+  const last = Math.min(end === NONE ? asOf : end, c.to);
+  return Math.max(0, last - Math.max(start, c.from) + 1);
+}
+
+/**
  * Rows are the values met among the counted courses, sorted by the newest column's count
  * (courses; persons for the 'persons' measure) descending, ties by vocabulary order, then
  * alphabetically, "Uoplyst" (no value) after the others for fields without a vocabulary.
  * Exit groups instead come in the vocabulary's order, every group of it, then "not in the
  * vocabulary" when there is such a reason. Under basis 'start', exit rows end with the courses
- * that have not ended. Counted over the columns of the store (a list is made one).
+ * that have not ended; under 'active', with those still running at the column's end. With
+ * `select`, only those rows in that order, then the others as one row. Counted over the columns
+ * of the store (a list is made one).
  */
 export function yoy(courses: readonly Course[] | CourseStore, o: YoyOptions): YoyResult {
   const store = courses instanceof CourseStore ? courses : storeOf(courses);
@@ -173,17 +193,17 @@ export function yoy(courses: readonly Course[] | CourseStore, o: YoyOptions): Yo
   const exitRows = isExitField(field);
   const vocabName = fieldDef(field)?.vocabulary;
   const vocabulary: Vocabulary | undefined = vocabName === undefined ? undefined : vocab[vocabName];
-  const columnOf = (day: Day): number => {
-    for (let j = 0; j < k; j++) if (day >= columns[j]!.from && day <= columns[j]!.to) return j;
-    return -1;
-  };
+  const range = dateRange(store);
+  const asOf = range?.newest ?? 0;
   // The row key of each value id of the field's column.
   const { ids, names } = store.textColumn(field === 'exitGroup' ? 'exitReason' : field);
-  const keyOfId = names.map((name, id) => {
+  const valueKeyOfId = names.map((name, id) => {
     if (field !== 'exitGroup') return name ?? UNKNOWN;
     // An ended course has a reason ("Uoplyst" when none was given); a null group means the reason is not in the vocabulary.
     return store.exitGroups[id] ?? (name === null ? (vocab.groupOf(UNKNOWN) ?? 'unknown') : UNMAPPED_GROUP);
   });
+  const selected = o.select === undefined ? undefined : new Set(o.select);
+  const keyOfId = valueKeyOfId.map((key) => (selected && !selected.has(key) ? OTHERS_KEY : key));
   // Which value ids are not in their vocabulary (exit reasons without a group; target groups).
   const unknownId = names.map((name, id) =>
     name === null
@@ -194,46 +214,84 @@ export function yoy(courses: readonly Course[] | CourseStore, o: YoyOptions): Yo
   );
 
   const byKey = new Map<string, Acc>();
-  const accOfId: (Acc | undefined)[] = [];
   const accOf = (key: string): Acc => {
     let acc = byKey.get(key);
     if (!acc) byKey.set(key, (acc = newAcc(k)));
     return acc;
   };
   const total = newAcc(k);
+  const subtotal = newAcc(k);
   const notEnded = new Array<number>(k).fill(0);
   const unknownValues = new Set<string>();
+  // The first date of each value (its first end for exit rows), over every course of the export.
+  const since = new Map<string, Day>();
   // An anonymised course counts among courses, never as a person (docs/definitions.md#records).
   const anonymous = store.persons.anonymous;
   const add = (acc: Acc, j: number, i: number, end: number) => {
     acc.courses[j]!++;
     if (store.person[i] !== anonymous) acc.persons[j]!.push(store.person[i]!);
-    if (end !== NONE) acc.durations[j]!.push(end - store.start[i]! + 1);
+    // Under 'active' a duration belongs to the column the course ended in.
+    if (end !== NONE && (basis !== 'active' || end <= columns[j]!.to))
+      acc.durations[j]!.push(end - store.start[i]! + 1);
+    acc.days[j]! += daysIn(columns[j]!, store.start[i]!, end, asOf);
   };
   for (let i = 0; i < store.length; i++) {
     const end = store.end[i]!;
-    const day = basis === 'end' ? end : store.start[i]!;
-    if (day === NONE) continue;
-    const j = columnOf(day);
-    if (j < 0) continue;
     const id = ids[i]!;
-    const acc = exitRows && end === NONE ? accOf(NOT_ENDED_KEY) : (accOfId[id] ??= accOf(keyOfId[id]!));
-    add(acc, j, i, end);
-    add(total, j, i, end);
-    if (end === NONE) notEnded[j]!++;
-    // An ongoing course has no exit group yet: its reason, if any, is not counted as unknown.
-    if (unknownId[id] && (!exitRows || end !== NONE)) unknownValues.add(names[id]!);
+    const first = exitRows ? end : store.start[i]!;
+    if (first !== NONE && first < (since.get(valueKeyOfId[id]!) ?? Infinity))
+      since.set(valueKeyOfId[id]!, first);
+    for (const j of columnsOfCourse(columns, basis, store.start[i]!, end)) {
+      // Not ended (basis start: no end at all; active: still running at the column's end).
+      const open = end === NONE || (basis === 'active' && end > columns[j]!.to);
+      const key = exitRows && open ? (basis === 'active' ? ONGOING_KEY : NOT_ENDED_KEY) : keyOfId[id]!;
+      add(accOf(key), j, i, end);
+      add(total, j, i, end);
+      if (selected?.has(key)) add(subtotal, j, i, end);
+      if (open) notEnded[j]!++;
+      // An ongoing course has no exit group yet: its reason, if any, is not counted as unknown.
+      if (unknownId[id] && (!exitRows || !open)) unknownValues.add(names[id]!);
+    }
   }
 
   const cells = new Map([...byKey].map(([key, acc]) => [key, cellsOf(acc)]));
-  const last = k - 1;
+  const keys = rowKeys(o, byKey, cells, vocabulary);
+  return {
+    field,
+    basis,
+    step: o.step,
+    columns,
+    rows: keys.map((key) => ({
+      key: SPECIAL_KEYS.has(key) ? '' : key,
+      kind: SPECIAL_KEYS.get(key) ?? 'value',
+      cells: cells.get(key) ?? cellsOf(newAcc(k)),
+      since: since.get(key) ?? null,
+    })),
+    totals: cellsOf(total),
+    ...(selected ? { subtotal: cellsOf(subtotal) } : {}),
+    notEnded,
+    unknownValues: [...unknownValues].sort((a, b) => a.localeCompare(b, 'da')),
+    incomplete: range === null ? [] : columns.filter((c) => c.to > range.newest).map((c) => c.label),
+    newest: range?.newest ?? null,
+  };
+}
+
+/** The rows in display order (see yoy()). */
+function rowKeys(
+  o: YoyOptions,
+  byKey: Map<string, Acc>,
+  cells: Map<string, YoyCell[]>,
+  vocabulary: Vocabulary | undefined,
+): string[] {
+  const last = o.columns.length - 1;
   let keys: string[];
-  if (field === 'exitGroup') {
-    keys = [...vocab.exitGroups.map((g) => g.key), UNMAPPED_GROUP].filter(
+  if (o.select !== undefined) keys = [...o.select, OTHERS_KEY];
+  else if (o.rows === 'exitGroup') {
+    keys = [...o.vocab.exitGroups.map((g) => g.key), UNMAPPED_GROUP].filter(
       (key) => key !== UNMAPPED_GROUP || byKey.has(key),
     );
     // A course whose group the config does not define (cannot happen with a valid config) still shows.
-    for (const key of byKey.keys()) if (!keys.includes(key) && key !== NOT_ENDED_KEY) keys.push(key);
+    for (const key of byKey.keys()) if (!keys.includes(key) && !SPECIAL_KEYS.has(key)) keys.push(key);
   } else {
     const rank = (v: string) => (vocabulary ? vocabulary.orderOf(v) : v === UNKNOWN ? 1 : 0);
     const newestOf = (key: string) => {
@@ -241,26 +299,9 @@ export function yoy(courses: readonly Course[] | CourseStore, o: YoyOptions): Yo
       return o.measure === 'persons' ? cell.persons : cell.courses;
     };
     keys = [...byKey.keys()]
-      .filter((key) => key !== NOT_ENDED_KEY)
+      .filter((key) => !SPECIAL_KEYS.has(key))
       .sort((a, b) => newestOf(b) - newestOf(a) || rank(a) - rank(b) || a.localeCompare(b, 'da'));
   }
-  if (byKey.has(NOT_ENDED_KEY)) keys.push(NOT_ENDED_KEY);
-
-  const range = dateRange(store);
-  return {
-    field,
-    basis,
-    step: o.step,
-    columns,
-    rows: keys.map((key) => ({
-      key: key === NOT_ENDED_KEY ? '' : key,
-      kind: key === NOT_ENDED_KEY ? 'notEnded' : 'value',
-      cells: cells.get(key) ?? cellsOf(newAcc(k)),
-    })),
-    totals: cellsOf(total),
-    notEnded,
-    unknownValues: [...unknownValues].sort((a, b) => a.localeCompare(b, 'da')),
-    incomplete: range === null ? [] : columns.filter((c) => c.to > range.newest).map((c) => c.label),
-    newest: range?.newest ?? null,
-  };
+  for (const key of [NOT_ENDED_KEY, ONGOING_KEY]) if (byKey.has(key)) keys.push(key);
+  return keys;
 }

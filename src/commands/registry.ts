@@ -1,6 +1,7 @@
 /** The commands that read an export, in the order `jobfx --help` lists them. */
 import { compareCommand } from './compare.js';
 import { exitsCommand } from './exits.js';
+import { flowCommand } from './flow.js';
 import { inspectCommand } from './inspect.js';
 import { keyfiguresCommand } from './keyfigures.js';
 import { providersCommand } from './providers.js';
@@ -15,6 +16,7 @@ export const COMMANDS: AnySpec[] = [
   exitsCommand,
   repeatsCommand,
   yoyCommand,
+  flowCommand,
   compareCommand,
   providersCommand,
   progressionCommand,

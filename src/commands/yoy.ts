@@ -7,14 +7,15 @@ import {
   YOY_MEASURES,
   YOY_ROW_FIELDS,
   type YoyBasis,
-  type YoyMeasure,
   type YoyRowField,
   type YoyStep,
 } from '../analyses/yoy.js';
 import { danishOf } from '../base/dates.js';
+import { parseStepRange, STEPS, stepWords } from '../base/steps.js';
 import { usageError } from '../errors.js';
 import { chartSpec, type ChartOptions as BarChartOptions } from '../render/chart.js';
-import { FIRST_YEAR_COLUMN, yoyTable } from '../tables/yoy.js';
+import { yearColumns, yoyTable } from '../tables/yoy.js';
+import { parseColumns, parseMeasure, resolveSelect } from './yoy-layout.js';
 import type { Loaded } from '../schema/load.js';
 import {
   DEFAULT_SUPPRESSION,
@@ -29,10 +30,16 @@ import { messages, type BuildOptions, type Built, type CommandSpec } from './spe
 export interface YoyFlags extends ReadFlags, TableOutputFlags {
   rows: YoyRowField;
   years?: string;
-  measure: YoyMeasure;
+  /** One measure, or count,share (parseMeasure). */
+  measure: string;
   basis?: YoyBasis;
   step: YoyStep;
   chart?: string;
+  order: 'asc' | 'desc';
+  columns?: string;
+  rowsSelect?: string;
+  subtotal?: boolean;
+  blankBeforeFirst?: boolean;
 }
 
 const MAX_COLUMNS = 50;
@@ -42,7 +49,7 @@ export const yoyCommand: CommandSpec<YoyFlags> = {
   summary: 'year-over-year tables: a field by year, with the change from the year before',
   description:
     'One row per value of a field (exit reason, exit group, target group, programme or unit), one column per year ' +
-    '(or half-year), cells counting courses (or their share, distinct persons, median duration); a percent column ' +
+    '(or half-year, quarter, month), cells counting courses (or their share, distinct persons, median duration); a percent column ' +
     'for the newest year and the change from the year before, in count and percentage points. A course belongs to ' +
     'the year it ended (--basis end, the default for exit rows) or started (--basis start, intake; the default for ' +
     'other rows). --chart draws the table as a grouped bar chart (SVG).',
@@ -50,7 +57,11 @@ export const yoyCommand: CommandSpec<YoyFlags> = {
     'jobfx yoy export.xlsx',
     'jobfx yoy export.xlsx --rows exitGroup --measure share --years 2021-2025',
     'jobfx yoy export.xlsx --rows targetGroup --basis start --step half --out tilgang.xlsx',
+    'jobfx yoy export.xlsx --rows targetGroup --step quarter --years 2024Q1-2025Q2',
     'jobfx yoy export.xlsx --rows exitGroup --chart afgang.svg --format md',
+    'jobfx yoy export.xlsx --rows exitGroup --measure count,share --order desc --columns "2023,2024-05-01..2024-12-31"',
+    'jobfx yoy export.xlsx --rows exitGroup --basis active --rows-select job,education --subtotal',
+    'jobfx yoy export.xlsx --rows unit --measure course-years',
   ],
   formats: TABLE_FORMATS,
   options: (cmd: Command) =>
@@ -63,23 +74,41 @@ export const yoyCommand: CommandSpec<YoyFlags> = {
         )
         .option(
           '--years <range>',
-          'columns: 2020-2024, 2024, or with --step half also 2023H2-2025H1; default: every complete year (half-year) in the data',
+          'columns: 2020-2024, 2024, or of the step: 2023H2-2025H1, 2024Q1-2025Q2, 2024-03..2025-02; default: every complete column in the data',
         )
-        .addOption(
-          new Option('--measure <measure>', 'what the cells show')
-            .choices([...YOY_MEASURES])
-            .default('count'),
+        .option(
+          '--measure <measure>',
+          `what the cells show: ${YOY_MEASURES.join(', ')}, or count,share (a count and a percent column for every year)`,
+          'count',
         )
         .addOption(
           new Option(
             '--basis <basis>',
-            'a course belongs to the year it ended (end: exits, only ended courses) or started (start: intake, all courses); default: end for exitReason/exitGroup rows, start otherwise',
-          ).choices(['end', 'start']),
+            'a course belongs to the year it ended (end: exits, only ended courses), started (start: intake, all courses) or to every year it is active in (active; exit rows get "Igangværende" for courses still running); default: active for course-years, end for exitReason/exitGroup rows, start otherwise',
+          ).choices(['end', 'start', 'active']),
         )
         .addOption(
-          new Option('--step <step>', 'one column per year or per half-year')
-            .choices(['year', 'half'])
+          new Option('--step <step>', 'one column per year, half-year, quarter or month')
+            .choices([...STEPS])
             .default('year'),
+        )
+        .addOption(
+          new Option('--order <order>', 'the year columns oldest first (asc) or newest first (desc)')
+            .choices(['asc', 'desc'])
+            .default('asc'),
+        )
+        .option(
+          '--columns <list>',
+          'the columns, instead of --years: periods (2011, 2024H1, 2024Q3, 2024-05) or dates (2012-05-01..2012-12-31, a part year), separated by commas',
+        )
+        .option(
+          '--rows-select <values>',
+          'only these rows (values of --rows, comma-separated), the others as one row "Øvrige"',
+        )
+        .option('--subtotal', 'with --rows-select: a row with the selected rows together')
+        .option(
+          '--blank-before-first',
+          'a blank cell (not 0) for a value in years that end before its first course in the export',
         )
         .option(
           '--chart <file.svg>',
@@ -87,6 +116,11 @@ export const yoyCommand: CommandSpec<YoyFlags> = {
         ),
     ),
   check(flags) {
+    parseMeasure(flags.measure);
+    if (flags.columns !== undefined && flags.years !== undefined)
+      throw usageError('give either --years or --columns, not both');
+    if (flags.subtotal && flags.rowsSelect === undefined)
+      throw usageError('--subtotal needs --rows-select: the subtotal is of the selected rows');
     if (flags.chart !== undefined && !/\.svg$/i.test(flags.chart))
       throw usageError(`--chart ${flags.chart}: the chart is SVG; give a file name ending in .svg`);
   },
@@ -95,27 +129,11 @@ export const yoyCommand: CommandSpec<YoyFlags> = {
 };
 
 /**
- * --years: "2020-2024", "2024", and with --step half "2023H2-2025H1" (a plain year spans both
- * halves). Returns the first and last column slot (see analyses/yoy.ts slotOf).
+ * --years: a range of columns of the step (src/base/steps.ts parseStepRange): "2020-2024", "2024",
+ * "2023H2-2025H1", "2024Q1-2025Q2", "2024-03..2025-02"; a plain year spans all its columns.
  */
 export function parseYears(spec: string, step: YoyStep): { first: number; last: number } {
-  const m = /^\s*(\d{4})(?:H([12]))?\s*(?:[-–]\s*(\d{4})(?:H([12]))?\s*)?$/i.exec(spec);
-  if (!m)
-    throw usageError(
-      `--years ${spec}: use a range of years (2020-2024), one year (2024), or half-years with --step half (2023H2-2025H1)`,
-    );
-  const [, y1, h1] = m;
-  // One year or half-year: the range is that column alone.
-  const [y2, h2] = m[3] === undefined ? [y1, h1] : [m[3], m[4]];
-  if ((h1 || h2) && step !== 'half') throw usageError(`--years ${spec}: half-years need --step half`);
-  const slot = (y: string, h: string | undefined, end: boolean) =>
-    step === 'year' ? Number(y) : Number(y) * 2 + (h ? Number(h) - 1 : end ? 1 : 0);
-  const first = slot(y1!, h1, false);
-  const last = slot(y2!, h2, true);
-  if (last < first) throw usageError(`--years ${spec}: the range ends before it starts`);
-  if (last - first + 1 > MAX_COLUMNS)
-    throw usageError(`--years ${spec}: ${last - first + 1} columns; at most ${MAX_COLUMNS}`);
-  return { first, last };
+  return parseStepRange(spec, step, '--years', MAX_COLUMNS);
 }
 
 /** The year-over-year table (and chart) of loaded data (no I/O). */
@@ -123,26 +141,40 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
   const say = messages();
   const t = sayer(flags.lang);
   const step = flags.step;
+  const { measure, shares } = parseMeasure(flags.measure);
+  const given = flags.columns === undefined ? undefined : parseColumns(flags.columns, flags.lang);
   const range = flags.years === undefined ? undefined : parseYears(flags.years, step);
   const basis: YoyBasis =
-    flags.basis ?? (flags.rows === 'exitReason' || flags.rows === 'exitGroup' ? 'end' : 'start');
+    flags.basis ??
+    (measure === 'course-years'
+      ? 'active'
+      : flags.rows === 'exitReason' || flags.rows === 'exitGroup'
+        ? 'end'
+        : 'start');
 
-  const columns = range ? columnsBetween(range.first, range.last, step) : completeColumns(data.store, step);
-  const what = step === 'year' ? 'year' : 'half-year';
+  const columns =
+    given?.columns ??
+    (range ? columnsBetween(range.first, range.last, step) : completeColumns(data.store, step));
+  const what = { year: 'year', half: 'half-year', quarter: 'quarter', month: 'month' }[step];
   if (columns.length === 0) {
     if (data.store.length === 0) throw usageError(`${o.source}: no courses to count`);
     throw usageError(`the data holds no complete ${what}; give --years`);
   }
+  const select =
+    flags.rowsSelect === undefined
+      ? undefined
+      : resolveSelect(flags.rowsSelect, flags.rows, data.vocab, data.store);
   const result = yoy(data.store, {
     rows: flags.rows,
     basis,
     step,
-    measure: flags.measure,
+    measure,
     columns,
     vocab: data.vocab,
+    ...(select ? { select } : {}),
   });
   const span = columns.length === 1 ? columns[0]!.label : `${columns[0]!.label}–${columns.at(-1)!.label}`;
-  if (!range) say.note(`no --years given; using ${span}, every complete ${what} in the data`);
+  if (!range && !given) say.note(`no --years given; using ${span}, every complete ${what} in the data`);
   if (result.incomplete.length > 0 && result.newest !== null)
     say.warn(
       `${result.incomplete.join(', ')} not over in the data (newest date ${danishOf(result.newest)}); the figures are not final`,
@@ -150,22 +182,28 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
 
   const table = yoyTable(result, {
     lang: flags.lang,
-    measure: flags.measure,
+    measure,
     vocab: data.vocab,
-    columnsSource: range ? 'given' : 'default',
+    columnsSource: range || given ? 'given' : 'default',
     source: sourceText(o.source, data.ledger.accepted, flags.lang),
+    shares,
+    order: flags.order,
+    blankBeforeFirst: flags.blankBeforeFirst === true,
+    subtotal: flags.subtotal === true,
+    columnNotes: given?.notes ?? [],
   });
   const chart: BarChartOptions = {
     lang: flags.lang,
-    seriesColumns: columns.map((_c, j) => FIRST_YEAR_COLUMN + j),
-    seriesTitle: step === 'year' ? t('År', 'Year') : t('Halvår', 'Half-year'),
+    seriesColumns: yearColumns(columns.length, shares ? 2 : 1, flags.order),
+    seriesTitle: stepWords(step, flags.lang).unit,
     yTitle: {
       count: t('Antal forløb', 'Courses'),
       share: t('Pct. af forløbene', '% of courses'),
       persons: t('Antal personer', 'Persons'),
       'median-duration': t('Median varighed, dage', 'Median duration, days'),
-    }[flags.measure],
-    integer: flags.measure === 'count' || flags.measure === 'persons',
+      'course-years': t('Årsværker', 'Course-years'),
+    }[measure],
+    integer: measure === 'count' || measure === 'persons',
   };
   return {
     title: t('År for år', 'Year over year'),

@@ -29,7 +29,9 @@ export function countsBehindShares(table: Table): Table | undefined {
           ],
         },
   );
-  return { id: `${table.id}.counts`, title: '', columns: [], rows, notes: [], additive: { rows: true } };
+  const rowGroups = table.sharesAsCounts?.rowGroups;
+  const additive = rowGroups ? { rowGroups } : { rows: true };
+  return { id: `${table.id}.counts`, title: '', columns: [], rows, notes: [], additive };
 }
 
 /**

@@ -114,7 +114,11 @@ export interface Table {
    * counts whose body rows add up to the total row, secondary suppression included. `derived`
    * cells follow those counts.
    */
-  sharesAsCounts?: { columns: number[] };
+  sharesAsCounts?: {
+    columns: number[];
+    /** How the counts add up when not every body row is a part of the total row (a subtotal row). */
+    rowGroups?: NonNullable<Table['additive']>['rowGroups'];
+  };
 }
 
 /** A cell of a table in a set printed together: table id (see `Table.links`), row and column index. */

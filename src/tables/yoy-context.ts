@@ -1,6 +1,7 @@
 /** What the parts of a yoy table share: the result, the options, the columns' labels and words. */
 import type { YoyMeasure, YoyResult } from '../analyses/yoy.js';
 import { sayer, type Lang } from '../base/i18n.js';
+import { stepWords } from '../base/steps.js';
 import { fieldLabel } from '../model/fields.js';
 import type { VocabSet } from '../schema/vocab.js';
 
@@ -11,6 +12,16 @@ export interface YoyTableOptions {
   /** How the columns were chosen: --years, or the complete years in the data. */
   columnsSource: 'given' | 'default';
   source: string;
+  /** --measure count,share: a count and a percent column for every year. */
+  shares?: boolean;
+  /** --order desc: the newest year first. */
+  order?: 'asc' | 'desc';
+  /** --blank-before-first: a value's cells in years before it existed are blank, not 0. */
+  blankBeforeFirst?: boolean;
+  /** --subtotal: a row with the selected rows together (with --rows-select). */
+  subtotal?: boolean;
+  /** Notes on the given columns (--columns: part years). */
+  columnNotes?: string[];
 }
 
 /** What every part of a yoy table uses. */
@@ -22,7 +33,7 @@ export function yoyContext(r: YoyResult, o: YoyTableOptions) {
   const withChange = k >= 2;
   const heading = fieldLabel(r.field, o.lang);
   const range = k === 1 ? r.columns[0]!.label : `${r.columns[0]!.label}–${r.columns[newest]!.label}`;
-  const year = r.step === 'year';
+  const words = stepWords(r.step, o.lang);
   return {
     r,
     o,
@@ -37,9 +48,9 @@ export function yoyContext(r: YoyResult, o: YoyTableOptions) {
     newestLabel: r.columns[newest]!.label,
     prevLabel: withChange ? r.columns[prev]!.label : '',
     ended: r.basis === 'end',
-    /** "året" / "the year" or "halvåret" / "the half-year", as the columns are. */
-    theUnit: year ? t('året', 'year') : t('halvåret', 'half-year'),
-    year,
+    /** "året" / "the year", "kvartalet" / "the quarter" ..., as the columns are. */
+    theUnit: words.the,
+    words,
   };
 }
 

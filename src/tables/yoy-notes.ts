@@ -4,30 +4,46 @@
  */
 import { dateText } from '../base/i18n.js';
 import type { YoyContext } from './yoy-context.js';
+import { activeBasisNote, courseYearsNote, layoutNotes } from './yoy-layout-notes.js';
 
 export function yoyTitle(c: YoyContext): string {
-  const { t, m, ended, range, theUnit } = c;
-  const what = ended
-    ? {
-        count: t('Afsluttede forløb', 'Ended courses'),
-        share: t('Afsluttede forløb, pct.,', 'Ended courses, %,'),
-        persons: t('Personer med afsluttet forløb', 'Persons with an ended course'),
-        'median-duration': t(
-          'Median varighed (dage) af afsluttede forløb',
-          'Median duration (days) of ended courses',
-        ),
-      }[m]
-    : {
-        count: t('Startede forløb', 'Started courses'),
-        share: t('Startede forløb, pct.,', 'Started courses, %,'),
-        persons: t('Personer med startet forløb', 'Persons who started a course'),
-        'median-duration': t(
-          `Median varighed (dage) af forløb startet i ${theUnit}`,
-          `Median duration (days) of courses started in the ${theUnit}`,
-        ),
-      }[m];
+  const { t, m, range, theUnit } = c;
+  const ended = t('Afsluttede forløb', 'Ended courses');
+  const what = {
+    end: {
+      count: ended,
+      share: t('Afsluttede forløb, pct.,', 'Ended courses, %,'),
+      persons: t('Personer med afsluttet forløb', 'Persons with an ended course'),
+      'median-duration': t(
+        'Median varighed (dage) af afsluttede forløb',
+        'Median duration (days) of ended courses',
+      ),
+      'course-years': t('Årsværker i afsluttede forløb', 'Course-years of ended courses'),
+    },
+    start: {
+      count: t('Startede forløb', 'Started courses'),
+      share: t('Startede forløb, pct.,', 'Started courses, %,'),
+      persons: t('Personer med startet forløb', 'Persons who started a course'),
+      'median-duration': t(
+        `Median varighed (dage) af forløb startet i ${theUnit}`,
+        `Median duration (days) of courses started in the ${theUnit}`,
+      ),
+      'course-years': t('Årsværker i startede forløb', 'Course-years of started courses'),
+    },
+    active: {
+      count: t('Aktive forløb', 'Active courses'),
+      share: t('Aktive forløb, pct.,', 'Active courses, %,'),
+      persons: t('Personer med aktivt forløb', 'Persons with an active course'),
+      'median-duration': t(
+        'Median varighed (dage) af afsluttede forløb',
+        'Median duration (days) of ended courses',
+      ),
+      'course-years': t('Årsværker', 'Course-years'),
+    },
+  }[c.r.basis][m];
+  const withShares = c.o.shares ? t(', antal og pct.,', ', count and %,') : '';
   const inTitle = c.heading.toLowerCase();
-  return t(`${what} efter ${inTitle}, ${range}`, `${what} by ${inTitle}, ${range}`);
+  return t(`${what}${withShares} efter ${inTitle}, ${range}`, `${what}${withShares} by ${inTitle}, ${range}`);
 }
 
 /** Notes: basis, measure, change, columns, caveats, source. */
@@ -37,14 +53,18 @@ export function yoyNotes(c: YoyContext): string[] {
     ...measureNotes(c),
     ...changeNotes(c),
     columnsNote(c),
+    ...(c.o.columnNotes ?? []),
+    ...layoutNotes(c),
     ...caveatNotes(c),
     c.t(`Kilde: ${c.o.source}.`, `Source: ${c.o.source}.`),
   ];
 }
 
 /** Which date puts a course in a column, and which courses count. */
-function basisNote({ t, ended, year, theUnit }: YoyContext): string {
-  const unit = year ? t('Året', 'The year') : t('Halvåret', 'The half-year');
+function basisNote(c: YoyContext): string {
+  const { t, ended, words, theUnit } = c;
+  const unit = words.The;
+  if (c.r.basis === 'active') return activeBasisNote(c);
   return ended
     ? t(
         `${unit} er ${theUnit} for forløbets slutdato (afgang); kun afsluttede forløb tælles.`,
@@ -57,8 +77,17 @@ function basisNote({ t, ended, year, theUnit }: YoyContext): string {
 }
 
 /** What a cell is, and its percent column. */
-function measureNotes({ r, t, m, year, theUnit, newest, newestLabel, ended }: YoyContext): string[] {
-  const inA = year ? t('i et år', 'in a year') : t('i et halvår', 'in a half-year');
+function measureNotes(c: YoyContext): string[] {
+  const { r, t, m, words, theUnit, newest, newestLabel, ended } = c;
+  const inA = words.inA;
+  if (m === 'course-years') return [courseYearsNote(c)];
+  if (m === 'count' && c.o.shares)
+    return [
+      t(
+        `Antal forløb og pct. = antal / alle forløb i ${theUnit} ("I alt") × 100, beregnet af antal; en række, der mangler ${inA}, har 0.`,
+        `Number of courses, and % = count / all courses in the ${theUnit} ("Total") × 100, from counts; a row missing ${inA} has 0.`,
+      ),
+    ];
   if (m === 'count')
     return [
       t(
@@ -86,7 +115,7 @@ function measureNotes({ r, t, m, year, theUnit, newest, newestLabel, ended }: Yo
     'Median af varighed = slutdato − startdato + 1 dag (første og sidste dag tæller med), som R\'s quantile (type 7); "-" hvor der ingen afsluttede forløb er.',
     'Median of duration = end − start + 1 day (first and last day count), as R\'s quantile (type 7); "-" where there are no ended courses.',
   );
-  if (ended) return [median];
+  if (ended || c.r.basis === 'active') return [median];
   const left = r.columns.map((col, j) => `${col.label}: ${r.notEnded[j]}`).join(', ');
   return [
     median,
@@ -101,15 +130,20 @@ function measureNotes({ r, t, m, year, theUnit, newest, newestLabel, ended }: Yo
 function changeNotes({ t, m, withChange, newestLabel, prevLabel }: YoyContext): string[] {
   if (!withChange) return [];
   const pp =
-    m === 'median-duration'
+    m === 'course-years'
       ? t(
-          'Ændring i dage = forskellen mellem de to medianer.',
-          'Change in days = the difference of the two medians.',
+          'Ændring i årsværk = forskellen mellem de to års årsværk.',
+          'Change in course-years = the difference of the two.',
         )
-      : t(
-          'Ændring i procentpoint = forskellen mellem de to præcise procenter (ikke de afrundede).',
-          'Change in percentage points = the difference of the two exact percentages (not the rounded ones).',
-        );
+      : m === 'median-duration'
+        ? t(
+            'Ændring i dage = forskellen mellem de to medianer.',
+            'Change in days = the difference of the two medians.',
+          )
+        : t(
+            'Ændring i procentpoint = forskellen mellem de to præcise procenter (ikke de afrundede).',
+            'Change in percentage points = the difference of the two exact percentages (not the rounded ones).',
+          );
   return [
     t(
       `Ændring: ${newestLabel} i forhold til ${prevLabel}. ${pp}`,
@@ -118,21 +152,21 @@ function changeNotes({ t, m, withChange, newestLabel, prevLabel }: YoyContext): 
   ];
 }
 
-/** The columns: given by --years, or every complete year (half-year) in the data. */
+/** The columns: given by --years, or every complete column of the step in the data. */
 function columnsNote(c: YoyContext): string {
-  const { o, t, year, range } = c;
+  const { o, t, words, range } = c;
   const newestData = newestDate(c);
   return o.columnsSource === 'default'
     ? t(
-        `${year ? 'År' : 'Halvår'}: ${range}, alle hele ${year ? 'kalenderår' : 'halvår'} i data (nyeste dato ${newestData}).`,
-        `${year ? 'Years' : 'Half-years'}: ${range}, every complete ${year ? 'calendar year' : 'half-year'} in the data (newest date ${newestData}).`,
+        `${words.plural}: ${range}, ${words.every} i data (nyeste dato ${newestData}).`,
+        `${words.plural}: ${range}, ${words.every} in the data (newest date ${newestData}).`,
       )
-    : t(`${year ? 'År' : 'Halvår'}: ${range}.`, `${year ? 'Years' : 'Half-years'}: ${range}.`);
+    : `${words.plural}: ${range}.`;
 }
 
 /** What is not final, not ended, not in the vocabulary. */
 function caveatNotes(c: YoyContext): string[] {
-  const { r, t, m } = c;
+  const { r, t, m, theUnit } = c;
   const notes: string[] = [];
   if (r.incomplete.length > 0)
     notes.push(
@@ -144,8 +178,8 @@ function caveatNotes(c: YoyContext): string[] {
   if (r.rows.some((x) => x.kind === 'notEnded') && m !== 'median-duration')
     notes.push(
       t(
-        'Ikke afsluttet: forløb uden slutdato, talt i deres startår.',
-        'Not ended: courses without an end date, counted in the year they started.',
+        `Ikke afsluttet: forløb uden slutdato, talt i ${theUnit}, de startede.`,
+        `Not ended: courses without an end date, counted in the ${theUnit} they started.`,
       ),
     );
   if (r.field === 'exitGroup')

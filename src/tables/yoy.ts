@@ -1,156 +1,112 @@
 /**
- * YoyResult → a memo table: one row per value, one column per year (half-year), and for the
- * newest column a percent column and the change from the column before it. Cells show the
- * measure; shares carry their counts. States under the table what was counted. One builder per
- * part: the rows of each measure, the title and notes (yoy-notes.ts), and what suppression must
- * know about the columns.
+ * YoyResult → a memo table: one row per value, one column (or a count and a percent column, with
+ * --measure count,share) per year (half-year, quarter, month or given column), and the newest
+ * column's percent and change from the column before it. Cells show the measure; shares carry
+ * their counts. States under the table what was counted. One builder per part: the lines (rows
+ * with a subtotal and the total), the cells of each measure (yoy-cells.ts), the title and notes
+ * (yoy-notes.ts), and what suppression must know about the columns.
  */
-import { UNKNOWN, UNMAPPED_GROUP } from '../analyses/keyfigures.js';
 import type { YoyResult, YoyRow } from '../analyses/yoy.js';
-import {
-  count,
-  empty,
-  labelCol,
-  num,
-  share,
-  text,
-  valueCol,
-  type Cell,
-  type Column,
-  type Row,
-  type Table,
-} from '../model/table.js';
+import { labelCol, text, valueCol, type Cell, type Column, type Row, type Table } from '../model/table.js';
+import { measureCells, type Line } from './yoy-cells.js';
 import { yoyContext, type YoyContext, type YoyTableOptions } from './yoy-context.js';
+import { rowLabel } from './yoy-labels.js';
 import { yoyNotes, yoyTitle } from './yoy-notes.js';
 
 export type { YoyTableOptions } from './yoy-context.js';
 
-/** Index of the first year column; the year columns are 1 … result.columns.length. */
+/** Index of the first year column; the year columns (blocks) follow from there. */
 export const FIRST_YEAR_COLUMN = 1;
-
-/** The columns after the year columns, and the rows. */
-interface Body {
-  extra: Column[];
-  rows: Row[];
-}
 
 export function yoyTable(r: YoyResult, o: YoyTableOptions): Table {
   const c = yoyContext(r, o);
-  const body = c.m === 'share' ? shareBody(c) : c.m === 'median-duration' ? medianBody(c) : countBody(c);
+  const lines = linesOf(c);
+  const m = measureCells(c);
+  const rows: Row[] = lines.map((line) => {
+    const cells: Cell[] = [text(line.style === 'total' ? m.totalLabel : line.label)];
+    for (let j = 0; j < c.k; j++) cells.push(...m.year(line, j));
+    cells.push(...m.extra(line));
+    return line.style ? { cells, style: line.style } : { cells };
+  });
+  const columns: Column[] = [labelCol(c.heading)];
+  for (let j = 0; j < c.k; j++) columns.push(...m.yearHeaders(j).map(valueCol));
+  columns.push(...m.extraHeaders.map(valueCol));
   const table: Table = {
     id: `yoy.${r.field}`,
     title: yoyTitle(c),
-    columns: [labelCol(c.heading), ...r.columns.map((col) => valueCol(col.label)), ...body.extra],
-    rows: body.rows,
+    columns,
+    rows,
     notes: yoyNotes(c),
-    ...disclosure(c),
   };
-  // Courses add up to the total row; persons do not (one person can be in several rows).
-  if (c.m === 'count') table.additive = { rows: true };
-  return table;
+  const derived = m.derived();
+  if (derived.length > 0) table.derived = derived;
+  const groups = rowGroups(lines);
+  if (m.counts) table.additive = groups ? { rowGroups: groups } : { rows: true };
+  if (m.sharesAsCounts.length > 0)
+    table.sharesAsCounts = { columns: m.sharesAsCounts, ...(groups ? { rowGroups: groups } : {}) };
+  return o.order === 'desc' ? newestFirst(table, c.k, m.width) : table;
 }
 
 /**
- * What suppression must know: the percent column goes with the newest year's cell, a change with
- * either of the two years it compares; shares are hidden as their counts would be (a column's
- * shares with its n give the counts away).
+ * The columns of the year blocks in display order: `yearColumns(k, width, order)[j]` is the
+ * first column of year j (oldest first), for the chart's series.
  */
-function disclosure({ m, k, withChange }: YoyContext): Pick<Table, 'derived' | 'sharesAsCounts'> {
-  const newest = FIRST_YEAR_COLUMN + k - 1;
-  const both = withChange ? [newest, newest - 1] : [newest];
-  const after = newest + 1;
-  const changes = (first: number, n: number) =>
-    withChange ? Array.from({ length: n }, (_x, i) => ({ col: first + i, from: both })) : [];
-  if (m === 'count' || m === 'persons')
-    return { derived: [{ col: after, from: [newest] }, ...changes(after + 1, 2)] };
-  const derived = changes(after, 1);
-  if (m === 'share')
-    return {
-      derived,
-      sharesAsCounts: { columns: Array.from({ length: k }, (_x, j) => FIRST_YEAR_COLUMN + j) },
-    };
-  return { derived };
+export function yearColumns(k: number, width: number, order: 'asc' | 'desc' = 'asc'): number[] {
+  return Array.from({ length: k }, (_x, j) => FIRST_YEAR_COLUMN + (order === 'desc' ? k - 1 - j : j) * width);
 }
 
-/** The row's label: the value's label in the vocabulary, "Not ended", or the value as written. */
-function rowLabel({ r, o, t }: YoyContext, row: YoyRow): string {
-  if (row.kind === 'notEnded') return t('Ikke afsluttet', 'Not ended');
-  if (r.field === 'exitGroup')
-    return row.key === UNMAPPED_GROUP
-      ? t('Ikke i ordlisten', 'Not in the vocabulary')
-      : o.vocab.exitGroupLabel(row.key, o.lang);
-  if (r.field === 'exitReason') return o.vocab.exitReason.label(row.key, o.lang);
-  if (r.field === 'targetGroup') return o.vocab.targetGroup.label(row.key, o.lang);
-  if (row.key === UNKNOWN) return t('Uoplyst', 'Unknown');
-  return row.key;
+/**
+ * The lines of the table: the value rows (with --rows-select the selected ones, then their
+ * subtotal with --subtotal, then "the others"), the rows of courses not ended, and the total.
+ */
+function linesOf(c: YoyContext): Line[] {
+  const { r, o, t } = c;
+  const line = (x: YoyRow): Line => ({ label: rowLabel(c, x), cells: x.cells, since: x.since });
+  const values = r.rows.filter((x) => x.kind === 'value');
+  // A median is of ended courses: the rows of courses not ended have none.
+  const rest = r.rows.filter((x) => x.kind === 'others' || (x.kind !== 'value' && c.m !== 'median-duration'));
+  const lines = values.map(line);
+  if (o.subtotal && r.subtotal)
+    lines.push({
+      label: t('I alt, udvalgte', 'Total, selected'),
+      cells: r.subtotal,
+      since: null,
+      style: 'subtotal',
+    });
+  lines.push(...rest.map(line));
+  lines.push({ label: '', cells: r.totals, since: null, style: 'total' });
+  return lines;
 }
 
-// Percentages as exact numbers, for the change in percentage points (never from rounded ones).
-const pct = (c: number, of: number) => (of === 0 ? null : (100 * c) / of);
-const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+/** With a subtotal: it sums the selected rows; the total sums every other body row. */
+function rowGroups(lines: Line[]): NonNullable<Table['additive']>['rowGroups'] | undefined {
+  const sub = lines.findIndex((l) => l.style === 'subtotal');
+  if (sub < 0) return undefined;
+  const total = lines.length - 1;
+  const body = lines.map((_l, i) => i).filter((i) => i !== sub && i !== total);
+  return [
+    { total: sub, parts: body.filter((i) => i < sub) },
+    { total, parts: body },
+  ];
+}
 
-/** Courses or persons: counts per year, the newest year's percent, the change in count and points. */
-function countBody(c: YoyContext): Body {
-  const { r, t, m, newest, prev, withChange } = c;
-  const pick = (x: YoyRow['cells'][number]) => (m === 'count' ? x.courses : x.persons);
-  const extra = [valueCol(t(`Pct. ${c.newestLabel}`, `% ${c.newestLabel}`))];
-  if (withChange)
-    extra.push(
-      valueCol(t('Ændring, antal', 'Change, count')),
-      valueCol(t('Ændring, pct.-point', 'Change, pp')),
-    );
-  const line = (cells: YoyRow['cells'], label: string, isTotal: boolean): Row => {
-    const v = cells.map(pick);
-    const of = r.totals.map(pick);
-    const out: Cell[] = [text(label), ...v.map(count), share(v[newest]!, of[newest]!)];
-    if (withChange)
-      out.push(
-        num(v[newest]! - v[prev]!, 0),
-        isTotal ? empty : num(diff(pct(v[newest]!, of[newest]!), pct(v[prev]!, of[prev]!)), 1),
-      );
-    return isTotal ? { cells: out, style: 'total' } : { cells: out };
+/** The year blocks reversed (newest first); the columns after them stay; declarations follow. */
+function newestFirst(table: Table, k: number, width: number): Table {
+  const order: number[] = [0];
+  for (let j = k - 1; j >= 0; j--)
+    for (let w = 0; w < width; w++) order.push(FIRST_YEAR_COLUMN + j * width + w);
+  for (let i = FIRST_YEAR_COLUMN + k * width; i < table.columns.length; i++) order.push(i);
+  const to = new Map(order.map((old, now) => [old, now]));
+  const at = (i: number) => to.get(i)!;
+  return {
+    ...table,
+    columns: order.map((i) => table.columns[i]!),
+    rows: table.rows.map((row) => ({ ...row, cells: order.map((i) => row.cells[i]!) })),
+    ...(table.derived
+      ? { derived: table.derived.map((d) => ({ ...d, col: at(d.col), from: d.from.map(at) })) }
+      : {}),
+    ...(table.sharesAsCounts
+      ? { sharesAsCounts: { ...table.sharesAsCounts, columns: table.sharesAsCounts.columns.map(at) } }
+      : {}),
   };
-  const rows = r.rows.map((x) => line(x.cells, rowLabel(c, x), false));
-  rows.push(line(r.totals, t('I alt', 'Total'), true));
-  return { extra, rows };
-}
-
-/** Shares of the year's courses, the change in points, and the year's courses as the total row. */
-function shareBody(c: YoyContext): Body {
-  const { r, t, newest, prev, withChange } = c;
-  const rows: Row[] = r.rows.map((x) => {
-    const cells: Cell[] = [
-      text(rowLabel(c, x)),
-      ...x.cells.map((y, j) => share(y.courses, r.totals[j]!.courses)),
-    ];
-    if (withChange) {
-      const a = r.totals[newest]!.courses;
-      const b = r.totals[prev]!.courses;
-      cells.push(num(diff(pct(x.cells[newest]!.courses, a), pct(x.cells[prev]!.courses, b)), 1));
-    }
-    return { cells };
-  });
-  rows.push({
-    cells: [
-      text(t('Forløb i alt (n)', 'Courses in total (n)')),
-      ...r.totals.map((y) => count(y.courses)),
-      ...(withChange ? [empty] : []),
-    ],
-    style: 'total',
-  });
-  return { extra: withChange ? [valueCol(t('Ændring, pct.-point', 'Change, pp'))] : [], rows };
-}
-
-/** Median durations with their n, and the change in days; a row of courses not ended has none. */
-function medianBody(c: YoyContext): Body {
-  const { r, t, newest, prev, withChange } = c;
-  const line = (cells: YoyRow['cells'], label: string, isTotal: boolean): Row => {
-    const med = cells.map((y) => y.durationDays.median);
-    const out: Cell[] = [text(label), ...cells.map((y) => num(y.durationDays.median, 1, y.durationDays.n))];
-    if (withChange) out.push(num(diff(med[newest] ?? null, med[prev] ?? null), 1));
-    return isTotal ? { cells: out, style: 'total' } : { cells: out };
-  };
-  const rows = r.rows.filter((x) => x.kind !== 'notEnded').map((x) => line(x.cells, rowLabel(c, x), false));
-  rows.push(line(r.totals, t('Alle afsluttede forløb', 'All ended courses'), true));
-  return { extra: withChange ? [valueCol(t('Ændring, dage', 'Change, days'))] : [], rows };
 }

@@ -34,6 +34,7 @@ const COMMANDS: string[][] = [
   ['repeats', '--period', '2025H1', '--suppress', '0'],
   // Every fixture has courses in 2024 or 2025; --years keeps yoy from asking for a complete year.
   ['yoy', '--years', '2024-2025', '--suppress', '0'],
+  ['flow', '--period', '2025H1', '--suppress', '0'],
 ];
 const DEMO = INPUTS[0]!;
 const tmp = mkdtempSync(join(tmpdir(), 'jobfx-nocpr-'));

@@ -248,9 +248,12 @@ describe('jobfx yoy', () => {
     [['--years', '2024H1'], /--years 2024H1: half-years need --step half/],
     [['--years', '1900-2024'], /at most 50/],
     [['--rows', 'colour'], /argument 'colour' is invalid/],
-    [['--measure', 'mean'], /argument 'mean' is invalid/],
+    [
+      ['--measure', 'mean'],
+      /--measure mean: use one of count, share, median-duration, persons, course-years, or count,share/,
+    ],
     [['--basis', 'middle'], /argument 'middle' is invalid/],
-    [['--step', 'quarter'], /argument 'quarter' is invalid/],
+    [['--step', 'week'], /argument 'week' is invalid/],
     [['--chart', 'chart.png'], /--chart chart\.png: the chart is SVG/],
     [['--format', 'xlsx'], /give --out FILE\.xlsx/],
   ])('%j is a usage error', (args, message) => {
