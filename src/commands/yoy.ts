@@ -168,6 +168,7 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
     integer: flags.measure === 'count' || flags.measure === 'persons',
   };
   return {
+    period: { from: columns[0]!.from, to: columns.at(-1)!.to },
     title: t('År for år', 'Year over year'),
     tables: [table],
     charts: o.charts
