@@ -1,12 +1,14 @@
 /**
  * The json output of every command, run as a script runs it: keys of tables, rows and columns that
  * do not change with --lang, the document around the tables (period, asOf, options, accounting),
- * p-values as plain numbers. Figures against fixtures/demo/keyfigures-2025H1.expected.json, which
+ * p-values as plain numbers, every document valid by the output schema (schema/jobfx.output.schema.json
+ * is its JSON Schema, checked in test/render/json-schema.test.ts). Figures against fixtures/demo/keyfigures-2025H1.expected.json, which
  * scripts/check-keyfigures.py computed from the definitions, independently of jobfx.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inspectDocumentSchema, outputSchema, tablesDocumentSchema } from '../../src/render/json-schema.js';
 import { jobfx } from './run.js';
 
 const DEMO = resolve('fixtures/demo/demo-export.csv');
@@ -74,6 +76,10 @@ describe('json keys do not change with --lang', () => {
     it(name, () => {
       const da = jsonOf(args, 'da');
       const en = jsonOf(args, 'en');
+      for (const doc of [da, en]) {
+        const valid = tablesDocumentSchema.safeParse(doc);
+        expect(valid.success, JSON.stringify(valid.error?.issues.slice(0, 3))).toBe(true);
+      }
       expect(skeleton(da)).toEqual(skeleton(en));
       for (const t of da.tables) {
         const keys = [t.columns.map((c) => c.key), t.rows.map((r) => r.key)];
@@ -83,6 +89,16 @@ describe('json keys do not change with --lang', () => {
         }
       }
     });
+});
+
+describe('inspect --format json', () => {
+  it('is valid by the output schema', () => {
+    const r = jobfx(['inspect', DEMO, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc: unknown = JSON.parse(r.stdout);
+    expect(inspectDocumentSchema.safeParse(doc).success).toBe(true);
+    expect(outputSchema.safeParse(doc).success).toBe(true);
+  });
 });
 
 describe('the document around the tables', () => {
