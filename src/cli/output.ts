@@ -5,6 +5,7 @@ import { writeAtomic } from '../io/write.js';
 import { renderTables, type Format } from '../render/index.js';
 import { suppress } from '../disclosure/suppress.js';
 import type { Table } from '../model/table.js';
+import type { JsonContext } from '../render/json.js';
 import type { RunContext } from './context.js';
 
 export async function writeTables(
@@ -12,6 +13,7 @@ export async function writeTables(
   tables: Table[],
   flags: TableOutputFlags,
   title: string,
+  json?: JsonContext,
 ): Promise<void> {
   const format = formatOf(flags, TABLE_FORMATS) as Format;
   const threshold = suppressionThreshold(flags);
@@ -22,6 +24,7 @@ export async function writeTables(
     color: ctx.color && !flags.out,
     excelCsv: Boolean(flags.excelCsv),
     title,
+    ...(json ? { json } : {}),
   });
   if (flags.out) await writeAtomic(flags.out, out, '--out');
   else if (typeof out === 'string') ctx.stdout(out);

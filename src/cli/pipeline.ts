@@ -27,6 +27,8 @@ import { CONFIG_FILE } from '../schema/config.js';
 import { accountingLine, finishAccounting, requireRows } from './accounting.js';
 import type { RunContext } from './context.js';
 import { writeTables } from './output.js';
+import { jsonContextOf } from './json-context.js';
+import type { JsonContext } from '../render/json.js';
 
 type Flags = CommandFlags & TableOutputFlags & { followup?: string; list?: string; chart?: string };
 
@@ -54,11 +56,12 @@ export async function runCommand(
   if (!spec.describesFile) await requireRows(ctx, file, data.ledger, data.mapping, flags);
   const tableCommand = spec.formats.includes('md');
   const tableThreshold = tableCommand ? suppressionThreshold(flags) : 0;
-  const built = await spec.build(data, flags, {
+  const buildOptions = {
     threshold: tableThreshold,
     charts: 'chart' in flags && flags.chart !== undefined,
     source: file,
-  });
+  };
+  const built = await spec.build(data, flags, buildOptions);
   const charts = await drawCharts(built, chartThreshold(flags.suppress, tableThreshold), flags.lang);
   const mapped: DataNotes & { line: string } = courses
     ? mappingNotes(courses, flags.lang)
@@ -69,7 +72,11 @@ export async function runCommand(
   if (spec.accounting !== 'quiet')
     for (const n of readNotes(data)) ctx.stderr(`jobfx: note: ${file}: ${n}\n`);
   const warnings = tell(ctx, built) + mapped.warnings.length;
-  await writeOutput(ctx, spec, { ...built, tables: withNotes(built.tables, mapped.notes) }, flags);
+  const json =
+    tableCommand && formatOf(flags, spec.formats) === 'json'
+      ? await jsonContextOf(spec, data, flags, buildOptions, built, file)
+      : undefined;
+  await writeOutput(ctx, spec, { ...built, tables: withNotes(built.tables, mapped.notes) }, flags, json);
   for (const f of built.files ?? []) await writeAtomic(f.path, f.content, f.option);
   for (const c of charts) if (c.file !== undefined) await writeAtomic(c.file, c.svg, '--chart');
   const code = await finishAccounting(
@@ -175,9 +182,15 @@ function reportFollowUp(ctx: RunContext, file: string, f: FollowUpResult): void 
 }
 
 /** The command's output: its own JSON document, or its tables (suppressed, rendered, written). */
-async function writeOutput(ctx: RunContext, spec: AnySpec, built: Built, flags: Flags): Promise<void> {
+async function writeOutput(
+  ctx: RunContext,
+  spec: AnySpec,
+  built: Built,
+  flags: Flags,
+  json?: JsonContext,
+): Promise<void> {
   const format = formatOf(flags, spec.formats);
-  if (spec.formats.includes('md')) return writeTables(ctx, built.tables, flags, built.title);
+  if (spec.formats.includes('md')) return writeTables(ctx, built.tables, flags, built.title, json);
   // A command with a document of its own (inspect): its JSON, or its tables on the terminal.
   const out =
     format === 'json' && built.json !== undefined

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { commandOf } from '../commands/commander.js';
 import { COMMANDS } from '../commands/registry.js';
 import type { RunContext } from './context.js';
+import { inputName } from '../io/read.js';
 import { runCommand } from './pipeline.js';
 import { defineStandalone } from './standalone.js';
 
@@ -20,7 +21,7 @@ export function buildProgram(ctx: RunContext, version: string, setExit: (code: n
     .showHelpAfterError('(run jobfx --help for usage)');
   for (const spec of COMMANDS)
     commandOf(program, spec).action(async (file: string, flags: object) =>
-      setExit(await runCommand(spec, ctx, file, flags as Parameters<typeof runCommand>[3])),
+      setExit(await runCommand(spec, ctx, inputName(file), flags as Parameters<typeof runCommand>[3])),
     );
   defineStandalone(program, ctx, version, setExit);
   return program;

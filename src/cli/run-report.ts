@@ -58,12 +58,21 @@ export interface RunSummary {
   period: { label: string; from: string; to: string };
   input: { file: string; sha256: string; read: number; accepted: number; rejected: number; skipped: number };
   tables: number;
+  /** Each step's command, its options and the ids of its tables (as in manifest.json's "tables"). */
+  steps: ManifestStep[];
   files: string[];
   /** The rejected rows, beside the pack (null: none). */
   rejects: string | null;
   /** The steps' own inputs (progression's measurement files), each accounted for like the export. */
   stepInputs: (InputSummary & { rejects: string | null })[];
   dryRun: boolean;
+}
+
+/** A step of the pack as the manifest and the summary name it: its tables by id, in their order. */
+export interface ManifestStep {
+  command: string;
+  options: Record<string, unknown>;
+  tables: string[];
 }
 
 export async function runReport(
@@ -152,7 +161,7 @@ export async function runReport(
 
   const built: Table[] = [];
   const charts: Record<string, string> = {};
-  const manifestTables: unknown[] = [];
+  const manifestTables: ManifestStep[] = [];
   const stepInputs = new Map<string, StepInput>();
   for (const step of steps) {
     const flags = step.parse(period);
@@ -225,6 +234,7 @@ export async function runReport(
     ok: true,
     ...summaryBase,
     tables: tables.length,
+    steps: manifestTables,
     files: [...files.keys()].sort(),
     rejects: rejectsFile,
     stepInputs: ownInputs,

@@ -12,7 +12,7 @@ export function commandOf(parent: Command, spec: AnySpec): Command {
     .command(spec.name)
     .summary(spec.summary)
     .description(spec.description)
-    .argument('<file>', spec.input?.what ?? 'the export: .csv or .xlsx')
+    .argument('<file>', `${spec.input?.what ?? 'the export: .csv or .xlsx'}; - reads it from standard input`)
     .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
   cmd = addOutputOptions(addReadOptions(cmd), spec.formats);
   return spec.options ? spec.options(cmd) : cmd;

@@ -130,6 +130,7 @@ export async function buildExits(data: Loaded, flags: ExitsFlags, o: BuildOption
   const files: SideFile[] = [];
   if (flags.listReasons) files.push(listReasons(data, period, flags.listReasons, say));
   return {
+    period: period ? { from: period.from, to: period.to } : null,
     title: inLang(flags.lang, { da: 'Afgang', en: 'Exits' }),
     tables: withNotes(tables, cover.notes),
     charts: [],

@@ -173,5 +173,7 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
       cover.notes,
     ),
     charts: [],
+    period: { from: period.from, to: period.to },
+    asOf: asOf.day,
   };
 }

@@ -99,9 +99,16 @@ const EXTENSIONS: Record<string, string> = {
   '.txt': 'terminal',
 };
 
-/** The output format: --format, else from --out's extension, else terminal. */
-export function formatOf(flags: OutputFlags, formats: string[]): string {
+/** The output format: --format, else csv with --excel-csv, else from --out's extension, else terminal. */
+export function formatOf(flags: OutputFlags & { excelCsv?: boolean }, formats: string[]): string {
   if (flags.format) return flags.format;
+  if (flags.excelCsv) {
+    const ext = flags.out === undefined ? undefined : /\.[^.]+$/.exec(flags.out)?.[0]?.toLowerCase();
+    const other = ext === undefined ? undefined : EXTENSIONS[ext];
+    if (other !== undefined && other !== 'csv')
+      throw usageError(`--excel-csv writes CSV, but --out ${flags.out} is ${other}; name the file .csv`);
+    return 'csv';
+  }
   if (flags.out) {
     const ext = /\.[^.]+$/.exec(flags.out)?.[0]?.toLowerCase() ?? '';
     const f = EXTENSIONS[ext];

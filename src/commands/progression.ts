@@ -181,6 +181,7 @@ export async function buildProgression(
       ]
     : [];
   return {
+    period: period ? { from: period.from, to: period.to } : null,
     title: t('Progression på BIP-indikatorer', 'Progression on BIP indicators'),
     tables,
     charts,

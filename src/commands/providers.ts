@@ -196,6 +196,7 @@ export async function buildProviders(data: Loaded, flags: ProvidersFlags, o: Bui
     });
   }
   return {
+    period: options.period ? { from: options.period.from, to: options.period.to } : null,
     title: t('Leverandører sammenlignet', 'Providers compared'),
     tables,
     charts,

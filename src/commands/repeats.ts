@@ -85,6 +85,7 @@ export async function buildRepeats(data: Loaded, flags: RepeatsFlags, o: BuildOp
       say.note('--list uses random per-run pseudonyms; use the row references, or set JOBFX_PSEUDONYM_KEY');
   }
   return {
+    period: { from: period.from, to: period.to },
     title: inLang(flags.lang, { da: 'Gengangere', en: 'Repeat users' }),
     tables: withNotes(tables, [...anonymousNote(anonymous, flags.lang), ...cover.notes]),
     charts: [],

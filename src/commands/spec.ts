@@ -7,6 +7,7 @@
  */
 import type { Command } from 'commander';
 import type { TopLevelSpec } from 'vega-lite';
+import type { Day } from '../base/dates.js';
 import type { Table } from '../model/table.js';
 import type { InputData } from '../schema/input-data.js';
 import type { Loaded, LoadOptions } from '../schema/load.js';
@@ -29,6 +30,10 @@ export interface Built {
   json?: unknown;
   /** Text after the tables on the terminal (inspect's notes). */
   epilogue?: string;
+  /** The period the figures are of, for the json (absent or null: none, e.g. every course). */
+  period?: { from: Day; to: Day } | null;
+  /** The date follow-up or durations so far are measured against, for the json. */
+  asOf?: Day | null;
 }
 
 export interface Message {

@@ -206,6 +206,7 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
     integer: measure === 'count' || measure === 'persons',
   };
   return {
+    period: { from: columns[0]!.from, to: columns.at(-1)!.to },
     title: t('År for år', 'Year over year'),
     tables: [table],
     charts: o.charts

@@ -3,18 +3,39 @@ import { closeSync, readSync, statSync } from 'node:fs';
 import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inputError, JobfxError } from '../errors.js';
+import { inputError, JobfxError, usageError } from '../errors.js';
 import { openInput, readCsvFast, readError } from './fast-csv.js';
 import { readBytes, readCsvFile } from './read-csv.js';
 import { sniffKind } from './sniff.js';
 import type { RawTable, ReadOptions } from './raw.js';
 
+/** How messages name standard input, when the file given was `-`. */
+export const STDIN_NAME = 'stdin';
+let stdinGiven = false;
+
+/**
+ * The file argument `-`: standard input, named "stdin" in every message. The name is the input's
+ * path from here on; only after this call does it mean standard input rather than a file "stdin".
+ */
+export function inputName(file: string): string {
+  if (file !== '-') return file;
+  stdinGiven = true;
+  return STDIN_NAME;
+}
+
+const isStdin = (file: string): boolean => stdinGiven && file === STDIN_NAME;
+
 export async function readTable(file: string, opts: ReadOptions): Promise<RawTable> {
   // A pipe or device (/dev/stdin, <(...), a FIFO) can be read once, from the start: it is read
   // whole, once, up to a cap (/dev/zero never ends), and sniffed and read from that buffer.
   // A FIFO without a writer blocks until one comes, as it would for cat.
-  const regular = isRegularFile(file);
-  const bytes = regular ? undefined : await readPipe(file, maxInputBytes());
+  const stdin = isStdin(file);
+  const regular = !stdin && isRegularFile(file);
+  const bytes = regular
+    ? undefined
+    : stdin
+      ? await readStdin(file, maxInputBytes())
+      : await readPipe(file, maxInputBytes());
   switch (sniffKind(bytes ? bytes.subarray(0, 4096) : readHead(file))) {
     case 'empty':
       throw inputError(`${file}: the file is empty; export the data again`);
@@ -77,6 +98,11 @@ async function readPipe(file: string, cap: number): Promise<Buffer> {
 const STDIN = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 async function readStdin(file: string, cap: number): Promise<Buffer> {
+  // `-` on a terminal: nothing was piped, and reading would wait for typing.
+  if (file === STDIN_NAME && process.stdin.isTTY)
+    throw usageError(
+      '- reads the export from standard input, but nothing is piped in; e.g. jobfx keyfigures - < export.xlsx',
+    );
   const chunks: Buffer[] = [];
   let total = 0;
   try {

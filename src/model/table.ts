@@ -24,12 +24,19 @@ export type Cell =
 
 export interface Column {
   label: string;
+  /**
+   * What the column holds, the same in every language (`total`, `count`, `percent`, a value of a
+   * `--by` field), for scripts reading the json. Absent: the json derives one (render/json-keys.ts).
+   */
+  key?: string;
   /** 'label' columns are left-aligned text; 'value' columns right-aligned numbers. */
   kind: 'label' | 'value';
 }
 
 export interface Row {
   cells: Cell[];
+  /** What the row holds, the same in every language (`activePersons`, a vocabulary key); see Column.key. */
+  key?: string;
   style?: 'total' | 'subtotal';
 }
 
@@ -154,5 +161,7 @@ export const pValue = (v: number | null, n?: number): Cell =>
 export const date = (v: Day | null): Cell => ({ t: 'date', v });
 export const empty: Cell = { t: 'empty' };
 
-export const labelCol = (label: string): Column => ({ label, kind: 'label' });
-export const valueCol = (label: string): Column => ({ label, kind: 'value' });
+export const labelCol = (label: string, key?: string): Column =>
+  key === undefined ? { label, kind: 'label' } : { label, kind: 'label', key };
+export const valueCol = (label: string, key?: string): Column =>
+  key === undefined ? { label, kind: 'value' } : { label, kind: 'value', key };

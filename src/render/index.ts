@@ -5,6 +5,7 @@
  */
 import type { FormatOptions } from './format.js';
 import type { Table } from '../model/table.js';
+import type { JsonContext } from './json.js';
 
 export const FORMATS = ['terminal', 'md', 'csv', 'json', 'html', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -18,6 +19,8 @@ export interface RenderOptions extends FormatOptions {
   excelCsv: boolean;
   /** HTML only: the document title (also shown as a heading). */
   title?: string;
+  /** JSON only: the document around the tables (period, options, accounting, English keys). */
+  json?: JsonContext;
 }
 
 /** Text for every format but xlsx, which is a Buffer. */
@@ -35,7 +38,7 @@ export async function renderTables(
     case 'csv':
       return (await import('./csv-table.js')).renderCsv(tables, { ...f, excel: opts.excelCsv });
     case 'json':
-      return (await import('./json.js')).renderJson(tables);
+      return (await import('./json.js')).renderJson(tables, opts.json);
     case 'html': {
       const { renderHtml } = await import('./html.js');
       return renderHtml(tables, opts.title === undefined ? f : { ...f, title: opts.title });

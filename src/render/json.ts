@@ -1,25 +1,56 @@
 /**
- * Tables → JSON for scripts. Numbers are unrounded. A cell is a plain value where one value says
- * it all (text and ISO dates as strings, counts and num cells as numbers, null for empty or
- * missing) and an object where it carries more: a share `{ count, of, percent }`, a num cell with
- * its n `{ value, n }`, a suppressed cell `{ suppressed: "<5" }`. Keys come in a fixed order.
+ * Tables → JSON for scripts (the shape: schema/jobfx.output.schema.json, from render/json-schema.ts).
+ * Numbers are unrounded. A cell is a plain value where one value says it all (text and ISO dates as
+ * strings, counts, p-values and num cells as numbers, null for empty or missing) and an object where
+ * it carries more: a share `{ count, of, percent }`, a num cell with its n `{ value, n }`, a
+ * suppressed cell `{ suppressed: "<5" }`. Every row and column has a `key` that is the same in every
+ * language (render/json-keys.ts). Keys come in a fixed order.
  */
-import { isoOf } from '../base/dates.js';
+import { isoOf, type Day } from '../base/dates.js';
 import type { Cell, Table } from '../model/table.js';
 import { safeTables } from './format.js';
+import { withKeys } from './json-keys.js';
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-export function renderJson(tables: Table[]): string {
-  return `${JSON.stringify({ tables: safeTables(tables).map(tableJson) }, null, 2)}\n`;
+/** What the tables are of: the document around them (the pipeline fills it in). */
+export interface JsonContext {
+  command: string;
+  /** The input as named in messages ("stdin" for `-`). */
+  input: string;
+  /** The period the figures are of; null where the command has none (every course in the data). */
+  period: { from: Day; to: Day } | null;
+  /** The date follow-up and "so far" are measured against; null where the command has none. */
+  asOf: Day | null;
+  /** The options that shaped the figures, by their long name in camelCase, defaults included. */
+  options: Record<string, Json>;
+  accounting: { read: number; accepted: number; rejected: number; skipped: number; notStarted: number };
+  /** The same build in English, for the keys of rows and columns a builder left without one. */
+  english?: Table[];
+}
+
+export function renderJson(tables: Table[], ctx?: JsonContext): string {
+  const keyed = withKeys(safeTables(tables), ctx?.english).map(tableJson);
+  const doc: Json = ctx
+    ? {
+        command: ctx.command,
+        input: ctx.input,
+        period: ctx.period && { from: isoOf(ctx.period.from), to: isoOf(ctx.period.to) },
+        asOf: ctx.asOf === null ? null : isoOf(ctx.asOf),
+        options: ctx.options,
+        accounting: { ...ctx.accounting },
+        tables: keyed,
+      }
+    : { tables: keyed };
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 function tableJson(t: Table): Json {
   return {
     id: t.id,
     title: t.title,
-    columns: t.columns.map((c) => ({ label: c.label, kind: c.kind })),
-    rows: t.rows.map((r) => ({ style: r.style ?? null, cells: r.cells.map(cellJson) })),
+    columns: t.columns.map((c) => ({ key: c.key!, label: c.label, kind: c.kind })),
+    rows: t.rows.map((r) => ({ key: r.key!, style: r.style ?? null, cells: r.cells.map(cellJson) })),
     notes: [...t.notes],
     additive: t.additive
       ? { rows: t.additive.rows ?? false, totalColumn: t.additive.totalColumn ?? null }
@@ -39,7 +70,8 @@ function cellJson(c: Cell): Json {
       return { count: c.count, of: c.of, percent: c.of === 0 ? null : finite((100 * c.count) / c.of) };
     case 'num': {
       const value = c.v === null ? null : finite(c.v);
-      return c.n === undefined ? value : { value, n: c.n };
+      // A p-value (a cell with `below`) is a number: its n is for suppression, not for the reader.
+      return c.n === undefined || c.below !== undefined ? value : { value, n: c.n };
     }
     case 'date':
       return c.v === null ? null : isoOf(c.v);

@@ -18,8 +18,8 @@ export interface DataColumn<T> {
 export function distributionColumns<T>(cols: DataColumn<T>[], first: string, lang: Lang): Column[] {
   const pct = word(lang, 'percent');
   return cols.length === 1
-    ? [labelCol(first), valueCol(word(lang, 'count')), valueCol(pct)]
-    : [labelCol(first), ...cols.map((c) => valueCol(c.label)), valueCol(pct)];
+    ? [labelCol(first, 'label'), valueCol(word(lang, 'count'), 'count'), valueCol(pct, 'percent')]
+    : [labelCol(first, 'label'), ...cols.map((c) => valueCol(c.label)), valueCol(pct, 'percent')];
 }
 
 /**
@@ -37,6 +37,7 @@ export function distributionRows<T>(
   const rows: Row[] = distributionValues(cols, pick).map((value) => {
     const counts = cols.map((c) => pick(c.k).find((x) => x.value === value)?.count ?? 0);
     return {
+      key: value,
       cells: [
         text(label(value)),
         ...counts.map(count),
@@ -50,6 +51,7 @@ export function distributionRows<T>(
       ...cols.map((c) => count(denominator(c.k))),
       share(denominator(total), denominator(total)),
     ],
+    key: 'total',
     style: 'total',
   });
   return rows;

@@ -9,7 +9,8 @@ export function citizensTables(c: SectionContext): Table[] {
   const { t, periodText, single, n, cols } = c;
   const tables: Table[] = [];
   // 1. Citizens in the programme.
-  const figure = (label: string, f: (k: KeyFigures) => number): Row => ({
+  const figure = (key: string, label: string, f: (k: KeyFigures) => number): Row => ({
+    key,
     cells: [text(label), ...cols.map((c) => count(f(c.k)))],
   });
   tables.push({
@@ -17,20 +18,43 @@ export function citizensTables(c: SectionContext): Table[] {
     title: t(`Borgere i indsatsen, ${periodText}`, `Citizens in the programme, ${periodText}`),
     columns: [labelCol(''), ...(single ? [valueCol(n)] : cols.map((c) => valueCol(c.label)))],
     rows: [
-      figure(t('Forløb aktive i perioden', 'Courses active in the period'), (k) => k.active.courses),
-      figure(t('Personer aktive i perioden', 'Persons active in the period'), (k) => k.active.persons),
-      figure(t('Forløb startet i perioden', 'Courses started in the period'), (k) => k.started.courses),
-      figure(t('Personer startet i perioden', 'Persons who started in the period'), (k) => k.started.persons),
       figure(
+        'activeCourses',
+        t('Forløb aktive i perioden', 'Courses active in the period'),
+        (k) => k.active.courses,
+      ),
+      figure(
+        'activePersons',
+        t('Personer aktive i perioden', 'Persons active in the period'),
+        (k) => k.active.persons,
+      ),
+      figure(
+        'startedCourses',
+        t('Forløb startet i perioden', 'Courses started in the period'),
+        (k) => k.started.courses,
+      ),
+      figure(
+        'startedPersons',
+        t('Personer startet i perioden', 'Persons who started in the period'),
+        (k) => k.started.persons,
+      ),
+      figure(
+        'ongoingCourses',
         t('Forløb i gang ved periodens slutning', 'Courses ongoing at the end of the period'),
         (k) => k.ongoing.courses,
       ),
       figure(
+        'ongoingPersons',
         t('Personer i gang ved periodens slutning', 'Persons ongoing at the end of the period'),
         (k) => k.ongoing.persons,
       ),
-      figure(t('Forløb afsluttet i perioden', 'Courses ended in the period'), (k) => k.ended.courses),
       figure(
+        'endedCourses',
+        t('Forløb afsluttet i perioden', 'Courses ended in the period'),
+        (k) => k.ended.courses,
+      ),
+      figure(
+        'endedPersons',
         t('Personer afsluttet i perioden', 'Persons with a course ended in the period'),
         (k) => k.ended.persons,
       ),

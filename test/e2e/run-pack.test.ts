@@ -50,6 +50,11 @@ describe('jobfx init && jobfx run jobfx.report.json', () => {
       period: { label: '2025H2', from: '2025-07-01', to: '2025-12-31' },
     });
     expect(s.input).toMatchObject({ read: 421, accepted: 420, rejected: 0, skipped: 1 });
+    // Each table by its id, step by step, as the manifest names them.
+    const m = JSON.parse(readFileSync(join(pack, 'manifest.json'), 'utf8'));
+    expect(s.steps).toEqual(m.tables);
+    expect(s.steps[0].tables.slice(0, 2)).toEqual(['keyfigures.citizens', 'keyfigures.ongoingDuration']);
+    expect(s.steps.flatMap((x: { tables: string[] }) => x.tables)).toHaveLength(s.tables);
   });
 
   it('records the input, its row accounting and every step in the manifest', () => {

@@ -39,7 +39,8 @@ describe('p-values', () => {
     expect(csv).toContain('lille,<0.001');
     expect(renderCsv([table], { lang: 'da', percentDecimals: 1, excel: true })).toContain('lille;<0,001');
     const json = JSON.parse(renderJson([table])) as { tables: { rows: { cells: unknown[] }[] }[] };
-    expect(json.tables[0]!.rows[0]!.cells[1]).toEqual({ value: 0.00004, n: 40 });
+    // A p-value is a number: its n is for suppression only (issue 19).
+    expect(json.tables[0]!.rows[0]!.cells[1]).toBe(0.00004);
   });
 
   it('xlsx keeps the number, with a format that shows "<0,001"', async () => {

@@ -80,7 +80,7 @@ function outcomeLayout(results: OutcomeResult[], first: string, o: CompareTableO
     ),
     valueCol(t('95 %-KI, nedre', '95% CI, lower')),
     valueCol(t('95 %-KI, øvre', '95% CI, upper')),
-    valueCol('p'),
+    valueCol('p', 'pValue'),
     labelCol('Test'),
     labelCol(o.stars ? t('Signifikans', 'Significance') : t('Signifikant (5 %)', 'Significant (5%)')),
   );

@@ -113,7 +113,7 @@ export function modelTable(
     valueCol(t('Odds ratio', 'Odds ratio')),
     valueCol(t('95 %-KI, nedre', '95% CI, lower')),
     valueCol(t('95 %-KI, øvre', '95% CI, upper')),
-    valueCol(t('p-værdi', 'p-value')),
+    valueCol(t('p-værdi', 'p-value'), 'pValue'),
     valueCol(t('Gns. marginal forskel, pct.-point', 'Average marginal effect, pp')),
     valueCol(t('95 %-KI, nedre', '95% CI, lower')),
     valueCol(t('95 %-KI, øvre', '95% CI, upper')),

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { count, labelCol, text, valueCol, type Table } from '../../src/model/table.js';
+import { slugKey, withKeys } from '../../src/render/json-keys.js';
+
+describe('slugKey: the fallback key of a row or column', () => {
+  it('camelCases words, spells out symbols, keeps two numbers apart', () => {
+    expect(slugKey('Persons active in the period')).toBe('personsActiveInThePeriod');
+    expect(slugKey('Indsats, pct.')).toBe('indsatsPct');
+    expect(slugKey('95 %-KI, øvre')).toBe('95PercentKIOevre');
+    expect(slugKey('10-19')).toBe('10_19');
+    expect(slugKey('<25')).toBe('under25');
+    expect(slugKey('50+')).toBe('50Plus');
+    expect(slugKey('Åbenlyst uddannelsesparat')).toBe('aabenlystUddannelsesparat');
+    expect(slugKey('Café')).toBe('cafe');
+    expect(slugKey('')).toBe('');
+    expect(slugKey('–')).toBe('');
+  });
+});
+
+describe('withKeys', () => {
+  const table = (lang: 'da' | 'en'): Table => ({
+    id: 't',
+    title: 'T',
+    columns: [labelCol(''), valueCol(lang === 'da' ? 'Antal' : 'Count'), valueCol('x', 'mine')],
+    rows: [
+      { cells: [text(lang === 'da' ? 'Forløb' : 'Courses'), count(1), count(2)] },
+      { key: 'given', cells: [text('x'), count(1), count(2)] },
+      { cells: [text(lang === 'da' ? 'Forløb' : 'Courses'), count(1), count(2)] },
+      { cells: [text(''), count(1), count(2)], style: 'total' },
+      { cells: [text(''), count(1), count(2)] },
+    ],
+    notes: [],
+  });
+
+  it('takes a given key, else the English label; unique in the table', () => {
+    const [t] = withKeys([table('da')], [table('en')]);
+    expect(t!.columns.map((c) => c.key)).toEqual(['label', 'count', 'mine']);
+    expect(t!.rows.map((r) => r.key)).toEqual(['courses', 'given', 'courses_2', 'total', 'row5']);
+  });
+
+  it('without an English table of the same shape, the own label', () => {
+    const other = { ...table('en'), rows: [] };
+    expect(withKeys([table('da')], [other])[0]!.rows[0]!.key).toBe('forloeb');
+  });
+});
