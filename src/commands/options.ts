@@ -10,6 +10,7 @@ import { word, type Lang } from '../base/i18n.js';
 import type { Day } from '../base/dates.js';
 import { parseDate } from '../schema/values.js';
 import type { Window } from '../analyses/repeats.js';
+import { collectWhere, type WhereClause } from '../analyses/where.js';
 
 export interface ReadFlags {
   sheet?: string;
@@ -20,6 +21,8 @@ export interface ReadFlags {
   vocab?: string;
   strict?: boolean;
   rejects?: string;
+  /** --where, repeatable: every clause must hold (docs/definitions.md#where). */
+  where?: WhereClause[];
 }
 
 export interface OutputFlags {
@@ -70,6 +73,11 @@ export function addReadOptions(cmd: Command): Command {
         '--vocab <preset>',
         "built-in vocabulary preset: bip-kontrakt = the contract annex's 16 exit categories, grouped for the contract, with its rules",
       ).choices(PRESET_NAMES),
+    )
+    .option(
+      '--where <field=values>',
+      'count only courses whose FIELD (a field such as targetGroup, or a column header as written) is one of the values (FIELD=V1,V2) or none of them (FIELD!=V1,V2); repeat to combine (all must hold)',
+      collectWhere,
     )
     .option('--strict', 'exit 1 if any row is rejected')
     .option(
