@@ -27,6 +27,7 @@ import { CONFIG_FILE } from '../schema/config.js';
 import { accountingLine, finishAccounting, requireRows } from './accounting.js';
 import type { RunContext } from './context.js';
 import { writeTables } from './output.js';
+import { byKeptColumns } from '../analyses/partition.js';
 import { applyWhere, whereKeptColumns, type Filtered, type WhereClause } from '../analyses/where.js';
 import { dataError, usageError } from '../errors.js';
 
@@ -114,13 +115,14 @@ function guardFiles(ctx: RunContext, file: string, flags: Flags): void {
   checkDistinctOutputs(outputs);
 }
 
-/** The load options with the columns a command and its --where name by header. */
+/** The load options with the columns a command, its --where and its --by name by header. */
 export function withKept(
   opts: LoadOptions,
   load: Pick<LoadOptions, 'keepColumns' | 'respondents'> | undefined,
   flags: CommandFlags,
 ): LoadOptions {
-  const keep = [...(load?.keepColumns ?? []), ...whereKeptColumns(flags.where)];
+  const by = (flags as { by?: unknown }).by;
+  const keep = [...(load?.keepColumns ?? []), ...whereKeptColumns(flags.where), ...byKeptColumns(by)];
   return { ...opts, ...load, keepColumns: [...new Set(keep)] };
 }
 

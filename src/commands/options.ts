@@ -11,6 +11,7 @@ import type { Day } from '../base/dates.js';
 import { parseDate } from '../schema/values.js';
 import type { Window } from '../analyses/repeats.js';
 import { collectWhere, type WhereClause } from '../analyses/where.js';
+import { BY_FIELDS, parseBy } from '../analyses/partition.js';
 
 export interface ReadFlags {
   sheet?: string;
@@ -198,4 +199,13 @@ export function parseWindow(v: string): Window {
   const m = /^(\d+)\s*([dm]?)$/i.exec(v.trim());
   if (!m || Number(m[1]) < 1) throw usageError(`--window ${v}: use days (365d) or calendar months (12m, 6m)`);
   return { n: Number(m[1]), unit: m[2]!.toLowerCase() === 'm' ? 'm' : 'd' };
+}
+
+/** --by, the same for every command that splits its columns by a field (docs/definitions.md#by). */
+export function addByOption(cmd: Command): Command {
+  return cmd.option(
+    '--by <field[,field]>',
+    `one column per value of a field (${BY_FIELDS.join(', ')}) or of a column of the export by its header, plus a total column; two, comma-separated (--by unit,gender), give a column per combination`,
+    parseBy,
+  );
 }
