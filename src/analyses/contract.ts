@@ -10,7 +10,7 @@ import type { Period } from '../base/period.js';
 import { CourseStore, NONE } from '../schema/course-store.js';
 import type { VocabSet } from '../schema/vocab.js';
 import { matchKey } from '../schema/normalize-text.js';
-import { partitionStore, type ByField } from './partition.js';
+import { groupKey, partitionBy, type ByRef } from './partition.js';
 import { summarise, type Summary } from '../stats/describe.js';
 import type { Count } from './exits.js';
 import { dayColumn, numberColumn, yesNoColumn, type BadValue } from './contract-values.js';
@@ -270,15 +270,18 @@ function funnel(
 export function contractColumns(
   store: CourseStore,
   notStarted: CourseStore,
-  by: ByField | undefined,
+  by: readonly ByRef[] | undefined,
   vocab: VocabSet,
   o: ContractOptions,
-): { value: string | null; k: ContractFigures }[] {
-  const out: { value: string | null; k: ContractFigures }[] = [];
-  if (by) {
-    const visits = new Map(partitionStore(notStarted, by, vocab));
-    for (const [value, subset] of partitionStore(store, by, vocab))
-      out.push({ value, k: contractFigures(store, subset, notStarted, visits.get(value) ?? [], o) });
+): { value: (string | null)[] | null; k: ContractFigures }[] {
+  const out: { value: (string | null)[] | null; k: ContractFigures }[] = [];
+  if (by && by.length > 0) {
+    const visits = new Map(partitionBy(notStarted, by, vocab).map((g) => [groupKey(g.values), g.courses]));
+    for (const g of partitionBy(store, by, vocab))
+      out.push({
+        value: g.values,
+        k: contractFigures(store, g.courses, notStarted, visits.get(groupKey(g.values)) ?? [], o),
+      });
   }
   out.push({ value: null, k: contractFigures(store, null, notStarted, null, o) });
   return out;

@@ -1,25 +1,140 @@
-/** Splitting courses by the value of a field, for side-by-side columns (--by). */
-import { fieldDef, fieldsWithRole, type TextField } from '../model/fields.js';
+/**
+ * Splitting courses by the value of a field or a column, for side-by-side columns (--by), at one
+ * or two levels (`--by unit,gender`: every combination). docs/definitions.md#by.
+ */
+import { sayer, type Lang } from '../base/i18n.js';
+import { usageError } from '../errors.js';
+import { fieldDef, fieldLabel, fieldsWithRole, type TextField } from '../model/fields.js';
+import type { ColumnMapping } from '../schema/columns.js';
 import type { CourseStore } from '../schema/course-store.js';
+import { matchKey } from '../schema/normalize-text.js';
 import type { VocabSet } from '../schema/vocab.js';
+import { resolveWhereField } from './where.js';
 
 /** The fields `--by` takes: those the registry gives the role 'by'. */
 export const BY_FIELDS = fieldsWithRole('by');
 export type ByField = TextField;
+/** What a --by level names: a field, or a column of the export kept by its header. */
+export type ByRef = { kind: 'field'; field: TextField } | { kind: 'column'; name: string };
+
+/** --by "unit,gender" → the names of its levels (one or two); a usage error for more. */
+export function parseBy(v: string): string[] {
+  const names = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+  if (names.length < 1 || names.length > 2)
+    throw usageError(
+      `--by ${v}: give one field or column, or two separated by a comma (--by unit,gender); fields: ${BY_FIELDS.join(', ')}`,
+    );
+  return names;
+}
+
+/** The levels of --by in this export: a `by` field (by key, label or header) or an unmapped column. */
+export function resolveBy(names: readonly string[], headers: string[], mapping: ColumnMapping): ByRef[] {
+  return names.map((name) => {
+    let ref;
+    try {
+      ref = resolveWhereField(name, headers, mapping);
+    } catch {
+      ref = undefined;
+    }
+    if (ref?.kind === 'column' || (ref && (BY_FIELDS as string[]).includes(ref.field))) return ref;
+    throw usageError(
+      `--by ${name}: use a field (${BY_FIELDS.join(', ')}) or a column of the file (${headers
+        .filter((h) => h !== '')
+        .map((h) => `"${h}"`)
+        .join(', ')})`,
+    );
+  });
+}
+
+/** The --by levels as a title says them: "enhed og køn". */
+export function byLabelOf(refs: readonly ByRef[], headers: string[], lang: Lang): string {
+  const one = (r: ByRef) =>
+    r.kind === 'field'
+      ? fieldLabel(r.field, lang).toLowerCase()
+      : (headers.find((h) => matchKey(h) === matchKey(r.name)) ?? r.name);
+  return refs.map(one).join(sayer(lang)(' og ', ' and '));
+}
+
+/** Names kept by header for --by: the levels that are not fields (the loader keeps only these). */
+export function byKeptColumns(by: unknown): string[] {
+  const names = Array.isArray(by) ? (by as string[]) : typeof by === 'string' ? by.split(',') : [];
+  return names.map((n) => n.trim()).filter((n) => n !== '' && resolveFieldName(n) === undefined);
+}
+
+function resolveFieldName(name: string): string | undefined {
+  try {
+    const ref = resolveWhereField(name, [], { fields: {}, personIdKind: 'id', columns: [] });
+    return ref.kind === 'field' ? ref.field : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A group of courses: its value at each level (null: none) and the indices of its courses. */
+export interface ByGroup {
+  values: (string | null)[];
+  courses: Int32Array;
+}
 
 /**
- * The courses of a store (those at the indices `subset`, or all) grouped by a field's value:
- * each value with the indices of its courses, in store order. Values in a stable order:
- * vocabulary order where the field has a vocabulary, else alphabetical (Danish); courses
- * without a value last (key null).
+ * The courses of a store (those at the indices `subset`, or all) grouped by the levels: every
+ * combination that has courses, first level first. At each level values are in vocabulary order
+ * where the field has a vocabulary, else alphabetical (Danish); courses without a value last.
  */
-export function partitionStore(
+export function partitionBy(
   store: CourseStore,
-  by: ByField,
+  refs: readonly ByRef[],
+  vocab: VocabSet,
+  subset: ArrayLike<number> | null = null,
+): ByGroup[] {
+  const [first, ...rest] = refs;
+  if (!first) return [{ values: [], courses: indicesOf(store, subset) }];
+  return partitionOne(store, first, vocab, subset).flatMap(([value, courses]) =>
+    partitionBy(store, rest, vocab, courses).map((g) => ({
+      values: [value, ...g.values],
+      courses: g.courses,
+    })),
+  );
+}
+
+/** A group's key (a Map key for two partitions of the same levels). */
+export const groupKey = (values: readonly (string | null)[]): string => JSON.stringify(values);
+
+function indicesOf(store: CourseStore, subset: ArrayLike<number> | null): Int32Array {
+  if (subset !== null) return Int32Array.from(subset);
+  return Int32Array.from({ length: store.length }, (_, i) => i);
+}
+
+/** The ids and names of a level: a field's store column, or a kept column's values numbered here. */
+function idsOf(store: CourseStore, ref: ByRef): { ids: ArrayLike<number>; names: (string | null)[] } {
+  if (ref.kind === 'field') {
+    const { ids, names } = store.textColumn(ref.field);
+    return { ids, names: [...names] };
+  }
+  const names: (string | null)[] = [null];
+  const byName = new Map<string, number>();
+  const ids = new Int32Array(store.length);
+  for (let i = 0; i < store.length; i++) {
+    const v = store.extra?.[i]?.[ref.name] ?? null;
+    if (v === null) continue;
+    let id = byName.get(v);
+    if (id === undefined) byName.set(v, (id = names.push(v) - 1));
+    ids[i] = id;
+  }
+  return { ids, names };
+}
+
+/** One level: each value with the indices of its courses, in store order. */
+export function partitionOne(
+  store: CourseStore,
+  ref: ByRef,
   vocab: VocabSet,
   subset: ArrayLike<number> | null = null,
 ): [string | null, Int32Array][] {
-  const { ids, names } = store.textColumn(by);
+  const { ids, names } = idsOf(store, ref);
   const n = subset === null ? store.length : subset.length;
   const perId = new Int32Array(names.length);
   for (let k = 0; k < n; k++) perId[ids[subset === null ? k : subset[k]!]!]!++;
@@ -34,11 +149,21 @@ export function partitionStore(
   names.forEach((v, id) => {
     if (perId[id]! > 0) groups.set(v, lists[id]!);
   });
-  return ordered(groups, by, vocab);
+  return ordered(groups, ref, vocab);
 }
 
-function ordered<T>(groups: Map<string | null, T>, by: ByField, vocab: VocabSet): [string | null, T][] {
-  const name = fieldDef(by)?.vocabulary;
+/** One level by a field: partitionOne of the field (kept for the callers that split by a field). */
+export function partitionStore(
+  store: CourseStore,
+  by: ByField,
+  vocab: VocabSet,
+  subset: ArrayLike<number> | null = null,
+): [string | null, Int32Array][] {
+  return partitionOne(store, { kind: 'field', field: by }, vocab, subset);
+}
+
+function ordered<T>(groups: Map<string | null, T>, ref: ByRef, vocab: VocabSet): [string | null, T][] {
+  const name = ref.kind === 'field' ? fieldDef(ref.field)?.vocabulary : undefined;
   const vocabulary = name === undefined ? undefined : vocab[name];
   const rank = (v: string) => vocabulary?.orderOf(v) ?? 0;
   return [...groups].sort(([a], [b]) =>

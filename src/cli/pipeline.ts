@@ -29,6 +29,9 @@ import type { RunContext } from './context.js';
 import { writeTables } from './output.js';
 import { jsonContextOf } from './json-context.js';
 import type { JsonContext } from '../render/json.js';
+import { byKeptColumns } from '../analyses/partition.js';
+import { applyWhere, whereKeptColumns, type Filtered, type WhereClause } from '../analyses/where.js';
+import { dataError, usageError } from '../errors.js';
 
 type Flags = CommandFlags & TableOutputFlags & { followup?: string; list?: string; chart?: string };
 
@@ -42,18 +45,24 @@ export async function runCommand(
   spec.check?.(flags);
   guardFiles(ctx, file, flags);
   // A command with an input of its own (progression's measurements) loads it; the rest, courses.
-  const data: InputData = spec.input
+  if (spec.input && flags.where !== undefined)
+    throw usageError(`--where filters the courses of an export; ${spec.name} reads ${spec.input.what}`);
+  const loaded: InputData = spec.input
     ? await spec.input.load(file, loadOptionsOf(flags, ctx), flags)
-    : await loadCourses(file, { ...loadOptionsOf(flags, ctx), ...spec.load?.(flags) });
-  const courses = spec.input ? undefined : (data as Loaded);
+    : await loadCourses(file, withKept(loadOptionsOf(flags, ctx), spec.load?.(flags), flags));
+  const all = spec.input ? undefined : (loaded as Loaded);
   const followUpRejected =
-    flags.followup === undefined || !courses ? 0 : await joinFollowUp(ctx, flags.followup, courses);
+    flags.followup === undefined || !all ? 0 : await joinFollowUp(ctx, flags.followup, all);
   let alsoRejected = 0;
-  for (const a of data.also ?? []) {
+  for (const a of loaded.also ?? []) {
     ctx.stderr(accountingLine(a.file, a.ledger) + '\n');
     alsoRejected += a.ledger.rejected.length;
   }
-  if (!spec.describesFile) await requireRows(ctx, file, data.ledger, data.mapping, flags);
+  if (!spec.describesFile) await requireRows(ctx, file, loaded.ledger, loaded.mapping, flags);
+  // --where: once, before any figure (docs/definitions.md#where).
+  const filter = all && flags.where ? filterCourses(file, all, flags.where, flags.lang) : undefined;
+  const data: InputData = filter?.data ?? loaded;
+  const courses = filter?.data ?? all;
   const tableCommand = spec.formats.includes('md');
   const tableThreshold = tableCommand ? suppressionThreshold(flags) : 0;
   const buildOptions = {
@@ -71,12 +80,14 @@ export async function runCommand(
   for (const w of mapped.warnings) ctx.stderr(`jobfx: warning: ${file}: ${w}\n`);
   if (spec.accounting !== 'quiet')
     for (const n of readNotes(data)) ctx.stderr(`jobfx: note: ${file}: ${n}\n`);
-  const warnings = tell(ctx, built) + mapped.warnings.length;
+  for (const w of filter?.warnings ?? []) ctx.stderr(`jobfx: warning: ${file}: ${w}\n`);
+  const warnings = tell(ctx, built) + mapped.warnings.length + (filter?.warnings.length ?? 0);
+  const notes = [...mapped.notes, ...(filter ? [filter.note] : [])];
   const json =
     tableCommand && formatOf(flags, spec.formats) === 'json'
       ? await jsonContextOf(spec, data, flags, buildOptions, built, file)
       : undefined;
-  await writeOutput(ctx, spec, { ...built, tables: withNotes(built.tables, mapped.notes) }, flags, json);
+  await writeOutput(ctx, spec, { ...built, tables: withNotes(built.tables, notes) }, flags, json);
   for (const f of built.files ?? []) await writeAtomic(f.path, f.content, f.option);
   for (const c of charts) if (c.file !== undefined) await writeAtomic(c.file, c.svg, '--chart');
   const code = await finishAccounting(
@@ -87,6 +98,7 @@ export async function runCommand(
     flags,
     spec.accounting === 'quiet',
   );
+  if (filter) ctx.stderr(`${file}: ${filter.line}\n`);
   return flags.strict && (followUpRejected > 0 || alsoRejected > 0 || warnings > 0) ? 1 : code;
 }
 
@@ -108,6 +120,30 @@ function guardFiles(ctx: RunContext, file: string, flags: Flags): void {
   ];
   for (const o of outputs) if (o.path !== undefined) checkOutputFile(o.path, o.option);
   checkDistinctOutputs(outputs);
+}
+
+/** The load options with the columns a command, its --where and its --by name by header. */
+export function withKept(
+  opts: LoadOptions,
+  load: Pick<LoadOptions, 'keepColumns' | 'respondents'> | undefined,
+  flags: CommandFlags,
+): LoadOptions {
+  const by = (flags as { by?: unknown }).by;
+  const keep = [...(load?.keepColumns ?? []), ...whereKeptColumns(flags.where), ...byKeptColumns(by)];
+  return { ...opts, ...load, keepColumns: [...new Set(keep)] };
+}
+
+/**
+ * The courses --where leaves; a data error when it leaves none (every figure would be 0, and an
+ * empty memo is not what was asked for).
+ */
+export function filterCourses(file: string, data: Loaded, where: WhereClause[], lang: Lang): Filtered {
+  const f = applyWhere(data, where, lang);
+  if (f.kept === 0)
+    throw dataError(
+      `${file}: ${f.line.replace(/: .*$/, '')} leaves no course to count${f.warnings.length > 0 ? ` (${f.warnings.join('; ')})` : ''}; check the field and values`,
+    );
+  return f;
 }
 
 /** The load options of the read flags, in the context of the run (its folder, its progress bar). */

@@ -25,7 +25,7 @@ import { renderHtml } from '../render/html.js';
 import { escapeMarkdown, renderMarkdown } from '../render/markdown.js';
 import { suppress } from '../disclosure/suppress.js';
 import type { Table } from '../model/table.js';
-import { loadCourses, type Loaded } from '../schema/load.js';
+import { loadCourses, type Loaded, type LoadOptions } from '../schema/load.js';
 import { loadReport, type LoadedReport, type ReportCommand } from '../report/config.js';
 import { checkPackTarget, GENERATOR, preparePack, writePackAtomic, type PackFiles } from '../report/pack.js';
 import { CONFIG_FILE } from '../schema/config.js';
@@ -33,12 +33,13 @@ import { commandOf } from '../commands/commander.js';
 import { mappingNotes, withNotes } from '../commands/data-notes.js';
 import { chartThreshold, dateArg } from '../commands/options.js';
 import { REPORT_STEPS } from '../commands/registry.js';
-import type { AnySpec } from '../commands/spec.js';
+import type { AnySpec, CommandFlags } from '../commands/spec.js';
+import type { WhereClause } from '../analyses/where.js';
 import { accountingLine, noRowsError, rejectsCsv } from './accounting.js';
 import { writeRejectsBeside } from './run-rejects.js';
 import { loadStepInput, ownInput, type InputSummary, type StepInput } from './run-inputs.js';
 import type { RunContext } from './context.js';
-import { drawCharts, joinFollowUp, readNotes, tell } from './pipeline.js';
+import { drawCharts, filterCourses, joinFollowUp, readNotes, tell, withKept } from './pipeline.js';
 
 export interface RunFlags {
   out?: string;
@@ -176,13 +177,20 @@ export async function runReport(
           `${step.input}: ${own.summary.rejected} of ${own.summary.read} rows rejected, more than the limit ${limit}; the last pack is kept. Run jobfx ${step.command} ${step.input} --rejects FILE to see why.`,
         );
     }
-    const b = await step.spec.build(own?.data ?? data, flags, {
+    // A step's --where filters the export for that step only (docs/definitions.md#where).
+    const where = (flags as { where?: WhereClause[] }).where;
+    const filter = where && own === undefined ? filterCourses(input, data, where, report.lang) : undefined;
+    if (filter) {
+      for (const w of filter.warnings) say(`jobfx: warning: ${input}: ${w}\n`);
+      say(`${input}: ${step.command}: ${filter.line}\n`);
+    }
+    const b = await step.spec.build(own?.data ?? filter?.data ?? data, flags, {
       threshold: report.suppress,
       charts: step.chart,
       source: step.input ?? input,
     });
     tell(quietCtx, b);
-    built.push(...withNotes(b.tables, mapped.notes));
+    built.push(...withNotes(b.tables, [...mapped.notes, ...(filter ? [filter.note] : [])]));
     for (const c of await drawCharts(b, chartThreshold(undefined, report.suppress), report.lang))
       charts[c.after] = c.svg;
     manifestTables.push({ command: step.command, options: step.options, tables: b.tables.map((t) => t.id) });
@@ -266,7 +274,7 @@ interface Step {
   command: ReportCommand;
   spec: AnySpec;
   /** What the step needs loaded (compare: columns it names by header, survey rows). */
-  load: ReturnType<NonNullable<AnySpec['load']>>;
+  load: Pick<LoadOptions, 'keepColumns' | 'respondents'>;
   options: Record<string, unknown>;
   chart: boolean;
   /** The step's own input (progression's measurement file), resolved; the export is its --courses. */
@@ -302,13 +310,15 @@ function stepOf(
   const lang = loaded.report.lang;
   const parse = (extra: string[]) => parseWith(spec, [...args, ...extra, '--lang', lang], where);
   const early = parse([]); // fail early on an unknown option or a bad value
+  if (input !== undefined && 'where' in early)
+    throw configError(`${where}: "where" filters the export's courses, not ${input}`);
   spec.check?.(early);
   // A step with a period of its own (yoy's --years; compare compares whole groups) takes none.
   const hasPeriod = ['period', 'from', 'to'].some((k) => k in rest) || spec.report?.ownPeriod === true;
   return {
     command,
     spec,
-    load: spec.load?.(early) ?? {},
+    load: withKept({}, spec.load?.(early), early as CommandFlags),
     options: rest,
     chart: chart === true,
     ...(input === undefined ? {} : { input }),

@@ -1,14 +1,14 @@
 import { inLang, word } from '../base/i18n.js';
 import { Option, type Command } from 'commander';
 import { countStoreExits } from '../analyses/exits.js';
-import { BY_FIELDS, partitionStore, type ByField } from '../analyses/partition.js';
+import { byLabelOf, partitionBy, resolveBy } from '../analyses/partition.js';
 import { NONE } from '../schema/course-store.js';
 import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../base/period.js';
 import { exitTables } from '../tables/exits.js';
-import { fieldLabel } from '../model/fields.js';
-import { byValueLabel } from '../tables/keyfigures.js';
+import { byGroupLabel } from '../tables/keyfigures.js';
 import type { Loaded } from '../schema/load.js';
 import {
+  addByOption,
   addTableOutputOptions,
   TABLE_FORMATS,
   sourceText,
@@ -40,7 +40,8 @@ function listReasons(
 }
 
 export interface ExitsFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
-  by?: ByField;
+  /** --by: one or two levels, each a field or a column (resolved against the export in build). */
+  by?: string[];
   grouped?: boolean;
   sort: 'count' | 'vocab';
   listReasons?: string;
@@ -61,12 +62,7 @@ export const exitsCommand: CommandSpec<ExitsFlags> = {
   formats: TABLE_FORMATS,
   options: (cmd: Command) =>
     addTableOutputOptions(
-      addPeriodOptions(cmd, 'every ended course in the data')
-        .addOption(
-          new Option('--by <field>', 'one count column per value of this field, plus a total column').choices(
-            [...BY_FIELDS],
-          ),
-        )
+      addByOption(addPeriodOptions(cmd, 'every ended course in the data'))
         .option('--grouped', 'one table: each exit group as a subtotal row with its reasons under it')
         .addOption(
           new Option('--sort <order>', 'order of the reasons: by count (most first) or as in the vocabulary')
@@ -93,11 +89,12 @@ export async function buildExits(data: Loaded, flags: ExitsFlags, o: BuildOption
     if (end !== NONE && (!period || (end >= period.from && end <= period.to))) ended.push(i);
   }
   const cols = [];
-  if (flags.by)
-    for (const [value, subset] of partitionStore(store, flags.by, data.vocab, ended))
+  const by = flags.by ? resolveBy(flags.by, data.headers, data.mapping) : [];
+  if (by.length > 0)
+    for (const g of partitionBy(store, by, data.vocab, ended))
       cols.push({
-        label: byValueLabel(value, flags.lang),
-        k: countStoreExits(store, subset, data.vocab, flags.sort),
+        label: byGroupLabel(g.values, flags.lang),
+        k: countStoreExits(store, g.courses, data.vocab, flags.sort),
       });
   cols.push({
     label: word(flags.lang, 'total'),
@@ -114,7 +111,7 @@ export async function buildExits(data: Loaded, flags: ExitsFlags, o: BuildOption
     grouped: Boolean(flags.grouped),
     vocab: data.vocab,
     periodText: title,
-    byLabel: flags.by ? fieldLabel(flags.by, flags.lang).toLowerCase() : undefined,
+    byLabel: by.length > 0 ? byLabelOf(by, data.headers, flags.lang) : undefined,
     source: sourceText(o.source, data.ledger.accepted, flags.lang),
   });
   const say = messages();

@@ -3,12 +3,12 @@ import { Option, type Command } from 'commander';
 import { storeKeyFigures, type KeyFigureOptions } from '../analyses/keyfigures.js';
 import { FOLLOW_UP_COHORTS, type FollowUpCohort } from '../analyses/followup.js';
 import { asOfOf, consentWarnings, followUpOptionsOf } from './followup-options.js';
-import { BY_FIELDS, partitionStore, type ByField } from '../analyses/partition.js';
+import { byLabelOf, partitionBy, resolveBy } from '../analyses/partition.js';
 import { periodName, resolvePeriod, type PeriodFlags } from '../base/period.js';
-import { byValueLabel, keyFigureTables, type KeyFigureColumn } from '../tables/keyfigures.js';
-import { fieldLabel } from '../model/fields.js';
+import { byGroupLabel, keyFigureTables, type KeyFigureColumn } from '../tables/keyfigures.js';
 import type { Loaded } from '../schema/load.js';
 import {
+  addByOption,
   addTableOutputOptions,
   TABLE_FORMATS,
   sourceText,
@@ -32,7 +32,8 @@ export interface KeyfiguresFlags extends ReadFlags, TableOutputFlags, PeriodFlag
   followupBy?: 'exitGroup';
   followupFrom?: string;
   followupNewCourse?: boolean;
-  by?: ByField;
+  /** --by: one or two levels, each a field or a column (resolved against the export in build). */
+  by?: string[];
   window: string;
   minGapDays: number;
 }
@@ -52,7 +53,7 @@ export const keyfiguresCommand: CommandSpec<KeyfiguresFlags> = {
   formats: TABLE_FORMATS,
   options: (cmd: Command) =>
     addTableOutputOptions(
-      addPeriodOptions(cmd, 'the last complete half-year in the data')
+      addByOption(addPeriodOptions(cmd, 'the last complete half-year in the data'))
         .option(
           '--followup <file>',
           'follow-up statuses from a separate file (person, horizon or date of measurement, status), joined on the person',
@@ -82,11 +83,6 @@ export const keyfiguresCommand: CommandSpec<KeyfiguresFlags> = {
         .option(
           '--followup-new-course',
           'a due course without a status whose person started a new course by the horizon: "I nyt forløb"',
-        )
-        .addOption(
-          new Option('--by <field>', 'one column per value of this field, plus a total column').choices([
-            ...BY_FIELDS,
-          ]),
         )
         .option('--window <window>', 'repeat-user window: 12m (calendar months), 6m, 365d (days) ...', '12m')
         .option(
@@ -124,17 +120,15 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
 
   const cols: KeyFigureColumn[] = [];
   const total = storeKeyFigures(store, opts, null);
-  if (flags.by) {
-    const by = flags.by;
-    for (const [value, subset] of partitionStore(store, by, data.vocab))
-      cols.push({ label: byValueLabel(value, flags.lang), k: storeKeyFigures(store, opts, subset) });
-  }
+  const by = flags.by ? resolveBy(flags.by, data.headers, data.mapping) : [];
+  for (const g of by.length > 0 ? partitionBy(store, by, data.vocab) : [])
+    cols.push({ label: byGroupLabel(g.values, flags.lang), k: storeKeyFigures(store, opts, g.courses) });
   cols.push({ label: word(flags.lang, 'total'), k: total });
 
   const contract = contractColumns(
     store,
     data.notStarted,
-    flags.by,
+    by,
     data.vocab,
     contractOptions(data, period, asOf.day),
   );
@@ -148,7 +142,7 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
     window,
     minGapDays: flags.minGapDays,
     vocab: data.vocab,
-    byLabel: flags.by ? fieldLabel(flags.by, flags.lang).toLowerCase() : undefined,
+    byLabel: by.length > 0 ? byLabelOf(by, data.headers, flags.lang) : undefined,
     source: sourceText(o.source, data.ledger.accepted, flags.lang),
   });
   if (period.source === 'default')

@@ -10,6 +10,8 @@ import { word, type Lang } from '../base/i18n.js';
 import type { Day } from '../base/dates.js';
 import { parseDate } from '../schema/values.js';
 import type { Window } from '../analyses/repeats.js';
+import { collectWhere, type WhereClause } from '../analyses/where.js';
+import { BY_FIELDS, parseBy } from '../analyses/partition.js';
 
 export interface ReadFlags {
   sheet?: string;
@@ -20,6 +22,8 @@ export interface ReadFlags {
   vocab?: string;
   strict?: boolean;
   rejects?: string;
+  /** --where, repeatable: every clause must hold (docs/definitions.md#where). */
+  where?: WhereClause[];
 }
 
 export interface OutputFlags {
@@ -70,6 +74,11 @@ export function addReadOptions(cmd: Command): Command {
         '--vocab <preset>',
         "built-in vocabulary preset: bip-kontrakt = the contract annex's 16 exit categories, grouped for the contract, with its rules",
       ).choices(PRESET_NAMES),
+    )
+    .option(
+      '--where <field=values>',
+      'count only courses whose FIELD (a field such as targetGroup, or a column header as written) is one of the values (FIELD=V1,V2) or none of them (FIELD!=V1,V2); repeat to combine (all must hold)',
+      collectWhere,
     )
     .option('--strict', 'exit 1 if any row is rejected')
     .option(
@@ -197,4 +206,13 @@ export function parseWindow(v: string): Window {
   const m = /^(\d+)\s*([dm]?)$/i.exec(v.trim());
   if (!m || Number(m[1]) < 1) throw usageError(`--window ${v}: use days (365d) or calendar months (12m, 6m)`);
   return { n: Number(m[1]), unit: m[2]!.toLowerCase() === 'm' ? 'm' : 'd' };
+}
+
+/** --by, the same for every command that splits its columns by a field (docs/definitions.md#by). */
+export function addByOption(cmd: Command): Command {
+  return cmd.option(
+    '--by <field[,field]>',
+    `one column per value of a field (${BY_FIELDS.join(', ')}) or of a column of the export by its header, plus a total column; two, comma-separated (--by unit,gender), give a column per combination`,
+    parseBy,
+  );
 }

@@ -37,7 +37,7 @@ const table = z
       .default({})
       .describe(
         'The command\'s options as on the command line, without the dashes: {"by": "unit", "min-gap-days": 14, "grouped": true}. ' +
-          'A list repeats the option (e.g. several "outcome"s). "format", "out", "rejects" and "list" are the pack\'s business and not allowed; ' +
+          'A list repeats the option (e.g. several "outcome"s, or "where": ["targetGroup=aktivitetsparat", "Jobcenter!=Syd"] to count only some courses in this step). "format", "out", "rejects" and "list" are the pack\'s business and not allowed; ' +
           `for ${REPORT_STEPS.filter((s) => s.report?.chart)
             .map((s) => s.name)
             .join(' and ')}, "chart": true draws the chart into the memo.`,

@@ -187,6 +187,27 @@ export class CourseStore {
     return this;
   }
 
+  /**
+   * A new store of the courses `keep` (indices, ascending), sharing the persons: what `--where`
+   * leaves (docs/definitions.md#where). Value ids are made in the same order, so they are the same.
+   */
+  subset(keep: ArrayLike<number>): CourseStore {
+    const s = new CourseStore(this.persons, this.refKind);
+    for (const f of VALUE_FIELDS) for (const v of this.values[f].values.slice(1)) s.values[f].id(v);
+    for (let e = 1; e < this.exitReasons.length; e++) s.exitId(this.exitReasons[e]!, this.exitGroups[e]!);
+    for (const f of this.followUps) s.followUpId(f[1], f[3], f[6], f[12]);
+    s.reserve(keep.length);
+    for (let k = 0; k < keep.length; k++) {
+      const i = keep[k]!;
+      const j = s.push();
+      s.setRef(j, this.row[i]!, this.ref(i));
+      for (const c of COLUMNS) s[c][j] = this[c][i]!;
+      for (const f of VALUE_FIELDS) s.ids[f][j] = this.ids[f][i]!;
+      if (this.extra) s.setExtra(j, this.extra[i] ?? EMPTY_EXTRA);
+    }
+    return s.seal();
+  }
+
   /** As JSON (logs, test output): its size, never a column (and so never a person). */
   toJSON(): { courses: number; persons: number } {
     return { courses: this.length, persons: this.persons.count };

@@ -78,6 +78,10 @@ function anonymousNotes(c: ReturnType<typeof sectionContext>): (id: string) => s
         : undefined;
 }
 
+/** The label of a --by group: its value at each level, "Nord / K". */
+export const byGroupLabel = (values: readonly (string | null)[], lang: Lang): string =>
+  values.map((v) => byValueLabel(v, lang)).join(' / ');
+
 export function byValueLabel(v: string | null, lang: Lang): string {
   if (v === null) return word(lang, 'unknown');
   if (v === 'treatment') return inLang(lang, { da: 'Indsats', en: 'Treatment' });

@@ -29,8 +29,8 @@ export function yoyTable(r: YoyResult, o: YoyTableOptions): Table {
     return line.style ? { cells, style: line.style } : { cells };
   });
   const columns: Column[] = [labelCol(c.heading)];
-  for (let j = 0; j < c.k; j++) columns.push(...m.yearHeaders(j).map(valueCol));
-  columns.push(...m.extraHeaders.map(valueCol));
+  for (let j = 0; j < c.k; j++) columns.push(...m.yearHeaders(j).map((h) => valueCol(h)));
+  columns.push(...m.extraHeaders.map((h) => valueCol(h)));
   const table: Table = {
     id: `yoy.${r.field}`,
     title: yoyTitle(c),

@@ -110,7 +110,7 @@ describe('the contract tables, 2025H1', () => {
   });
 
   it('with --by programme the columns add up to the total', async () => {
-    const t = grid((await tables({ by: 'programme' })).byId('keyfigures.funnel'));
+    const t = grid((await tables({ by: ['programme'] })).byId('keyfigures.funnel'));
     // Afklaring: A5, A8 started, A6, A7 not; Mentor: A1–A4 (A9 has no visitation).
     expect(t?.[0]).toEqual(['Visiteret i perioden', 4, 4, 8, [8, 8]]);
     expect(t?.[3]).toEqual(['Ikke startet ("vendt i døren")', 2, 0, 2, [2, 8]]);

@@ -92,7 +92,7 @@ describe('a field added in the registry only', () => {
     const { buildExits } = await import('../../src/commands/exits.js');
     const built = await buildExits(
       data,
-      { by: 'testColour' as never, sort: 'count', lang: 'da' },
+      { by: ['testColour'], sort: 'count', lang: 'da' },
       { threshold: 0, charts: false, source: 'export.csv' },
     );
     const reasons = built.tables[0]!;

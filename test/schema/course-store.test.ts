@@ -25,6 +25,16 @@ describe('CourseStore', () => {
     course('row 9 of the old sheet', 'Pa', '2024-05-01', '2024-05-02', { exitReason: 'Noget andet' }),
   ];
 
+  it('subset: keeps the courses asked for, field for field, with their references and kept columns', () => {
+    const store = storeOf(list);
+    const sub = store.subset([1, 2]);
+    expect(sub.length).toBe(2);
+    expect(sub.course(0)).toEqual(list[1]);
+    expect(sub.course(1)).toEqual(list[2]);
+    expect(sub.persons).toBe(store.persons);
+    expect(store.subset([]).length).toBe(0);
+  });
+
   it('gives back every record of a list it was made of, field for field', () => {
     const store = storeOf(list);
     expect(store.length).toBe(3);
