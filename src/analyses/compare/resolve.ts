@@ -33,6 +33,8 @@ export interface CompareRequest {
   weekly?: number;
   weeklyExit: string;
   asOf?: string;
+  /** --unit person|course; default: person when no person has courses in both groups. */
+  unit?: string;
 }
 
 /** What of the loaded file the resolution reads. */
@@ -40,7 +42,7 @@ export interface CompareData {
   headers: string[];
   mapping: ColumnMapping;
   vocab: VocabSet;
-  unit: 'course' | 'respondent';
+  unit: 'course' | 'respondent' | 'person';
   store: CourseStore;
 }
 
@@ -97,6 +99,11 @@ export function resolveCompare(r: CompareRequest, data: CompareData, source: str
     throw usageError(
       `${source} has no start or end date column, so it is read as one row per respondent; "within", duration and --weekly need course dates`,
     );
+  if (unit === 'person' && needsDates)
+    throw usageError(
+      `${source} is a person file (a person column and a randomisation date, no course dates); "within", duration and --weekly need course dates: give the outcomes as columns of the file (e.g. --outcome "Job12=Ja")`,
+    );
+  const asked = unitArg(r.unit, unit, source);
   const group = groupRule(r, headers, mapping);
   const by = r.by === undefined ? undefined : subgroupRef(r.by, headers, mapping);
   if (r.age !== undefined && !headers.some((h) => matchKey(h) === matchKey(r.age!)))
@@ -108,7 +115,9 @@ export function resolveCompare(r: CompareRequest, data: CompareData, source: str
     declaredRandomised: Boolean(r.randomised),
     outcomes,
     vocab,
-    unit,
+    unit: unit === 'course' ? (asked ?? 'auto') : unit,
+    ...(unit === 'person' ? { personFile: true } : {}),
+    source,
     asOf: unit === 'course' ? asOfOf(r.asOf, data.store) : null,
     exact: Boolean(r.exact),
     correct: r.correct,
@@ -165,6 +174,31 @@ function resolveOutcomes(r: CompareRequest, data: CompareData): OutcomeSpec[] {
       '--within applies to exit outcomes (--outcome exitGroup=job or exitReason=...); there is none',
     );
   return outcomes;
+}
+
+/** --unit: person or course; a survey has respondents, a person file persons. */
+function unitArg(
+  v: string | undefined,
+  unit: CompareData['unit'],
+  source: string,
+): 'person' | 'course' | undefined {
+  if (v === undefined) return undefined;
+  const k = matchKey(v);
+  const asked = ['person', 'persons', 'personer'].includes(k)
+    ? 'person'
+    : ['course', 'courses', 'forlob', 'forløb'].map(matchKey).includes(k)
+      ? 'course'
+      : null;
+  if (asked === null) throw usageError(`--unit ${v}: use person or course`);
+  if (unit === 'respondent')
+    throw usageError(
+      `--unit ${v}: ${source} has no course dates and no randomisation date, so it is read as one row per respondent; leave out --unit`,
+    );
+  if (unit === 'person' && asked === 'course')
+    throw usageError(
+      `--unit course: ${source} is a person file (one row per randomised person) and has no courses`,
+    );
+  return asked;
 }
 
 function horizonArg(v: string): Horizon {

@@ -47,10 +47,17 @@ function signifCell(p: number | null, o: CompareTableOptions): Cell {
 interface Layout {
   binary: boolean;
   numeric: boolean;
+  /** Cluster-robust interval columns after the naive ones (--unit course, persons with several). */
+  clustered: boolean;
   columns: Column[];
 }
 
-function outcomeLayout(results: OutcomeResult[], first: string, o: CompareTableOptions): Layout {
+function outcomeLayout(
+  results: OutcomeResult[],
+  first: string,
+  o: CompareTableOptions,
+  clustered: boolean,
+): Layout {
   const t = sayer(o.lang);
   const binary = results.some((r) => r.kind === 'binary');
   const numeric = results.some((r) => r.kind === 'numeric');
@@ -80,11 +87,17 @@ function outcomeLayout(results: OutcomeResult[], first: string, o: CompareTableO
     ),
     valueCol(t('95 %-KI, nedre', '95% CI, lower')),
     valueCol(t('95 %-KI, øvre', '95% CI, upper')),
+    ...(clustered
+      ? [
+          valueCol(t('95 %-KI klyngerobust, nedre', '95% CI cluster-robust, lower')),
+          valueCol(t('95 %-KI klyngerobust, øvre', '95% CI cluster-robust, upper')),
+        ]
+      : []),
     valueCol('p'),
     labelCol('Test'),
     labelCol(o.stars ? t('Signifikans', 'Significance') : t('Signifikant (5 %)', 'Significant (5%)')),
   );
-  return { binary, numeric, columns };
+  return { binary, numeric, clustered, columns };
 }
 
 function outcomeRow(label: string, r: OutcomeResult, layout: Layout, o: CompareTableOptions): Row {
@@ -119,6 +132,9 @@ function outcomeRow(label: string, r: OutcomeResult, layout: Layout, o: CompareT
     num(scaled(r.difference), 1, behind),
     num(scaled(r.ci?.[0]), 1, behind),
     num(scaled(r.ci?.[1]), 1, behind),
+    ...(layout.clustered
+      ? [num(scaled(r.cluster?.ci[0]), 1, behind), num(scaled(r.cluster?.ci[1]), 1, behind)]
+      : []),
     pValue(r.pValue, behind),
     text(testName(r)),
     signifCell(r.pValue, o),
@@ -137,7 +153,7 @@ export interface Shared {
 export function outcomesTable(res: CompareResult, o: CompareTableOptions, shared: Shared): Table {
   const t = sayer(o.lang);
   const labels = res.outcomes.map((r) => outcomeLabel(r.spec, o.vocab, o.lang));
-  const layout = outcomeLayout(res.outcomes, t('Resultat', 'Outcome'), o);
+  const layout = outcomeLayout(res.outcomes, t('Resultat', 'Outcome'), o, res.clustered);
   return {
     id: 'compare.outcomes',
     title: `${t('Resultater', 'Outcomes')}: ${shared.vs}${shared.titleTail}`,
@@ -177,7 +193,7 @@ export function byTables(res: CompareResult, o: CompareTableOptions, shared: Sha
   return res.outcomes.map((overall, i) => {
     const label = outcomeLabel(overall.spec, o.vocab, o.lang);
     const results = by.groups.map((s) => s.outcomes[i]!);
-    const layout = outcomeLayout([overall], byLabel, o);
+    const layout = outcomeLayout([overall], byLabel, o, res.clustered);
     return {
       id: `compare.by.${i + 1}`,
       title: `${label}: ${shared.vs} ${t('efter', 'by')} ${byLabel.toLowerCase()}${shared.titleTail}`,
