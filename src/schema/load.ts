@@ -138,7 +138,10 @@ function unitOf(opts: LoadOptions, found: ColumnMapping): Loaded['unit'] {
   return 'respondent';
 }
 
-/** A person file: the randomisation date is the row's start day, so that errors name its column. */
+/**
+ * A person file: the randomisation date is read as the row's start day (its errors name its
+ * column), and the columns line still shows it as the randomisation date.
+ */
 function randomisedAsStart(found: ColumnMapping): ColumnMapping {
   const index = found.fields.randomised!;
   const fields = { ...found.fields, start: index };
@@ -146,7 +149,7 @@ function randomisedAsStart(found: ColumnMapping): ColumnMapping {
   return {
     ...found,
     fields,
-    columns: found.columns.map((c) => (c.index === index ? { ...c, field: 'start' as const } : c)),
+    columns: found.columns,
   };
 }
 

@@ -66,6 +66,7 @@ export function compare(store: CourseStore, o: CompareOptions): CompareResult {
   const result: CompareResult = {
     unit,
     mixedPersons: o.unit === 'auto' && unit === 'course' ? inBoth : 0,
+    personFile: Boolean(o.personFile),
     ...(people ? { origins: people.origins, anonymousRows: people.anonymousRows } : {}),
     clustered: u.clustered,
     randomised:

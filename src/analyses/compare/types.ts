@@ -185,6 +185,8 @@ export interface CompareResult {
   unit: Unit;
   /** --unit not given, and persons with courses in both groups made the unit the course: how many. */
   mixedPersons: number;
+  /** The rows are persons (a person file). */
+  personFile: boolean;
   /** --unit person: where the persons' origins came from, and anonymised rows left out. */
   origins?: PersonOrigins;
   anonymousRows?: number;

@@ -124,10 +124,15 @@ export function outcomeNotes(
     if (censored > 0 && r.spec.within) {
       const asOf = res.asOf === null ? '' : o.lang === 'da' ? danishOf(res.asOf) : isoOf(res.asOf);
       notes.push(
-        t(
-          `${label}: forløb i gang, der endnu ikke er fulgt ${horizonText(r.spec.within, 'da')} (data til ${asOf}), er ikke med: ${pair((a) => r.arms[a].censored)}.`,
-          `${label}: ongoing courses not yet followed for ${horizonText(r.spec.within, 'en')} (data up to ${asOf}) are left out: ${pair((a) => r.arms[a].censored)}.`,
-        ),
+        res.unit === 'person'
+          ? t(
+              `${label}: personer, der endnu ikke er fulgt ${horizonText(r.spec.within, 'da')} fra randomiseringen (data til ${asOf}) og ikke har nået resultatet, er ikke med: ${pair((a) => r.arms[a].censored)}.`,
+              `${label}: persons not yet followed for ${horizonText(r.spec.within, 'en')} from randomisation (data up to ${asOf}) who have not reached the outcome are left out: ${pair((a) => r.arms[a].censored)}.`,
+            )
+          : t(
+              `${label}: forløb i gang, der endnu ikke er fulgt ${horizonText(r.spec.within, 'da')} (data til ${asOf}), er ikke med: ${pair((a) => r.arms[a].censored)}.`,
+              `${label}: ongoing courses not yet followed for ${horizonText(r.spec.within, 'en')} (data up to ${asOf}) are left out: ${pair((a) => r.arms[a].censored)}.`,
+            ),
       );
     }
     if (r.unmatched.length > 0)
@@ -205,6 +210,13 @@ function personNotes(res: CompareResult, o: CompareTableOptions): string[] {
   const t = sayer(o.lang);
   const n = res.n.treatment + res.n.control;
   const or = res.origins!;
+  if (res.personFile)
+    return [
+      t(
+        `Enhed: én randomiseret person pr. række i personfilen (${n} personer), med randomiseringsdatoen som dag 0.`,
+        `Unit: one randomised person per row of the person file (${n} persons), with the randomisation date as day 0.`,
+      ),
+    ];
   const notes = [
     t(
       `Enhed: én randomiseret person (${n} personer). En persons resultat gælder alle personens forløb og tælles fra randomiseringsdatoen` +

@@ -152,7 +152,7 @@ export interface Shared {
 /** All outcomes, one row each, with the notes on method and on each outcome. */
 export function outcomesTable(res: CompareResult, o: CompareTableOptions, shared: Shared): Table {
   const t = sayer(o.lang);
-  const labels = res.outcomes.map((r) => outcomeLabel(r.spec, o.vocab, o.lang));
+  const labels = res.outcomes.map((r) => outcomeLabel(r.spec, o.vocab, o.lang, res.unit === 'person'));
   const layout = outcomeLayout(res.outcomes, t('Resultat', 'Outcome'), o, res.clustered);
   return {
     id: 'compare.outcomes',
@@ -191,7 +191,7 @@ export function byTables(res: CompareResult, o: CompareTableOptions, shared: Sha
           ? t('Kvinder', 'Women')
           : v;
   return res.outcomes.map((overall, i) => {
-    const label = outcomeLabel(overall.spec, o.vocab, o.lang);
+    const label = outcomeLabel(overall.spec, o.vocab, o.lang, res.unit === 'person');
     const results = by.groups.map((s) => s.outcomes[i]!);
     const layout = outcomeLayout([overall], byLabel, o, res.clustered);
     return {
