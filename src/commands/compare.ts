@@ -95,7 +95,14 @@ export const compareCommand: CommandSpec<CompareFlags> = {
           '--age <column>',
           'a column with the age in years, where there is no CPR number (survey data)',
         )
-        .option('--balance', 'balance table of target group, education, age band and gender by group')
+        .option(
+          '--balance',
+          'balance tables of baseline characteristics by group (default: target group, education, age band and gender)',
+        )
+        .option(
+          '--balance-fields <fields>',
+          'the characteristics of --balance (implies it), comma-separated: fields (jobcenter, gender/køn, ageBand, targetGroup ...) or any column by its header, e.g. Jobcenter,Køn,ageBand',
+        )
         .option(
           '--weekly <weeks>',
           'share exited by week 1..N after start (Kaplan–Meier with 95% CI, log-rank test)',

@@ -178,6 +178,42 @@ describe('--unit person', () => {
   });
 });
 
+describe('--balance-fields', () => {
+  it('a column by header: counts by group and Pearson chi-square as R', () => {
+    refNo = 0;
+    const rows = ['A', 'A', 'B'].map((v, k) =>
+      course(`t${k}`, 'treatment', null, '2024-01-01', null, null, { extra: { Område: v } }),
+    );
+    rows.push(
+      ...['A', 'B', 'B'].map((v, k) =>
+        course(`c${k}`, 'control', null, '2024-01-01', null, null, { extra: { Område: v } }),
+      ),
+    );
+    const res = compare(
+      rows,
+      options([], {
+        balance: true,
+        balanceFields: [
+          { kind: 'column', name: 'Område' },
+          { kind: 'field', field: 'targetGroup' },
+        ],
+      }),
+    );
+    const b = res.balance!.results[0]!;
+    expect(b.field).toBe('Område');
+    expect(b.rows.map((r) => [r.value, r.counts.treatment, r.counts.control])).toEqual([
+      ['A', 2, 1],
+      ['B', 1, 2],
+    ]);
+    // chisq.test(matrix(c(2, 1, 1, 2), 2), correct = FALSE): X-squared = 0.666666666666667, p = 0.414216178242525
+    expect(b.chisq!.statistic).toBeCloseTo(2 / 3, 12);
+    expect(b.chisq!.df).toBe(1);
+    expect(b.chisq!.pValue).toBeCloseTo(0.414216178242525, 12);
+    // No row has a target group: named as skipped.
+    expect(res.balance!.skipped).toEqual(['targetGroup']);
+  });
+});
+
 describe('cluster-robust difference (sandwich by person)', () => {
   it('hand-worked: V = G/(G−1)·(n−1)/(n−2)·Σ(T_g/n_T − C_g/n_C)²', () => {
     // T: y 1, 0 (person 1), 1 (person 2); C: 0 (person 3), 0, 1 (person 4). Means 2/3 and 1/3.

@@ -26,6 +26,7 @@ interface JsonTable {
   columns: { label: string }[];
   rows: { cells: JsonCell[] }[];
   notes: string[];
+  stats?: Record<string, number | null> | null;
 }
 
 function run(args: string[]): { tables: Map<string, JsonTable>; stderr: string } {
@@ -99,6 +100,30 @@ describe('a person file (one row per randomised person)', () => {
     close(row[COL.lo], 0.21130116023441847);
     close(row[COL.hi], 3.4595509779308244);
     close(row[COL.p], 0.026900229369272839);
+  });
+
+  it('the tests as numbers in the json (stats): t and df as R t.test', () => {
+    // t.test: t = 2.2241163175223435, df = 293.92834745122167; prop.test: X-squared = 0.4937118436381136
+    close(t.stats!['row0.statistic']!, 0.4937118436381136, 'chi-square');
+    expect(t.stats!['row0.df']).toBe(1);
+    close(t.stats!['row1.statistic']!, 2.2241163175223435, 't');
+    close(t.stats!['row1.df']!, 293.92834745122167, 'df');
+    close(t.stats!['row1.pValue']!, 0.026900229369272839, 'p');
+  });
+
+  it('--balance-fields: any baseline column; the chi-square as R chisq.test in the json', () => {
+    const { tables: b } = run([PERSONS, '--group', 'Gruppe', '--balance-fields', 'Jobcenter,Køn,Alder']);
+    expect([...b.keys()]).toEqual([
+      'compare.balance.unit',
+      'compare.balance.gender',
+      'compare.balance.ageBand',
+    ]);
+    // chisq.test(table(Jobcenter, group), correct = FALSE): 0.052777039954780024, df 2, p 0.97395661448909754
+    const jc = b.get('compare.balance.unit')!;
+    close(jc.stats!.chisq!, 0.052777039954780024, 'chi-square');
+    expect(jc.stats!.df).toBe(2);
+    close(jc.stats!.pValue!, 0.97395661448909754, 'p');
+    expect(jc.rows.map((r) => r.cells[0])).toEqual(['Nord', 'Syd', 'Vest', 'I alt']);
   });
 
   it('--unit course and "within" outcomes are refused: a person file has no courses', () => {

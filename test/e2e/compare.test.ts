@@ -27,6 +27,7 @@ type JsonTable = {
   columns: { label: string }[];
   rows: { cells: JsonCell[] }[];
   notes: string[];
+  stats?: Record<string, number | null> | null;
 };
 
 function run(args: string[]): Map<string, JsonTable> {
@@ -241,6 +242,12 @@ describe('jobfx compare --weekly on the demo export', () => {
     const notes = w.notes.join('\n');
     expect(notes).toContain('χ² = 0,01, df = 1, p = 0,904');
     expect(notes).toContain('Observerede / forventede afgange: Indsats 61 / 60,4, Kontrol 45 / 45,6');
+    // The same test as numbers in the json (Table.stats).
+    const stats = w.stats!;
+    close(stats.logRankChisq!, 0.014556112307762685, 'log-rank chi-square');
+    close(stats.logRankP!, 0.90396928205215721, 'log-rank p');
+    expect([stats.logRankDf, stats.observedTreatment, stats.observedControl]).toEqual([1, 61, 45]);
+    close(stats.expectedTreatment! + stats.expectedControl!, 106, 'expected add up to the exits');
   });
 
   it('--chart writes an SVG line chart of the curve', () => {
@@ -328,6 +335,9 @@ describe('jobfx compare on the survey (one row per respondent)', () => {
     // chisq.test(table(age band, group), correct = FALSE): 2.5013208636116233, df 4, p = 0.6443992874658907
     const age = tables.get('compare.balance.ageBand')!;
     expect(age.notes.join('\n')).toContain('χ² = 2,50, df = 4, p = 0,644');
+    close(age.stats!.chisq!, 2.5013208636116233, 'chi-square');
+    expect(age.stats!.df).toBe(4);
+    close(age.stats!.pValue!, 0.6443992874658907, 'p');
     // chisq.test(table(Køn, group), correct = FALSE): 0.26666288600193061, df 1, p = 0.60557917250623805
     const sex = tables.get('compare.balance.gender')!;
     expect(sex.notes.join('\n')).toContain('χ² = 0,27, df = 1, p = 0,606');

@@ -30,6 +30,8 @@ export interface CompareRequest {
   by?: string;
   age?: string;
   balance?: boolean;
+  /** --balance-fields F[,F...]: fields (key, label or short name) or columns by header. */
+  balanceFields?: string;
   weekly?: number;
   weeklyExit: string;
   asOf?: string;
@@ -81,8 +83,20 @@ export function keptColumns(r: CompareRequest): string[] {
     ...(r.group ? [r.group] : []),
     ...(r.by && !(matchKey(r.by) in BY_ALIASES) ? [r.by] : []),
     ...(r.age ? [r.age] : []),
+    // An age band named by a column's header (Alder) reads the ages from that column.
+    ...listArg(r.balanceFields).filter(
+      (f) => !(matchKey(f) in BY_ALIASES) || BY_ALIASES[matchKey(f)] === 'ageBand',
+    ),
   ];
 }
+
+const listArg = (v: string | undefined): string[] =>
+  v === undefined
+    ? []
+    : v
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x !== '');
 
 /** The options of the comparison asked for; `source` names the file in messages. */
 export function resolveCompare(r: CompareRequest, data: CompareData, source: string): CompareOptions {
@@ -122,8 +136,11 @@ export function resolveCompare(r: CompareRequest, data: CompareData, source: str
     exact: Boolean(r.exact),
     correct: r.correct,
     ...(by ? { by } : {}),
-    ...(r.age ? { ageColumn: r.age } : {}),
-    balance: Boolean(r.balance),
+    ...ageColumnOf(r, headers),
+    balance: Boolean(r.balance) || r.balanceFields !== undefined,
+    ...(r.balanceFields !== undefined
+      ? { balanceFields: balanceRefs(r.balanceFields, headers, mapping) }
+      : {}),
     ...(r.weekly !== undefined ? { weekly: { weeks: r.weekly, exitGroups: weeklyExit } } : {}),
   };
 }
@@ -133,7 +150,13 @@ function resolveOutcomes(r: CompareRequest, data: CompareData): OutcomeSpec[] {
   const within = r.within === undefined ? undefined : horizonArg(r.within);
   const parsed = (r.outcome ?? []).map((s) => parseOutcome(s));
   const numeric = r.numeric ?? [];
-  if (parsed.length === 0 && numeric.length === 0 && !r.balance && r.weekly === undefined)
+  if (
+    parsed.length === 0 &&
+    numeric.length === 0 &&
+    !r.balance &&
+    r.balanceFields === undefined &&
+    r.weekly === undefined
+  )
     throw usageError(
       'nothing to compare: give --outcome (e.g. "exitGroup=job"), --numeric COLUMN, --balance or --weekly N',
     );
@@ -266,6 +289,39 @@ function groupRule(r: CompareRequest, headers: string[], mapping: ColumnMapping)
         .join(', ')})`,
     );
   return { source: { kind: 'column', name: r.group }, ...explicit };
+}
+
+/**
+ * The column with the ages: --age, else a --balance-fields name that means the age band and is
+ * also a column's header (--balance-fields Alder on a file with an Alder column).
+ */
+function ageColumnOf(r: CompareRequest, headers: string[]): { ageColumn?: string } {
+  if (r.age) return { ageColumn: r.age };
+  const named = listArg(r.balanceFields).find(
+    (f) => BY_ALIASES[matchKey(f)] === 'ageBand' && headers.some((h) => matchKey(h) === matchKey(f)),
+  );
+  return named ? { ageColumn: named } : {};
+}
+
+/** --balance-fields: each name a field (its key, label or short name: jobcenter, køn, alder) or a column. */
+function balanceRefs(v: string, headers: string[], mapping: ColumnMapping): SubgroupRef[] {
+  const names = listArg(v);
+  if (names.length === 0)
+    throw usageError(
+      '--balance-fields: name the fields or columns, comma-separated (e.g. Jobcenter,Køn,ageBand)',
+    );
+  return names.map((name): SubgroupRef => {
+    const alias = BY_ALIASES[matchKey(name)];
+    if (alias === 'group')
+      throw usageError(
+        `--balance-fields ${name}: "${name}" is the group column; it cannot be a baseline field`,
+      );
+    if (alias) return { kind: 'field', field: alias };
+    const ref = resolveName(name, headers, mapping);
+    if (typeof ref === 'string')
+      throw usageError(`--balance-fields ${name}: ${ref.replace('an outcome', 'a baseline field')}`);
+    return ref;
+  });
 }
 
 export function subgroupRef(v: string, headers: string[], mapping: ColumnMapping): SubgroupRef {

@@ -134,8 +134,10 @@ export interface NumericResult {
 
 export type OutcomeResult = BinaryResult | NumericResult;
 
+/** The balance characteristics without --balance-fields. */
 export const BALANCE_FIELDS = ['targetGroup', 'education', 'ageBand', 'gender'] as const;
-export type BalanceField = (typeof BALANCE_FIELDS)[number];
+/** A balance characteristic by name: a field's key, or a column's header as given. */
+export type BalanceField = string;
 
 export interface BalanceRow {
   /** Category value; UNKNOWN for rows without a value. */
@@ -146,7 +148,9 @@ export interface BalanceRow {
 }
 
 export interface BalanceResult {
+  /** The field's key, or the column's header as given. */
   field: BalanceField;
+  ref: SubgroupRef;
   n: Record<Arm, number>;
   rows: BalanceRow[];
   /** Pearson's chi-square test of the distribution by group, without continuity correction. */
@@ -233,6 +237,8 @@ export interface CompareOptions {
   /** Column with the age in whole years, for rows without a CPR-derived age. */
   ageColumn?: string;
   balance: boolean;
+  /** --balance-fields: the characteristics of the balance tables (default BALANCE_FIELDS). */
+  balanceFields?: SubgroupRef[];
   weekly?: { weeks: number; exitGroups: string[] };
   confLevel?: number;
 }

@@ -142,6 +142,21 @@ function outcomeRow(label: string, r: OutcomeResult, layout: Layout, o: CompareT
   return { cells };
 }
 
+/**
+ * Each row's test as numbers (json; Table.stats): the statistic (χ² or t; null for Fisher's test),
+ * df (t only), p, and with --unit course the cluster-robust standard error of the difference.
+ */
+function rowStats(results: OutcomeResult[]): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  results.forEach((r, i) => {
+    out[`row${i}.statistic`] = r.statistic;
+    out[`row${i}.df`] = r.kind === 'numeric' ? r.df : r.test === 'chisq' ? 1 : null;
+    out[`row${i}.pValue`] = r.pValue;
+    if (r.cluster !== undefined) out[`row${i}.clusterSe`] = r.cluster?.se ?? null;
+  });
+  return out;
+}
+
 /** What every table of a comparison shares: "A vs. B", the simple-effect tail of titles, the source note. */
 export interface Shared {
   vs: string;
@@ -159,6 +174,7 @@ export function outcomesTable(res: CompareResult, o: CompareTableOptions, shared
     title: `${t('Resultater', 'Outcomes')}: ${shared.vs}${shared.titleTail}`,
     columns: layout.columns,
     rows: res.outcomes.map((r, i) => outcomeRow(labels[i]!, r, layout, o)),
+    stats: rowStats(res.outcomes),
     notes: [
       ...methodNotes(res, o, res.outcomes),
       ...res.outcomes.flatMap((r, i) => outcomeNotes(labels[i]!, r, res, o)),
@@ -202,6 +218,7 @@ export function byTables(res: CompareResult, o: CompareTableOptions, shared: Sha
         ...by.groups.map((s, j) => outcomeRow(group(s.value), results[j]!, layout, o)),
         { ...outcomeRow(t('I alt', 'Total'), overall, layout, o), style: 'total' as const },
       ],
+      stats: rowStats([...results, overall]),
       notes: [
         multiple,
         ...(res.randomised ? [] : [t(SIMPLE_EFFECT_DA, SIMPLE_EFFECT_EN) + '.']),
