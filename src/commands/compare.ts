@@ -30,14 +30,17 @@ export const compareCommand: CommandSpec<CompareFlags> = {
     'Compares the treatment and the control group: per outcome the n and share (or mean and SD) of each group, ' +
     'the difference with its 95% confidence interval, and the p-value of the test that fits (chi-square test of ' +
     "two proportions, Fisher's exact test where an expected count is below 5, Welch's t-test for means). " +
+    "The unit is a randomised person (all the person's courses, from the randomisation date) when no person has courses in both groups, else a course (--unit). " +
     '--by repeats it per subgroup, --balance tests baseline characteristics, --weekly gives the share exited to ' +
-    'job week by week after start (Kaplan–Meier, log-rank test). The unit is one course per row; a file without a ' +
-    'start or end date column (a survey) is read as one row per respondent. Without a randomised group column the output ' +
+    'job week by week after start (Kaplan–Meier, log-rank test). A file with a person column and a randomisation date and no ' +
+    'course dates is a person file (one row per person); any other file without a start or end date column (a survey) is read as one row per respondent. Without a randomised group column the output ' +
     'says the comparison is a simple effect, not an effect estimate.',
   examples: [
     'jobfx compare export.xlsx --outcome "exitGroup=job" --within 12m',
     'jobfx compare export.xlsx --outcome "job within 26w" --outcome followUp6=job,education --by gender',
     'jobfx compare export.xlsx --balance --weekly 26 --chart uger.svg',
+    'jobfx compare persons.csv --group Gruppe --outcome "Job12=Ja" --balance --balance-fields Jobcenter,Køn,Alder',
+    'jobfx compare export.csv --unit course --outcome "job within 12m"',
     'jobfx compare survey.csv --group Gruppe --outcome "arbejde_vigtigt=Ja" --numeric Timer --by Jobcenter',
     'jobfx compare export.csv --group Værksted --treatment "Park & vej" --control Rengøring --outcome exitGroup=job',
   ],
@@ -75,6 +78,10 @@ export const compareCommand: CommandSpec<CompareFlags> = {
           '--randomised',
           'state that the groups were drawn at random (needed when --group or --treatment/--control name the groups)',
         )
+        .option(
+          '--unit <unit>',
+          "person: one observation per randomised person, over all the person's courses from the randomisation date; course: one per course, with cluster-robust intervals; default person when no person has courses in both groups",
+        )
         .option('--exact', "Fisher's exact test for every yes/no outcome")
         .option(
           '--no-correct',
@@ -89,7 +96,14 @@ export const compareCommand: CommandSpec<CompareFlags> = {
           '--age <column>',
           'a column with the age in years, where there is no CPR number (survey data)',
         )
-        .option('--balance', 'balance table of target group, education, age band and gender by group')
+        .option(
+          '--balance',
+          'balance tables of baseline characteristics by group (default: target group, education, age band and gender)',
+        )
+        .option(
+          '--balance-fields <fields>',
+          'the characteristics of --balance (implies it), comma-separated: fields (jobcenter, gender/køn, ageBand, targetGroup ...) or any column by its header, e.g. Jobcenter,Køn,ageBand',
+        )
         .option(
           '--weekly <weeks>',
           'share exited by week 1..N after start (Kaplan–Meier with 95% CI, log-rank test)',
@@ -132,7 +146,15 @@ export const compareCommand: CommandSpec<CompareFlags> = {
 export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOptions): Promise<Built> {
   const say = messages();
   if (data.unit === 'respondent')
-    say.note(`${o.source} has no start or end date column: read as a survey, one row per respondent`);
+    say.note(
+      data.mapping.fields.personId === undefined || data.headers[data.mapping.fields.personId] === undefined
+        ? `${o.source} has no start or end date column and no id column: read as a survey, one row per respondent, known by its row number`
+        : `${o.source} has no start or end date column: read as a survey, one row per respondent`,
+    );
+  if (data.unit === 'person')
+    say.note(
+      `${o.source} has a person column and a randomisation date and no course dates: read as a person file, one row per randomised person`,
+    );
   const options = resolveCompare(flags, data, o.source);
   const result = compare(data.store, options);
   const { vocab, unit } = data;
@@ -146,11 +168,24 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
     exact: Boolean(flags.exact),
     correct: flags.correct,
     ...(flags.weeklyRows === undefined ? {} : { weeklyRows: flags.weeklyRows }),
-    source: `${o.source.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${word(flags.lang, unit === 'course' ? 'courses' : 'respondents')}`,
+    source: `${o.source.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${word(flags.lang, unit === 'course' ? 'courses' : unit === 'person' ? 'persons' : 'respondents')}`,
   });
   for (const r of result.outcomes)
     if (r.kind === 'binary' && r.unmatched.length > 0)
       say.warn(`--outcome "${r.spec.text}": no row has ${r.unmatched.map((v) => `"${v}"`).join(', ')}`);
+  if (result.mixedPersons > 0)
+    say.note(
+      `the unit is the course: ${result.mixedPersons} persons have courses in both groups (with --unit person that is an error)`,
+    );
+  if (result.origins && result.origins.unreadable.length > 0)
+    say.warn(
+      `${result.origins.unreadable.length} randomisation dates are not dates (${result.origins.unreadable
+        .slice(0, 3)
+        .map((b) => `${b.ref}: "${b.value}"`)
+        .join(
+          ', ',
+        )}); those rows are followed from the person's other dates or first course start: correct them as dd-mm-yyyy`,
+    );
   if (!result.randomised)
     say.note(
       'the groups are not marked as randomised: the output is a simple effect, not an effect estimate (add --randomised if they were drawn at random)',

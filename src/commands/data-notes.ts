@@ -49,7 +49,7 @@ export function mappingNotes(data: Loaded, lang: Lang): DataNotes & { line: stri
   const ignored = mapping.columns.filter((c) => c.how === 'ignored' && c.header !== '');
   const line = columnsLine(mapping);
   const out: DataNotes & { line: string } = { line, warnings: [], notes: [] };
-  if (data.unit === 'respondent') return out;
+  if (data.unit !== 'course') return out;
   const t = sayer(lang);
   for (const field of ['end', 'exitReason'] as const) {
     if (mapping.fields[field] !== undefined) continue;

@@ -46,8 +46,18 @@ function suppressSet(tables: Table[], n: number, lang: Lang): Table[] {
       const t = tableAt(all, k, ref.table);
       return t !== undefined && all[t]!.rows[ref.row]?.cells[ref.col]?.t === 'suppressed';
     };
-    return withDeclared(shown, counts && shared([counts], n, lang)[0], lang, elsewhere);
+    return withheldStats(withDeclared(shown, counts && shared([counts], n, lang)[0], lang, elsewhere));
   });
+}
+
+/**
+ * A table with a hidden cell does not publish its statistics as unrounded numbers (Table.stats):
+ * a chi-square statistic and its table's margins can give a hidden count back.
+ */
+function withheldStats(t: Table): Table {
+  if (!t.stats) return t;
+  const hidden = t.rows.some((r) => r.cells.some((c) => c.t === 'suppressed'));
+  return hidden ? { ...t, stats: null } : t;
 }
 
 /** The table a reference from table `from` names, resolved as `Table.links` are; undefined when none. */

@@ -386,4 +386,24 @@ export const FIELDS = [
     ],
     roles: [],
   },
+  {
+    // The day a trial drew the person's group: compare counts a person's outcomes from it
+    // (docs/definitions.md#compare). A file with a person id and this column but no course dates
+    // is a person file, one row per randomised person.
+    key: 'randomised',
+    kind: 'day',
+    label: { da: 'Randomiseringsdato', en: 'Randomisation date' },
+    synonyms: [
+      'Randomiseringsdato',
+      'Randomiseret dato',
+      'Randomiseret',
+      'Lodtrækningsdato',
+      'Dato for lodtrækning',
+      'Randomisation date',
+      'Randomization date',
+      'randomised',
+      'randomisation_date',
+    ],
+    roles: [],
+  },
 ] as const satisfies readonly FieldDef[];

@@ -126,6 +126,14 @@ export interface Table {
     /** How the counts add up when not every body row is a part of the total row (a subtotal row). */
     rowGroups?: NonNullable<Table['additive']>['rowGroups'];
   };
+  /**
+   * The table's statistics as numbers, for scripts (json only; the other formats print them in
+   * the notes, rounded): a test's statistic, df and p that no cell holds, by name. A statistic of
+   * one row is named `row<i>.<name>` (i the 0-based index of the row in `rows`). `null` as the
+   * whole record: withheld, because small-cell suppression hid a cell of the table and the
+   * statistics could give it back (src/disclosure/suppress.ts).
+   */
+  stats?: Record<string, number | null> | null;
 }
 
 /** A cell of a table in a set printed together: table id (see `Table.links`), row and column index. */

@@ -40,6 +40,13 @@ const table = z.strictObject({
   ),
   notes: z.array(z.string()),
   additive: z.strictObject({ rows: z.boolean(), totalColumn: z.number().int().nullable() }).nullable(),
+  stats: z
+    .record(z.string(), z.number().nullable())
+    .nullable()
+    .optional()
+    .describe(
+      'Statistics no cell holds (a test statistic, df, p) by name, `row<i>.<name>` for row i; null: withheld by suppression',
+    ),
 });
 
 export const tablesDocumentSchema = z

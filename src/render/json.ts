@@ -5,6 +5,7 @@
  * it carries more: a share `{ count, of, percent }`, a num cell with its n `{ value, n }`, a
  * suppressed cell `{ suppressed: "<5" }`. Every row and column has a `key` that is the same in every
  * language (render/json-keys.ts). Keys come in a fixed order.
+ * A table with statistics that no cell holds (a chi-square, its df) has `stats` (Table.stats).
  */
 import { isoOf, type Day } from '../base/dates.js';
 import type { Cell, Table } from '../model/table.js';
@@ -55,10 +56,17 @@ function tableJson(t: Table): Json {
     additive: t.additive
       ? { rows: t.additive.rows ?? false, totalColumn: t.additive.totalColumn ?? null }
       : null,
+    // Only where the table has statistics (model/table.ts `stats`): null when withheld.
+    ...(t.stats === undefined ? {} : { stats: t.stats === null ? null : statsJson(t.stats) }),
   };
 }
 
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/** The statistics in the order they were named (fixed by the table builder). */
+function statsJson(stats: Record<string, number | null>): Json {
+  return Object.fromEntries(Object.entries(stats).map(([k, v]) => [k, v === null ? null : finite(v)]));
+}
 
 function cellJson(c: Cell): Json {
   switch (c.t) {

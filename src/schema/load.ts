@@ -41,8 +41,13 @@ export interface Loaded extends Normalised {
   pseudonymise: Pseudonymiser;
   /** Exit-reason rules in force: the preset's, then the config's (checked, never enforced). */
   exitRules: ExitRule[];
-  /** 'respondent': a survey read with `respondents`; its records carry a placeholder start day. */
-  unit: 'course' | 'respondent';
+  /**
+   * 'respondent': a survey read with `respondents`; its records carry a placeholder start day (and,
+   * without an id column, the row number as the respondent). 'person': a person file read with
+   * `respondents` (a person id and a randomisation date, no course dates); the randomisation date
+   * is each record's start day.
+   */
+  unit: 'course' | 'respondent' | 'person';
 }
 
 export async function loadCourses(file: string, opts: LoadOptions = {}): Promise<Loaded> {
@@ -81,12 +86,16 @@ async function load(
   // data row) is redacted, so that no output carries it ("[CPR]" must not map to the person).
   read.headers = read.headers.map(redactCpr);
   for (const c of found.columns) c.header = redactCpr(c.header);
-  const survey =
-    opts.respondents === true &&
-    found.fields.start === undefined &&
-    found.fields.end === undefined &&
-    found.fields.personId !== undefined;
-  const { table, mapping } = survey ? withPlaceholderStart(read, found) : { table: read, mapping: found };
+  const unit = unitOf(opts, found);
+  const survey = unit === 'respondent';
+  const { table, mapping } =
+    unit === 'person'
+      ? { table: read, mapping: randomisedAsStart(found) }
+      : survey
+        ? withPlaceholderStart(
+            found.fields.personId === undefined ? withRowIds(read, found) : { table: read, mapping: found },
+          )
+        : { table: read, mapping: found };
   requireFields(mapping, table.headers, file);
   const key = process.env.JOBFX_PSEUDONYM_KEY || config.config.pseudonymKey;
   const pseudonymise = makePseudonymiser(key);
@@ -113,7 +122,63 @@ async function load(
     config,
     exitRules,
     pseudonymise,
-    unit: survey ? ('respondent' as const) : ('course' as const),
+    unit,
+  };
+}
+
+/**
+ * What one row of the file is, for a command that takes rows without course dates (compare): a
+ * file with neither a start nor an end column is a person file when it has a person id and a
+ * randomisation date (one row per randomised person), else a survey (one row per respondent).
+ */
+function unitOf(opts: LoadOptions, found: ColumnMapping): Loaded['unit'] {
+  const dated = found.fields.start !== undefined || found.fields.end !== undefined;
+  if (opts.respondents !== true || dated) return 'course';
+  if (found.fields.personId !== undefined && found.fields.randomised !== undefined) return 'person';
+  return 'respondent';
+}
+
+/**
+ * A person file: the randomisation date is read as the row's start day (its errors name its
+ * column), and the columns line still shows it as the randomisation date.
+ */
+function randomisedAsStart(found: ColumnMapping): ColumnMapping {
+  const index = found.fields.randomised!;
+  const fields = { ...found.fields, start: index };
+  delete fields.randomised;
+  return {
+    ...found,
+    fields,
+    columns: found.columns,
+  };
+}
+
+/**
+ * A survey without an id column: each row is its own respondent, known by its row number (a
+ * citizen id "row N", never a CPR number), so that the rows are read as any survey's.
+ */
+function withRowIds(table: RawTable, mapping: ColumnMapping): { table: RawTable; mapping: ColumnMapping } {
+  const index = table.headers.length;
+  const rows = table.rows.map((r) =>
+    r.cells.every((c) => isEmptyCell(c) || isMissing(c))
+      ? r
+      : {
+          ...r,
+          cells: [
+            ...r.cells,
+            ...Array<null>(Math.max(0, index - r.cells.length)).fill(null),
+            `row ${r.rowNumber}`,
+          ],
+        },
+  );
+  return {
+    table: { ...table, headers: [...table.headers, ''], rows },
+    mapping: {
+      ...mapping,
+      personIdKind: 'id',
+      fields: { ...mapping.fields, personId: index },
+      columns: [...mapping.columns, { index, header: '', field: 'personId', how: 'config' }],
+    },
   };
 }
 
@@ -122,10 +187,10 @@ async function load(
  * repeated respondent id is found (as a duplicate) rather than merged. No analysis of courses
  * sees these records: compare refuses outcomes that need a date for respondents.
  */
-function withPlaceholderStart(
-  table: RawTable,
-  mapping: ColumnMapping,
-): { table: RawTable; mapping: ColumnMapping } {
+function withPlaceholderStart({ table, mapping }: { table: RawTable; mapping: ColumnMapping }): {
+  table: RawTable;
+  mapping: ColumnMapping;
+} {
   const index = table.headers.length;
   const base = 3_000_000; // the day number of a date in the year 10183: never a real date
   const rows = table.rows.map((r, i) =>

@@ -85,4 +85,34 @@ describe('resolveCompare', () => {
       ),
     ).toEqual(['svar', 'Timer', 'Hold', 'Alder']);
   });
+
+  it('--balance-fields: fields by short name or header, columns as written; implies --balance; unknown names refused', () => {
+    const o = resolve({ balanceFields: 'jobcenter, Status 6 mdr,køn,Timer' });
+    expect(o.balance).toBe(true);
+    expect(o.balanceFields).toEqual([
+      { kind: 'field', field: 'unit' },
+      { kind: 'field', field: 'followUp6' },
+      { kind: 'field', field: 'gender' },
+      { kind: 'column', name: 'Timer' },
+    ]);
+    expect(keptColumns(req({ balanceFields: 'jobcenter,Timer' }))).toContain('Timer');
+    expect(() => resolve({ balanceFields: 'Nosuch' })).toThrow(/--balance-fields Nosuch: no column "Nosuch"/);
+    expect(() => resolve({ balanceFields: 'Forsøgsgruppe' })).toThrow(/is the group column/);
+    expect(() => resolve({ balanceFields: ' , ' })).toThrow(/name the fields or columns/);
+  });
+
+  it('--unit: person or course; refused for a survey, course refused for a person file', () => {
+    expect(resolve({ outcome: ['exitGroup=job'] }).unit).toBe('auto');
+    expect(resolve({ outcome: ['exitGroup=job'], unit: 'person' }).unit).toBe('person');
+    expect(resolve({ outcome: ['exitGroup=job'], unit: 'forløb' }).unit).toBe('course');
+    expect(() => resolve({ outcome: ['exitGroup=job'], unit: 'week' })).toThrow(
+      /--unit week: use person or course/,
+    );
+    expect(() =>
+      resolve({ outcome: ['exitGroup=job'], unit: 'course' }, { ...data, unit: 'person' }),
+    ).toThrow(/export\.csv is a person file/);
+    expect(() =>
+      resolve({ outcome: ['exitGroup=job'], unit: 'person' }, { ...data, unit: 'respondent' }),
+    ).toThrow(/one row per respondent; leave out --unit/);
+  });
 });

@@ -179,7 +179,8 @@ describe('groups', () => {
     expect(() => compare([], options([jobWithin12m]))).toThrow(/neither a treatment nor a control group/);
   });
 
-  it('is an error when a person is in both groups (counted, never named)', () => {
+  it('a person in both groups: an error with --unit person (rows named, never the person); else the unit is the course', () => {
+    refNo = 0;
     const rows = [
       course('p1', 'treatment', '2024-01-01', null),
       course('p1', 'control', '2024-05-01', null),
@@ -187,7 +188,20 @@ describe('groups', () => {
       course('p2', 'control', '2024-05-01', null),
       course('p3', 'control', '2024-01-01', null),
     ];
-    expect(() => compare(rows, options([jobWithin12m]))).toThrow(/^2 persons are in both/);
+    const person = () => compare(rows, options([jobWithin12m], { unit: 'person', source: 'x.csv' }));
+    expect(person).toThrow(
+      /^x\.csv: 2 persons are in both the treatment and the control group \(rows of each: line 1 and line 2; line 3 and line 4\)/,
+    );
+    expect(person).not.toThrow(/p1|p2/);
+    expect(compare(rows, options([jobWithin12m], { unit: 'course' }))).toMatchObject({
+      unit: 'course',
+      mixedPersons: 0,
+    });
+    expect(compare(rows, options([jobWithin12m], { unit: 'auto' }))).toMatchObject({
+      unit: 'course',
+      mixedPersons: 2,
+      clustered: true,
+    });
   });
 
   it('counts persons with several courses (course data); refuses repeated respondents (survey data)', () => {

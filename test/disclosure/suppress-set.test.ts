@@ -139,3 +139,22 @@ describe('the audit', () => {
     expect(column(suppress(t, 5, 'da'))).toEqual([DOTS, LT5, LT5, count(0)]);
   });
 });
+
+describe('statistics (Table.stats) of a table with hidden cells', () => {
+  const stats = { chisq: 1.5, df: 2, pValue: 0.47 };
+
+  it('are withheld (null) where a cell is hidden, and kept where none is', () => {
+    const small = dist('s', [
+      ['x', 3],
+      ['y', 10],
+      ['z', 20],
+    ]);
+    expect(suppress({ ...small, stats }, 5, 'da').stats).toBeNull();
+    const large = dist('l', [
+      ['x', 30],
+      ['y', 10],
+    ]);
+    expect(suppress({ ...large, stats }, 5, 'da').stats).toEqual(stats);
+    expect(suppress(large, 5, 'da').stats).toBeUndefined();
+  });
+});

@@ -27,10 +27,14 @@ type JsonTable = {
   columns: { label: string }[];
   rows: { cells: JsonCell[] }[];
   notes: string[];
+  stats?: Record<string, number | null> | null;
 };
 
 function run(args: string[]): Map<string, JsonTable> {
-  const r = jobfx(['compare', ...args, '--format', 'json']);
+  // The reference values of the demo export are per course (reference.R): --unit course, which
+  // adds the cluster-robust interval columns (65+ persons have several courses; COLC).
+  const unit = args[0] === DEMO || args[0] === DEMO_XLSX ? ['--unit', 'course'] : [];
+  const r = jobfx(['compare', ...args, ...unit, '--format', 'json']);
   expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).not.toMatch(CPR_LIKE);
   return new Map((JSON.parse(r.stdout).tables as JsonTable[]).map((t) => [t.id, t]));
@@ -70,6 +74,8 @@ const COL = {
   test: 13,
   sig: 14,
 };
+/** The same with the cluster-robust interval columns after the naive ones (--unit course). */
+const COLC = { ...COL, clo: 12, chi: 13, p: 14, test: 15, sig: 16 };
 
 describe('jobfx compare on the demo export (courses)', () => {
   const tables = run([
@@ -89,24 +95,24 @@ describe('jobfx compare on the demo export (courses)', () => {
     const row = t.rows[0]!.cells;
     expect(row[0]).toBe('Afsluttet til job inden 12 måneder fra start');
     // prop.test(c(65, 47), c(207, 159)); censored: 31, 23
-    expect([row[COL.nT], row[COL.xT], row[COL.nC], row[COL.xC]]).toEqual([207, 65, 159, 47]);
-    close(row[COL.pT], (100 * 65) / 207);
-    close(row[COL.diff], 100 * (65 / 207 - 47 / 159));
-    close(row[COL.lo], 100 * -0.082164226164917753, 'lower');
-    close(row[COL.hi], 100 * 0.11898858128295625, 'upper');
-    close(row[COL.p], 0.79142017598423264, 'p');
-    expect(row[COL.test]).toBe('χ² (Yates)');
-    expect(row[COL.sig]).toBe('Nej');
+    expect([row[COLC.nT], row[COLC.xT], row[COLC.nC], row[COLC.xC]]).toEqual([207, 65, 159, 47]);
+    close(row[COLC.pT], (100 * 65) / 207);
+    close(row[COLC.diff], 100 * (65 / 207 - 47 / 159));
+    close(row[COLC.lo], 100 * -0.082164226164917753, 'lower');
+    close(row[COLC.hi], 100 * 0.11898858128295625, 'upper');
+    close(row[COLC.p], 0.79142017598423264, 'p');
+    expect(row[COLC.test]).toBe('χ² (Yates)');
+    expect(row[COLC.sig]).toBe('Nej');
     expect(t.notes.join('\n')).toContain('er ikke med: Indsats 31, Kontrol 23');
   });
 
   it('followUp6=job,education: rows without a status are not in n', () => {
     const row = t.rows[1]!.cells;
     // prop.test(c(53, 36), c(120, 100)): p = 0.27528994068122659, conf.int = -0.056901816357993185 0.22023514969132651
-    expect([row[COL.nT], row[COL.xT], row[COL.nC], row[COL.xC]]).toEqual([120, 53, 100, 36]);
-    close(row[COL.lo], 100 * -0.056901816357993185);
-    close(row[COL.hi], 100 * 0.22023514969132651);
-    close(row[COL.p], 0.27528994068122659);
+    expect([row[COLC.nT], row[COLC.xT], row[COLC.nC], row[COLC.xC]]).toEqual([120, 53, 100, 36]);
+    close(row[COLC.lo], 100 * -0.056901816357993185);
+    close(row[COLC.hi], 100 * 0.22023514969132651);
+    close(row[COLC.p], 0.27528994068122659);
     expect(t.notes.join('\n')).toContain('ikke med i n (ingen værdi): Indsats 118, Kontrol 82');
   });
 
@@ -115,12 +121,26 @@ describe('jobfx compare on the demo export (courses)', () => {
     // t.test(duration of ended courses): t = -0.10633906451100712, df = 338.37489554316346,
     // p = 0.91537635277767726, conf.int = -13.412233840437199 12.036438841980885,
     // means 75.014634146341464 75.702531645569621
-    close(row[COL.pT], 75.014634146341464);
-    close(row[COL.pC], 75.702531645569621);
-    close(row[COL.lo], -13.412233840437199);
-    close(row[COL.hi], 12.036438841980885);
-    close(row[COL.p], 0.91537635277767726);
-    expect(row[COL.test]).toBe('Welch t');
+    close(row[COLC.pT], 75.014634146341464);
+    close(row[COLC.pC], 75.702531645569621);
+    close(row[COLC.lo], -13.412233840437199);
+    close(row[COLC.hi], 12.036438841980885);
+    close(row[COLC.p], 0.91537635277767726);
+    expect(row[COLC.test]).toBe('Welch t');
+  });
+
+  it('cluster-robust intervals by person next to the naive ones, as R (fixtures/compare/cluster.R)', () => {
+    // robust(y, treated, person): lm(y ~ treated), V = G/(G-1)·(N-1)/(N-K)·(X'X)⁻¹ Σ_g X_g'e_g e_g'X_g (X'X)⁻¹,
+    // b ± qnorm(0.975)·√V[2,2]; person = the CPR number's digits.
+    const [within, fu6, duration] = [0, 1, 2].map((k) => t.rows[k]!.cells);
+    close(within![COLC.clo], 100 * -0.076385702747387457, 'within12 lower');
+    close(within![COLC.chi], 100 * 0.11321005786542526, 'within12 upper');
+    close(fu6![COLC.clo], 100 * -0.047978387985339196, 'fu6 lower');
+    close(fu6![COLC.chi], 100 * 0.21131172131867298, 'fu6 upper');
+    close(duration![COLC.clo], -13.524245948430254, 'duration lower');
+    close(duration![COLC.chi], 12.148450949973929, 'duration upper');
+    expect(t.columns[COLC.clo]!.label).toBe('95 %-KI klyngerobust, nedre');
+    expect(t.notes.join('\n')).toContain('Forløb for samme person er ikke uafhængige');
   });
 
   it('says the groups are randomised (mapped Forsøgsgruppe column) and what the unit is', () => {
@@ -222,6 +242,12 @@ describe('jobfx compare --weekly on the demo export', () => {
     const notes = w.notes.join('\n');
     expect(notes).toContain('χ² = 0,01, df = 1, p = 0,904');
     expect(notes).toContain('Observerede / forventede afgange: Indsats 61 / 60,4, Kontrol 45 / 45,6');
+    // The same test as numbers in the json (Table.stats).
+    const stats = w.stats!;
+    close(stats.logRankChisq!, 0.014556112307762685, 'log-rank chi-square');
+    close(stats.logRankP!, 0.90396928205215721, 'log-rank p');
+    expect([stats.logRankDf, stats.observedTreatment, stats.observedControl]).toEqual([1, 61, 45]);
+    close(stats.expectedTreatment! + stats.expectedControl!, 106, 'expected add up to the exits');
   });
 
   it('by default reports weeks 4, 8, 13 and N, with the same R survfit values', () => {
@@ -344,6 +370,9 @@ describe('jobfx compare on the survey (one row per respondent)', () => {
     // chisq.test(table(age band, group), correct = FALSE): 2.5013208636116233, df 4, p = 0.6443992874658907
     const age = tables.get('compare.balance.ageBand')!;
     expect(age.notes.join('\n')).toContain('χ² = 2,50, df = 4, p = 0,644');
+    close(age.stats!.chisq!, 2.5013208636116233, 'chi-square');
+    expect(age.stats!.df).toBe(4);
+    close(age.stats!.pValue!, 0.6443992874658907, 'p');
     // chisq.test(table(Køn, group), correct = FALSE): 0.26666288600193061, df 1, p = 0.60557917250623805
     const sex = tables.get('compare.balance.gender')!;
     expect(sex.notes.join('\n')).toContain('χ² = 0,27, df = 1, p = 0,606');
@@ -474,16 +503,18 @@ describe('jobfx compare: errors and memo output', () => {
     expect(r.stderr).toContain('"Venteliste" (1)');
   });
 
-  it('a person in both groups: an error with the count, no ids', () => {
+  it('a person in both groups with --unit person: an error with the count and rows, no ids', () => {
     const f = write('both.csv', [
       'Borger-id;Startdato;Slutdato;Afslutningsårsag;Gruppe',
       'b1;01-01-2024;01-02-2024;Job;Indsats',
       'b1;01-03-2024;;;Kontrol',
       'b2;01-01-2024;01-02-2024;Job;Kontrol',
     ]);
-    const r = jobfx(['compare', f, '--outcome', 'exitGroup=job']);
+    const r = jobfx(['compare', f, '--outcome', 'exitGroup=job', '--unit', 'person']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/1 person is in both the treatment and the control group/);
+    expect(r.stderr).toMatch(
+      /1 person is in both the treatment and the control group \(rows of each: line 2 and line 3\)/,
+    );
     expect(r.stderr).not.toContain('b1');
   });
 

@@ -135,6 +135,18 @@ describe('json', () => {
     expect(j.tables[0]!.rows[2]!.style).toBe('total');
     expect(renderJson([]).endsWith('}\n')).toBe(true);
   });
+
+  it('statistics (Table.stats) only in json, unrounded, in the order named; null when withheld; absent when none', () => {
+    const stats = { chisq: 0.052777039954780024, df: 2, pValue: Number.NaN };
+    const j = JSON.parse(renderJson([{ ...small, stats }, { ...small, stats: null }, small])) as {
+      tables: { stats?: unknown }[];
+    };
+    expect(j.tables[0]!.stats).toEqual({ chisq: 0.052777039954780024, df: 2, pValue: null });
+    expect(Object.keys(j.tables[0]!.stats as object)).toEqual(['chisq', 'df', 'pValue']);
+    expect(j.tables[1]!.stats).toBeNull();
+    expect('stats' in j.tables[2]!).toBe(false);
+    expect(renderMarkdown([{ ...small, stats }], da)).not.toContain('0.0527');
+  });
 });
 
 describe('renderTables', () => {

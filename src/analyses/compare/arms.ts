@@ -88,15 +88,15 @@ function requireBothArms(byArm: ArmRows, otherGroup: Split['otherGroup'], noGrou
 }
 
 /**
- * The persons of the arms, and those with more than one row. A person in both arms is an error
- * of the data (the groups are not separate: counted, never named), as is a respondent on more
- * than one row of a survey.
+ * The persons of the arms, those with more than one row, and those with rows in both arms
+ * (counted, never named: an error only with --unit person, units.ts). A respondent on more than
+ * one row of a survey is an error of the data.
  */
 export function personsOf(
   store: CourseStore,
   byArm: ArmRows,
-  unit: 'course' | 'respondent',
-): { persons: number; personsWithSeveral: number } {
+  unit: 'course' | 'person' | 'respondent',
+): { persons: number; personsWithSeveral: number; inBoth: number } {
   const armsOf = new Uint8Array(store.persons.count);
   const rowsOf = new Int32Array(store.persons.count);
   ARMS.forEach((a, bit) => {
@@ -115,15 +115,10 @@ export function personsOf(
     if (armsOf[p] === 3) inBoth++;
     if (rowsOf[p]! > 1) personsWithSeveral++;
   }
-  if (inBoth > 0)
-    throw dataError(
-      `${inBoth} ${inBoth === 1 ? 'person is' : 'persons are'} in both the treatment and the control group; ` +
-        'each person must belong to one group. Correct the group column (jobfx inspect lists the rows by pseudonym).',
-    );
   if (unit === 'respondent' && personsWithSeveral > 0)
     throw dataError(
       `${personsWithSeveral} respondent ${personsWithSeveral === 1 ? 'id occurs' : 'ids occur'} on more than one row; ` +
         'a survey file must have one row per respondent.',
     );
-  return { persons, personsWithSeveral };
+  return { persons, personsWithSeveral, inBoth };
 }

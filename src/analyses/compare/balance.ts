@@ -12,9 +12,13 @@ import {
   type BalanceResult,
   type CompareOptions,
   type CompareResult,
+  type SubgroupRef,
 } from './types.js';
 
-/** Every balance field the data has a value of; the others are named as skipped. */
+/**
+ * Every balance characteristic (--balance-fields, else BALANCE_FIELDS) the data has a value of;
+ * the others are named as skipped.
+ */
 export function balanceOf(
   store: CourseStore,
   byArm: ArmRows,
@@ -22,21 +26,24 @@ export function balanceOf(
 ): NonNullable<CompareResult['balance']> {
   const results: BalanceResult[] = [];
   const skipped: BalanceField[] = [];
-  for (const field of BALANCE_FIELDS) {
-    const b = balance(store, byArm, field, o);
+  const refs = o.balanceFields ?? BALANCE_FIELDS.map((field): SubgroupRef => ({ kind: 'field', field }));
+  for (const ref of refs) {
+    const b = balance(store, byArm, ref, o);
     if (b) results.push(b);
-    else skipped.push(field);
+    else skipped.push(nameOf(ref));
   }
   return { results, skipped };
 }
 
+const nameOf = (ref: SubgroupRef): string => (ref.kind === 'field' ? ref.field : ref.name);
+
 function balance(
   store: CourseStore,
   byArm: ArmRows,
-  field: BalanceField,
+  ref: SubgroupRef,
   o: CompareOptions,
 ): BalanceResult | null {
-  const read = subgroupReader(store, { kind: 'field', field }, o.ageColumn);
+  const read = subgroupReader(store, ref, o.ageColumn);
   const counts = new Map<string, Record<Arm, number>>();
   let known = 0;
   for (const a of ARMS)
@@ -51,7 +58,7 @@ function balance(
   if (known === 0) return null;
   const n = { treatment: byArm.treatment.length, control: byArm.control.length };
   // "Uoplyst" from the vocabulary sorts with it; rows without a value (also UNKNOWN) last.
-  const order = subgroupOrder({ kind: 'field', field }, o.vocab);
+  const order = subgroupOrder(ref, o.vocab);
   const keys = [...counts.keys()].sort((a, b) => order(a === UNKNOWN ? null : a, b === UNKNOWN ? null : b));
   const rows = keys.map((value) => {
     const k = counts.get(value)!;
@@ -62,7 +69,8 @@ function balance(
     { correct: false },
   );
   return {
-    field,
+    field: nameOf(ref),
+    ref,
     n,
     rows,
     chisq: test

@@ -5,15 +5,18 @@
 import type { Day } from '../../base/dates.js';
 import type { CourseStore } from '../../schema/course-store.js';
 import { parseNumber } from '../../schema/values.js';
+import { clusterRobustDifference, type ClusterObservation } from '../../stats/cluster.js';
 import { meanSd, welchTTest } from '../../stats/means.js';
 import { fisherExact, propTest } from '../../stats/proportions.js';
 import type { ArmRows } from './arms.js';
 import { deadlineOf } from './parse.js';
+import { rowUnits, type Units } from './units.js';
 import {
   ARMS,
   type Arm,
   type BinaryArm,
   type BinaryResult,
+  type ClusterInterval,
   type CompareOptions,
   type NumericArm,
   type NumericResult,
@@ -27,11 +30,12 @@ type NumericSpec = Extract<OutcomeSpec, { kind: 'numeric' }>;
 export type Observed = 'missing' | 'censored' | 'success' | 'failure';
 
 /**
- * The outcome of one row. Exit outcomes: an ongoing course has none yet (missing), an ended one
- * is a success when its exit is one of the values (an exit reason outside the vocabulary has no
- * exit group and is no success). "within N": a success when the course ended so by the deadline;
- * an ongoing course whose deadline is after the extract date cannot be judged yet (censored); an
- * ongoing course past its deadline, or one ended after it, is no success.
+ * The outcome of one row, followed from `origin` (its start, or its person's randomisation date).
+ * Exit outcomes: an ongoing course has none yet (missing), an ended one is a success when its exit
+ * is one of the values (an exit reason outside the vocabulary has no exit group and is no
+ * success). "within N": a success when the course ended so by the deadline; an ongoing course
+ * whose deadline is after the extract date cannot be judged yet (censored); an ongoing course
+ * past its deadline, or one ended after it, is no success.
  */
 function observer(
   store: CourseStore,
@@ -39,7 +43,7 @@ function observer(
   read: Reader,
   hit: (v: string) => boolean,
   asOf: Day | null,
-): (i: number) => Observed {
+): (i: number, origin: Day) => Observed {
   const ref = spec.ref;
   const success = (v: string | null): Observed => (v !== null && hit(v) ? 'success' : 'failure');
   const exit = ref.kind === 'field' && (ref.field === 'exitGroup' || ref.field === 'exitReason');
@@ -49,15 +53,57 @@ function observer(
       return v === null ? 'missing' : success(v);
     };
   const within = spec.within;
-  return (i) => {
+  return (i, origin) => {
     const end = endOf(store, i);
     if (within) {
-      const deadline = deadlineOf(store.start[i]!, within);
+      const deadline = deadlineOf(origin, within);
       if (end !== null && end <= deadline) return success(read(i));
       if (asOf !== null && deadline <= asOf) return 'failure';
       return 'censored';
     }
     return end === null ? 'missing' : success(read(i));
+  };
+}
+
+const RANK: Record<Observed, number> = { missing: 0, failure: 1, censored: 2, success: 3 };
+
+/**
+ * The outcome of an observation (docs/definitions.md#compare-unit): a course's own; a person's a
+ * success when any of the person's courses is one, else the most telling of the courses' outcomes
+ * (censored before failure before missing). "within N" for a person: a success when a course
+ * ended so between the randomisation date and its deadline; else no success once the deadline is
+ * on or before the extract date, and not yet observable (censored) before.
+ */
+function unitObserver(
+  store: CourseStore,
+  spec: BinarySpec,
+  rowObserve: (i: number, origin: Day) => Observed,
+  hit: (v: string) => boolean,
+  read: Reader,
+  units: Units,
+  asOf: Day | null,
+): (i: number) => Observed {
+  if (units.kind === 'person' && spec.within) {
+    const within = spec.within;
+    return (i) => {
+      const origin = units.originOf(i);
+      const deadline = deadlineOf(origin, within);
+      for (const r of units.rowsOf(i)) {
+        const end = endOf(store, r);
+        const v = read(r);
+        if (end !== null && end >= origin && end <= deadline && v !== null && hit(v)) return 'success';
+      }
+      return asOf !== null && deadline <= asOf ? 'failure' : 'censored';
+    };
+  }
+  return (i) => {
+    const origin = units.originOf(i);
+    let best: Observed = 'missing';
+    for (const r of units.rowsOf(i)) {
+      const x = rowObserve(r, origin);
+      if (RANK[x] > RANK[best]) best = x;
+    }
+    return best;
   };
 }
 
@@ -71,18 +117,43 @@ export function rowObserver(
   o: Pick<CompareOptions, 'vocab' | 'asOf'>,
 ): (i: number) => Observed {
   const read = readerOf(store, spec.ref);
-  return observer(store, spec, read, matcher(spec.ref, spec.values, o.vocab), o.asOf);
+  const observe = observer(store, spec, read, matcher(spec.ref, spec.values, o.vocab), o.asOf);
+  return (i) => observe(i, store.start[i]!);
 }
+
+/** How the observations are made of rows, and whether to add cluster-robust intervals (--unit course). */
+export interface UnitContext {
+  units: Units;
+  clustered: boolean;
+}
+
+/** Every row its own course, no clusters: the context of a comparison of courses as independent. */
+export const courseContext = (store: CourseStore): UnitContext => ({
+  units: rowUnits(store, 'course'),
+  clustered: false,
+});
 
 export function outcome(
   store: CourseStore,
   byArm: ArmRows,
   spec: OutcomeSpec,
   o: CompareOptions,
+  u: UnitContext = courseContext(store),
 ): OutcomeResult {
   return spec.kind === 'binary'
-    ? binaryOutcome(store, byArm, spec, o)
-    : numericOutcome(store, byArm, spec, o);
+    ? binaryOutcome(store, byArm, spec, o, u)
+    : numericOutcome(store, byArm, spec, o, u);
+}
+
+/** The cluster key of row i: its person; a row of no person (anonymised) is a cluster of its own. */
+function clusterOf(store: CourseStore, i: number): number {
+  const p = store.person[i]!;
+  return p === store.persons.anonymous ? -1 - i : p;
+}
+
+function clusterInterval(obs: ClusterObservation[], o: CompareOptions): ClusterInterval | null {
+  const c = clusterRobustDifference(obs, o.confLevel ?? 0.95);
+  return c ? { se: c.se, ci: c.ci, clusters: c.clusters } : null;
 }
 
 function binaryArms(
@@ -90,29 +161,47 @@ function binaryArms(
   byArm: ArmRows,
   spec: BinarySpec,
   o: CompareOptions,
-): { arms: Record<Arm, BinaryArm>; unmatched: string[] } {
+  u: UnitContext,
+): { arms: Record<Arm, BinaryArm>; unmatched: string[]; cluster: ClusterObservation[] } {
   const hit = matcher(spec.ref, spec.values, o.vocab);
   const read = readerOf(store, spec.ref);
-  const observe = observer(store, spec, read, hit, o.asOf);
+  const observe = unitObserver(
+    store,
+    spec,
+    observer(store, spec, read, hit, o.asOf),
+    hit,
+    read,
+    u.units,
+    o.asOf,
+  );
   const seen = new Set<string>();
   const arms = {} as Record<Arm, BinaryArm>;
+  const cluster: ClusterObservation[] = [];
   for (const a of ARMS) {
     const arm: BinaryArm = { n: 0, successes: 0, missing: 0, censored: 0 };
     for (const i of byArm[a]) {
-      const v = read(i);
-      if (v !== null) seen.add(v);
+      for (const r of u.units.rowsOf(i)) {
+        const v = read(r);
+        if (v !== null) seen.add(v);
+      }
       const x = observe(i);
       if (x === 'missing') arm.missing++;
       else if (x === 'censored') arm.censored++;
       else {
         arm.n++;
         if (x === 'success') arm.successes++;
+        if (u.clustered)
+          cluster.push({
+            treated: a === 'treatment' ? 1 : 0,
+            y: x === 'success' ? 1 : 0,
+            cluster: clusterOf(store, i),
+          });
       }
     }
     arms[a] = arm;
   }
   const unmatched = spec.values.filter((v) => ![...seen].some(matcher(spec.ref, [v], o.vocab)));
-  return { arms, unmatched };
+  return { arms, unmatched, cluster };
 }
 
 function binaryOutcome(
@@ -120,8 +209,9 @@ function binaryOutcome(
   byArm: ArmRows,
   spec: BinarySpec,
   o: CompareOptions,
+  u: UnitContext,
 ): BinaryResult {
-  const { arms, unmatched } = binaryArms(store, byArm, spec, o);
+  const { arms, unmatched, cluster } = binaryArms(store, byArm, spec, o, u);
   const base: BinaryResult = {
     kind: 'binary',
     spec,
@@ -133,6 +223,7 @@ function binaryOutcome(
     statistic: null,
     pValue: null,
     minExpected: null,
+    ...(u.clustered ? { cluster: clusterInterval(cluster, o) } : {}),
     unmatched,
   };
   const t = arms.treatment;
@@ -158,33 +249,54 @@ function binaryOutcome(
   };
 }
 
-/** The numbers of an arm: durations of ended courses, or a column's values read as numbers. */
+/**
+ * The numbers of an arm's observations: a course's duration (ended courses) or a column's value
+ * read as a number; a person's total days in courses (only when all the person's courses have
+ * ended) or the mean of the values on the person's rows (a value that is not a number leaves the
+ * person out). Each number with the row that names its observation.
+ */
 function numbersOf(
   store: CourseStore,
   rows: number[],
   spec: NumericSpec,
-): { xs: number[]; missing: number; invalid: number } {
+  units: Units,
+): { xs: number[]; at: number[]; missing: number; invalid: number } {
   const xs: number[] = [];
+  const at: number[] = [];
   let missing = 0;
   let invalid = 0;
   const ref = spec.ref;
   for (const i of rows) {
-    if (ref.kind === 'duration') {
-      const end = endOf(store, i);
-      if (end === null) missing++;
-      else xs.push(end - store.start[i]! + 1);
-      continue;
+    const members = units.rowsOf(i);
+    let total = 0;
+    let count = 0;
+    let bad = false;
+    let open = false;
+    for (const r of members) {
+      if (ref.kind === 'duration') {
+        const end = endOf(store, r);
+        if (end === null) open = true;
+        else total += end - store.start[r]! + 1;
+        count++;
+        continue;
+      }
+      const raw = extraOf(store, r, ref.name);
+      if (raw === null) continue;
+      const p = parseNumber(raw);
+      if (!p.ok) bad = true;
+      else {
+        total += p.value;
+        count++;
+      }
     }
-    const raw = extraOf(store, i, ref.name);
-    if (raw === null) {
-      missing++;
-      continue;
+    if (bad) invalid++;
+    else if (open || count === 0) missing++;
+    else {
+      xs.push(ref.kind === 'duration' ? total : total / count);
+      at.push(i);
     }
-    const p = parseNumber(raw);
-    if (p.ok) xs.push(p.value);
-    else invalid++;
   }
-  return { xs, missing, invalid };
+  return { xs, at, missing, invalid };
 }
 
 function numericOutcome(
@@ -192,14 +304,20 @@ function numericOutcome(
   byArm: ArmRows,
   spec: NumericSpec,
   o: CompareOptions,
+  u: UnitContext,
 ): NumericResult {
   const values = {} as Record<Arm, number[]>;
   const arms = {} as Record<Arm, NumericArm>;
+  const cluster: ClusterObservation[] = [];
   for (const a of ARMS) {
-    const { xs, missing, invalid } = numbersOf(store, byArm[a], spec);
+    const { xs, at, missing, invalid } = numbersOf(store, byArm[a], spec, u.units);
     const m = meanSd(xs);
     values[a] = xs;
     arms[a] = { n: m.n, mean: m.mean, sd: m.sd, missing, invalid };
+    if (u.clustered)
+      xs.forEach((y, k) =>
+        cluster.push({ treated: a === 'treatment' ? 1 : 0, y, cluster: clusterOf(store, at[k]!) }),
+      );
   }
   const base: NumericResult = {
     kind: 'numeric',
@@ -211,6 +329,7 @@ function numericOutcome(
     statistic: null,
     df: null,
     pValue: null,
+    ...(u.clustered ? { cluster: clusterInterval(cluster, o) } : {}),
   };
   if (arms.treatment.n === 0 || arms.control.n === 0) return { ...base, noTest: 'empty-group' };
   const difference = arms.treatment.mean! - arms.control.mean!;

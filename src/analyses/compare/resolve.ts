@@ -30,9 +30,13 @@ export interface CompareRequest {
   by?: string;
   age?: string;
   balance?: boolean;
+  /** --balance-fields F[,F...]: fields (key, label or short name) or columns by header. */
+  balanceFields?: string;
   weekly?: number;
   weeklyExit: string;
   asOf?: string;
+  /** --unit person|course; default: person when no person has courses in both groups. */
+  unit?: string;
 }
 
 /** What of the loaded file the resolution reads. */
@@ -40,7 +44,7 @@ export interface CompareData {
   headers: string[];
   mapping: ColumnMapping;
   vocab: VocabSet;
-  unit: 'course' | 'respondent';
+  unit: 'course' | 'respondent' | 'person';
   store: CourseStore;
 }
 
@@ -79,8 +83,20 @@ export function keptColumns(r: CompareRequest): string[] {
     ...(r.group ? [r.group] : []),
     ...(r.by && !(matchKey(r.by) in BY_ALIASES) ? [r.by] : []),
     ...(r.age ? [r.age] : []),
+    // An age band named by a column's header (Alder) reads the ages from that column.
+    ...listArg(r.balanceFields).filter(
+      (f) => !(matchKey(f) in BY_ALIASES) || BY_ALIASES[matchKey(f)] === 'ageBand',
+    ),
   ];
 }
+
+const listArg = (v: string | undefined): string[] =>
+  v === undefined
+    ? []
+    : v
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x !== '');
 
 /** The options of the comparison asked for; `source` names the file in messages. */
 export function resolveCompare(r: CompareRequest, data: CompareData, source: string): CompareOptions {
@@ -97,6 +113,11 @@ export function resolveCompare(r: CompareRequest, data: CompareData, source: str
     throw usageError(
       `${source} has no start or end date column, so it is read as one row per respondent; "within", duration and --weekly need course dates`,
     );
+  if (unit === 'person' && needsDates)
+    throw usageError(
+      `${source} is a person file (a person column and a randomisation date, no course dates); "within", duration and --weekly need course dates: give the outcomes as columns of the file (e.g. --outcome "Job12=Ja")`,
+    );
+  const asked = unitArg(r.unit, unit, source);
   const group = groupRule(r, headers, mapping);
   const by = r.by === undefined ? undefined : subgroupRef(r.by, headers, mapping);
   if (r.age !== undefined && !headers.some((h) => matchKey(h) === matchKey(r.age!)))
@@ -108,13 +129,18 @@ export function resolveCompare(r: CompareRequest, data: CompareData, source: str
     declaredRandomised: Boolean(r.randomised),
     outcomes,
     vocab,
-    unit,
+    unit: unit === 'course' ? (asked ?? 'auto') : unit,
+    ...(unit === 'person' ? { personFile: true } : {}),
+    source,
     asOf: unit === 'course' ? asOfOf(r.asOf, data.store) : null,
     exact: Boolean(r.exact),
     correct: r.correct,
     ...(by ? { by } : {}),
-    ...(r.age ? { ageColumn: r.age } : {}),
-    balance: Boolean(r.balance),
+    ...ageColumnOf(r, headers),
+    balance: Boolean(r.balance) || r.balanceFields !== undefined,
+    ...(r.balanceFields !== undefined
+      ? { balanceFields: balanceRefs(r.balanceFields, headers, mapping) }
+      : {}),
     ...(r.weekly !== undefined ? { weekly: { weeks: r.weekly, exitGroups: weeklyExit } } : {}),
   };
 }
@@ -124,7 +150,13 @@ function resolveOutcomes(r: CompareRequest, data: CompareData): OutcomeSpec[] {
   const within = r.within === undefined ? undefined : horizonArg(r.within);
   const parsed = (r.outcome ?? []).map((s) => parseOutcome(s));
   const numeric = r.numeric ?? [];
-  if (parsed.length === 0 && numeric.length === 0 && !r.balance && r.weekly === undefined)
+  if (
+    parsed.length === 0 &&
+    numeric.length === 0 &&
+    !r.balance &&
+    r.balanceFields === undefined &&
+    r.weekly === undefined
+  )
     throw usageError(
       'nothing to compare: give --outcome (e.g. "exitGroup=job"), --numeric COLUMN, --balance or --weekly N',
     );
@@ -165,6 +197,31 @@ function resolveOutcomes(r: CompareRequest, data: CompareData): OutcomeSpec[] {
       '--within applies to exit outcomes (--outcome exitGroup=job or exitReason=...); there is none',
     );
   return outcomes;
+}
+
+/** --unit: person or course; a survey has respondents, a person file persons. */
+function unitArg(
+  v: string | undefined,
+  unit: CompareData['unit'],
+  source: string,
+): 'person' | 'course' | undefined {
+  if (v === undefined) return undefined;
+  const k = matchKey(v);
+  const asked = ['person', 'persons', 'personer'].includes(k)
+    ? 'person'
+    : ['course', 'courses', 'forlob', 'forløb'].map(matchKey).includes(k)
+      ? 'course'
+      : null;
+  if (asked === null) throw usageError(`--unit ${v}: use person or course`);
+  if (unit === 'respondent')
+    throw usageError(
+      `--unit ${v}: ${source} has no course dates and no randomisation date, so it is read as one row per respondent; leave out --unit`,
+    );
+  if (unit === 'person' && asked === 'course')
+    throw usageError(
+      `--unit course: ${source} is a person file (one row per randomised person) and has no courses`,
+    );
+  return asked;
 }
 
 function horizonArg(v: string): Horizon {
@@ -232,6 +289,39 @@ function groupRule(r: CompareRequest, headers: string[], mapping: ColumnMapping)
         .join(', ')})`,
     );
   return { source: { kind: 'column', name: r.group }, ...explicit };
+}
+
+/**
+ * The column with the ages: --age, else a --balance-fields name that means the age band and is
+ * also a column's header (--balance-fields Alder on a file with an Alder column).
+ */
+function ageColumnOf(r: CompareRequest, headers: string[]): { ageColumn?: string } {
+  if (r.age) return { ageColumn: r.age };
+  const named = listArg(r.balanceFields).find(
+    (f) => BY_ALIASES[matchKey(f)] === 'ageBand' && headers.some((h) => matchKey(h) === matchKey(f)),
+  );
+  return named ? { ageColumn: named } : {};
+}
+
+/** --balance-fields: each name a field (its key, label or short name: jobcenter, køn, alder) or a column. */
+function balanceRefs(v: string, headers: string[], mapping: ColumnMapping): SubgroupRef[] {
+  const names = listArg(v);
+  if (names.length === 0)
+    throw usageError(
+      '--balance-fields: name the fields or columns, comma-separated (e.g. Jobcenter,Køn,ageBand)',
+    );
+  return names.map((name): SubgroupRef => {
+    const alias = BY_ALIASES[matchKey(name)];
+    if (alias === 'group')
+      throw usageError(
+        `--balance-fields ${name}: "${name}" is the group column; it cannot be a baseline field`,
+      );
+    if (alias) return { kind: 'field', field: alias };
+    const ref = resolveName(name, headers, mapping);
+    if (typeof ref === 'string')
+      throw usageError(`--balance-fields ${name}: ${ref.replace('an outcome', 'a baseline field')}`);
+    return ref;
+  });
 }
 
 export function subgroupRef(v: string, headers: string[], mapping: ColumnMapping): SubgroupRef {

@@ -3,7 +3,7 @@ import type { CourseStore } from '../../schema/course-store.js';
 import type { VocabSet } from '../../schema/vocab.js';
 import { AGE_BANDS, ageBand, UNKNOWN } from '../keyfigures.js';
 import type { ArmRows } from './arms.js';
-import { outcome } from './outcomes.js';
+import { outcome, type UnitContext } from './outcomes.js';
 import { ARMS, type CompareOptions, type CompareResult, type SubgroupRef } from './types.js';
 import { ageOf, extraOf, fieldReader, type Reader } from './values.js';
 
@@ -50,6 +50,7 @@ export function subgroups(
   byArm: ArmRows,
   by: SubgroupRef,
   o: CompareOptions,
+  u: UnitContext,
 ): NonNullable<CompareResult['by']> {
   const read = subgroupReader(store, by, o.ageColumn);
   const groups = new Map<string | null, ArmRows>();
@@ -63,7 +64,7 @@ export function subgroups(
   const ordered = [...groups.keys()].sort(subgroupOrder(by, o.vocab));
   const results = ordered.map((value) => ({
     value,
-    outcomes: o.outcomes.map((spec) => outcome(store, groups.get(value)!, spec, o)),
+    outcomes: o.outcomes.map((spec) => outcome(store, groups.get(value)!, spec, o, u)),
   }));
   const tests = results.reduce((s, g) => s + g.outcomes.filter((r) => r.pValue !== null).length, 0);
   return { name: by.kind === 'field' ? by.field : by.name, groups: results, tests };

@@ -3,10 +3,36 @@
  * results it gives. No logic here (see index.ts for the comparison).
  */
 import type { Day } from '../../base/dates.js';
+import type { BadValue } from '../contract-values.js';
 import type { VocabSet } from '../../schema/vocab.js';
 import { fieldsWithRole, type TextField } from '../../model/fields.js';
 
 export type Arm = 'treatment' | 'control';
+
+/** The unit of analysis (docs/definitions.md#compare-unit). */
+export type Unit = 'course' | 'person' | 'respondent';
+
+/** Where the persons' origins came from (--unit person). */
+export interface PersonOrigins {
+  /** Persons followed from a randomisation date (every person of a person file). */
+  fromRandomised: number;
+  /** Persons without a randomisation date, followed from their first course's start. */
+  fromFirstStart: number;
+  /** Persons whose rows give different randomisation dates (the earliest is used). */
+  conflicting: number;
+  /** Randomisation dates that are not dates (the row is followed as if it had none). */
+  unreadable: BadValue[];
+}
+
+/**
+ * A cluster-robust interval of a difference (--unit course with persons on several rows): the
+ * sandwich variance with the persons as clusters (docs/definitions.md#cluster-robust-intervals).
+ */
+export interface ClusterInterval {
+  se: number;
+  ci: [number, number];
+  clusters: number;
+}
 export const ARMS: readonly Arm[] = ['treatment', 'control'];
 
 /** Where a row's group comes from and which values make the two arms. */
@@ -86,6 +112,7 @@ export interface BinaryResult {
   pValue: number | null;
   /** The smallest expected count of the 2×2 table. */
   minExpected: number | null;
+  cluster?: ClusterInterval | null;
   noTest?: NoTest;
   /** Values asked for that no row has (a spelling mistake?). */
   unmatched: string[];
@@ -101,13 +128,16 @@ export interface NumericResult {
   statistic: number | null;
   df: number | null;
   pValue: number | null;
+  cluster?: ClusterInterval | null;
   noTest?: NoTest;
 }
 
 export type OutcomeResult = BinaryResult | NumericResult;
 
+/** The balance characteristics without --balance-fields. */
 export const BALANCE_FIELDS = ['targetGroup', 'education', 'ageBand', 'gender'] as const;
-export type BalanceField = (typeof BALANCE_FIELDS)[number];
+/** A balance characteristic by name: a field's key, or a column's header as given. */
+export type BalanceField = string;
 
 export interface BalanceRow {
   /** Category value; UNKNOWN for rows without a value. */
@@ -118,7 +148,9 @@ export interface BalanceRow {
 }
 
 export interface BalanceResult {
+  /** The field's key, or the column's header as given. */
   field: BalanceField;
+  ref: SubgroupRef;
   n: Record<Arm, number>;
   rows: BalanceRow[];
   /** Pearson's chi-square test of the distribution by group, without continuity correction. */
@@ -154,14 +186,23 @@ export interface SubgroupResult {
 }
 
 export interface CompareResult {
-  unit: 'course' | 'respondent';
+  unit: Unit;
+  /** --unit not given, and persons with courses in both groups made the unit the course: how many. */
+  mixedPersons: number;
+  /** The rows are persons (a person file). */
+  personFile: boolean;
+  /** --unit person: where the persons' origins came from, and anonymised rows left out. */
+  origins?: PersonOrigins;
+  anonymousRows?: number;
+  /** --unit course with persons on several rows: the outcomes carry cluster-robust intervals. */
+  clustered: boolean;
   randomised: boolean;
   /** Rows in each arm, and rows not in either (no value, or another value: counted by value). */
   n: Record<Arm, number>;
   noGroup: number;
   otherGroup: { value: string; count: number }[];
   persons: number;
-  /** Persons (course data) with more than one course in the comparison. */
+  /** Persons (course data) with more than one course in the comparison (--unit person: courses of the persons, in n). */
   personsWithSeveral: number;
   /** The data's newest date, for "within" outcomes and the weekly curve; null for survey data. */
   asOf: Day | null;
@@ -182,7 +223,12 @@ export interface CompareOptions {
   declaredRandomised: boolean;
   outcomes: OutcomeSpec[];
   vocab: VocabSet;
-  unit: 'course' | 'respondent';
+  /** 'auto': person when no person has courses in both groups, else course. */
+  unit: Unit | 'auto';
+  /** The rows are persons (a person file): one row each, followed from the randomisation date. */
+  personFile?: boolean;
+  /** The file, for messages. */
+  source?: string;
   /** Extract date (--as-of, else the newest date in the data); needed for "within" and weekly. */
   asOf: Day | null;
   exact: boolean;
@@ -191,6 +237,8 @@ export interface CompareOptions {
   /** Column with the age in whole years, for rows without a CPR-derived age. */
   ageColumn?: string;
   balance: boolean;
+  /** --balance-fields: the characteristics of the balance tables (default BALANCE_FIELDS). */
+  balanceFields?: SubgroupRef[];
   weekly?: { weeks: number; exitGroups: string[] };
   confLevel?: number;
 }

@@ -99,7 +99,7 @@ function adjustOf(r: ProvidersRequest, data: CompareData): AdjustRef[] {
 
 /** The options of the benchmark asked for; `source` names the file in messages. */
 export function resolveProviders(r: ProvidersRequest, data: CompareData): ProvidersOptions {
-  if (data.unit === 'respondent')
+  if (data.unit !== 'course')
     throw usageError('providers compares courses: the file needs start and end date columns');
   const by = subgroupRef(r.by, data.headers, data.mapping);
   if (r.model !== undefined && r.model !== 'logit')

@@ -13,6 +13,7 @@ import {
   type Table,
 } from '../../model/table.js';
 import { formatFixed } from '../../render/format.js';
+import { matchKey } from '../../schema/normalize-text.js';
 import { balanceFieldLabel, SIMPLE_EFFECT_DA, SIMPLE_EFFECT_EN, type CompareTableOptions } from './labels.js';
 import { smallest } from './outcomes.js';
 
@@ -65,7 +66,8 @@ export function balanceTable(
       )
     : t('Ingen χ²-test: kun én kategori har rækker.', 'No chi-square test: only one category has rows.');
   return {
-    id: `compare.balance.${b.field}`,
+    // A column's id is its header's match key: no spaces or æøå in a json key or sheet name.
+    id: `compare.balance.${b.ref.kind === 'field' ? b.field : matchKey(b.field)}`,
     title: `${t('Balance', 'Balance')}: ${label.toLowerCase()}, ${g.treatment} vs. ${g.control}${significant ? ' *' : ''}`,
     columns: [
       labelCol(label),
@@ -77,6 +79,13 @@ export function balanceTable(
       labelCol(t('|d| > 0,1', '|d| > 0.1')),
     ],
     rows,
+    // The test as numbers (json): the note prints them rounded.
+    stats: {
+      chisq: b.chisq?.statistic ?? null,
+      df: b.chisq?.df ?? null,
+      pValue: b.chisq?.pValue ?? null,
+      minExpected: b.chisq?.minExpected ?? null,
+    },
     notes: [
       t(
         `Standardiseret forskel d = (p₁ − p₂) / √((p₁(1 − p₁) + p₂(1 − p₂)) / 2) med p₁ = andelen i ${g.treatment}, p₂ i ${g.control}; |d| > 0,1 markeres som ubalance.`,

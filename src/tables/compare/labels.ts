@@ -86,18 +86,31 @@ function valueLabel(ref: FieldRef, v: string, vocab: VocabSet, lang: Lang): stri
   return lang === 'en' && entry?.en ? entry.en : c;
 }
 
-/** A readable label of an outcome: "Afsluttet til job inden 12 måneder fra start", "arbejde_vigtigt: Ja". */
-export function outcomeLabel(spec: OutcomeSpec, vocab: VocabSet, lang: Lang): string {
+/**
+ * A readable label of an outcome: "Afsluttet til job inden 12 måneder fra start", "arbejde_vigtigt:
+ * Ja"; `fromRandomisation` (--unit person): "... fra randomisering", and a person's duration.
+ */
+export function outcomeLabel(
+  spec: OutcomeSpec,
+  vocab: VocabSet,
+  lang: Lang,
+  fromRandomisation = false,
+): string {
   const t = sayer(lang);
   const or = t(' eller ', ' or ');
   if (spec.kind === 'numeric')
     return spec.ref.kind === 'duration'
-      ? t('Varighed, dage (afsluttede forløb)', 'Duration, days (ended courses)')
+      ? fromRandomisation
+        ? t(
+            'Dage i forløb (personer med alle forløb afsluttet)',
+            'Days in courses (persons with all courses ended)',
+          )
+        : t('Varighed, dage (afsluttede forløb)', 'Duration, days (ended courses)')
       : spec.ref.name;
   const ref = spec.ref;
   const values = spec.values.map((v) => valueLabel(ref, v, vocab, lang)).join(or);
   const within = spec.within
-    ? ` ${t('inden', 'within')} ${horizonText(spec.within, lang)} ${t('fra start', 'of start')}`
+    ? ` ${t('inden', 'within')} ${horizonText(spec.within, lang)} ${fromRandomisation ? t('fra randomisering', 'of randomisation') : t('fra start', 'of start')}`
     : '';
   if (ref.kind === 'field' && ref.field === 'exitGroup')
     return t(`Afsluttet til ${values}`, `Ended to ${values}`) + within;

@@ -23,23 +23,7 @@ export function methodNotes(res: CompareResult, o: CompareTableOptions, results:
       ),
     );
   notes.push(o.groupText);
-  notes.push(
-    res.unit === 'respondent'
-      ? t(
-          `Enhed: én række pr. respondent (${res.n.treatment + res.n.control} respondenter).`,
-          `Unit: one row per respondent (${res.n.treatment + res.n.control} respondents).`,
-        )
-      : t(
-          `Enhed: ét forløb pr. række (${res.n.treatment + res.n.control} forløb, ${res.persons} personer)` +
-            (res.personsWithSeveral > 0
-              ? `; ${res.personsWithSeveral} personer har mere end ét forløb, og testene behandler forløbene som uafhængige.`
-              : '.'),
-          `Unit: one course per row (${res.n.treatment + res.n.control} courses, ${res.persons} persons)` +
-            (res.personsWithSeveral > 0
-              ? `; ${res.personsWithSeveral} persons have more than one course, and the tests treat the courses as independent.`
-              : '.'),
-        ),
-  );
+  notes.push(...unitNotes(res, o));
   const excluded: string[] = [];
   if (res.noGroup > 0) excluded.push(t(`${res.noGroup} uden gruppe`, `${res.noGroup} without a group`));
   for (const g of res.otherGroup) excluded.push(`${g.count} "${g.value}"`);
@@ -140,10 +124,15 @@ export function outcomeNotes(
     if (censored > 0 && r.spec.within) {
       const asOf = res.asOf === null ? '' : o.lang === 'da' ? danishOf(res.asOf) : isoOf(res.asOf);
       notes.push(
-        t(
-          `${label}: forløb i gang, der endnu ikke er fulgt ${horizonText(r.spec.within, 'da')} (data til ${asOf}), er ikke med: ${pair((a) => r.arms[a].censored)}.`,
-          `${label}: ongoing courses not yet followed for ${horizonText(r.spec.within, 'en')} (data up to ${asOf}) are left out: ${pair((a) => r.arms[a].censored)}.`,
-        ),
+        res.unit === 'person'
+          ? t(
+              `${label}: personer, der endnu ikke er fulgt ${horizonText(r.spec.within, 'da')} fra randomiseringen (data til ${asOf}) og ikke har nået resultatet, er ikke med: ${pair((a) => r.arms[a].censored)}.`,
+              `${label}: persons not yet followed for ${horizonText(r.spec.within, 'en')} from randomisation (data up to ${asOf}) who have not reached the outcome are left out: ${pair((a) => r.arms[a].censored)}.`,
+            )
+          : t(
+              `${label}: forløb i gang, der endnu ikke er fulgt ${horizonText(r.spec.within, 'da')} (data til ${asOf}), er ikke med: ${pair((a) => r.arms[a].censored)}.`,
+              `${label}: ongoing courses not yet followed for ${horizonText(r.spec.within, 'en')} (data up to ${asOf}) are left out: ${pair((a) => r.arms[a].censored)}.`,
+            ),
       );
     }
     if (r.unmatched.length > 0)
@@ -179,6 +168,96 @@ export function outcomeNotes(
           `${label}: no test — the values do not vary.`,
         ),
       }[r.noTest],
+    );
+  return notes;
+}
+
+/** What one observation is (docs/definitions.md#compare-unit), and why the unit is what it is. */
+export function unitNotes(res: CompareResult, o: CompareTableOptions): string[] {
+  const t = sayer(o.lang);
+  const n = res.n.treatment + res.n.control;
+  if (res.unit === 'respondent')
+    return [
+      t(
+        `Enhed: én række pr. respondent (${n} respondenter).`,
+        `Unit: one row per respondent (${n} respondents).`,
+      ),
+    ];
+  if (res.unit === 'person') return personNotes(res, o);
+  const notes = [
+    t(
+      `Enhed: ét forløb pr. række (${n} forløb, ${res.persons} personer)` +
+        (res.personsWithSeveral > 0
+          ? `; ${res.personsWithSeveral} personer har mere end ét forløb. Forløb for samme person er ikke uafhængige: de naive intervaller og p-værdier behandler dem som uafhængige og er for smalle/små; kolonnerne "klyngerobust" giver 95 %-intervaller med personen som klynge (sandwich-varians, som R sandwich::vcovCL).`
+          : '.'),
+      `Unit: one course per row (${n} courses, ${res.persons} persons)` +
+        (res.personsWithSeveral > 0
+          ? `; ${res.personsWithSeveral} persons have more than one course. Courses of one person are not independent: the naive intervals and p-values treat them as independent and come out too narrow/small; the "cluster-robust" columns give 95% intervals with the person as the cluster (sandwich variance, as R sandwich::vcovCL).`
+          : '.'),
+    ),
+  ];
+  if (res.mixedPersons > 0)
+    notes.push(
+      t(
+        `Enheden er forløbet, fordi ${res.mixedPersons} personer har forløb i begge grupper (gruppen er ikke fast pr. person); --unit person kræver, at hver person er i én gruppe.`,
+        `The unit is the course because ${res.mixedPersons} persons have courses in both groups (the group is not constant per person); --unit person needs each person in one group.`,
+      ),
+    );
+  return notes;
+}
+
+function personNotes(res: CompareResult, o: CompareTableOptions): string[] {
+  const t = sayer(o.lang);
+  const n = res.n.treatment + res.n.control;
+  const or = res.origins!;
+  if (res.personFile)
+    return [
+      t(
+        `Enhed: én randomiseret person pr. række i personfilen (${n} personer), med randomiseringsdatoen som dag 0.`,
+        `Unit: one randomised person per row of the person file (${n} persons), with the randomisation date as day 0.`,
+      ),
+    ];
+  const notes = [
+    t(
+      `Enhed: én randomiseret person (${n} personer). En persons resultat gælder alle personens forløb og tælles fra randomiseringsdatoen` +
+        (or.fromFirstStart > 0
+          ? ` (for ${or.fromFirstStart} personer uden randomiseringsdato fra første forløbs start)`
+          : '') +
+        '; "inden for N" er opfyldt, når et af personens forløb sluttede sådan inden for N fra den dato.',
+      `Unit: one randomised person (${n} persons). A person's outcome is over all the person's courses, counted from the randomisation date` +
+        (or.fromFirstStart > 0
+          ? ` (for ${or.fromFirstStart} persons without one, from the first course's start)`
+          : '') +
+        '; "within N" is met when any of the person\'s courses ended so within N of that date.',
+    ),
+  ];
+  if (res.personsWithSeveral > 0)
+    notes.push(
+      t(
+        `${res.personsWithSeveral} personer har mere end ét forløb; baggrundsoplysninger (undergrupper, balance) læses på personens første forløb.`,
+        `${res.personsWithSeveral} persons have more than one course; baseline fields (subgroups, balance) are read from the person's first course.`,
+      ),
+    );
+  if (or.conflicting > 0)
+    notes.push(
+      t(
+        `${or.conflicting} personer har forskellige randomiseringsdatoer på deres rækker; den tidligste er brugt.`,
+        `${or.conflicting} persons have different randomisation dates on their rows; the earliest is used.`,
+      ),
+    );
+  if (or.unreadable.length > 0)
+    notes.push(
+      t(
+        `${or.unreadable.length} randomiseringsdatoer kunne ikke læses (fx ${or.unreadable[0]!.ref}: "${or.unreadable[0]!.value}") og er ikke brugt.`,
+        `${or.unreadable.length} randomisation dates could not be read (e.g. ${or.unreadable[0]!.ref}: "${or.unreadable[0]!.value}") and are not used.`,
+      ),
+    );
+  if ((res.anonymousRows ?? 0) > 0)
+    notes.push(
+      t(
+        `${res.anonymousRows} anonymiserede forløb har ingen person og er ikke med.`,
+        `${res.anonymousRows} anonymised courses have no person and are left out.`,
+      ),
     );
   return notes;
 }

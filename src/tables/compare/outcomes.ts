@@ -47,10 +47,17 @@ function signifCell(p: number | null, o: CompareTableOptions): Cell {
 interface Layout {
   binary: boolean;
   numeric: boolean;
+  /** Cluster-robust interval columns after the naive ones (--unit course, persons with several). */
+  clustered: boolean;
   columns: Column[];
 }
 
-function outcomeLayout(results: OutcomeResult[], first: string, o: CompareTableOptions): Layout {
+function outcomeLayout(
+  results: OutcomeResult[],
+  first: string,
+  o: CompareTableOptions,
+  clustered: boolean,
+): Layout {
   const t = sayer(o.lang);
   const binary = results.some((r) => r.kind === 'binary');
   const numeric = results.some((r) => r.kind === 'numeric');
@@ -80,11 +87,17 @@ function outcomeLayout(results: OutcomeResult[], first: string, o: CompareTableO
     ),
     valueCol(t('95 %-KI, nedre', '95% CI, lower')),
     valueCol(t('95 %-KI, øvre', '95% CI, upper')),
+    ...(clustered
+      ? [
+          valueCol(t('95 %-KI klyngerobust, nedre', '95% CI cluster-robust, lower'), 'clusterLower'),
+          valueCol(t('95 %-KI klyngerobust, øvre', '95% CI cluster-robust, upper'), 'clusterUpper'),
+        ]
+      : []),
     valueCol('p', 'pValue'),
     labelCol('Test'),
     labelCol(o.stars ? t('Signifikans', 'Significance') : t('Signifikant (5 %)', 'Significant (5%)')),
   );
-  return { binary, numeric, columns };
+  return { binary, numeric, clustered, columns };
 }
 
 function outcomeRow(label: string, r: OutcomeResult, layout: Layout, o: CompareTableOptions): Row {
@@ -119,11 +132,29 @@ function outcomeRow(label: string, r: OutcomeResult, layout: Layout, o: CompareT
     num(scaled(r.difference), 1, behind),
     num(scaled(r.ci?.[0]), 1, behind),
     num(scaled(r.ci?.[1]), 1, behind),
+    ...(layout.clustered
+      ? [num(scaled(r.cluster?.ci[0]), 1, behind), num(scaled(r.cluster?.ci[1]), 1, behind)]
+      : []),
     pValue(r.pValue, behind),
     text(testName(r)),
     signifCell(r.pValue, o),
   );
   return { cells };
+}
+
+/**
+ * Each row's test as numbers (json; Table.stats): the statistic (χ² or t; null for Fisher's test),
+ * df (t only), p, and with --unit course the cluster-robust standard error of the difference.
+ */
+function rowStats(results: OutcomeResult[]): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  results.forEach((r, i) => {
+    out[`row${i}.statistic`] = r.statistic;
+    out[`row${i}.df`] = r.kind === 'numeric' ? r.df : r.test === 'chisq' ? 1 : null;
+    out[`row${i}.pValue`] = r.pValue;
+    if (r.cluster !== undefined) out[`row${i}.clusterSe`] = r.cluster?.se ?? null;
+  });
+  return out;
 }
 
 /** What every table of a comparison shares: "A vs. B", the simple-effect tail of titles, the source note. */
@@ -136,13 +167,14 @@ export interface Shared {
 /** All outcomes, one row each, with the notes on method and on each outcome. */
 export function outcomesTable(res: CompareResult, o: CompareTableOptions, shared: Shared): Table {
   const t = sayer(o.lang);
-  const labels = res.outcomes.map((r) => outcomeLabel(r.spec, o.vocab, o.lang));
-  const layout = outcomeLayout(res.outcomes, t('Resultat', 'Outcome'), o);
+  const labels = res.outcomes.map((r) => outcomeLabel(r.spec, o.vocab, o.lang, res.unit === 'person'));
+  const layout = outcomeLayout(res.outcomes, t('Resultat', 'Outcome'), o, res.clustered);
   return {
     id: 'compare.outcomes',
     title: `${t('Resultater', 'Outcomes')}: ${shared.vs}${shared.titleTail}`,
     columns: layout.columns,
     rows: res.outcomes.map((r, i) => outcomeRow(labels[i]!, r, layout, o)),
+    stats: rowStats(res.outcomes),
     notes: [
       ...methodNotes(res, o, res.outcomes),
       ...res.outcomes.flatMap((r, i) => outcomeNotes(labels[i]!, r, res, o)),
@@ -175,9 +207,9 @@ export function byTables(res: CompareResult, o: CompareTableOptions, shared: Sha
           ? t('Kvinder', 'Women')
           : v;
   return res.outcomes.map((overall, i) => {
-    const label = outcomeLabel(overall.spec, o.vocab, o.lang);
+    const label = outcomeLabel(overall.spec, o.vocab, o.lang, res.unit === 'person');
     const results = by.groups.map((s) => s.outcomes[i]!);
-    const layout = outcomeLayout([overall], byLabel, o);
+    const layout = outcomeLayout([overall], byLabel, o, res.clustered);
     return {
       id: `compare.by.${i + 1}`,
       title: `${label}: ${shared.vs} ${t('efter', 'by')} ${byLabel.toLowerCase()}${shared.titleTail}`,
@@ -186,6 +218,7 @@ export function byTables(res: CompareResult, o: CompareTableOptions, shared: Sha
         ...by.groups.map((s, j) => outcomeRow(group(s.value), results[j]!, layout, o)),
         { ...outcomeRow(t('I alt', 'Total'), overall, layout, o), style: 'total' as const },
       ],
+      stats: rowStats([...results, overall]),
       notes: [
         multiple,
         ...(res.randomised ? [] : [t(SIMPLE_EFFECT_DA, SIMPLE_EFFECT_EN) + '.']),

@@ -69,6 +69,16 @@ export function weeklyTable(
     ],
     rows,
     notes: [...weeklyNotes(res, o, groups), sourceNote],
+    // The log-rank test as numbers (json): the note prints them rounded.
+    stats: {
+      logRankChisq: w.logRank?.statistic ?? null,
+      logRankDf: w.logRank ? 1 : null,
+      logRankP: w.logRank?.pValue ?? null,
+      observedTreatment: w.logRank?.observed[0] ?? null,
+      observedControl: w.logRank?.observed[1] ?? null,
+      expectedTreatment: w.logRank?.expected[0] ?? null,
+      expectedControl: w.logRank?.expected[1] ?? null,
+    },
   };
 }
 
@@ -94,10 +104,15 @@ function weeklyNotes(res: CompareResult, o: CompareTableOptions, groups: string)
   const lr = w.logRank;
   const fmt = (v: number, d: number) => formatFixed(v, d, o.lang);
   return [
-    t(
-      `Andelen af forløbene, der er afsluttet til ${groups} senest på dag 7 × uge efter start (startdagen er dag 1). Forløb: ${g.treatment} ${w.arms.treatment.n}, ${g.control} ${w.arms.control.n}.`,
-      `The share of courses ended to ${groups} by day 7 × week after start (the start day is day 1). Courses: ${g.treatment} ${w.arms.treatment.n}, ${g.control} ${w.arms.control.n}.`,
-    ),
+    res.unit === 'person'
+      ? t(
+          `Andelen af personerne med et forløb afsluttet til ${groups} senest på dag 7 × uge efter randomiseringen (randomiseringsdagen er dag 1; uden randomiseringsdato fra første forløbs start). Personer: ${g.treatment} ${w.arms.treatment.n}, ${g.control} ${w.arms.control.n}. "Forløb" nedenfor er personer.`,
+          `The share of persons with a course ended to ${groups} by day 7 × week after randomisation (the randomisation day is day 1; without a randomisation date from the first course's start). Persons: ${g.treatment} ${w.arms.treatment.n}, ${g.control} ${w.arms.control.n}. "Courses" below are persons.`,
+        )
+      : t(
+          `Andelen af forløbene, der er afsluttet til ${groups} senest på dag 7 × uge efter start (startdagen er dag 1). Forløb: ${g.treatment} ${w.arms.treatment.n}, ${g.control} ${w.arms.control.n}.`,
+          `The share of courses ended to ${groups} by day 7 × week after start (the start day is day 1). Courses: ${g.treatment} ${w.arms.treatment.n}, ${g.control} ${w.arms.control.n}.`,
+        ),
     t(
       `Kaplan–Meier-kurve (som R survfit) med 95 %-konfidensinterval efter survfits standard (log-skala). Forløb, der stadig er i gang, er censureret på datoen for de nyeste data (${asOf}); forløb fulgt under ${w.weeks} uger uden afgang: ${g.treatment} ${w.arms.treatment.censored}, ${g.control} ${w.arms.control.censored}. Forløb afsluttet til noget andet (${g.treatment} ${w.arms.treatment.otherExits}, ${g.control} ${w.arms.control.otherExits}) kommer ikke til ${groups} fra dette forløb: de tæller som ikke afgået, så længe data rækker. Uden censurering er tallet blot andelen af forløbene.`,
       `Kaplan–Meier curve (as R survfit) with the 95% confidence interval survfit gives by default (log scale). Courses still ongoing are censored on the date of the newest data (${asOf}); courses followed for less than ${w.weeks} weeks without an exit: ${g.treatment} ${w.arms.treatment.censored}, ${g.control} ${w.arms.control.censored}. Courses ended to something else (${g.treatment} ${w.arms.treatment.otherExits}, ${g.control} ${w.arms.control.otherExits}) will not end to ${groups} from this course: they count as not exited for as long as the data reaches. Without censoring the figure is simply the share of the courses.`,
