@@ -64,9 +64,10 @@ describe.each(['terminal', 'md', 'csv', 'json', 'html'] as Format[])('--format %
 describe('markdown', () => {
   it('escapes the brackets of links and images, in cells and notes', async () => {
     const md = (await renderTables([table], 'md', opts)) as string;
-    expect(md).toContain('\\[klik\\](javascript:alert(1))');
-    expect(md).toContain('!\\[x\\](http://example.invalid/x.png)');
-    expect(md).toContain('> \\[klik\\](javascript:x) \\<b>');
+    // The "(" after "]" and the ":" of "://" escaped too (no link target, no bare autolink).
+    expect(md).toContain('\\[klik\\]\\(javascript:alert(1))');
+    expect(md).toContain('!\\[x\\]\\(http\\://example.invalid/x.png)');
+    expect(md).toContain('> \\[klik\\]\\(javascript:x) \\<b>');
     expect(md).not.toMatch(/(?<!\\)\[klik/);
   });
 });
