@@ -62,6 +62,8 @@ export interface YoyResult {
   columns: YoyColumn[];
   /** In display order (see yoy()). */
   rows: YoyRow[];
+  /** The rows' keys as `YoyOptions.keys` takes them (the same rows in another table). */
+  rowKeys: string[];
   /** Per column: all counted courses (the denominator of shares), distinct persons, ended durations. */
   totals: YoyCell[];
   /** Per column, with `select`: the selected rows' courses together (persons distinct). */
@@ -90,6 +92,10 @@ export interface YoyOptions {
   vocab: VocabSet;
   /** Only these row keys (in this order), the others as one row; a subtotal of them. */
   select?: string[];
+  /** Count only the courses at these indices (a --by value's); the values' first dates stay the export's. */
+  subset?: ArrayLike<number>;
+  /** Exactly these value rows in this order (a --by table with the rows of the table of all courses). */
+  keys?: string[];
 }
 
 /** Rows of the exit: only ended courses have a value; the others are a row of their own. */
@@ -236,11 +242,15 @@ export function yoy(courses: readonly Course[] | CourseStore, o: YoyOptions): Yo
     acc.days[j]! += daysIn(columns[j]!, store.start[i]!, end, asOf);
   };
   for (let i = 0; i < store.length; i++) {
+    const first = exitRows ? store.end[i]! : store.start[i]!;
+    const key = valueKeyOfId[ids[i]!]!;
+    if (first !== NONE && first < (since.get(key) ?? Infinity)) since.set(key, first);
+  }
+  const n = o.subset === undefined ? store.length : o.subset.length;
+  for (let x = 0; x < n; x++) {
+    const i = o.subset === undefined ? x : o.subset[x]!;
     const end = store.end[i]!;
     const id = ids[i]!;
-    const first = exitRows ? end : store.start[i]!;
-    if (first !== NONE && first < (since.get(valueKeyOfId[id]!) ?? Infinity))
-      since.set(valueKeyOfId[id]!, first);
     for (const j of columnsOfCourse(columns, basis, store.start[i]!, end)) {
       // Not ended (basis start: no end at all; active: still running at the column's end).
       const open = end === NONE || (basis === 'active' && end > columns[j]!.to);
@@ -261,6 +271,7 @@ export function yoy(courses: readonly Course[] | CourseStore, o: YoyOptions): Yo
     basis,
     step: o.step,
     columns,
+    rowKeys: keys,
     rows: keys.map((key) => ({
       key: SPECIAL_KEYS.has(key) ? '' : key,
       kind: SPECIAL_KEYS.get(key) ?? 'value',
@@ -285,7 +296,8 @@ function rowKeys(
 ): string[] {
   const last = o.columns.length - 1;
   let keys: string[];
-  if (o.select !== undefined) keys = [...o.select, OTHERS_KEY];
+  if (o.keys !== undefined) keys = o.keys.filter((key) => !SPECIAL_KEYS.has(key));
+  else if (o.select !== undefined) keys = [...o.select, OTHERS_KEY];
   else if (o.rows === 'exitGroup') {
     keys = [...o.vocab.exitGroups.map((g) => g.key), UNMAPPED_GROUP].filter(
       (key) => key !== UNMAPPED_GROUP || byKey.has(key),
@@ -302,6 +314,7 @@ function rowKeys(
       .filter((key) => !SPECIAL_KEYS.has(key))
       .sort((a, b) => newestOf(b) - newestOf(a) || rank(a) - rank(b) || a.localeCompare(b, 'da'));
   }
+  if (o.keys !== undefined) return [...keys, ...o.keys.filter((key) => SPECIAL_KEYS.has(key))];
   for (const key of [NOT_ENDED_KEY, ONGOING_KEY]) if (byKey.has(key)) keys.push(key);
   return keys;
 }

@@ -14,8 +14,10 @@ import { danishOf } from '../base/dates.js';
 import { parseStepRange, STEPS, stepWords } from '../base/steps.js';
 import { usageError } from '../errors.js';
 import { chartSpec, type ChartOptions as BarChartOptions } from '../render/chart.js';
-import { yearColumns, yoyTable } from '../tables/yoy.js';
+import { yearColumns, yoyTable, type YoyTableOptions } from '../tables/yoy.js';
 import { parseColumns, parseMeasure, resolveSelect } from './yoy-layout.js';
+import { byTables, checkByMeasure } from './yoy-by.js';
+import { BY_FIELDS, type ByField } from '../analyses/partition.js';
 import type { Loaded } from '../schema/load.js';
 import {
   DEFAULT_SUPPRESSION,
@@ -40,6 +42,7 @@ export interface YoyFlags extends ReadFlags, TableOutputFlags {
   rowsSelect?: string;
   subtotal?: boolean;
   blankBeforeFirst?: boolean;
+  by?: ByField;
 }
 
 const MAX_COLUMNS = 50;
@@ -105,6 +108,12 @@ export const yoyCommand: CommandSpec<YoyFlags> = {
           '--rows-select <values>',
           'only these rows (values of --rows, comma-separated), the others as one row "Øvrige"',
         )
+        .addOption(
+          new Option(
+            '--by <field>',
+            'one table per value of this field (e.g. unit), then the table of all courses',
+          ).choices([...BY_FIELDS]),
+        )
         .option('--subtotal', 'with --rows-select: a row with the selected rows together')
         .option(
           '--blank-before-first',
@@ -142,6 +151,7 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
   const t = sayer(flags.lang);
   const step = flags.step;
   const { measure, shares } = parseMeasure(flags.measure);
+  if (flags.by) checkByMeasure(measure, shares);
   const given = flags.columns === undefined ? undefined : parseColumns(flags.columns, flags.lang);
   const range = flags.years === undefined ? undefined : parseYears(flags.years, step);
   const basis: YoyBasis =
@@ -164,7 +174,7 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
     flags.rowsSelect === undefined
       ? undefined
       : resolveSelect(flags.rowsSelect, flags.rows, data.vocab, data.store);
-  const result = yoy(data.store, {
+  const analysis = {
     rows: flags.rows,
     basis,
     step,
@@ -172,7 +182,8 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
     columns,
     vocab: data.vocab,
     ...(select ? { select } : {}),
-  });
+  };
+  const result = yoy(data.store, analysis);
   const span = columns.length === 1 ? columns[0]!.label : `${columns[0]!.label}–${columns.at(-1)!.label}`;
   if (!range && !given) say.note(`no --years given; using ${span}, every complete ${what} in the data`);
   if (result.incomplete.length > 0 && result.newest !== null)
@@ -180,7 +191,7 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
       `${result.incomplete.join(', ')} not over in the data (newest date ${danishOf(result.newest)}); the figures are not final`,
     );
 
-  const table = yoyTable(result, {
+  const tableOptions: YoyTableOptions = {
     lang: flags.lang,
     measure,
     vocab: data.vocab,
@@ -191,7 +202,11 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
     blankBeforeFirst: flags.blankBeforeFirst === true,
     subtotal: flags.subtotal === true,
     columnNotes: given?.notes ?? [],
-  });
+  };
+  const tables = flags.by
+    ? byTables(data.store, flags.by, result, analysis, tableOptions)
+    : [yoyTable(result, tableOptions)];
+  const table = tables.at(-1)!;
   const chart: BarChartOptions = {
     lang: flags.lang,
     seriesColumns: yearColumns(columns.length, shares ? 2 : 1, flags.order),
@@ -208,7 +223,7 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
   return {
     period: { from: columns[0]!.from, to: columns.at(-1)!.to },
     title: t('År for år', 'Year over year'),
-    tables: [table],
+    tables,
     charts: o.charts
       ? [{ table: table.id, spec: (shown) => chartSpec(shown, chart), file: flags.chart }]
       : [],

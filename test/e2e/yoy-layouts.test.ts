@@ -148,6 +148,72 @@ describe('jobfx yoy layouts', () => {
     );
   });
 
+  it('--by unit: a table per unit with the rows of all courses, then all courses', () => {
+    // Ended 2023: c08 VP, c09 Stoppet (Maler), c10 Uoplyst (Park): all "Øvrige".
+    // Ended 2024: Maler c12 c20 Afbrudt, c15 VP; Park c13 c19 OJ, c14 Barsel.
+    const r = jobfx(
+      [
+        'yoy',
+        EXITS,
+        '--format',
+        'json',
+        '--rows',
+        'exitGroup',
+        '--years',
+        '2023-2024',
+        '--by',
+        'unit',
+        '--rows-select',
+        'job,dropout',
+        '--subtotal',
+      ],
+      { cwd: tmp },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const tables = JSON.parse(r.stdout).tables as JsonTable[];
+    expect(tables.map((t) => t.title)).toEqual([
+      'Afsluttede forløb efter afgangsgruppe, 2023–2024, Enhed: Maler',
+      'Afsluttede forløb efter afgangsgruppe, 2023–2024, Enhed: Park',
+      'Afsluttede forløb efter afgangsgruppe, 2023–2024, alle (enhed)',
+    ]);
+    const rows = ['Job', 'Afbrudt / ikke gennemført', 'I alt, udvalgte', 'Øvrige', 'I alt'];
+    const expected = [
+      [
+        [0, 0],
+        [0, 2],
+        [0, 2],
+        [2, 1],
+        [2, 3],
+      ],
+      [
+        [0, 2],
+        [0, 0],
+        [0, 2],
+        [1, 1],
+        [1, 3],
+      ],
+      [
+        [0, 2],
+        [0, 2],
+        [0, 4],
+        [3, 2],
+        [3, 6],
+      ],
+    ];
+    tables.forEach((t, k) => {
+      expect(t.rows.map((x) => x.cells[0])).toEqual(rows);
+      expect(t.rows.map((x) => x.cells.slice(1, 3))).toEqual(expected[k]);
+    });
+  });
+
+  it('--by refuses shares alone and course-years, whose cells would give each other away', () => {
+    for (const measure of ['share', 'course-years']) {
+      const r = jobfx(['yoy', EXITS, '--by', 'unit', '--measure', measure], { cwd: tmp });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`--by with --measure ${measure}`));
+    }
+  });
+
   it('draws the chart of a count,share table with the newest year first', () => {
     const svg = join(tmp, 'desc.svg');
     const r = jobfx(['yoy', EXITS, '--measure', 'count,share', '--order', 'desc', '--chart', svg], {

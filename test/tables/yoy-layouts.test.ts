@@ -10,7 +10,8 @@ import { suppress } from '../../src/disclosure/suppress.js';
 import type { Cell } from '../../src/model/table.js';
 import { buildVocabSet, DEFAULT_VOCABULARIES } from '../../src/schema/vocab.js';
 import { yoyTable, type YoyTableOptions } from '../../src/tables/yoy.js';
-import { course } from '../helpers.js';
+import { course, storeOf } from '../helpers.js';
+import { byTables } from '../../src/commands/yoy-by.js';
 
 const vocab = buildVocabSet(DEFAULT_VOCABULARIES);
 let n = 0;
@@ -100,5 +101,40 @@ describe('yoy layouts and suppression', () => {
       ['Øvrige', 6, 'share', 7, 'share', 'num', 'num'],
       ['I alt', 26, 'share', 20, 'share', 'num', 'empty'],
     ]);
+  });
+
+  it('--by: the table of all courses is the sum of the tables by unit, and stays so when suppressed', () => {
+    // X: 10 in 2023 split 7 Park / 3 Maler, so Maler's 3 is hidden and must not come back from
+    // the table of all courses minus Park's.
+    let m = 0;
+    const unitOf = () => (m++ % 10 < 7 ? 'Park' : 'Maler');
+    const withUnits = courses.map((c) => ({ ...c, unit: unitOf() }));
+    const store = storeOf(withUnits);
+    const analysis = {
+      rows: 'exitReason' as const,
+      basis: 'end' as const,
+      step: 'year' as const,
+      measure: 'count' as const,
+      columns: columnsBetween(2023, 2024, 'year'),
+      vocab,
+    };
+    const tables = byTables(store, 'unit', yoy(store, analysis), analysis, opts({ subtotal: false }));
+    expect(tables).toHaveLength(3);
+    expect(relationErrors(tables)).toEqual([]);
+    const shown = suppress(tables, 5, 'da');
+    const hidden = (t: number, i: number, j: number) => shown[t]!.rows[i]!.cells[j]!.t === 'suppressed';
+    // Maler (the first table) X 2023 = 3: hidden.
+    expect(tables[0]!.title).toMatch(/Maler$/);
+    expect(hidden(0, 0, 1)).toBe(true);
+    for (const link of tables[2]!.links!) {
+      const cells = [link.total, ...link.parts].map((c) =>
+        hidden(
+          tables.findIndex((x) => x.id === c.table),
+          c.row,
+          c.col,
+        ),
+      );
+      expect(cells.filter(Boolean).length).not.toBe(1);
+    }
   });
 });
