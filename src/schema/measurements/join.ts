@@ -65,7 +65,7 @@ function ownCourses(
     if (rows.person[i] === 0 || rows.rejected.has(i)) continue;
     const start = rows.courseStart[i]!;
     if (start === NONE) withoutStart = true;
-    const id = rows.courseId[i]!;
+    const id = rows.courseId[i] ?? 0; // an absent column is empty
     const key =
       id !== 0
         ? -(id * 2_097_152 + rows.person[i]!) - 1
@@ -142,7 +142,7 @@ function joinCourses(
     if (rows.person[r] === 0 || rows.rejected.has(r)) continue;
     const person = rows.persons.values[rows.person[r]!]!;
     const f = { courseStart: dayOrNull(rows.courseStart[r]!), day: dayOrNull(rows.day[r]!) };
-    const id = byId && rows.text(rows.courseId[r]!);
+    const id = byId && rows.text(rows.courseId[r]);
     if (byId && id === null) withoutId++;
     const found =
       byId && id

@@ -84,7 +84,12 @@ export async function loadMeasurements(
     personIds(pseudonymise, mapping.personIdKind === 'cpr'),
     table.info.date1904 === true,
   );
-  const rows = new ReadRows(table.info.format === 'csv' ? 'line' : 'row');
+  const rows = new ReadRows(
+    table.info.format === 'csv' ? 'line' : 'row',
+    (['programme', 'unit', 'targetGroup', 'courseId'] as const).filter(
+      (f) => mapping.fields[f] === undefined,
+    ),
+  );
   const skipped: Ledger['skipped'] = [];
   let count = 0;
   // `ref` undefined: the reader's own "line N" (the fast path, which makes no ref per row).

@@ -70,8 +70,18 @@ export class ReadRows {
   /** Refs that are not "<prefix> <row number>" (none from jobfx's own readers). */
   private readonly refs = new Map<number, string>();
 
-  /** `prefix`: the readers' word before the row number ("line" in a CSV file, "row" in a sheet). */
-  constructor(private readonly prefix: string) {}
+  /**
+   * `prefix`: the readers' word before the row number ("line" in a CSV file, "row" in a sheet).
+   * `absent`: text columns the file does not have: kept empty (a write past the end of a typed
+   * array does nothing, and a read gives undefined, which `text` reads as null), 4 MB each saved
+   * at a million rows.
+   */
+  constructor(
+    private readonly prefix: string,
+    absent: readonly ('programme' | 'unit' | 'targetGroup' | 'courseId')[] = [],
+  ) {
+    for (const f of absent) this[f] = new Int32Array(0);
+  }
 
   /** Room for about n rows (the reader's estimate), so that the columns need not grow by doubling. */
   reserve(n: number): void {
@@ -121,7 +131,7 @@ export class ReadRows {
   /** Row i's facts as an object (for messages and the rejects file), or null. */
   facts(i: number): RowFacts | null {
     if (this.person[i] === 0) return null;
-    const text = (ids: Int32Array) => this.texts.values[ids[i]!] ?? null;
+    const text = (ids: Int32Array) => this.text(ids[i]!);
     return {
       person: this.persons.values[this.person[i]!]!,
       slot: this.slot[i] as Slot,
@@ -143,8 +153,9 @@ export class ReadRows {
     return out;
   }
 
-  text(id: number): string | null {
-    return this.texts.values[id] ?? null;
+  /** The text of an id (undefined: a column the file does not have). */
+  text(id: number | undefined): string | null {
+    return id === undefined ? null : (this.texts.values[id] ?? null);
   }
 
   private scaleId(s: Scale | null): number {
@@ -164,10 +175,8 @@ export class ReadRows {
     this.day = resized(this.day, n);
     this.courseStart = resized(this.courseStart, n);
     this.courseEnd = resized(this.courseEnd, n);
-    this.programme = resized(this.programme, n);
-    this.unit = resized(this.unit, n);
-    this.targetGroup = resized(this.targetGroup, n);
-    this.courseId = resized(this.courseId, n);
+    for (const f of ['programme', 'unit', 'targetGroup', 'courseId'] as const)
+      if (this[f].length > 0) this[f] = resized(this[f], n);
     this.firstScore = resized(this.firstScore, n + 1);
   }
 }
