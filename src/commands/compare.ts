@@ -82,7 +82,7 @@ export const compareCommand: CommandSpec<CompareFlags> = {
         .option('--stars', 'significance as stars (*** ** *) instead of a yes/no column')
         .option(
           '--by <field>',
-          'repeat the comparison per subgroup: jobcenter (unit), programme, targetGroup, education, gender, ageBand, or a column',
+          'repeat the comparison per subgroup: jobcenter (unit), programme, targetGroup, education, gender, ageBand, or a column; with a test of whether the effects differ (interaction: logistic LRT, or F for a numeric outcome)',
         )
         .option(
           '--age <column>',
@@ -142,6 +142,12 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
   for (const r of result.outcomes)
     if (r.kind === 'binary' && r.unmatched.length > 0)
       say.warn(`--outcome "${r.spec.text}": no row has ${r.unmatched.map((v) => `"${v}"`).join(', ')}`);
+  for (const [i, x] of (result.by?.interactions ?? []).entries()) {
+    const what = `--by ${result.by!.name}, interaction test of "${result.outcomes[i]!.spec.text}"`;
+    for (const e of x.excluded)
+      say.note(`${what}: subgroup ${e.value ?? '(unknown)'} left out of the test (${e.reason})`);
+    if (x.failure) say.warn(`${what}: no test (${x.failure.reason}); see the note under the table`);
+  }
   if (!result.randomised)
     say.note(
       'the groups are not marked as randomised: the output is a simple effect, not an effect estimate (add --randomised if they were drawn at random)',

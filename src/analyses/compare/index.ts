@@ -33,6 +33,7 @@ export {
 } from './resolve.js';
 export { rowObserver, type Observed } from './outcomes.js';
 export { subgroupOrder, subgroupReader } from './subgroups.js';
+export type { ExcludedReason, InteractionResult } from './interaction.js';
 
 /** The comparison of the rows of a store (course i is row i). */
 export function compare(store: CourseStore, o: CompareOptions): CompareResult {

@@ -5,6 +5,7 @@
 import type { Day } from '../../base/dates.js';
 import type { VocabSet } from '../../schema/vocab.js';
 import { fieldsWithRole, type TextField } from '../../model/fields.js';
+import type { InteractionResult } from './interaction.js';
 
 export type Arm = 'treatment' | 'control';
 export const ARMS: readonly Arm[] = ['treatment', 'control'];
@@ -166,7 +167,7 @@ export interface CompareResult {
   /** The data's newest date, for "within" outcomes and the weekly curve; null for survey data. */
   asOf: Day | null;
   outcomes: OutcomeResult[];
-  by?: { name: string; groups: SubgroupResult[]; tests: number };
+  by?: { name: string; groups: SubgroupResult[]; tests: number; interactions: InteractionResult[] };
   balance?: { results: BalanceResult[]; skipped: BalanceField[] };
   weekly?: WeeklyResult;
 }
