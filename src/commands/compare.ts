@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import { compare, keptColumns, resolveCompare, type CompareRequest } from '../analyses/compare/index.js';
 import { usageError } from '../errors.js';
 import type { Table } from '../model/table.js';
-import { curveChartSpec } from '../render/chart.js';
+import { curveChartSpec, stackedBarSpec } from '../render/chart.js';
 import type { Loaded } from '../schema/load.js';
-import { compareLabels, compareTables, weeklyCurve } from '../tables/compare/index.js';
+import { compareLabels, compareTables, likertBars, weeklyCurve } from '../tables/compare/index.js';
 import {
   DEFAULT_SUPPRESSION,
   addTableOutputOptions,
@@ -100,17 +100,40 @@ export const compareCommand: CommandSpec<CompareFlags> = {
         )
         .option('--weekly-exit <groups>', 'exit groups counted by --weekly (comma-separated keys)', 'job')
         .option(
+          '--likert <column>',
+          'a question on a Likert scale: answers by group in the order of the scale, chi-square test, and the share "i høj grad" or more',
+        )
+        .option(
+          '--likert-order <answers>',
+          'the scale, highest first, comma-separated (default "I meget høj grad,I høj grad,I nogen grad,I mindre grad,Slet ikke"; "Ved ikke" is kept apart)',
+        )
+        .option(
+          '--likert-top <n>',
+          'the share counts the first N categories of the scale (default 2: "i høj grad" or more)',
+          (v: string) => {
+            if (!/^\d+$/.test(v) || Number(v) < 1)
+              throw usageError(`--likert-top ${v}: expected a whole number of categories, 1 or more`);
+            return Number(v);
+          },
+        )
+        .option(
           '--as-of <date>',
           'the date the data was extracted; default: the newest start or end date in the data',
         )
         .option(
           '--chart <file.svg>',
-          `with --weekly: also draw the curve as a line chart (SVG); small cells are left out (--suppress, default ${DEFAULT_SUPPRESSION})`,
+          `with --weekly: also draw the curve as a line chart; with --likert: the answers as stacked bars (SVG); small cells are left out (--suppress, default ${DEFAULT_SUPPRESSION})`,
         ),
     ),
   check(flags) {
-    if (flags.chart !== undefined && flags.weekly === undefined)
-      throw usageError('--chart draws the weekly curve: add --weekly N');
+    if (flags.chart !== undefined && flags.weekly === undefined && flags.likert === undefined)
+      throw usageError(
+        '--chart draws the weekly curve or the Likert answers: add --weekly N or --likert COLUMN',
+      );
+    if (flags.chart !== undefined && flags.weekly !== undefined && flags.likert !== undefined)
+      throw usageError('--chart draws one chart: give --weekly or --likert, not both, with --chart');
+    if ((flags.likertOrder !== undefined || flags.likertTop !== undefined) && flags.likert === undefined)
+      throw usageError('--likert-order and --likert-top describe the scale of --likert COLUMN: add --likert');
     if (flags.chart !== undefined && !/\.svg$/i.test(flags.chart))
       throw usageError(`--chart ${flags.chart}: the chart is SVG; give a file name ending in .svg`);
   },
@@ -125,7 +148,7 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
   const say = messages();
   if (data.unit === 'respondent')
     say.note(`${o.source} has no start or end date column: read as a survey, one row per respondent`);
-  const options = resolveCompare(flags, data, o.source);
+  const options = resolveCompare(flags, data, o.source, data.config.config.likert);
   const result = compare(data.store, options);
   const { vocab, unit } = data;
   const t = sayer(flags.lang);
@@ -152,13 +175,31 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
     say.note(
       'the groups are not marked as randomised: the output is a simple effect, not an effect estimate (add --randomised if they were drawn at random)',
     );
+  for (const u of result.likert?.unknown ?? [])
+    say.warn(
+      `--likert ${flags.likert}: the answer "${u.value}" (${u.counts.treatment + u.counts.control} ${u.counts.treatment + u.counts.control === 1 ? 'row' : 'rows'}) is not on the scale and is left out; give the scale with --likert-order or likert.order in the config`,
+    );
   const weekly = tables.find((x) => x.id === 'compare.weekly');
+  const likert = tables.find((x) => x.id === 'compare.likert');
   const curve = (shown: Table) =>
     curveChartSpec(weeklyCurve(shown, { lang: flags.lang, armLabels: labels.armLabels }), flags.lang);
+  const bars = (shown: Table) =>
+    stackedBarSpec(
+      likertBars(shown, { lang: flags.lang, armLabels: labels.armLabels }),
+      flags.lang,
+      options.likert!.order.length,
+    );
+  const charts = !o.charts
+    ? []
+    : weekly
+      ? [{ table: weekly.id, spec: curve, file: flags.chart }]
+      : likert
+        ? [{ table: likert.id, spec: bars, file: flags.chart }]
+        : [];
   return {
     title: t('Sammenligning', 'Comparison'),
     tables,
-    charts: o.charts && weekly ? [{ table: weekly.id, spec: curve, file: flags.chart }] : [],
+    charts,
     messages: say.list,
   };
 }

@@ -12,6 +12,7 @@ import { usageError } from '../../errors.js';
 import type { CourseStore } from '../../schema/course-store.js';
 import { personsOf, splitArms } from './arms.js';
 import { balanceOf } from './balance.js';
+import { likert } from './likert.js';
 import { outcome } from './outcomes.js';
 import { subgroups } from './subgroups.js';
 import type { CompareOptions, CompareResult } from './types.js';
@@ -28,12 +29,21 @@ export {
   keptColumns,
   resolveCompare,
   subgroupRef,
+  type LikertDefaults,
   type CompareData,
   type CompareRequest,
 } from './resolve.js';
 export { rowObserver, type Observed } from './outcomes.js';
 export { subgroupOrder, subgroupReader } from './subgroups.js';
 export type { ExcludedReason, InteractionResult } from './interaction.js';
+export {
+  answerKey,
+  DEFAULT_DONT_KNOW,
+  DEFAULT_LIKERT_ORDER,
+  DEFAULT_LIKERT_TOP,
+  type LikertResult,
+  type LikertSpec,
+} from './likert.js';
 
 /** The comparison of the rows of a store (course i is row i). */
 export function compare(store: CourseStore, o: CompareOptions): CompareResult {
@@ -59,6 +69,7 @@ export function compare(store: CourseStore, o: CompareOptions): CompareResult {
   };
   if (o.by) result.by = subgroups(store, byArm, o.by, o);
   if (o.balance) result.balance = balanceOf(store, byArm, o);
+  if (o.likert) result.likert = likert(store, byArm, o.likert, o);
   if (o.weekly)
     result.weekly = weekly(store, byArm, o.weekly.weeks, o.weekly.exitGroups, o.asOf!, o.confLevel);
   return result;

@@ -122,6 +122,19 @@ function binaryOutcome(
   o: CompareOptions,
 ): BinaryResult {
   const { arms, unmatched } = binaryArms(store, byArm, spec, o);
+  return binaryTest(spec, arms, unmatched, o);
+}
+
+/**
+ * The difference of two shares with its interval and test, from the counts of each arm (also for
+ * counts that are not a column's values, as the Likert share "i høj grad or more").
+ */
+export function binaryTest(
+  spec: BinarySpec,
+  arms: Record<Arm, BinaryArm>,
+  unmatched: string[],
+  o: Pick<CompareOptions, 'correct' | 'exact' | 'confLevel'>,
+): BinaryResult {
   const base: BinaryResult = {
     kind: 'binary',
     spec,

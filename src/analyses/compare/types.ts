@@ -6,6 +6,7 @@ import type { Day } from '../../base/dates.js';
 import type { VocabSet } from '../../schema/vocab.js';
 import { fieldsWithRole, type TextField } from '../../model/fields.js';
 import type { InteractionResult } from './interaction.js';
+import type { LikertResult, LikertSpec } from './likert.js';
 
 export type Arm = 'treatment' | 'control';
 export const ARMS: readonly Arm[] = ['treatment', 'control'];
@@ -170,6 +171,7 @@ export interface CompareResult {
   by?: { name: string; groups: SubgroupResult[]; tests: number; interactions: InteractionResult[] };
   balance?: { results: BalanceResult[]; skipped: BalanceField[] };
   weekly?: WeeklyResult;
+  likert?: LikertResult;
 }
 
 export type SubgroupRef =
@@ -193,5 +195,6 @@ export interface CompareOptions {
   ageColumn?: string;
   balance: boolean;
   weekly?: { weeks: number; exitGroups: string[] };
+  likert?: LikertSpec;
   confLevel?: number;
 }

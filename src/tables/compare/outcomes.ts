@@ -134,10 +134,15 @@ export interface Shared {
   sourceNote: string;
 }
 
-/** All outcomes, one row each, with the notes on method and on each outcome. */
-export function outcomesTable(res: CompareResult, o: CompareTableOptions, shared: Shared): Table {
+/** All outcomes, one row each, with the notes on method and on each outcome; `given` labels the rows. */
+export function outcomesTable(
+  res: CompareResult,
+  o: CompareTableOptions,
+  shared: Shared,
+  given?: string[],
+): Table {
   const t = sayer(o.lang);
-  const labels = res.outcomes.map((r) => outcomeLabel(r.spec, o.vocab, o.lang));
+  const labels = given ?? res.outcomes.map((r) => outcomeLabel(r.spec, o.vocab, o.lang));
   const layout = outcomeLayout(res.outcomes, t('Resultat', 'Outcome'), o);
   return {
     id: 'compare.outcomes',
