@@ -51,6 +51,8 @@ export async function runCommand(
     ctx.stderr(accountingLine(a.file, a.ledger) + '\n');
     alsoRejected += a.ledger.rejected.length;
   }
+  const companion = await loadCompanion(spec, ctx, flags, courses);
+  if (companion) alsoRejected += companion.data.ledger.rejected.length;
   if (!spec.describesFile) await requireRows(ctx, file, data.ledger, data.mapping, flags);
   const tableCommand = spec.formats.includes('md');
   const tableThreshold = tableCommand ? suppressionThreshold(flags) : 0;
@@ -58,6 +60,7 @@ export async function runCommand(
     threshold: tableThreshold,
     charts: 'chart' in flags && flags.chart !== undefined,
     source: file,
+    ...(companion ? { companion } : {}),
   });
   const charts = await drawCharts(built, chartThreshold(flags.suppress, tableThreshold), flags.lang);
   const mapped: DataNotes & { line: string } = courses
@@ -81,6 +84,25 @@ export async function runCommand(
     spec.accounting === 'quiet',
   );
   return flags.strict && (followUpRejected > 0 || alsoRejected > 0 || warnings > 0) ? 1 : code;
+}
+
+/** The second file a spec asks for (compare --population), read with the export's pseudonyms and accounted for. */
+async function loadCompanion(
+  spec: AnySpec,
+  ctx: RunContext,
+  flags: Flags,
+  courses: Loaded | undefined,
+): Promise<{ file: string; data: Loaded } | undefined> {
+  const c = spec.companion?.(flags);
+  if (!c || !courses) return undefined;
+  protectInput(c.file, c.what);
+  const data = await loadCourses(c.file, {
+    ...loadOptionsOf(flags, ctx),
+    ...c.load,
+    pseudonymise: courses.pseudonymise,
+  });
+  ctx.stderr(accountingLine(c.file, data.ledger) + '\n');
+  return { file: c.file, data };
 }
 
 /**

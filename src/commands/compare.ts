@@ -1,6 +1,16 @@
 import { sayer, word } from '../base/i18n.js';
 import type { Command } from 'commander';
-import { compare, keptColumns, resolveCompare, type CompareRequest } from '../analyses/compare/index.js';
+import {
+  armOf,
+  compare,
+  keptColumns,
+  resolveCompare,
+  responseOf,
+  type CompareOptions,
+  type CompareRequest,
+  type ResponseResult,
+} from '../analyses/compare/index.js';
+import { matchKey } from '../schema/normalize-text.js';
 import { usageError } from '../errors.js';
 import type { Table } from '../model/table.js';
 import { curveChartSpec, stackedBarSpec } from '../render/chart.js';
@@ -100,6 +110,10 @@ export const compareCommand: CommandSpec<CompareFlags> = {
         )
         .option('--weekly-exit <groups>', 'exit groups counted by --weekly (comma-separated keys)', 'job')
         .option(
+          '--population <file>',
+          'all randomised persons (id, group, baseline columns): response rate per group and respondents against non-respondents on the baseline columns; FILE is the survey',
+        )
+        .option(
           '--likert <column>',
           'a question on a Likert scale: answers by group in the order of the scale, chi-square test, and the share "i høj grad" or more',
         )
@@ -139,6 +153,14 @@ export const compareCommand: CommandSpec<CompareFlags> = {
   },
   // Columns named on the command line are kept by header; a file with no dates is a survey.
   load: (flags) => ({ keepColumns: keptColumns(flags), respondents: true }),
+  companion: (flags) =>
+    flags.population === undefined
+      ? undefined
+      : {
+          file: flags.population,
+          what: 'the population file (--population)',
+          load: { keepAllColumns: true, respondents: true },
+        },
   build: buildCompare,
   report: { chart: true, ownPeriod: true },
 };
@@ -150,6 +172,7 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
     say.note(`${o.source} has no start or end date column: read as a survey, one row per respondent`);
   const options = resolveCompare(flags, data, o.source, data.config.config.likert);
   const result = compare(data.store, options);
+  if (flags.population !== undefined) result.response = response(data, options, o);
   const { vocab, unit } = data;
   const t = sayer(flags.lang);
   const labels = compareLabels(options, data, flags.lang);
@@ -160,6 +183,7 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
     stars: Boolean(flags.stars),
     exact: Boolean(flags.exact),
     correct: flags.correct,
+    ...(flags.population !== undefined ? { populationName: flags.population.split(/[\\/]/).pop() } : {}),
     source: `${o.source.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${word(flags.lang, unit === 'course' ? 'courses' : 'respondents')}`,
   });
   for (const r of result.outcomes)
@@ -202,4 +226,52 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
     charts,
     messages: say.list,
   };
+}
+
+/** --population: the survey's respondents matched by id to the population file's persons. */
+function response(data: Loaded, options: CompareOptions, o: BuildOptions): ResponseResult {
+  const pop = o.companion;
+  if (!pop) throw usageError('--population is read by jobfx compare on its own, not inside jobfx run');
+  // A survey read without an id column gets row numbers as ids (a column with no header): those
+  // match nobody, so only an id column of the file itself counts.
+  const hasId = (m: Loaded['mapping']) =>
+    m.columns.some((c) => c.field === 'personId' && c.header.trim() !== '');
+  if (!hasId(data.mapping))
+    throw usageError(
+      `--population ${pop.file}: ${o.source} has no id column (Borger-id, CPR-nr. ...), so its respondents cannot be matched to the persons of ${pop.file}; add the id column to the survey export`,
+    );
+  if (!hasId(pop.data.mapping))
+    throw usageError(
+      `--population ${pop.file}: no id column (Borger-id, CPR-nr. ...); the population file needs one row per randomised person with the id used in the survey`,
+    );
+  if (pop.data.store.persons.count < pop.data.store.length)
+    throw usageError(
+      `--population ${pop.file}: ${pop.data.store.length - pop.data.store.persons.count} ids occur more than once; the population file has one row per randomised person`,
+    );
+  const headerOf = (m: Loaded['mapping'], f: string) => m.columns.find((c) => c.field === f)?.header;
+  const groupHeader =
+    options.group.source.kind === 'column' ? options.group.source.name : headerOf(pop.data.mapping, 'group');
+  if (groupHeader === undefined || !pop.data.headers.some((h) => matchKey(h) === matchKey(groupHeader)))
+    throw usageError(
+      `--population ${pop.file}: no group column${groupHeader ? ` "${groupHeader}"` : ''}; it needs the same group column as the survey`,
+    );
+  const notBaseline = [headerOf(pop.data.mapping, 'personId')!, groupHeader];
+  const groupRule =
+    options.group.source.kind === 'column'
+      ? options.group
+      : { ...options.group, source: { kind: 'field' as const, header: groupHeader } };
+  return responseOf(
+    {
+      survey: data.store,
+      surveyArm: (i) => {
+        const a = armOf(data.store, i, options.group, options.vocab);
+        return a === 'treatment' || a === 'control' ? a : null;
+      },
+      population: pop.data.store,
+      populationHeaders: pop.data.headers,
+      notBaseline,
+      group: groupRule,
+    },
+    options,
+  );
 }

@@ -36,6 +36,7 @@ export {
 export { rowObserver, type Observed } from './outcomes.js';
 export { subgroupOrder, subgroupReader } from './subgroups.js';
 export type { ExcludedReason, InteractionResult } from './interaction.js';
+export { responseOf, type AttritionField, type ResponseResult } from './response.js';
 export {
   answerKey,
   DEFAULT_DONT_KNOW,

@@ -7,6 +7,7 @@ import type { VocabSet } from '../../schema/vocab.js';
 import { fieldsWithRole, type TextField } from '../../model/fields.js';
 import type { InteractionResult } from './interaction.js';
 import type { LikertResult, LikertSpec } from './likert.js';
+import type { ResponseResult } from './response.js';
 
 export type Arm = 'treatment' | 'control';
 export const ARMS: readonly Arm[] = ['treatment', 'control'];
@@ -172,6 +173,8 @@ export interface CompareResult {
   balance?: { results: BalanceResult[]; skipped: BalanceField[] };
   weekly?: WeeklyResult;
   likert?: LikertResult;
+  /** --population: response and attrition (computed by the command from the second file). */
+  response?: ResponseResult;
 }
 
 export type SubgroupRef =

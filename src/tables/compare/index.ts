@@ -12,6 +12,7 @@ import { balanceTable } from './balance.js';
 import { balanceFieldLabel, SIMPLE_EFFECT_DA, SIMPLE_EFFECT_EN, type CompareTableOptions } from './labels.js';
 import { byTables, outcomesTable } from './outcomes.js';
 import { likertTables } from './likert.js';
+import { responseTables } from './response.js';
 import { weeklyTable } from './weekly.js';
 
 export {
@@ -52,6 +53,7 @@ export function compareTables(res: CompareResult, o: CompareTableOptions): Table
     }
   }
 
+  if (res.response) tables.push(...responseTables(res, o, shared, o.populationName ?? '--population'));
   if (res.likert) tables.push(...likertTables(res, o, shared));
   if (res.weekly) tables.push(weeklyTable(res, o, sourceNote, titleTail));
   return tables;

@@ -30,6 +30,8 @@ export interface CompareTableOptions {
   /** Label of the --by field or column. */
   byLabel?: string;
   source: string;
+  /** --population: the population file's name, for the response notes. */
+  populationName?: string;
 }
 
 /** The sentence the output must carry when the groups were not drawn at random. */
