@@ -162,6 +162,20 @@ export function likertTables(res: CompareResult, o: CompareTableOptions, shared:
       `The share answering "${l.spec.order.slice(0, l.spec.top).join('" or "')}", of the group's answers (${l.spec.dontKnow.join(', ')} in the denominator).`,
     ),
   );
+  // The share's counts are sums of the distribution's cells: declared, so that suppression hides
+  // them together (else a hidden category would be the share's count minus the shown one).
+  const totalRow = l.spec.order.length + 1;
+  const cell = (table: string, row: number, col: number) => ({ table, row, col });
+  top.links = [
+    [2, 1, 1],
+    [5, 4, 3],
+  ].flatMap(([antal, n, col]) => [
+    {
+      total: cell(top.id, 0, antal!),
+      parts: l.spec.order.slice(0, l.spec.top).map((_v, k) => cell(dist.id, k, col!)),
+    },
+    { total: cell(top.id, 0, n!), parts: [cell(dist.id, totalRow, col!)] },
+  ]);
   return [dist, chisqTable(l, dist, o, shared), top];
 }
 

@@ -165,5 +165,19 @@ export function responseTables(
     ...rate.notes.filter((n) => !n.startsWith(t('Enhed', 'Unit'))),
   ];
   const fields = r.fields.map((f, k) => fieldTable(f, k, o, shared, population));
+  // Respondents and persons in each attrition table's total row are the rate table's counts summed.
+  for (const f of fields) {
+    const last = f.rows.length - 1;
+    f.links = [
+      {
+        total: { table: f.id, row: last, col: 1 },
+        parts: [2, 5].map((col) => ({ table: rate.id, row: 0, col })),
+      },
+      {
+        total: { table: f.id, row: last, col: 5 },
+        parts: [1, 4].map((col) => ({ table: rate.id, row: 0, col })),
+      },
+    ];
+  }
   return [rate, ...fields, ...(fields.length > 0 ? [testsTable(r.fields, fields, o, shared)] : [])];
 }
