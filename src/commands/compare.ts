@@ -39,7 +39,9 @@ export const compareCommand: CommandSpec<CompareFlags> = {
     'Compares the treatment and the control group: per outcome the n and share (or mean and SD) of each group, ' +
     'the difference with its 95% confidence interval, and the p-value of the test that fits (chi-square test of ' +
     "two proportions, Fisher's exact test where an expected count is below 5, Welch's t-test for means). " +
-    '--by repeats it per subgroup, --balance tests baseline characteristics, --weekly gives the share exited to ' +
+    '--by repeats it per subgroup with a test of whether the effects differ (interaction), --balance tests baseline ' +
+    'characteristics, --likert shows answers on a Likert scale by group, --population gives the response rate and ' +
+    'attrition of a survey, --weekly gives the share exited to ' +
     'job week by week after start (Kaplan–Meier, log-rank test). The unit is one course per row; a file without a ' +
     'start or end date column (a survey) is read as one row per respondent. Without a randomised group column the output ' +
     'says the comparison is a simple effect, not an effect estimate.',
@@ -48,6 +50,7 @@ export const compareCommand: CommandSpec<CompareFlags> = {
     'jobfx compare export.xlsx --outcome "job within 26w" --outcome followUp6=job,education --by gender',
     'jobfx compare export.xlsx --balance --weekly 26 --chart uger.svg',
     'jobfx compare survey.csv --group Gruppe --outcome "arbejde_vigtigt=Ja" --numeric Timer --by Jobcenter',
+    'jobfx compare survey.csv --likert Hjulpet --population population.csv --chart svar.svg',
     'jobfx compare export.csv --group Værksted --treatment "Park & vej" --control Rengøring --outcome exitGroup=job',
   ],
   formats: TABLE_FORMATS,
