@@ -63,12 +63,15 @@ export async function runCommand(
   const filter = all && flags.where ? filterCourses(file, all, flags.where, flags.lang) : undefined;
   const data: InputData = filter?.data ?? loaded;
   const courses = filter?.data ?? all;
+  const companion = await loadCompanion(spec, ctx, flags, courses);
+  if (companion) alsoRejected += companion.data.ledger.rejected.length;
   const tableCommand = spec.formats.includes('md');
   const tableThreshold = tableCommand ? suppressionThreshold(flags) : 0;
   const buildOptions = {
     threshold: tableThreshold,
     charts: 'chart' in flags && flags.chart !== undefined,
     source: file,
+    ...(companion ? { companion } : {}),
   };
   const built = await spec.build(data, flags, buildOptions);
   const charts = await drawCharts(built, chartThreshold(flags.suppress, tableThreshold), flags.lang);
@@ -100,6 +103,25 @@ export async function runCommand(
   );
   if (filter) ctx.stderr(`${file}: ${filter.line}\n`);
   return flags.strict && (followUpRejected > 0 || alsoRejected > 0 || warnings > 0) ? 1 : code;
+}
+
+/** The second file a spec asks for (compare --population), read with the export's pseudonyms and accounted for. */
+async function loadCompanion(
+  spec: AnySpec,
+  ctx: RunContext,
+  flags: Flags,
+  courses: Loaded | undefined,
+): Promise<{ file: string; data: Loaded } | undefined> {
+  const c = spec.companion?.(flags);
+  if (!c || !courses) return undefined;
+  protectInput(c.file, c.what);
+  const data = await loadCourses(c.file, {
+    ...loadOptionsOf(flags, ctx),
+    ...c.load,
+    pseudonymise: courses.pseudonymise,
+  });
+  ctx.stderr(accountingLine(c.file, data.ledger) + '\n');
+  return { file: c.file, data };
 }
 
 /**

@@ -1,11 +1,21 @@
 import { sayer, word } from '../base/i18n.js';
 import type { Command } from 'commander';
-import { compare, keptColumns, resolveCompare, type CompareRequest } from '../analyses/compare/index.js';
+import {
+  armOf,
+  compare,
+  keptColumns,
+  resolveCompare,
+  responseOf,
+  type CompareOptions,
+  type CompareRequest,
+  type ResponseResult,
+} from '../analyses/compare/index.js';
+import { matchKey } from '../schema/normalize-text.js';
 import { usageError } from '../errors.js';
 import type { Table } from '../model/table.js';
-import { curveChartSpec } from '../render/chart.js';
+import { curveChartSpec, stackedBarSpec } from '../render/chart.js';
 import type { Loaded } from '../schema/load.js';
-import { compareLabels, compareTables, weeklyCurve } from '../tables/compare/index.js';
+import { compareLabels, compareTables, likertBars, weeklyCurve } from '../tables/compare/index.js';
 import {
   DEFAULT_SUPPRESSION,
   addTableOutputOptions,
@@ -31,7 +41,9 @@ export const compareCommand: CommandSpec<CompareFlags> = {
     'the difference with its 95% confidence interval, and the p-value of the test that fits (chi-square test of ' +
     "two proportions, Fisher's exact test where an expected count is below 5, Welch's t-test for means). " +
     "The unit is a randomised person (all the person's courses, from the randomisation date) when no person has courses in both groups, else a course (--unit). " +
-    '--by repeats it per subgroup, --balance tests baseline characteristics, --weekly gives the share exited to ' +
+    '--by repeats it per subgroup with a test of whether the effects differ (interaction), --balance tests baseline ' +
+    'characteristics, --likert shows answers on a Likert scale by group, --population gives the response rate and ' +
+    'attrition of a survey, --weekly gives the share exited to ' +
     'job week by week after start (Kaplan–Meier, log-rank test). A file with a person column and a randomisation date and no ' +
     'course dates is a person file (one row per person); any other file without a start or end date column (a survey) is read as one row per respondent. Without a randomised group column the output ' +
     'says the comparison is a simple effect, not an effect estimate.',
@@ -42,6 +54,7 @@ export const compareCommand: CommandSpec<CompareFlags> = {
     'jobfx compare persons.csv --group Gruppe --outcome "Job12=Ja" --balance --balance-fields Jobcenter,Køn,Alder',
     'jobfx compare export.csv --unit course --outcome "job within 12m"',
     'jobfx compare survey.csv --group Gruppe --outcome "arbejde_vigtigt=Ja" --numeric Timer --by Jobcenter',
+    'jobfx compare survey.csv --likert Hjulpet --population population.csv --chart svar.svg',
     'jobfx compare export.csv --group Værksted --treatment "Park & vej" --control Rengøring --outcome exitGroup=job',
   ],
   formats: TABLE_FORMATS,
@@ -90,7 +103,7 @@ export const compareCommand: CommandSpec<CompareFlags> = {
         .option('--stars', 'significance as stars (*** ** *) instead of a yes/no column')
         .option(
           '--by <field>',
-          'repeat the comparison per subgroup: jobcenter (unit), programme, targetGroup, education, gender, ageBand, or a column',
+          'repeat the comparison per subgroup: jobcenter (unit), programme, targetGroup, education, gender, ageBand, or a column; with a test of whether the effects differ (interaction: logistic LRT, or F for a numeric outcome)',
         )
         .option(
           '--age <column>',
@@ -120,24 +133,59 @@ export const compareCommand: CommandSpec<CompareFlags> = {
         )
         .option('--weekly-exit <groups>', 'exit groups counted by --weekly (comma-separated keys)', 'job')
         .option(
+          '--population <file>',
+          'all randomised persons (id, group, baseline columns): response rate per group and respondents against non-respondents on the baseline columns; FILE is the survey',
+        )
+        .option(
+          '--likert <column>',
+          'a question on a Likert scale: answers by group in the order of the scale, chi-square test, and the share "i høj grad" or more',
+        )
+        .option(
+          '--likert-order <answers>',
+          'the scale, highest first, comma-separated (default "I meget høj grad,I høj grad,I nogen grad,I mindre grad,Slet ikke"; "Ved ikke" is kept apart)',
+        )
+        .option(
+          '--likert-top <n>',
+          'the share counts the first N categories of the scale (default 2: "i høj grad" or more)',
+          (v: string) => {
+            if (!/^\d+$/.test(v) || Number(v) < 1)
+              throw usageError(`--likert-top ${v}: expected a whole number of categories, 1 or more`);
+            return Number(v);
+          },
+        )
+        .option(
           '--as-of <date>',
           'the date the data was extracted; default: the newest start or end date in the data',
         )
         .option(
           '--chart <file.svg>',
-          `with --weekly: also draw the curve as a line chart (SVG); small cells are left out (--suppress, default ${DEFAULT_SUPPRESSION})`,
+          `with --weekly: also draw the curve as a line chart; with --likert: the answers as stacked bars (SVG); small cells are left out (--suppress, default ${DEFAULT_SUPPRESSION})`,
         ),
     ),
   check(flags) {
     if (flags.weeklyRows !== undefined && flags.weekly === undefined)
       throw usageError('--weekly-rows chooses the rows of the weekly table: add --weekly N');
-    if (flags.chart !== undefined && flags.weekly === undefined)
-      throw usageError('--chart draws the weekly curve: add --weekly N');
+    if (flags.chart !== undefined && flags.weekly === undefined && flags.likert === undefined)
+      throw usageError(
+        '--chart draws the weekly curve or the Likert answers: add --weekly N or --likert COLUMN',
+      );
+    if (flags.chart !== undefined && flags.weekly !== undefined && flags.likert !== undefined)
+      throw usageError('--chart draws one chart: give --weekly or --likert, not both, with --chart');
+    if ((flags.likertOrder !== undefined || flags.likertTop !== undefined) && flags.likert === undefined)
+      throw usageError('--likert-order and --likert-top describe the scale of --likert COLUMN: add --likert');
     if (flags.chart !== undefined && !/\.svg$/i.test(flags.chart))
       throw usageError(`--chart ${flags.chart}: the chart is SVG; give a file name ending in .svg`);
   },
   // Columns named on the command line are kept by header; a file with no dates is a survey.
   load: (flags) => ({ keepColumns: keptColumns(flags), respondents: true }),
+  companion: (flags) =>
+    flags.population === undefined
+      ? undefined
+      : {
+          file: flags.population,
+          what: 'the population file (--population)',
+          load: { keepAllColumns: true, respondents: true },
+        },
   build: buildCompare,
   report: { chart: true, ownPeriod: true },
 };
@@ -155,8 +203,9 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
     say.note(
       `${o.source} has a person column and a randomisation date and no course dates: read as a person file, one row per randomised person`,
     );
-  const options = resolveCompare(flags, data, o.source);
+  const options = resolveCompare(flags, data, o.source, data.config.config.likert);
   const result = compare(data.store, options);
+  if (flags.population !== undefined) result.response = response(data, options, o);
   const { vocab, unit } = data;
   const t = sayer(flags.lang);
   const labels = compareLabels(options, data, flags.lang);
@@ -168,6 +217,7 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
     exact: Boolean(flags.exact),
     correct: flags.correct,
     ...(flags.weeklyRows === undefined ? {} : { weeklyRows: flags.weeklyRows }),
+    ...(flags.population !== undefined ? { populationName: flags.population.split(/[\\/]/).pop() } : {}),
     source: `${o.source.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${word(flags.lang, unit === 'course' ? 'courses' : unit === 'person' ? 'persons' : 'respondents')}`,
   });
   for (const r of result.outcomes)
@@ -186,17 +236,41 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
           ', ',
         )}); those rows are followed from the person's other dates or first course start: correct them as dd-mm-yyyy`,
     );
+  for (const [i, x] of (result.by?.interactions ?? []).entries()) {
+    const what = `--by ${result.by!.name}, interaction test of "${result.outcomes[i]!.spec.text}"`;
+    for (const e of x.excluded)
+      say.note(`${what}: subgroup ${e.value ?? '(unknown)'} left out of the test (${e.reason})`);
+    if (x.failure) say.warn(`${what}: no test (${x.failure.reason}); see the note under the table`);
+  }
   if (!result.randomised)
     say.note(
       'the groups are not marked as randomised: the output is a simple effect, not an effect estimate (add --randomised if they were drawn at random)',
     );
+  for (const u of result.likert?.unknown ?? [])
+    say.warn(
+      `--likert ${flags.likert}: the answer "${u.value}" (${u.counts.treatment + u.counts.control} ${u.counts.treatment + u.counts.control === 1 ? 'row' : 'rows'}) is not on the scale and is left out; give the scale with --likert-order or likert.order in the config`,
+    );
   const weekly = tables.find((x) => x.id === 'compare.weekly');
+  const likert = tables.find((x) => x.id === 'compare.likert');
   const curve = (shown: Table) =>
     curveChartSpec(weeklyCurve(shown, { lang: flags.lang, armLabels: labels.armLabels }), flags.lang);
+  const bars = (shown: Table) =>
+    stackedBarSpec(
+      likertBars(shown, { lang: flags.lang, armLabels: labels.armLabels }),
+      flags.lang,
+      options.likert!.order.length,
+    );
+  const charts = !o.charts
+    ? []
+    : weekly
+      ? [{ table: weekly.id, spec: curve, file: flags.chart }]
+      : likert
+        ? [{ table: likert.id, spec: bars, file: flags.chart }]
+        : [];
   return {
     title: t('Sammenligning', 'Comparison'),
     tables,
-    charts: o.charts && weekly ? [{ table: weekly.id, spec: curve, file: flags.chart }] : [],
+    charts,
     messages: say.list,
   };
 }
@@ -210,4 +284,52 @@ function parseWeeklyRows(v: string): number[] | 'all' {
       `--weekly-rows ${v}: expected week numbers 1–520 separated by commas (4,8,13,26,52), or "all"`,
     );
   return weeks.map(Number);
+}
+
+/** --population: the survey's respondents matched by id to the population file's persons. */
+function response(data: Loaded, options: CompareOptions, o: BuildOptions): ResponseResult {
+  const pop = o.companion;
+  if (!pop) throw usageError('--population is read by jobfx compare on its own, not inside jobfx run');
+  // A survey read without an id column gets row numbers as ids (a column with no header): those
+  // match nobody, so only an id column of the file itself counts.
+  const hasId = (m: Loaded['mapping']) =>
+    m.columns.some((c) => c.field === 'personId' && c.header.trim() !== '');
+  if (!hasId(data.mapping))
+    throw usageError(
+      `--population ${pop.file}: ${o.source} has no id column (Borger-id, CPR-nr. ...), so its respondents cannot be matched to the persons of ${pop.file}; add the id column to the survey export`,
+    );
+  if (!hasId(pop.data.mapping))
+    throw usageError(
+      `--population ${pop.file}: no id column (Borger-id, CPR-nr. ...); the population file needs one row per randomised person with the id used in the survey`,
+    );
+  if (pop.data.store.persons.count < pop.data.store.length)
+    throw usageError(
+      `--population ${pop.file}: ${pop.data.store.length - pop.data.store.persons.count} ids occur more than once; the population file has one row per randomised person`,
+    );
+  const headerOf = (m: Loaded['mapping'], f: string) => m.columns.find((c) => c.field === f)?.header;
+  const groupHeader =
+    options.group.source.kind === 'column' ? options.group.source.name : headerOf(pop.data.mapping, 'group');
+  if (groupHeader === undefined || !pop.data.headers.some((h) => matchKey(h) === matchKey(groupHeader)))
+    throw usageError(
+      `--population ${pop.file}: no group column${groupHeader ? ` "${groupHeader}"` : ''}; it needs the same group column as the survey`,
+    );
+  const notBaseline = [headerOf(pop.data.mapping, 'personId')!, groupHeader];
+  const groupRule =
+    options.group.source.kind === 'column'
+      ? options.group
+      : { ...options.group, source: { kind: 'field' as const, header: groupHeader } };
+  return responseOf(
+    {
+      survey: data.store,
+      surveyArm: (i) => {
+        const a = armOf(data.store, i, options.group, options.vocab);
+        return a === 'treatment' || a === 'control' ? a : null;
+      },
+      population: pop.data.store,
+      populationHeaders: pop.data.headers,
+      notBaseline,
+      group: groupRule,
+    },
+    options,
+  );
 }

@@ -69,6 +69,8 @@ export interface BuildOptions {
   charts: boolean;
   /** The input's file name, for the source line under each table. */
   source: string;
+  /** The second file the spec's `companion` asked for, loaded with the run's pseudonyms. */
+  companion?: { file: string; data: Loaded };
 }
 
 export type CommandFlags = ReadFlags & OutputFlags;
@@ -99,6 +101,11 @@ export interface CommandSpec<F extends CommandFlags = CommandFlags, D extends In
   input?: MainInput<F, D>;
   /** What the export must be loaded with for these options (columns kept by header, survey rows). */
   load?: (flags: F) => Pick<LoadOptions, 'keepColumns' | 'respondents'>;
+  /**
+   * A second file the build needs (compare --population), loaded by the pipeline beside the export
+   * with the same pseudonymiser (so ids match) and accounted for; undefined when not asked for.
+   */
+  companion?: (flags: F) => { file: string; what: string; load: LoadOptions } | undefined;
   /** The tables of loaded data: pure, no I/O. */
   build: (data: D, flags: F, o: BuildOptions) => Promise<Built>;
   /** 'quiet': the command shows the row accounting itself (inspect), stderr gets only the warning. */

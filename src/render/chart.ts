@@ -1,6 +1,6 @@
 /**
- * The one home of chart specs: a table as a grouped bar chart (yoy), and curves over weeks with
- * their 95% bands (compare --weekly), in SVG for memos. Built as vega-lite specs and rendered
+ * The one home of chart specs: a table as a grouped bar chart (yoy), curves over weeks with
+ * their 95% bands (compare --weekly), and a distribution as stacked bars (compare --likert), in SVG for memos. Built as vega-lite specs and rendered
  * headless by vega (renderer 'none': no canvas, no browser). vega and vega-lite are large, so
  * they are imported only when a chart is drawn.
  *
@@ -214,6 +214,56 @@ export function curveChartSpec(c: CurveChart, lang: Lang): TopLevelSpec {
         },
       },
     ],
+    config: config(lang),
+  };
+}
+
+/** A distribution per group as stacked bars: one bar per group, a segment per category (%). */
+export interface StackedBars {
+  title: string;
+  bars: { group: string; category: string; value: number }[];
+  /** Segments hidden by suppression (not drawn; the chart says so). */
+  hidden: number;
+  groups: string[];
+  /** The categories in the order of the scale, highest first. */
+  categories: string[];
+  xTitle: string;
+}
+
+/** Colours of a scale, highest first: dark to light blue, then grey for "Ved ikke" and what follows. */
+function scaleColours(n: number, onScale: number): string[] {
+  const greys = ['#bdbdbd', '#969696', '#737373'];
+  return [...blues(onScale).reverse(), ...Array.from({ length: n - onScale }, (_x, i) => greys[i % 3]!)];
+}
+
+/** Horizontal stacked bars, one per group, segments in the order of the scale, on a 0–100 scale. */
+export function stackedBarSpec(c: StackedBars, lang: Lang, onScale = c.categories.length): TopLevelSpec {
+  const order = Object.fromEntries(c.categories.map((v, k) => [v, k]));
+  return {
+    ...frame(c.title, c.hidden, lang),
+    width: 480,
+    height: { step: 36 },
+    data: { values: c.bars.map((b) => ({ ...b, order: order[b.category] ?? 0 })) },
+    mark: { type: 'bar' },
+    encoding: {
+      y: { field: 'group', type: 'nominal', sort: c.groups, title: null },
+      x: {
+        field: 'value',
+        type: 'quantitative',
+        stack: 'zero',
+        title: c.xTitle,
+        scale: { domain: [0, 100] },
+      },
+      color: {
+        field: 'category',
+        type: 'nominal',
+        sort: c.categories,
+        title: null,
+        scale: { domain: c.categories, range: scaleColours(c.categories.length, onScale) },
+        legend: { orient: 'bottom', direction: 'horizontal', columns: 3 },
+      },
+      order: { field: 'order', type: 'quantitative' },
+    },
     config: config(lang),
   };
 }

@@ -106,6 +106,28 @@ export const configSchema = z
         ).optional(),
       })
       .optional(),
+    likert: z
+      .strictObject({
+        order: z
+          .array(z.string().min(1))
+          .min(2)
+          .optional()
+          .describe(
+            'The answer categories of the scale, highest first (default: I meget høj grad … Slet ikke)',
+          ),
+        dontKnow: z
+          .array(z.string().min(1))
+          .optional()
+          .describe('Answers kept apart from the scale (default: Ved ikke)'),
+        top: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .describe('The share counts the first TOP categories ("i høj grad or more"; default 2)'),
+      })
+      .optional()
+      .describe('The Likert scale of jobfx compare --likert'),
     indicators: z
       .array(indicator)
       .optional()

@@ -19,6 +19,10 @@ export interface LoadOptions {
   /** --config FILE; else ./jobfx.config.json when present. */
   config?: string;
   keepColumns?: string[];
+  /** Keep every column by its header (a population file, whose baseline columns are not known in advance). */
+  keepAllColumns?: boolean;
+  /** The run's pseudonymiser, for a second file whose ids must match the first's (compare --population). */
+  pseudonymise?: Pseudonymiser;
   /**
    * Accept a file with neither a start nor an end date column as respondents (a survey, one row
    * per person) instead of stopping on the missing start column. Only compare can use such rows.
@@ -98,11 +102,11 @@ async function load(
         : { table: read, mapping: found };
   requireFields(mapping, table.headers, file);
   const key = process.env.JOBFX_PSEUDONYM_KEY || config.config.pseudonymKey;
-  const pseudonymise = makePseudonymiser(key);
+  const pseudonymise = opts.pseudonymise ?? makePseudonymiser(key);
   const result = normalise(table, mapping, {
     vocab,
     pseudonymise,
-    keepColumns: opts.keepColumns,
+    keepColumns: opts.keepAllColumns ? read.headers : opts.keepColumns,
     progress,
     note: opts.note,
   });

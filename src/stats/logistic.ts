@@ -51,7 +51,7 @@ export function cholesky(a: number[][]): { l: number[][] } | { column: number } 
 }
 
 /** Solves LLᵀ x = b. */
-function cholSolve(l: number[][], b: number[]): number[] {
+export function cholSolve(l: number[][], b: number[]): number[] {
   const p = l.length;
   const y = new Array<number>(p).fill(0);
   for (let i = 0; i < p; i++) {

@@ -14,6 +14,7 @@ import { usageError } from '../../errors.js';
 import type { CourseStore } from '../../schema/course-store.js';
 import { personsOf, splitArms } from './arms.js';
 import { balanceOf } from './balance.js';
+import { likert } from './likert.js';
 import { outcome, type UnitContext } from './outcomes.js';
 import { subgroups } from './subgroups.js';
 import type { CompareOptions, CompareResult, Unit } from './types.js';
@@ -31,12 +32,23 @@ export {
   keptColumns,
   resolveCompare,
   subgroupRef,
+  type LikertDefaults,
   type CompareData,
   type CompareRequest,
 } from './resolve.js';
 export { rowObserver, type Observed } from './outcomes.js';
 export { personsInBoth, type Units } from './units.js';
 export { subgroupOrder, subgroupReader } from './subgroups.js';
+export type { ExcludedReason, InteractionResult } from './interaction.js';
+export { responseOf, type AttritionField, type ResponseResult } from './response.js';
+export {
+  answerKey,
+  DEFAULT_DONT_KNOW,
+  DEFAULT_LIKERT_ORDER,
+  DEFAULT_LIKERT_TOP,
+  type LikertResult,
+  type LikertSpec,
+} from './likert.js';
 
 /** The comparison of the rows of a store (course i is row i). */
 export function compare(store: CourseStore, o: CompareOptions): CompareResult {
@@ -81,6 +93,7 @@ export function compare(store: CourseStore, o: CompareOptions): CompareResult {
   };
   if (o.by) result.by = subgroups(store, byArm, o.by, o, u);
   if (o.balance) result.balance = balanceOf(store, byArm, o);
+  if (o.likert) result.likert = likert(store, byArm, o.likert, o);
   if (o.weekly)
     result.weekly = weekly(store, byArm, o.weekly.weeks, o.weekly.exitGroups, o.asOf!, o.confLevel, u.units);
   return result;

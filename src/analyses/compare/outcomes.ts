@@ -212,6 +212,20 @@ function binaryOutcome(
   u: UnitContext,
 ): BinaryResult {
   const { arms, unmatched, cluster } = binaryArms(store, byArm, spec, o, u);
+  const result = binaryTest(spec, arms, unmatched, o);
+  return u.clustered ? { ...result, cluster: clusterInterval(cluster, o) } : result;
+}
+
+/**
+ * The difference of two shares with its interval and test, from the counts of each arm (also for
+ * counts that are not a column's values, as the Likert share "i høj grad or more").
+ */
+export function binaryTest(
+  spec: BinarySpec,
+  arms: Record<Arm, BinaryArm>,
+  unmatched: string[],
+  o: Pick<CompareOptions, 'correct' | 'exact' | 'confLevel'>,
+): BinaryResult {
   const base: BinaryResult = {
     kind: 'binary',
     spec,
@@ -223,7 +237,6 @@ function binaryOutcome(
     statistic: null,
     pValue: null,
     minExpected: null,
-    ...(u.clustered ? { cluster: clusterInterval(cluster, o) } : {}),
     unmatched,
   };
   const t = arms.treatment;

@@ -13,6 +13,13 @@ import { fieldDef, fieldsWithRole, type TextField } from '../../model/fields.js'
 import { matchKey } from '../../schema/normalize-text.js';
 import { parseDate } from '../../schema/values.js';
 import type { VocabSet } from '../../schema/vocab.js';
+import {
+  answerKey,
+  DEFAULT_DONT_KNOW,
+  DEFAULT_LIKERT_ORDER,
+  DEFAULT_LIKERT_TOP,
+  type LikertSpec,
+} from './likert.js';
 import { parseHorizon, parseOutcome, resolveName } from './parse.js';
 import type { CompareOptions, GroupRule, Horizon, OutcomeSpec, SubgroupRef } from './types.js';
 
@@ -37,6 +44,19 @@ export interface CompareRequest {
   asOf?: string;
   /** --unit person|course; default: person when no person has courses in both groups. */
   unit?: string;
+  /** --likert COLUMN, --likert-order "A,B,...", --likert-top N. */
+  likert?: string;
+  likertOrder?: string;
+  likertTop?: number;
+  /** --population FILE: the survey's respondents against all randomised persons. */
+  population?: string;
+}
+
+/** The Likert scale of the config file (`likert`), under --likert-order and --likert-top. */
+export interface LikertDefaults {
+  order?: string[];
+  dontKnow?: string[];
+  top?: number;
 }
 
 /** What of the loaded file the resolution reads. */
@@ -87,6 +107,7 @@ export function keptColumns(r: CompareRequest): string[] {
     ...listArg(r.balanceFields).filter(
       (f) => !(matchKey(f) in BY_ALIASES) || BY_ALIASES[matchKey(f)] === 'ageBand',
     ),
+    ...(r.likert ? [r.likert] : []),
   ];
 }
 
@@ -99,7 +120,12 @@ const listArg = (v: string | undefined): string[] =>
         .filter((x) => x !== '');
 
 /** The options of the comparison asked for; `source` names the file in messages. */
-export function resolveCompare(r: CompareRequest, data: CompareData, source: string): CompareOptions {
+export function resolveCompare(
+  r: CompareRequest,
+  data: CompareData,
+  source: string,
+  likertDefaults: LikertDefaults = {},
+): CompareOptions {
   const { headers, mapping, vocab, unit } = data;
   if ((r.treatment === undefined) !== (r.control === undefined))
     throw usageError('--treatment and --control go together: name the values of both groups');
@@ -142,7 +168,38 @@ export function resolveCompare(r: CompareRequest, data: CompareData, source: str
       ? { balanceFields: balanceRefs(r.balanceFields, headers, mapping) }
       : {}),
     ...(r.weekly !== undefined ? { weekly: { weeks: r.weekly, exitGroups: weeklyExit } } : {}),
+    ...(r.likert !== undefined ? { likert: likertSpec(r, data, likertDefaults) } : {}),
   };
+}
+
+/** --likert: the column, and the scale from --likert-order, else the config, else the default. */
+function likertSpec(r: CompareRequest, data: CompareData, d: LikertDefaults): LikertSpec {
+  const ref = resolveName(r.likert!, data.headers, data.mapping);
+  if (typeof ref === 'string') throw usageError(`--likert ${r.likert}: ${ref}`);
+  const order =
+    r.likertOrder !== undefined
+      ? r.likertOrder
+          .split(',')
+          .map((v) => v.trim())
+          .filter((v) => v !== '')
+      : (d.order ?? [...DEFAULT_LIKERT_ORDER]);
+  const where = r.likertOrder !== undefined ? '--likert-order' : "the config's likert.order";
+  if (new Set(order.map(answerKey)).size !== order.length || order.length < 2)
+    throw usageError(
+      `${where}: give at least two different answer categories, highest first (e.g. "${DEFAULT_LIKERT_ORDER.join(',')}")`,
+    );
+  const top = r.likertTop ?? d.top ?? DEFAULT_LIKERT_TOP;
+  if (!Number.isInteger(top) || top < 1 || top >= order.length)
+    throw usageError(
+      `--likert-top ${top}: the share counts the first 1–${order.length - 1} categories of the scale (${order.join(', ')})`,
+    );
+  const dontKnow = d.dontKnow ?? [...DEFAULT_DONT_KNOW];
+  const clash = dontKnow.find((v) => order.some((c) => answerKey(c) === answerKey(v)));
+  if (clash !== undefined)
+    throw usageError(
+      `${where}: "${clash}" is kept apart from the scale ("Ved ikke"); leave it out of the order`,
+    );
+  return { text: r.likert!, ref, order, dontKnow, top };
 }
 
 /** The outcomes of --outcome and --numeric, with --within applied to the exit outcomes. */
@@ -155,10 +212,12 @@ function resolveOutcomes(r: CompareRequest, data: CompareData): OutcomeSpec[] {
     numeric.length === 0 &&
     !r.balance &&
     r.balanceFields === undefined &&
-    r.weekly === undefined
+    r.weekly === undefined &&
+    r.likert === undefined &&
+    r.population === undefined
   )
     throw usageError(
-      'nothing to compare: give --outcome (e.g. "exitGroup=job"), --numeric COLUMN, --balance or --weekly N',
+      'nothing to compare: give --outcome (e.g. "exitGroup=job"), --numeric COLUMN, --likert COLUMN, --population FILE, --balance or --weekly N',
     );
   const { headers, mapping, vocab } = data;
   const outcomes: OutcomeSpec[] = [];

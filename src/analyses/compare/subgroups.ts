@@ -3,6 +3,7 @@ import type { CourseStore } from '../../schema/course-store.js';
 import type { VocabSet } from '../../schema/vocab.js';
 import { AGE_BANDS, ageBand, UNKNOWN } from '../keyfigures.js';
 import type { ArmRows } from './arms.js';
+import { interactionOf } from './interaction.js';
 import { outcome, type UnitContext } from './outcomes.js';
 import { ARMS, type CompareOptions, type CompareResult, type SubgroupRef } from './types.js';
 import { ageOf, extraOf, fieldReader, type Reader } from './values.js';
@@ -44,7 +45,7 @@ export function subgroupOrder(
   return (a, b) => (a === null ? 1 : b === null ? -1 : rank(a) - rank(b) || a.localeCompare(b, 'da'));
 }
 
-/** The outcomes per subgroup, and the number of tests made. */
+/** The outcomes per subgroup, the number of tests made, and per outcome the test of whether the effects differ. */
 export function subgroups(
   store: CourseStore,
   byArm: ArmRows,
@@ -67,5 +68,7 @@ export function subgroups(
     outcomes: o.outcomes.map((spec) => outcome(store, groups.get(value)!, spec, o, u)),
   }));
   const tests = results.reduce((s, g) => s + g.outcomes.filter((r) => r.pValue !== null).length, 0);
-  return { name: by.kind === 'field' ? by.field : by.name, groups: results, tests };
+  // Whether the effects differ between the subgroups: one test per outcome.
+  const interactions = o.outcomes.map((_spec, k) => interactionOf(results, k));
+  return { name: by.kind === 'field' ? by.field : by.name, groups: results, tests, interactions };
 }

@@ -6,6 +6,9 @@ import type { Day } from '../../base/dates.js';
 import type { BadValue } from '../contract-values.js';
 import type { VocabSet } from '../../schema/vocab.js';
 import { fieldsWithRole, type TextField } from '../../model/fields.js';
+import type { InteractionResult } from './interaction.js';
+import type { LikertResult, LikertSpec } from './likert.js';
+import type { ResponseResult } from './response.js';
 
 export type Arm = 'treatment' | 'control';
 
@@ -207,9 +210,12 @@ export interface CompareResult {
   /** The data's newest date, for "within" outcomes and the weekly curve; null for survey data. */
   asOf: Day | null;
   outcomes: OutcomeResult[];
-  by?: { name: string; groups: SubgroupResult[]; tests: number };
+  by?: { name: string; groups: SubgroupResult[]; tests: number; interactions: InteractionResult[] };
   balance?: { results: BalanceResult[]; skipped: BalanceField[] };
   weekly?: WeeklyResult;
+  likert?: LikertResult;
+  /** --population: response and attrition (computed by the command from the second file). */
+  response?: ResponseResult;
 }
 
 export type SubgroupRef =
@@ -240,5 +246,6 @@ export interface CompareOptions {
   /** --balance-fields: the characteristics of the balance tables (default BALANCE_FIELDS). */
   balanceFields?: SubgroupRef[];
   weekly?: { weeks: number; exitGroups: string[] };
+  likert?: LikertSpec;
   confLevel?: number;
 }

@@ -11,6 +11,8 @@ import type { Table } from '../../model/table.js';
 import { balanceTable } from './balance.js';
 import { balanceFieldLabel, SIMPLE_EFFECT_DA, SIMPLE_EFFECT_EN, type CompareTableOptions } from './labels.js';
 import { byTables, outcomesTable } from './outcomes.js';
+import { likertTables } from './likert.js';
+import { responseTables } from './response.js';
 import { weeklyTable } from './weekly.js';
 
 export {
@@ -24,6 +26,7 @@ export {
   type CompareTableOptions,
 } from './labels.js';
 export { WEEKLY_COLUMNS, weeklyCurve } from './weekly.js';
+export { likertBars } from './likert.js';
 
 /** The tables of a comparison, in the order of the memo: outcomes, by subgroup, balance, weekly. */
 export function compareTables(res: CompareResult, o: CompareTableOptions): Table[] {
@@ -50,6 +53,8 @@ export function compareTables(res: CompareResult, o: CompareTableOptions): Table
     }
   }
 
+  if (res.response) tables.push(...responseTables(res, o, shared, o.populationName ?? '--population'));
+  if (res.likert) tables.push(...likertTables(res, o, shared));
   if (res.weekly) tables.push(weeklyTable(res, o, sourceNote, titleTail));
   return tables;
 }

@@ -32,6 +32,8 @@ export interface CompareTableOptions {
   source: string;
   /** --weekly-rows: the weeks the weekly table shows (default tables/compare/weekly.ts REPORT_WEEKS). */
   weeklyRows?: number[] | 'all';
+  /** --population: the population file's name, for the response notes. */
+  populationName?: string;
 }
 
 /** The sentence the output must carry when the groups were not drawn at random. */

@@ -23,6 +23,7 @@ import {
   starsOf,
   type CompareTableOptions,
 } from './labels.js';
+import { interactionTable, subgroupLabel } from './interaction.js';
 import { methodNotes, outcomeNotes } from './notes.js';
 
 /** Smallest positive number among the counts behind a derived figure (0 when all are 0). */
@@ -164,10 +165,16 @@ export interface Shared {
   sourceNote: string;
 }
 
-/** All outcomes, one row each, with the notes on method and on each outcome. */
-export function outcomesTable(res: CompareResult, o: CompareTableOptions, shared: Shared): Table {
+/** All outcomes, one row each, with the notes on method and on each outcome; `given` labels the rows. */
+export function outcomesTable(
+  res: CompareResult,
+  o: CompareTableOptions,
+  shared: Shared,
+  given?: string[],
+): Table {
   const t = sayer(o.lang);
-  const labels = res.outcomes.map((r) => outcomeLabel(r.spec, o.vocab, o.lang, res.unit === 'person'));
+  const labels =
+    given ?? res.outcomes.map((r) => outcomeLabel(r.spec, o.vocab, o.lang, res.unit === 'person'));
   const layout = outcomeLayout(res.outcomes, t('Resultat', 'Outcome'), o, res.clustered);
   return {
     id: 'compare.outcomes',
@@ -192,25 +199,18 @@ function multipleTestsNote(k: number, o: CompareTableOptions): string {
   );
 }
 
-/** --by: per outcome a table with one row per subgroup and the total. */
+/** --by: per outcome a table with one row per subgroup and the total, and the interaction test under it. */
 export function byTables(res: CompareResult, o: CompareTableOptions, shared: Shared): Table[] {
   const t = sayer(o.lang);
   const by = res.by!;
   const byLabel = o.byLabel ?? by.name;
   const multiple = multipleTestsNote(by.tests, o);
-  const group = (v: string | null) =>
-    v === null
-      ? t('Uoplyst', 'Unknown')
-      : v === 'M' && by.name === 'gender'
-        ? t('Mænd', 'Men')
-        : v === 'K' && by.name === 'gender'
-          ? t('Kvinder', 'Women')
-          : v;
-  return res.outcomes.map((overall, i) => {
+  const group = (v: string | null) => subgroupLabel(v, by.name, o.lang);
+  return res.outcomes.flatMap((overall, i) => {
     const label = outcomeLabel(overall.spec, o.vocab, o.lang, res.unit === 'person');
     const results = by.groups.map((s) => s.outcomes[i]!);
     const layout = outcomeLayout([overall], byLabel, o, res.clustered);
-    return {
+    const table: Table = {
       id: `compare.by.${i + 1}`,
       title: `${label}: ${shared.vs} ${t('efter', 'by')} ${byLabel.toLowerCase()}${shared.titleTail}`,
       columns: layout.columns,
@@ -233,11 +233,12 @@ export function byTables(res: CompareResult, o: CompareTableOptions, shared: Sha
             : [],
         ),
         t(
-          'Tests og kolonner som i tabellen med alle resultater.',
-          'Tests and columns as in the table of all outcomes.',
+          'Tests og kolonner som i tabellen med alle resultater. Om effekten er forskellig i undergrupperne, testes i tabellen under denne (interaktionstest).',
+          'Tests and columns as in the table of all outcomes. Whether the effect differs between the subgroups is tested in the table below this one (interaction test).',
         ),
         shared.sourceNote,
       ],
     };
+    return [table, interactionTable(res, i, table, o, shared, label)];
   });
 }
