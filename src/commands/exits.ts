@@ -6,9 +6,11 @@ import { NONE } from '../schema/course-store.js';
 import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../base/period.js';
 import { exitTables } from '../tables/exits.js';
 import { byGroupLabel } from '../tables/keyfigures.js';
+import { withPercent, type PercentMode } from '../tables/percent.js';
 import type { Loaded } from '../schema/load.js';
 import {
   addByOption,
+  percentOf,
   addTableOutputOptions,
   TABLE_FORMATS,
   sourceText,
@@ -42,6 +44,7 @@ function listReasons(
 export interface ExitsFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
   /** --by: one or two levels, each a field or a column (resolved against the export in build). */
   by?: string[];
+  percent?: PercentMode;
   grouped?: boolean;
   sort: 'count' | 'vocab';
   listReasons?: string;
@@ -74,6 +77,7 @@ export const exitsCommand: CommandSpec<ExitsFlags> = {
           'write the free-text reasons of courses broken off or not completed (pseudonym, row, dates) to this CSV file for case review',
         ),
     ),
+  check: (flags) => void percentOf(flags),
   build: buildExits,
   report: {},
 };
@@ -128,7 +132,7 @@ export async function buildExits(data: Loaded, flags: ExitsFlags, o: BuildOption
   if (flags.listReasons) files.push(listReasons(data, period, flags.listReasons, say));
   return {
     title: inLang(flags.lang, { da: 'Afgang', en: 'Exits' }),
-    tables: withNotes(tables, cover.notes),
+    tables: withPercent(withNotes(tables, cover.notes), percentOf(flags), flags.lang),
     charts: [],
     messages: say.list,
     files,
