@@ -63,6 +63,7 @@ export const exitsCommand: CommandSpec<ExitsFlags> = {
     'jobfx exits export.csv --sort vocab --format md',
   ],
   formats: TABLE_FORMATS,
+  tables: ['exits.reasons', 'exits.groups', 'exits.grouped (with --grouped, instead of the two)'],
   options: (cmd: Command) =>
     addTableOutputOptions(
       addByOption(addPeriodOptions(cmd, 'every ended course in the data'))

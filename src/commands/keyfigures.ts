@@ -54,6 +54,21 @@ export const keyfiguresCommand: CommandSpec<KeyfiguresFlags> = {
     'jobfx keyfigures export.csv --from 01-01-2025 --to 31-03-2025 --format md',
   ],
   formats: TABLE_FORMATS,
+  tables: [
+    'keyfigures.citizens',
+    'keyfigures.ongoingDuration',
+    'keyfigures.exitReasons',
+    'keyfigures.exitGroups',
+    'keyfigures.endedDuration',
+    'keyfigures.mix.targetGroup',
+    'keyfigures.mix.education',
+    'keyfigures.mix.ageBand',
+    'keyfigures.mix.gender',
+    'keyfigures.followUp1, followUp3, followUp6, followUp12',
+    'keyfigures.followUp<N>.byExitGroup (with --followup-by exitGroup)',
+    'keyfigures.repeats',
+    'keyfigures.extension, goal, industry, hours, funnel (when the export has the contract fields)',
+  ],
   options: (cmd: Command) =>
     addTableOutputOptions(
       addByOption(addPeriodOptions(cmd, 'the last complete half-year in the data'))

@@ -13,6 +13,7 @@ import type { Window } from '../analyses/repeats.js';
 import { collectWhere, type WhereClause } from '../analyses/where.js';
 import { BY_FIELDS, parseBy } from '../analyses/partition.js';
 import { PERCENT_MODES, type PercentMode } from '../tables/percent.js';
+import { parseTableNames } from './table-select.js';
 
 export interface ReadFlags {
   sheet?: string;
@@ -127,6 +128,8 @@ export function formatOf(flags: OutputFlags, formats: string[]): string {
 export interface TableOutputFlags extends OutputFlags {
   suppress?: number;
   excelCsv?: boolean;
+  /** --table: only these tables (commands/table-select.ts). */
+  table?: string[];
 }
 
 /** Formats that go into memos get suppression by default; the terminal and json are the analyst's own view. */
@@ -145,7 +148,12 @@ export function addTableOutputOptions(cmd: Command): Command {
         return Number(v);
       }),
     )
-    .option('--excel-csv', 'CSV for Danish Excel: ";" delimiter, decimal comma, BOM');
+    .option('--excel-csv', 'CSV for Danish Excel: ";" delimiter, decimal comma, BOM')
+    .option(
+      '--table <names>',
+      'print only these tables, comma-separated: a table id listed below, without the command name (citizens) or the start of ids (mix)',
+      parseTableNames,
+    );
 }
 
 export const TABLE_FORMATS = [...FORMATS] as string[];

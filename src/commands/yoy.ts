@@ -53,6 +53,7 @@ export const yoyCommand: CommandSpec<YoyFlags> = {
     'jobfx yoy export.xlsx --rows exitGroup --chart afgang.svg --format md',
   ],
   formats: TABLE_FORMATS,
+  tables: ['yoy.<--rows field> (yoy.exitReason by default)'],
   options: (cmd: Command) =>
     addTableOutputOptions(
       cmd
