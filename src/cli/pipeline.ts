@@ -29,6 +29,7 @@ import type { RunContext } from './context.js';
 import { writeTables } from './output.js';
 import { jsonContextOf } from './json-context.js';
 import type { JsonContext } from '../render/json.js';
+import { selectTables } from '../commands/table-select.js';
 import { byKeptColumns } from '../analyses/partition.js';
 import { applyWhere, whereKeptColumns, type Filtered, type WhereClause } from '../analyses/where.js';
 import { dataError, usageError } from '../errors.js';
@@ -73,7 +74,7 @@ export async function runCommand(
     source: file,
     ...(companion ? { companion } : {}),
   };
-  const built = await spec.build(data, flags, buildOptions);
+  const built = selectTables(await spec.build(data, flags, buildOptions), flags.table, spec.name);
   const charts = await drawCharts(built, chartThreshold(flags.suppress, tableThreshold), flags.lang);
   const mapped: DataNotes & { line: string } = courses
     ? mappingNotes(courses, flags.lang)
@@ -166,6 +167,22 @@ export function filterCourses(file: string, data: Loaded, where: WhereClause[], 
       `${file}: ${f.line.replace(/: .*$/, '')} leaves no course to count${f.warnings.length > 0 ? ` (${f.warnings.join('; ')})` : ''}; check the field and values`,
     );
   return f;
+}
+
+/** --where of a `jobfx run` step, told on stderr (by `say`); undefined without one. */
+export function filterStep(
+  say: (s: string) => void,
+  file: string,
+  data: Loaded,
+  flags: { where?: WhereClause[] },
+  prefix: string,
+  lang: Lang,
+): Filtered | undefined {
+  if (!flags.where) return undefined;
+  const filter = filterCourses(file, data, flags.where, lang);
+  for (const w of filter.warnings) say(`jobfx: warning: ${file}: ${w}\n`);
+  say(`${file}: ${prefix}${filter.line}\n`);
+  return filter;
 }
 
 /** The load options of the read flags, in the context of the run (its folder, its progress bar). */

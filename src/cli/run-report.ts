@@ -34,12 +34,12 @@ import { mappingNotes, withNotes } from '../commands/data-notes.js';
 import { chartThreshold, dateArg } from '../commands/options.js';
 import { REPORT_STEPS } from '../commands/registry.js';
 import type { AnySpec, CommandFlags } from '../commands/spec.js';
-import type { WhereClause } from '../analyses/where.js';
 import { accountingLine, noRowsError, rejectsCsv } from './accounting.js';
+import { selectTables } from '../commands/table-select.js';
 import { writeRejectsBeside } from './run-rejects.js';
 import { loadStepInput, ownInput, type InputSummary, type StepInput } from './run-inputs.js';
 import type { RunContext } from './context.js';
-import { drawCharts, filterCourses, joinFollowUp, readNotes, tell, withKept } from './pipeline.js';
+import { drawCharts, filterStep, joinFollowUp, readNotes, tell, withKept } from './pipeline.js';
 
 export interface RunFlags {
   out?: string;
@@ -178,17 +178,13 @@ export async function runReport(
         );
     }
     // A step's --where filters the export for that step only (docs/definitions.md#where).
-    const where = (flags as { where?: WhereClause[] }).where;
-    const filter = where && own === undefined ? filterCourses(input, data, where, report.lang) : undefined;
-    if (filter) {
-      for (const w of filter.warnings) say(`jobfx: warning: ${input}: ${w}\n`);
-      say(`${input}: ${step.command}: ${filter.line}\n`);
-    }
-    const b = await step.spec.build(own?.data ?? filter?.data ?? data, flags, {
-      threshold: report.suppress,
-      charts: step.chart,
-      source: step.input ?? input,
-    });
+    const filter = own ? undefined : filterStep(say, input, data, flags, `${step.command}: `, report.lang);
+    const o = { threshold: report.suppress, charts: step.chart, source: step.input ?? input };
+    const b = selectTables(
+      await step.spec.build(own?.data ?? filter?.data ?? data, flags, o),
+      (flags as { table?: string[] }).table,
+      step.command,
+    );
     tell(quietCtx, b);
     built.push(...withNotes(b.tables, [...mapped.notes, ...(filter ? [filter.note] : [])]));
     for (const c of await drawCharts(b, chartThreshold(undefined, report.suppress), report.lang))

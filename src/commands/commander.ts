@@ -14,6 +14,11 @@ export function commandOf(parent: Command, spec: AnySpec): Command {
     .description(spec.description)
     .argument('<file>', `${spec.input?.what ?? 'the export: .csv or .xlsx'}; - reads it from standard input`)
     .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+  if (spec.tables)
+    cmd.addHelpText(
+      'after',
+      `\nTables (--table NAME[,NAME]):\n${spec.tables.map((t) => `  ${t}`).join('\n')}\n`,
+    );
   cmd = addOutputOptions(addReadOptions(cmd), spec.formats);
   return spec.options ? spec.options(cmd) : cmd;
 }

@@ -58,6 +58,11 @@ export const compareCommand: CommandSpec<CompareFlags> = {
     'jobfx compare export.csv --group Værksted --treatment "Park & vej" --control Rengøring --outcome exitGroup=job',
   ],
   formats: TABLE_FORMATS,
+  tables: [
+    'compare.outcomes',
+    'compare.balance.<field> (with --balance: targetGroup, education, ageBand, gender)',
+    'compare.weekly (with --weekly)',
+  ],
   options: (cmd: Command) =>
     addTableOutputOptions(
       cmd

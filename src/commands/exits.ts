@@ -6,9 +6,11 @@ import { NONE } from '../schema/course-store.js';
 import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../base/period.js';
 import { exitTables } from '../tables/exits.js';
 import { byGroupLabel } from '../tables/keyfigures.js';
+import { withPercent, type PercentMode } from '../tables/percent.js';
 import type { Loaded } from '../schema/load.js';
 import {
   addByOption,
+  percentOf,
   addTableOutputOptions,
   TABLE_FORMATS,
   sourceText,
@@ -42,6 +44,7 @@ function listReasons(
 export interface ExitsFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
   /** --by: one or two levels, each a field or a column (resolved against the export in build). */
   by?: string[];
+  percent?: PercentMode;
   grouped?: boolean;
   sort: 'count' | 'vocab';
   listReasons?: string;
@@ -60,6 +63,7 @@ export const exitsCommand: CommandSpec<ExitsFlags> = {
     'jobfx exits export.csv --sort vocab --format md',
   ],
   formats: TABLE_FORMATS,
+  tables: ['exits.reasons', 'exits.groups', 'exits.grouped (with --grouped, instead of the two)'],
   options: (cmd: Command) =>
     addTableOutputOptions(
       addByOption(addPeriodOptions(cmd, 'every ended course in the data'))
@@ -74,6 +78,7 @@ export const exitsCommand: CommandSpec<ExitsFlags> = {
           'write the free-text reasons of courses broken off or not completed (pseudonym, row, dates) to this CSV file for case review',
         ),
     ),
+  check: (flags) => void percentOf(flags),
   build: buildExits,
   report: {},
 };
@@ -129,7 +134,7 @@ export async function buildExits(data: Loaded, flags: ExitsFlags, o: BuildOption
   return {
     period: period ? { from: period.from, to: period.to } : null,
     title: inLang(flags.lang, { da: 'Afgang', en: 'Exits' }),
-    tables: withNotes(tables, cover.notes),
+    tables: withPercent(withNotes(tables, cover.notes), percentOf(flags), flags.lang),
     charts: [],
     messages: say.list,
     files,

@@ -5,10 +5,12 @@ import { FOLLOW_UP_COHORTS, type FollowUpCohort } from '../analyses/followup.js'
 import { asOfOf, consentWarnings, followUpOptionsOf } from './followup-options.js';
 import { byLabelOf, partitionBy, resolveBy } from '../analyses/partition.js';
 import { periodName, resolvePeriod, type PeriodFlags } from '../base/period.js';
+import { withPercent, type PercentMode } from '../tables/percent.js';
 import { byGroupLabel, keyFigureTables, type KeyFigureColumn } from '../tables/keyfigures.js';
 import type { Loaded } from '../schema/load.js';
 import {
   addByOption,
+  percentOf,
   addTableOutputOptions,
   TABLE_FORMATS,
   sourceText,
@@ -34,6 +36,7 @@ export interface KeyfiguresFlags extends ReadFlags, TableOutputFlags, PeriodFlag
   followupNewCourse?: boolean;
   /** --by: one or two levels, each a field or a column (resolved against the export in build). */
   by?: string[];
+  percent?: PercentMode;
   window: string;
   minGapDays: number;
 }
@@ -51,6 +54,21 @@ export const keyfiguresCommand: CommandSpec<KeyfiguresFlags> = {
     'jobfx keyfigures export.csv --from 01-01-2025 --to 31-03-2025 --format md',
   ],
   formats: TABLE_FORMATS,
+  tables: [
+    'keyfigures.citizens',
+    'keyfigures.ongoingDuration',
+    'keyfigures.exitReasons',
+    'keyfigures.exitGroups',
+    'keyfigures.endedDuration',
+    'keyfigures.mix.targetGroup',
+    'keyfigures.mix.education',
+    'keyfigures.mix.ageBand',
+    'keyfigures.mix.gender',
+    'keyfigures.followUp1, followUp3, followUp6, followUp12',
+    'keyfigures.followUp<N>.byExitGroup (with --followup-by exitGroup)',
+    'keyfigures.repeats',
+    'keyfigures.extension, goal, industry, hours, funnel (when the export has the contract fields)',
+  ],
   options: (cmd: Command) =>
     addTableOutputOptions(
       addByOption(addPeriodOptions(cmd, 'the last complete half-year in the data'))
@@ -93,6 +111,7 @@ export const keyfiguresCommand: CommandSpec<KeyfiguresFlags> = {
         ),
     ),
   check: (flags) => {
+    percentOf(flags);
     if (flags.followupFrom !== undefined) dateArg('--followup-from', flags.followupFrom);
     if (flags.asOf !== undefined) dateArg('--as-of', flags.asOf);
   },
@@ -162,9 +181,13 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
   return {
     messages: say.list,
     title: `${inLang(flags.lang, { da: 'Nøgletal', en: 'Key figures' })}, ${periodName(period, flags.lang)}`,
-    tables: withNotes(
-      tables.map((tb) => (/^keyfigures\.followUp/.test(tb.id) ? withNotes([tb], consent.notes)[0]! : tb)),
-      cover.notes,
+    tables: withPercent(
+      withNotes(
+        tables.map((tb) => (/^keyfigures\.followUp/.test(tb.id) ? withNotes([tb], consent.notes)[0]! : tb)),
+        cover.notes,
+      ),
+      percentOf(flags),
+      flags.lang,
     ),
     charts: [],
     period: { from: period.from, to: period.to },

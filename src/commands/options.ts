@@ -12,6 +12,8 @@ import { parseDate } from '../schema/values.js';
 import type { Window } from '../analyses/repeats.js';
 import { collectWhere, type WhereClause } from '../analyses/where.js';
 import { BY_FIELDS, parseBy } from '../analyses/partition.js';
+import { PERCENT_MODES, type PercentMode } from '../tables/percent.js';
+import { parseTableNames } from './table-select.js';
 
 export interface ReadFlags {
   sheet?: string;
@@ -133,6 +135,8 @@ export function formatOf(flags: OutputFlags & { excelCsv?: boolean }, formats: s
 export interface TableOutputFlags extends OutputFlags {
   suppress?: number;
   excelCsv?: boolean;
+  /** --table: only these tables (commands/table-select.ts). */
+  table?: string[];
 }
 
 /** Formats that go into memos get suppression by default; the terminal and json are the analyst's own view. */
@@ -151,7 +155,12 @@ export function addTableOutputOptions(cmd: Command): Command {
         return Number(v);
       }),
     )
-    .option('--excel-csv', 'CSV for Danish Excel: ";" delimiter, decimal comma, BOM');
+    .option('--excel-csv', 'CSV for Danish Excel: ";" delimiter, decimal comma, BOM')
+    .option(
+      '--table <names>',
+      'print only these tables, comma-separated: a table id listed below, without the command name (citizens) or the start of ids (mix)',
+      parseTableNames,
+    );
 }
 
 export const TABLE_FORMATS = [...FORMATS] as string[];
@@ -208,11 +217,25 @@ export function parseWindow(v: string): Window {
   return { n: Number(m[1]), unit: m[2]!.toLowerCase() === 'm' ? 'm' : 'd' };
 }
 
-/** --by, the same for every command that splits its columns by a field (docs/definitions.md#by). */
+/** --by and --percent, the same for every command that splits its columns by a field (docs/definitions.md#by). */
 export function addByOption(cmd: Command): Command {
-  return cmd.option(
-    '--by <field[,field]>',
-    `one column per value of a field (${BY_FIELDS.join(', ')}) or of a column of the export by its header, plus a total column; two, comma-separated (--by unit,gender), give a column per combination`,
-    parseBy,
-  );
+  return cmd
+    .option(
+      '--by <field[,field]>',
+      `one column per value of a field (${BY_FIELDS.join(', ')}) or of a column of the export by its header, plus a total column; two, comma-separated (--by unit,gender), give a column per combination`,
+      parseBy,
+    )
+    .addOption(
+      new Option(
+        '--percent <of>',
+        "with --by: add the share of each --by column's count: of the column's total (col), of the row's total (row) or of the grand total (total)",
+      ).choices(PERCENT_MODES),
+    );
+}
+
+/** --percent, checked: it needs --by columns to take shares of. */
+export function percentOf(flags: { by?: string[]; percent?: PercentMode }): PercentMode | undefined {
+  if (flags.percent !== undefined && flags.by === undefined)
+    throw usageError(`--percent ${flags.percent}: add --by FIELD; the shares are of the --by columns`);
+  return flags.percent;
 }

@@ -63,6 +63,13 @@ export const progressionCommand: CommandSpec<ProgressionFlags, Measurements> = {
     'jobfx progression bip.csv --threshold 0.2 --chart scores.svg --format md',
   ],
   formats: TABLE_FORMATS,
+  tables: [
+    'progression.overall',
+    'progression.indicators',
+    'progression.scores',
+    'progression.timeliness',
+    'progression.contract (when the contract goal is known)',
+  ],
   input: {
     what: 'the measurement file: .csv or .xlsx',
     load: (file, opts, flags) => loadMeasurements(file, { ...opts, courses: flags.courses }),

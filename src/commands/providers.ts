@@ -57,6 +57,14 @@ export const providersCommand: CommandSpec<ProvidersFlags> = {
     'jobfx providers export.csv --by Leverandør --outcome followUp3=job,education --adjust targetGroup,education --model logit --chart tragt.svg',
   ],
   formats: TABLE_FORMATS,
+  tables: [
+    'providers.shares',
+    'providers.adjusted (with --adjust)',
+    'providers.model (with --model logit)',
+    'providers.composition, providers.composition.before',
+    'providers.yoy',
+    '(.2, .3 ... for the second, third ... --outcome)',
+  ],
   options: (cmd: Command) =>
     addTableOutputOptions(
       addPeriodOptions(cmd, 'every course in the data')

@@ -39,6 +39,7 @@ export const repeatsCommand: CommandSpec<RepeatsFlags> = {
     'jobfx repeats export.xlsx --period 2025H1 --list gengangere.csv',
   ],
   formats: TABLE_FORMATS,
+  tables: ['repeats.total', 'repeats.targetGroup', 'repeats.previousExitGroup'],
   options: (cmd: Command) =>
     addTableOutputOptions(
       addPeriodOptions(cmd, 'the last complete half-year in the data')

@@ -93,6 +93,11 @@ export interface CommandSpec<F extends CommandFlags = CommandFlags, D extends In
   examples: string[];
   /** Output formats the command supports. */
   formats: string[];
+  /**
+   * The ids of the tables it can print, for --help and `--table` (commands/table-select.ts); `<...>`
+   * marks a part that depends on the options, `(...)` when the table is made.
+   */
+  tables?: string[];
   /** Command-specific options, beyond the shared read and output options. */
   options?: (cmd: Command) => Command;
   /** Checks of the options that need no data: a usage error before the export is read. */

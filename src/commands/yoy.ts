@@ -67,6 +67,7 @@ export const yoyCommand: CommandSpec<YoyFlags> = {
     'jobfx yoy export.xlsx --rows unit --measure course-years',
   ],
   formats: TABLE_FORMATS,
+  tables: ['yoy.<--rows field> (yoy.exitReason by default)'],
   options: (cmd: Command) =>
     addTableOutputOptions(
       cmd

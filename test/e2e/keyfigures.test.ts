@@ -152,7 +152,7 @@ describe('jobfx keyfigures', () => {
   it.each([
     [['--period', '2025H3'], /--period 2025H3: not a period/],
     [['--period', '2025', '--from', '01-01-2025'], /either --period or --from/],
-    [['--by', 'colour'], /argument 'colour' is invalid/],
+    [['--by', 'colour'], /--by colour: use a field \(targetGroup, .*\) or a column of the file/],
     [['--window', 'soon'], /--window soon/],
     [['--suppress', '-1'], /--suppress -1/],
     [['--format', 'xlsx'], /give --out FILE\.xlsx/],
