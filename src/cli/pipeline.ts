@@ -40,9 +40,11 @@ export async function runCommand(
   spec.check?.(flags);
   guardFiles(ctx, file, flags);
   // A command with an input of its own (progression's measurements) loads it; the rest, courses.
-  const data: InputData = spec.input
+  const loaded: InputData = spec.input
     ? await spec.input.load(file, loadOptionsOf(flags, ctx), flags)
     : await loadCourses(file, { ...loadOptionsOf(flags, ctx), ...spec.load?.(flags) });
+  // Files of the command's own options (compare --panel), joined to what was loaded.
+  const data: InputData = spec.attach ? await spec.attach(loaded, flags, loadOptionsOf(flags, ctx)) : loaded;
   const courses = spec.input ? undefined : (data as Loaded);
   const followUpRejected =
     flags.followup === undefined || !courses ? 0 : await joinFollowUp(ctx, flags.followup, courses);

@@ -167,7 +167,17 @@ export async function runReport(
           `${step.input}: ${own.summary.rejected} of ${own.summary.read} rows rejected, more than the limit ${limit}; the last pack is kept. Run jobfx ${step.command} ${step.input} --rejects FILE to see why.`,
         );
     }
-    const b = await step.spec.build(own?.data ?? data, flags, {
+    // A step's files of its own options (compare --panel): joined here, accounted for on stderr.
+    const stepData = step.spec.attach
+      ? await step.spec.attach(own?.data ?? data, flags, {
+          config: report.config && path(report.config),
+          cwd: ctx.cwd,
+          note: packOptions.note,
+        })
+      : (own?.data ?? data);
+    for (const a of (step.spec.attach ? stepData.also : undefined) ?? [])
+      say(accountingLine(a.file, a.ledger) + '\n');
+    const b = await step.spec.build(stepData, flags, {
       threshold: report.suppress,
       charts: step.chart,
       source: step.input ?? input,

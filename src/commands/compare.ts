@@ -4,8 +4,13 @@ import { compare, keptColumns, resolveCompare, type CompareRequest } from '../an
 import { usageError } from '../errors.js';
 import type { Table } from '../model/table.js';
 import { curveChartSpec } from '../render/chart.js';
-import type { Loaded } from '../schema/load.js';
-import { compareLabels, compareTables, weeklyCurve } from '../tables/compare/index.js';
+import {
+  compareLabels,
+  compareTables,
+  SIMPLE_EFFECT_DA,
+  SIMPLE_EFFECT_EN,
+  weeklyCurve,
+} from '../tables/compare/index.js';
 import {
   DEFAULT_SUPPRESSION,
   addTableOutputOptions,
@@ -13,16 +18,24 @@ import {
   type ReadFlags,
   type TableOutputFlags,
 } from './options.js';
-import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
+import {
+  addPanelOptions,
+  attachPanel,
+  buildPanel,
+  checkPanelFlags,
+  type PanelFlags,
+  type WithPanel,
+} from './compare-panel.js';
+import { messages, type BuildOptions, type Built, type ChartRequest, type CommandSpec } from './spec.js';
 
-export interface CompareFlags extends ReadFlags, TableOutputFlags, CompareRequest {
+export interface CompareFlags extends ReadFlags, TableOutputFlags, CompareRequest, PanelFlags {
   stars?: boolean;
   chart?: string;
 }
 
 const collect = (v: string, all: string[] | undefined) => [...(all ?? []), v];
 
-export const compareCommand: CommandSpec<CompareFlags> = {
+export const compareCommand: CommandSpec<CompareFlags, WithPanel> = {
   name: 'compare',
   summary: 'treatment vs control: outcomes by group with difference, 95% CI and p-value',
   description:
@@ -39,11 +52,12 @@ export const compareCommand: CommandSpec<CompareFlags> = {
     'jobfx compare export.xlsx --balance --weekly 26 --chart uger.svg',
     'jobfx compare survey.csv --group Gruppe --outcome "arbejde_vigtigt=Ja" --numeric Timer --by Jobcenter',
     'jobfx compare export.csv --group Værksted --treatment "Park & vej" --control Rengøring --outcome exitGroup=job',
+    'jobfx compare fixtures/trial/persons-panel.csv --panel fixtures/trial/panel.csv --among-on-benefit --chart uger.svg',
   ],
   formats: TABLE_FORMATS,
   options: (cmd: Command) =>
     addTableOutputOptions(
-      cmd
+      addPanelOptions(cmd)
         .option(
           '--outcome <spec>',
           'a yes/no outcome: FIELD=VALUE[,VALUE] (exitGroup=job, followUp6=job,education, a column: arbejde_vigtigt=Ja) or "job within 12m"; repeat for more rows',
@@ -105,23 +119,25 @@ export const compareCommand: CommandSpec<CompareFlags> = {
         )
         .option(
           '--chart <file.svg>',
-          `with --weekly: also draw the curve as a line chart (SVG); small cells are left out (--suppress, default ${DEFAULT_SUPPRESSION})`,
+          `with --weekly or --panel: also draw the curve as a line chart (SVG); small cells are left out (--suppress, default ${DEFAULT_SUPPRESSION})`,
         ),
     ),
   check(flags) {
-    if (flags.chart !== undefined && flags.weekly === undefined)
-      throw usageError('--chart draws the weekly curve: add --weekly N');
+    checkPanelFlags(flags);
+    if (flags.chart !== undefined && flags.weekly === undefined && flags.panel === undefined)
+      throw usageError('--chart draws the weekly curve or the panel: add --weekly N or --panel FILE');
     if (flags.chart !== undefined && !/\.svg$/i.test(flags.chart))
       throw usageError(`--chart ${flags.chart}: the chart is SVG; give a file name ending in .svg`);
   },
   // Columns named on the command line are kept by header; a file with no dates is a survey.
   load: (flags) => ({ keepColumns: keptColumns(flags), respondents: true }),
+  attach: attachPanel,
   build: buildCompare,
   report: { chart: true, ownPeriod: true },
 };
 
 /** The comparison tables (and the weekly chart) of loaded rows (no I/O). */
-export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOptions): Promise<Built> {
+export async function buildCompare(data: WithPanel, flags: CompareFlags, o: BuildOptions): Promise<Built> {
   const say = messages();
   if (data.unit === 'respondent')
     say.note(`${o.source} has no start or end date column: read as a survey, one row per respondent`);
@@ -149,10 +165,50 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
   const weekly = tables.find((x) => x.id === 'compare.weekly');
   const curve = (shown: Table) =>
     curveChartSpec(weeklyCurve(shown, { lang: flags.lang, armLabels: labels.armLabels }), flags.lang);
+  const charts: ChartRequest[] =
+    o.charts && weekly ? [{ table: weekly.id, spec: curve, file: flags.chart }] : [];
+  if (data.panel) {
+    const p = buildPanel(
+      { ...data, panel: data.panel },
+      flags,
+      options,
+      {
+        ...panelTableOptions(labels, flags, data, o.source),
+        titleTail: result.randomised ? '' : ` (${t(SIMPLE_EFFECT_DA, SIMPLE_EFFECT_EN)})`,
+      },
+      say,
+      o.charts,
+    );
+    tables.push(...p.tables);
+    if (p.chart) charts.push(p.chart);
+  }
   return {
     title: t('Sammenligning', 'Comparison'),
     tables,
-    charts: o.charts && weekly ? [{ table: weekly.id, spec: curve, file: flags.chart }] : [],
+    charts,
     messages: say.list,
+  };
+}
+
+/** The shared options of the panel's tables: the comparison's labels and source, the panel's file too. */
+function panelTableOptions(
+  labels: ReturnType<typeof compareLabels>,
+  flags: CompareFlags,
+  data: WithPanel & { panel?: unknown },
+  source: string,
+) {
+  const t = sayer(flags.lang);
+  const file = (f: string) => f.split(/[\\/]/).pop();
+  const panelFile = flags.panel === undefined ? '' : `, ${file(flags.panel)}`;
+  return {
+    lang: flags.lang,
+    vocab: data.vocab,
+    ...labels,
+    stars: Boolean(flags.stars),
+    exact: Boolean(flags.exact),
+    correct: flags.correct,
+    source: '',
+    sourceNote: t(`Kilde: ${file(source)}${panelFile}.`, `Source: ${file(source)}${panelFile}.`),
+    titleTail: '',
   };
 }

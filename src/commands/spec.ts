@@ -94,6 +94,12 @@ export interface CommandSpec<F extends CommandFlags = CommandFlags, D extends In
   input?: MainInput<F, D>;
   /** What the export must be loaded with for these options (columns kept by header, survey rows). */
   load?: (flags: F) => Pick<LoadOptions, 'keepColumns' | 'respondents'>;
+  /**
+   * Files named by options that the build joins to the loaded export (compare's --panel and
+   * --activities): read after it with the shared reading machinery and returned with the data,
+   * each listed in `also` so that its rows are accounted for as the export's are.
+   */
+  attach?: (data: D, flags: F, opts: LoadOptions) => Promise<D>;
   /** The tables of loaded data: pure, no I/O. */
   build: (data: D, flags: F, o: BuildOptions) => Promise<Built>;
   /** 'quiet': the command shows the row accounting itself (inspect), stderr gets only the warning. */

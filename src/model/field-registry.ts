@@ -366,4 +366,13 @@ export const FIELDS = [
     ],
     roles: [],
   },
+  {
+    // The day a person was randomised in a trial: weeks of a status panel count from it
+    // (docs/definitions.md#status-panel).
+    key: 'randomised',
+    kind: 'day',
+    label: { da: 'Randomiseringsdato', en: 'Randomisation date' },
+    synonyms: ['Randomiseringsdato', 'Randomiseret', 'Randomisation date', 'Randomization date'],
+    roles: [],
+  },
 ] as const satisfies readonly FieldDef[];

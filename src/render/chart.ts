@@ -153,6 +153,8 @@ export interface CurveChart {
   groups: string[];
   xTitle: string;
   yTitle: string;
+  /** 'step-after' (a Kaplan–Meier curve, the default) or 'linear' (a share measured each week). */
+  interpolate?: 'step-after' | 'linear';
 }
 
 /** Colours of the curves: the bars' darkest blue, and an orange apart from it. */
@@ -175,11 +177,11 @@ export function curveChartSpec(c: CurveChart, lang: Lang): TopLevelSpec {
     data: { values: c.points },
     layer: [
       {
-        mark: { type: 'area', opacity: 0.15, interpolate: 'step-after' },
+        mark: { type: 'area', opacity: 0.15, interpolate: c.interpolate ?? 'step-after' },
         encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color },
       },
       {
-        mark: { type: 'line', interpolate: 'step-after', point: true },
+        mark: { type: 'line', interpolate: c.interpolate ?? 'step-after', point: true },
         encoding: {
           x,
           y: { field: 'share', type: 'quantitative', title: c.yTitle, scale: { domain: [0, 100] } },

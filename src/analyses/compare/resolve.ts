@@ -33,6 +33,9 @@ export interface CompareRequest {
   weekly?: number;
   weeklyExit: string;
   asOf?: string;
+  /** A file of its own that the command compares (--panel, --activities): enough to compare. */
+  panel?: string;
+  activities?: string;
 }
 
 /** What of the loaded file the resolution reads. */
@@ -124,9 +127,10 @@ function resolveOutcomes(r: CompareRequest, data: CompareData): OutcomeSpec[] {
   const within = r.within === undefined ? undefined : horizonArg(r.within);
   const parsed = (r.outcome ?? []).map((s) => parseOutcome(s));
   const numeric = r.numeric ?? [];
-  if (parsed.length === 0 && numeric.length === 0 && !r.balance && r.weekly === undefined)
+  const ownFile = r.panel !== undefined || r.activities !== undefined;
+  if (parsed.length === 0 && numeric.length === 0 && !r.balance && r.weekly === undefined && !ownFile)
     throw usageError(
-      'nothing to compare: give --outcome (e.g. "exitGroup=job"), --numeric COLUMN, --balance or --weekly N',
+      'nothing to compare: give --outcome (e.g. "exitGroup=job"), --numeric COLUMN, --balance, --weekly N, --panel FILE or --activities FILE',
     );
   const { headers, mapping, vocab } = data;
   const outcomes: OutcomeSpec[] = [];

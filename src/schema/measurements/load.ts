@@ -6,14 +6,13 @@
  * course export, every row joined to its course (join.ts). docs/definitions.md#progression.
  */
 import { danishOf } from '../../base/dates.js';
-import { readTable } from '../../io/read.js';
-import { isEmptyCell, readNote, toldNotes, type RawRow, type SourceInfo } from '../../io/raw.js';
+import { readNote, toldNotes, type RawRow, type SourceInfo } from '../../io/raw.js';
 import type { InputData } from '../input-data.js';
 import { loadConfig } from '../config.js';
 import { makePseudonymiser, redactCpr } from '../cpr.js';
 import { loadCourses, type Loaded, type LoadOptions } from '../load.js';
-import { TOTALS_LABEL, type Ledger, type Rejection } from '../normalise/ledger.js';
-import { isMissing } from '../values.js';
+import type { Ledger, Rejection } from '../normalise/ledger.js';
+import { readSideTable, scanRows } from '../row-scan.js';
 import { mapMeasurementColumns, measurementHeaderScore, type MeasurementMapping } from './columns.js';
 import { indicatorSet, type IndicatorSet } from './indicators.js';
 import { assignCourses, type MeasuredCourse } from './join.js';
@@ -47,21 +46,7 @@ export async function loadMeasurements(
   const courseData =
     loaded ?? (coursesFile === undefined ? undefined : await loadCourses(coursesFile, courseOpts));
   const indicators = indicatorSet(config.config.indicators);
-  const progress = opts.progress?.(file);
-  let table;
-  try {
-    table = await readTable(file, {
-      sheet: opts.sheet,
-      headerRow: opts.headerRow,
-      encoding: opts.encoding,
-      delimiter: opts.delimiter,
-      headerScore: measurementHeaderScore(indicators),
-      progress,
-      note: opts.note,
-    });
-  } finally {
-    progress?.end();
-  }
+  const table = await readSideTable(file, opts, measurementHeaderScore(indicators));
   const mapping = mapMeasurementColumns(table.headers, indicators, file);
   table.headers = table.headers.map(redactCpr);
   for (const c of mapping.columns) c.header = redactCpr(c.header);
@@ -76,15 +61,7 @@ export async function loadMeasurements(
     table.info.date1904 === true,
   );
   const rows: ReadRows = { refs: [], rowNumbers: [], facts: [], scores: [], rejected: new Map() };
-  const skipped: Ledger['skipped'] = [];
-  let count = 0;
   const take = (r: RawRow) => {
-    count++;
-    if (r.cells.every((c) => isEmptyCell(c) || isMissing(c)))
-      return void skipped.push({ ref: r.ref, rowNumber: r.rowNumber, kind: 'blank' });
-    const first = r.cells[0];
-    if (typeof first === 'string' && TOTALS_LABEL.test(first.trim()))
-      return void skipped.push({ ref: r.ref, rowNumber: r.rowNumber, kind: 'totals' });
     const reasons: string[] = [];
     const { facts, scores } = read(r.cells, reasons);
     const i = rows.refs.length;
@@ -94,9 +71,7 @@ export async function loadMeasurements(
     rows.scores.push(scores);
     if (reasons.length > 0 || facts === null) rows.rejected.set(i, reasons);
   };
-  // The fast CSV path hands rows one by one: a large file never exists as one object per line.
-  if (table.fast) table.fast.scan({ row: take, bytes: (b) => take(b.materialise()) });
-  else table.rows.forEach(take);
+  const { read: count, skipped } = scanRows(table, take);
 
   const joinNotes: string[] = [];
   const measurements = settleScales(rows, indicators, file);
