@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { splitArms } from '../analyses/compare/arms.js';
-import { joinPanel } from '../analyses/compare/panel-join.js';
+import { joinPanel, type JoinedPanel } from '../analyses/compare/panel-join.js';
 import { panelResult, type PanelResult } from '../analyses/compare/panel.js';
 import type { Arm, CompareOptions } from '../analyses/compare/types.js';
 import { sayer, type Lang } from '../base/i18n.js';
@@ -107,7 +107,7 @@ export function buildPanel(
   o: Omit<PanelTableOptions, 'statuses'>,
   say: ReturnType<typeof messages>,
   charts: boolean,
-): { tables: Table[]; chart: ChartRequest | null } {
+): { tables: Table[]; chart: ChartRequest | null; joined: JoinedPanel } {
   const { panel } = data;
   const { byArm } = splitArms(data.store, options.group, options.vocab);
   const joined = joinPanel(data.store, byArm, panel, data.unit);
@@ -134,7 +134,7 @@ export function buildPanel(
         file: flags.chart,
       }
     : null;
-  return { tables, chart };
+  return { tables, chart, joined };
 }
 
 /** What was not joined or not understood, for the status table's notes. */

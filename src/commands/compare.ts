@@ -19,6 +19,13 @@ import {
   type TableOutputFlags,
 } from './options.js';
 import {
+  addActivityOptions,
+  attachActivities,
+  buildActivities,
+  type ActivityFlags,
+  type WithActivities,
+} from './compare-activities.js';
+import {
   addPanelOptions,
   attachPanel,
   buildPanel,
@@ -28,14 +35,14 @@ import {
 } from './compare-panel.js';
 import { messages, type BuildOptions, type Built, type ChartRequest, type CommandSpec } from './spec.js';
 
-export interface CompareFlags extends ReadFlags, TableOutputFlags, CompareRequest, PanelFlags {
+export interface CompareFlags extends ReadFlags, TableOutputFlags, CompareRequest, PanelFlags, ActivityFlags {
   stars?: boolean;
   chart?: string;
 }
 
 const collect = (v: string, all: string[] | undefined) => [...(all ?? []), v];
 
-export const compareCommand: CommandSpec<CompareFlags, WithPanel> = {
+export const compareCommand: CommandSpec<CompareFlags, WithActivities> = {
   name: 'compare',
   summary: 'treatment vs control: outcomes by group with difference, 95% CI and p-value',
   description:
@@ -57,7 +64,7 @@ export const compareCommand: CommandSpec<CompareFlags, WithPanel> = {
   formats: TABLE_FORMATS,
   options: (cmd: Command) =>
     addTableOutputOptions(
-      addPanelOptions(cmd)
+      addActivityOptions(addPanelOptions(cmd))
         .option(
           '--outcome <spec>',
           'a yes/no outcome: FIELD=VALUE[,VALUE] (exitGroup=job, followUp6=job,education, a column: arbejde_vigtigt=Ja) or "job within 12m"; repeat for more rows',
@@ -131,13 +138,17 @@ export const compareCommand: CommandSpec<CompareFlags, WithPanel> = {
   },
   // Columns named on the command line are kept by header; a file with no dates is a survey.
   load: (flags) => ({ keepColumns: keptColumns(flags), respondents: true }),
-  attach: attachPanel,
+  attach: async (data, flags, opts) => attachActivities(await attachPanel(data, flags, opts), flags, opts),
   build: buildCompare,
   report: { chart: true, ownPeriod: true },
 };
 
 /** The comparison tables (and the weekly chart) of loaded rows (no I/O). */
-export async function buildCompare(data: WithPanel, flags: CompareFlags, o: BuildOptions): Promise<Built> {
+export async function buildCompare(
+  data: WithActivities,
+  flags: CompareFlags,
+  o: BuildOptions,
+): Promise<Built> {
   const say = messages();
   if (data.unit === 'respondent')
     say.note(`${o.source} has no start or end date column: read as a survey, one row per respondent`);
@@ -167,21 +178,28 @@ export async function buildCompare(data: WithPanel, flags: CompareFlags, o: Buil
     curveChartSpec(weeklyCurve(shown, { lang: flags.lang, armLabels: labels.armLabels }), flags.lang);
   const charts: ChartRequest[] =
     o.charts && weekly ? [{ table: weekly.id, spec: curve, file: flags.chart }] : [];
-  if (data.panel) {
-    const p = buildPanel(
-      { ...data, panel: data.panel },
-      flags,
-      options,
-      {
-        ...panelTableOptions(labels, flags, data, o.source),
-        titleTail: result.randomised ? '' : ` (${t(SIMPLE_EFFECT_DA, SIMPLE_EFFECT_EN)})`,
-      },
-      say,
-      o.charts,
-    );
-    tables.push(...p.tables);
-    if (p.chart) charts.push(p.chart);
+  const shared = {
+    ...panelTableOptions(labels, flags, data, o.source),
+    titleTail: result.randomised ? '' : ` (${t(SIMPLE_EFFECT_DA, SIMPLE_EFFECT_EN)})`,
+  };
+  const panel = data.panel
+    ? buildPanel({ ...data, panel: data.panel }, flags, options, shared, say, o.charts)
+    : null;
+  if (panel) {
+    tables.push(...panel.tables);
+    if (panel.chart) charts.push(panel.chart);
   }
+  if (data.activities)
+    tables.push(
+      ...buildActivities(
+        { ...data, activities: data.activities },
+        options,
+        panel?.joined ?? null,
+        flags.targetShare,
+        shared,
+        say,
+      ),
+    );
   return {
     title: t('Sammenligning', 'Comparison'),
     tables,
@@ -199,7 +217,10 @@ function panelTableOptions(
 ) {
   const t = sayer(flags.lang);
   const file = (f: string) => f.split(/[\\/]/).pop();
-  const panelFile = flags.panel === undefined ? '' : `, ${file(flags.panel)}`;
+  const panelFile = [flags.panel, flags.activities]
+    .filter((f) => f !== undefined)
+    .map((f) => `, ${file(f)}`)
+    .join('');
   return {
     lang: flags.lang,
     vocab: data.vocab,

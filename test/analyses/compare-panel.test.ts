@@ -13,6 +13,7 @@ import { splitArms } from '../../src/analyses/compare/arms.js';
 import { joinPanel } from '../../src/analyses/compare/panel-join.js';
 import { panelResult, type PanelOptions, type PanelResult } from '../../src/analyses/compare/panel.js';
 import type { GroupRule } from '../../src/analyses/compare/types.js';
+import { makePseudonymiser } from '../../src/schema/cpr.js';
 import { loadCourses } from '../../src/schema/load.js';
 import { loadPanel } from '../../src/schema/panel/load.js';
 import { PANEL_STATUS_KEYS, UNKNOWN_STATUS } from '../../src/schema/panel/statuses.js';
@@ -217,7 +218,7 @@ describe('refusals', () => {
 
   it('refuses a file that is not a panel, naming what is missing', async () => {
     const f = files({ 'panel.csv': 'Borger-id;Farve\nP1;blå\n' });
-    await expect(loadPanel(f['panel.csv']!, OPTS, (s) => s)).rejects.toThrow(
+    await expect(loadPanel(f['panel.csv']!, OPTS, makePseudonymiser('k'))).rejects.toThrow(
       /not a status panel.*Uge \(or Dato\)/,
     );
   });

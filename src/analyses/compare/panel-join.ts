@@ -22,6 +22,8 @@ export interface JoinedPanel {
   /** The last week of the follow-up: the highest week observed for a person of an arm. */
   last: number;
   arms: Record<Arm, PersonGrid[]>;
+  /** The grid of each person of the arms found in the panel, by person number. */
+  gridOf: Map<number, PersonGrid>;
   /** Persons of each arm with no row in the panel. */
   unobserved: Record<Arm, number>;
   /** Panel persons not in an arm of the file: not in the file at all, or in it without an arm. */
@@ -40,8 +42,8 @@ export interface JoinedPanel {
   conflicting: number;
 }
 
-/** The randomisation day of each person of the arms, by person number (NONE: none). */
-function randomisationDays(store: CourseStore, byArm: ArmRows, useStart: boolean) {
+/** The randomisation day of each person of the arms, by person number (absent: none). */
+export function randomisationDays(store: CourseStore, byArm: ArmRows, useStart: boolean) {
   const ids = store.ids.randomised;
   const names = store.values.randomised.values;
   const hasColumn = names.length > 1;
@@ -161,6 +163,7 @@ export function joinPanel(
     g.hours[w] = weeks.hours[j]!;
   }
   const arms: JoinedPanel['arms'] = { treatment: [], control: [] };
+  const gridOf = new Map<number, PersonGrid>();
   const unobserved = { treatment: 0, control: 0 };
   const panelOfStore = new Map<number, number>();
   storeOfPanel.forEach((p, k) => p >= 0 && panelOfStore.set(p, k));
@@ -168,12 +171,15 @@ export function joinPanel(
     for (const p of armPersons[a]) {
       const k = panelOfStore.get(p);
       const g = k === undefined ? undefined : grids.get(k);
-      if (g) arms[a].push(g);
-      else if (k === undefined || !noRand.has(k)) unobserved[a]++;
+      if (g) {
+        arms[a].push(g);
+        gridOf.set(p, g);
+      } else if (k === undefined || !noRand.has(k)) unobserved[a]++;
     }
   return {
     last,
     arms,
+    gridOf,
     unobserved,
     notInFile,
     notInArm,

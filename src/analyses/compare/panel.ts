@@ -47,7 +47,7 @@ export interface Accumulated {
 }
 
 export interface PanelResult {
-  join: Omit<JoinedPanel, 'arms'>;
+  join: Omit<JoinedPanel, 'arms' | 'gridOf'>;
   /** Every week 0..L with an observation. */
   weeks: WeekCounts[];
   /** The weeks of the status table (those with observations). */
@@ -133,7 +133,7 @@ function accumulate(
 
 /** The panel's figures by arm. `hasHours`: the panel has an hours column. */
 export function panelResult(joined: JoinedPanel, hasHours: boolean, o: PanelOptions): PanelResult {
-  const { arms, ...join } = joined;
+  const { arms, gridOf: _grids, ...join } = joined;
   const last = joined.last;
   const weeks = weekCounts(arms, last);
   const observed = new Set(weeks.map((w) => w.week));
