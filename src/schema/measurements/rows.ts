@@ -204,7 +204,8 @@ const FACT_KEYS = [
 const sameFacts = (a: RowFacts, b: RowFacts) => FACT_KEYS.every((k) => a[k] === b[k]);
 
 /** f over cell values, remembered by the cell's text (strings) or value (numbers). */
-function memo<T>(f: (v: RawValue) => T): (v: RawValue) => T {
+/** A parser that reads each distinct cell text once (a large file repeats a few texts). */
+export function memo<T>(f: (v: RawValue) => T): (v: RawValue) => T {
   const seen = new Map<string | number, T>();
   return (v) => {
     if (typeof v !== 'string' && typeof v !== 'number') return f(v);

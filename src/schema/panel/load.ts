@@ -11,7 +11,7 @@ import { redactCpr, type Pseudonymiser } from '../cpr.js';
 import type { InputData } from '../input-data.js';
 import type { LoadOptions } from '../load.js';
 import { problem, text, type Ledger, type Rejection } from '../normalise/ledger.js';
-import { personIds } from '../measurements/rows.js';
+import { memo, personIds } from '../measurements/rows.js';
 import { readSideTable, scanRows } from '../row-scan.js';
 import { isMissing, parseDate, parseNumber, textOf } from '../values.js';
 import { mapPanelColumns, panelHeaderScore, type PanelMapping } from './columns.js';
@@ -70,65 +70,65 @@ export async function loadPanel(
   let accepted = 0;
   const col = mapping.fields;
   const name = (c: number) => headers[c] ?? `column ${c + 1}`;
+  const hoursAt = new Map([...mapping.hoursColumns].map(([c, w]) => [w, c]));
+  // A panel repeats a few week numbers, statuses and hours on every row: each text is read once.
+  const code = memo((v: RawValue) => statuses.code(textOf(v)));
   const statusOf = (v: RawValue): number => {
-    const raw = textOf(v);
-    const code = statuses.code(raw);
-    if (code === statuses.unknownCode) {
-      const shown = redactCpr(raw);
+    const c = code(v);
+    if (c === statuses.unknownCode) {
+      const shown = redactCpr(textOf(v));
       unknown.set(shown, (unknown.get(shown) ?? 0) + 1);
     }
-    return code;
+    return c;
   };
-  const hoursOf = (v: RawValue, c: number, reasons: string[]): number => {
+  const weekNumber = memo((v: RawValue): number | string => {
+    if (isMissing(v)) return 'is empty';
+    const n = parseNumber(v);
+    return n.ok && Number.isInteger(n.value) && n.value >= 0 && n.value <= 520
+      ? n.value
+      : 'is not a week number (0, 1, 2 … 520)';
+  });
+  const dateOf = memo((v: RawValue): number | string => {
+    if (isMissing(v)) return 'is empty';
+    const d = parseDate(v, date1904);
+    return d.ok ? d.value : d.reason;
+  });
+  const hoursNumber = memo((v: RawValue): number | string => {
     if (isMissing(v)) return 0;
     const n = parseNumber(v);
-    if (!n.ok || n.value < 0 || n.value > 168)
-      problem(reasons, name(c), v, n.ok ? 'is not a number of hours in a week (0–168)' : n.reason);
-    return n.ok ? n.value : 0;
+    if (!n.ok) return n.reason;
+    return n.value >= 0 && n.value <= 168 ? n.value : 'is not a number of hours in a week (0–168)';
+  });
+  /** The parsed value, or NaN with the reason added (naming the column and quoting the value). */
+  const readCell = (parse: (v: RawValue) => number | string, v: RawValue, c: number, reasons: string[]) => {
+    const x = parse(v);
+    if (typeof x === 'number') return x;
+    problem(reasons, name(c), isMissing(v) ? undefined : v, x);
+    return NaN;
   };
+  const found: { week: number; day: number; raw: RawValue; hours: number }[] = [];
 
   const take = (r: RawRow) => {
     const reasons: string[] = [];
-    const cell = (c: number | undefined): RawValue => (c === undefined ? null : (r.cells[c] ?? null));
-    const who = person(cell(col.personId), reasons, name(col.personId!));
-    const found: { week: number; day: number; raw: RawValue; hours: number }[] = [];
+    const cells = r.cells;
+    const who = person(cells[col.personId!] ?? null, reasons, name(col.personId!));
+    found.length = 0;
     if (mapping.shape === 'long') {
-      let week = NaN;
-      let day = NaN;
-      if (col.week !== undefined) {
-        const v = cell(col.week);
-        const n = parseNumber(v);
-        if (!n.ok || !Number.isInteger(n.value) || n.value < 0 || n.value > 520)
-          problem(
-            reasons,
-            name(col.week),
-            isMissing(v) ? undefined : v,
-            isMissing(v) ? 'is empty' : 'is not a week number (0, 1, 2 … 520)',
-          );
-        else week = n.value;
-      } else {
-        const v = cell(col.date!);
-        const d = parseDate(v, date1904);
-        if (!d.ok)
-          problem(
-            reasons,
-            name(col.date!),
-            isMissing(v) ? undefined : v,
-            isMissing(v) ? 'is empty' : d.reason,
-          );
-        else day = d.value;
-      }
-      const sv = cell(col.status);
+      const week =
+        col.week === undefined ? NaN : readCell(weekNumber, cells[col.week] ?? null, col.week, reasons);
+      const day =
+        col.week !== undefined ? NaN : readCell(dateOf, cells[col.date!] ?? null, col.date!, reasons);
+      const sv = cells[col.status!] ?? null;
       if (isMissing(sv)) problem(reasons, name(col.status!), undefined, 'is empty');
-      const hours = col.hours === undefined ? 0 : hoursOf(cell(col.hours), col.hours, reasons);
+      const hours =
+        col.hours === undefined ? 0 : readCell(hoursNumber, cells[col.hours] ?? null, col.hours, reasons);
       found.push({ week, day, raw: sv, hours });
     } else {
-      const hoursAt = new Map([...mapping.hoursColumns].map(([c, w]) => [w, c]));
       for (const [c, week] of mapping.weekColumns) {
-        const sv = cell(c);
         const h = hoursAt.get(week);
-        const hours = h === undefined ? 0 : hoursOf(cell(h), h, reasons);
+        const hours = h === undefined ? 0 : readCell(hoursNumber, cells[h] ?? null, h, reasons);
         // An empty week cell: the person is not observed that week (the follow-up ended).
+        const sv = cells[c] ?? null;
         if (!isMissing(sv)) found.push({ week, day: NaN, raw: sv, hours });
       }
     }
@@ -147,7 +147,7 @@ export async function loadPanel(
     if (p === undefined) {
       indexOf.set(who, (p = persons.length));
       persons.push(who);
-      if (mapping.personIdKind === 'id') shown.push(redactCpr(textOf(cell(col.personId))));
+      if (mapping.personIdKind === 'id') shown.push(redactCpr(textOf(cells[col.personId!] ?? null)));
     }
     for (const f of found) {
       weeks.person.push(p);
