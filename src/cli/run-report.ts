@@ -167,7 +167,12 @@ export async function runReport(
           `${step.input}: ${own.summary.rejected} of ${own.summary.read} rows rejected, more than the limit ${limit}; the last pack is kept. Run jobfx ${step.command} ${step.input} --rejects FILE to see why.`,
         );
     }
-    // A step's files of its own options (compare --panel): joined here, accounted for on stderr.
+    // A step's files of its own options (compare --panel): relative to the report, joined here,
+    // accounted for on stderr.
+    for (const k of step.spec.inputOptions ?? []) {
+      const named = (flags as Record<string, unknown>)[k];
+      if (typeof named === 'string') (flags as Record<string, unknown>)[k] = path(named);
+    }
     const stepData = step.spec.attach
       ? await step.spec.attach(own?.data ?? data, flags, {
           config: report.config && path(report.config),

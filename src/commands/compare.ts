@@ -139,6 +139,7 @@ export const compareCommand: CommandSpec<CompareFlags, WithActivities> = {
   // Columns named on the command line are kept by header; a file with no dates is a survey.
   load: (flags) => ({ keepColumns: keptColumns(flags), respondents: true }),
   attach: async (data, flags, opts) => attachActivities(await attachPanel(data, flags, opts), flags, opts),
+  inputOptions: ['panel', 'activities'],
   build: buildCompare,
   report: { chart: true, ownPeriod: true },
 };
