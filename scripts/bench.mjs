@@ -14,6 +14,7 @@
 //   npm run bench -- --progression [N]   jobfx progression on N measurement rows (default 1M)
 //   npm run bench -- --only csv-utf16,csv-stray --size 2000000   only those inputs (kinds: csv,
 //                                  csv-quoted, csv-1252, csv-utf16, csv-stray, xlsx), printed only
+//   npm run bench -- --panel [N]   jobfx compare --panel on N persons × 64 weeks (default 10,000)
 import { spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -424,6 +425,29 @@ function timeDuckdbProcess(file) {
   return measured([join(root, 'scripts/bench.mjs'), '--duckdb-child', file], `DuckDB on ${file}`).seconds;
 }
 
+/** A trial of n persons (Borger-id, Gruppe, Randomiseringsdato) and their long panel of 64 weeks. */
+function generatePanel(n, personsFile, panelFile) {
+  const r = rng(n + 18);
+  const persons = ['Borger-id;Gruppe;Randomiseringsdato;Jobcenter'];
+  const panel = ['Borger-id;Uge;Status;Timer'];
+  const t0 = Date.UTC(2024, 0, 1);
+  const statuses = ['Kontanthjælp', 'Offentlig forsørgelse', 'Beskæftiget', 'Uddannelse', 'Selvforsørget'];
+  for (let i = 1; i <= n; i++) {
+    const id = `B${String(i).padStart(6, '0')}`;
+    const treated = r() < 0.5;
+    persons.push(
+      `${id};${treated ? 'Indsats' : 'Kontrol'};${dmy(new Date(t0 + Math.floor(r() * 365) * 86_400_000))};${pick(r, ['Nord', 'Syd', 'Vest'])}`,
+    );
+    let s = 0;
+    for (let w = 1; w <= 64; w++) {
+      if (r() < 0.03) s = Math.floor(r() * statuses.length);
+      panel.push(`${id};${w};${statuses[s]};${s === 2 ? 20 + Math.floor(r() * 18) : ''}`);
+    }
+  }
+  writeFileSync(personsFile, '\uFEFF' + persons.join('\r\n') + '\r\n');
+  writeFileSync(panelFile, '\uFEFF' + panel.join('\r\n') + '\r\n');
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x, d = 2) => x.toFixed(d);
 
@@ -459,6 +483,38 @@ if (argv.includes('--progression')) {
   console.log(
     `jobfx progression, ${n} measurement rows (${fmt(mb, 1)} MB): ${fmt(s)} s median of ${runs}, ` +
       `${Math.round(n / s)} rows/s, peak RSS ${Math.round(Math.max(...t.map((x) => x.rssMB)))} MB`,
+  );
+  process.exit(0);
+}
+
+// `--panel [N]`: times `jobfx compare --panel` on N persons and their 64-week long panel (N × 64
+// rows): reading the panel, joining it and every panel table (and the persons file, 0.1 s).
+if (argv.includes('--panel')) {
+  const at = argv.indexOf('--panel');
+  const n = Number(argv[at + 1]) > 0 ? Number(argv[at + 1]) : 10_000;
+  const personsFile = join(dir, `trial-persons-${n}.csv`);
+  const panelFile = join(dir, `trial-panel-${n}.csv`);
+  if (!existsSync(panelFile)) generatePanel(n, personsFile, panelFile);
+  const mb = statSync(panelFile).size / 1e6;
+  const t = [];
+  for (let i = 0; i < runs; i++)
+    t.push(
+      time([
+        'compare',
+        personsFile,
+        '--panel',
+        panelFile,
+        '--among-on-benefit',
+        '--format',
+        'json',
+        '--suppress',
+        '0',
+      ]),
+    );
+  const s = median(t.map((x) => x.seconds));
+  console.log(
+    `jobfx compare --panel, ${n} persons × 64 weeks = ${n * 64} panel rows (${fmt(mb, 1)} MB): ${fmt(s)} s median of ${runs}, ` +
+      `${Math.round((n * 64) / s)} rows/s, peak RSS ${Math.round(Math.max(...t.map((x) => x.rssMB)))} MB`,
   );
   process.exit(0);
 }

@@ -48,9 +48,11 @@ export async function runCommand(
   // A command with an input of its own (progression's measurements) loads it; the rest, courses.
   if (spec.input && flags.where !== undefined)
     throw usageError(`--where filters the courses of an export; ${spec.name} reads ${spec.input.what}`);
-  const loaded: InputData = spec.input
+  const read: InputData = spec.input
     ? await spec.input.load(file, loadOptionsOf(flags, ctx), flags)
     : await loadCourses(file, withKept(loadOptionsOf(flags, ctx), spec.load?.(flags), flags));
+  // Files of the command's own options (compare --panel), joined to what was loaded.
+  const loaded: InputData = spec.attach ? await spec.attach(read, flags, loadOptionsOf(flags, ctx)) : read;
   const all = spec.input ? undefined : (loaded as Loaded);
   const followUpRejected =
     flags.followup === undefined || !all ? 0 : await joinFollowUp(ctx, flags.followup, all);

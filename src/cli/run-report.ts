@@ -177,11 +177,27 @@ export async function runReport(
           `${step.input}: ${own.summary.rejected} of ${own.summary.read} rows rejected, more than the limit ${limit}; the last pack is kept. Run jobfx ${step.command} ${step.input} --rejects FILE to see why.`,
         );
     }
+    // A step's files of its own options (compare --panel): relative to the report, joined here,
+    // accounted for on stderr.
+    for (const k of step.spec.inputOptions ?? []) {
+      const named = (flags as Record<string, unknown>)[k];
+      if (typeof named === 'string') (flags as Record<string, unknown>)[k] = path(named);
+    }
     // A step's --where filters the export for that step only (docs/definitions.md#where).
     const filter = own ? undefined : filterStep(say, input, data, flags, `${step.command}: `, report.lang);
+    const base = own?.data ?? filter?.data ?? data;
+    const stepData = step.spec.attach
+      ? await step.spec.attach(base, flags, {
+          config: report.config && path(report.config),
+          cwd: ctx.cwd,
+          note: packOptions.note,
+        })
+      : base;
+    for (const a of (step.spec.attach ? stepData.also : undefined) ?? [])
+      say(accountingLine(a.file, a.ledger) + '\n');
     const o = { threshold: report.suppress, charts: step.chart, source: step.input ?? input };
     const b = selectTables(
-      await step.spec.build(own?.data ?? filter?.data ?? data, flags, o),
+      await step.spec.build(stepData, flags, o),
       (flags as { table?: string[] }).table,
       step.command,
     );

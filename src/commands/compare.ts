@@ -15,7 +15,14 @@ import { usageError } from '../errors.js';
 import type { Table } from '../model/table.js';
 import { curveChartSpec, stackedBarSpec } from '../render/chart.js';
 import type { Loaded } from '../schema/load.js';
-import { compareLabels, compareTables, likertBars, weeklyCurve } from '../tables/compare/index.js';
+import {
+  compareLabels,
+  compareTables,
+  likertBars,
+  SIMPLE_EFFECT_DA,
+  SIMPLE_EFFECT_EN,
+  weeklyCurve,
+} from '../tables/compare/index.js';
 import {
   DEFAULT_SUPPRESSION,
   addTableOutputOptions,
@@ -23,9 +30,24 @@ import {
   type ReadFlags,
   type TableOutputFlags,
 } from './options.js';
-import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
+import {
+  addActivityOptions,
+  attachActivities,
+  buildActivities,
+  type ActivityFlags,
+  type WithActivities,
+} from './compare-activities.js';
+import {
+  addPanelOptions,
+  attachPanel,
+  buildPanel,
+  checkPanelFlags,
+  type PanelFlags,
+  type WithPanel,
+} from './compare-panel.js';
+import { messages, type BuildOptions, type Built, type ChartRequest, type CommandSpec } from './spec.js';
 
-export interface CompareFlags extends ReadFlags, TableOutputFlags, CompareRequest {
+export interface CompareFlags extends ReadFlags, TableOutputFlags, CompareRequest, PanelFlags, ActivityFlags {
   stars?: boolean;
   chart?: string;
   weeklyRows?: number[] | 'all';
@@ -33,7 +55,7 @@ export interface CompareFlags extends ReadFlags, TableOutputFlags, CompareReques
 
 const collect = (v: string, all: string[] | undefined) => [...(all ?? []), v];
 
-export const compareCommand: CommandSpec<CompareFlags> = {
+export const compareCommand: CommandSpec<CompareFlags, WithActivities> = {
   name: 'compare',
   summary: 'treatment vs control: outcomes by group with difference, 95% CI and p-value',
   description:
@@ -56,6 +78,7 @@ export const compareCommand: CommandSpec<CompareFlags> = {
     'jobfx compare survey.csv --group Gruppe --outcome "arbejde_vigtigt=Ja" --numeric Timer --by Jobcenter',
     'jobfx compare survey.csv --likert Hjulpet --population population.csv --chart svar.svg',
     'jobfx compare export.csv --group Værksted --treatment "Park & vej" --control Rengøring --outcome exitGroup=job',
+    'jobfx compare fixtures/trial/persons-panel.csv --panel fixtures/trial/panel.csv --among-on-benefit --chart uger.svg',
   ],
   formats: TABLE_FORMATS,
   tables: [
@@ -65,7 +88,7 @@ export const compareCommand: CommandSpec<CompareFlags> = {
   ],
   options: (cmd: Command) =>
     addTableOutputOptions(
-      cmd
+      addActivityOptions(addPanelOptions(cmd))
         .option(
           '--outcome <spec>',
           'a yes/no outcome: FIELD=VALUE[,VALUE] (exitGroup=job, followUp6=job,education, a column: arbejde_vigtigt=Ja) or "job within 12m"; repeat for more rows',
@@ -164,18 +187,20 @@ export const compareCommand: CommandSpec<CompareFlags> = {
         )
         .option(
           '--chart <file.svg>',
-          `with --weekly: also draw the curve as a line chart; with --likert: the answers as stacked bars (SVG); small cells are left out (--suppress, default ${DEFAULT_SUPPRESSION})`,
+          `with --weekly or --panel: also draw the curve as a line chart; with --likert: the answers as stacked bars (SVG); small cells are left out (--suppress, default ${DEFAULT_SUPPRESSION})`,
         ),
     ),
   check(flags) {
+    checkPanelFlags(flags);
     if (flags.weeklyRows !== undefined && flags.weekly === undefined)
       throw usageError('--weekly-rows chooses the rows of the weekly table: add --weekly N');
-    if (flags.chart !== undefined && flags.weekly === undefined && flags.likert === undefined)
+    const drawn = [flags.weekly, flags.likert, flags.panel].filter((x) => x !== undefined).length;
+    if (flags.chart !== undefined && drawn === 0)
       throw usageError(
-        '--chart draws the weekly curve or the Likert answers: add --weekly N or --likert COLUMN',
+        '--chart draws the weekly curve, the Likert answers or the panel: add --weekly N, --likert COLUMN or --panel FILE',
       );
-    if (flags.chart !== undefined && flags.weekly !== undefined && flags.likert !== undefined)
-      throw usageError('--chart draws one chart: give --weekly or --likert, not both, with --chart');
+    if (flags.chart !== undefined && drawn > 1)
+      throw usageError('--chart draws one chart: give one of --weekly, --likert and --panel with --chart');
     if ((flags.likertOrder !== undefined || flags.likertTop !== undefined) && flags.likert === undefined)
       throw usageError('--likert-order and --likert-top describe the scale of --likert COLUMN: add --likert');
     if (flags.chart !== undefined && !/\.svg$/i.test(flags.chart))
@@ -191,12 +216,18 @@ export const compareCommand: CommandSpec<CompareFlags> = {
           what: 'the population file (--population)',
           load: { keepAllColumns: true, respondents: true },
         },
+  attach: async (data, flags, opts) => attachActivities(await attachPanel(data, flags, opts), flags, opts),
+  inputOptions: ['panel', 'activities'],
   build: buildCompare,
   report: { chart: true, ownPeriod: true },
 };
 
 /** The comparison tables (and the weekly chart) of loaded rows (no I/O). */
-export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOptions): Promise<Built> {
+export async function buildCompare(
+  data: WithActivities,
+  flags: CompareFlags,
+  o: BuildOptions,
+): Promise<Built> {
   const say = messages();
   if (data.unit === 'respondent')
     say.note(
@@ -265,13 +296,35 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
       flags.lang,
       options.likert!.order.length,
     );
-  const charts = !o.charts
+  const charts: ChartRequest[] = !o.charts
     ? []
     : weekly
       ? [{ table: weekly.id, spec: curve, file: flags.chart }]
       : likert
         ? [{ table: likert.id, spec: bars, file: flags.chart }]
         : [];
+  const shared = {
+    ...panelTableOptions(labels, flags, data, o.source),
+    titleTail: result.randomised ? '' : ` (${t(SIMPLE_EFFECT_DA, SIMPLE_EFFECT_EN)})`,
+  };
+  const panel = data.panel
+    ? buildPanel({ ...data, panel: data.panel }, flags, options, shared, say, o.charts)
+    : null;
+  if (panel) {
+    tables.push(...panel.tables);
+    if (panel.chart) charts.push(panel.chart);
+  }
+  if (data.activities)
+    tables.push(
+      ...buildActivities(
+        { ...data, activities: data.activities },
+        options,
+        panel?.joined ?? null,
+        flags.targetShare,
+        shared,
+        say,
+      ),
+    );
   return {
     title: t('Sammenligning', 'Comparison'),
     tables,
@@ -337,4 +390,30 @@ function response(data: Loaded, options: CompareOptions, o: BuildOptions): Respo
     },
     options,
   );
+}
+
+/** The shared options of the panel's tables: the comparison's labels and source, the panel's file too. */
+function panelTableOptions(
+  labels: ReturnType<typeof compareLabels>,
+  flags: CompareFlags,
+  data: WithPanel & { panel?: unknown },
+  source: string,
+) {
+  const t = sayer(flags.lang);
+  const file = (f: string) => f.split(/[\\/]/).pop();
+  const panelFile = [flags.panel, flags.activities]
+    .filter((f) => f !== undefined)
+    .map((f) => `, ${file(f)}`)
+    .join('');
+  return {
+    lang: flags.lang,
+    vocab: data.vocab,
+    ...labels,
+    stars: Boolean(flags.stars),
+    exact: Boolean(flags.exact),
+    correct: flags.correct,
+    source: '',
+    sourceNote: t(`Kilde: ${file(source)}${panelFile}.`, `Source: ${file(source)}${panelFile}.`),
+    titleTail: '',
+  };
 }

@@ -111,6 +111,14 @@ export interface CommandSpec<F extends CommandFlags = CommandFlags, D extends In
    * with the same pseudonymiser (so ids match) and accounted for; undefined when not asked for.
    */
   companion?: (flags: F) => { file: string; what: string; load: LoadOptions } | undefined;
+  /**
+   * Files named by options that the build joins to the loaded export (compare's --panel and
+   * --activities): read after it with the shared reading machinery and returned with the data,
+   * each listed in `also` so that its rows are accounted for as the export's are.
+   */
+  attach?: (data: D, flags: F, opts: LoadOptions) => Promise<D>;
+  /** The options that name such files: in a `jobfx run` report they are relative to the report file. */
+  inputOptions?: string[];
   /** The tables of loaded data: pure, no I/O. */
   build: (data: D, flags: F, o: BuildOptions) => Promise<Built>;
   /** 'quiet': the command shows the row accounting itself (inspect), stderr gets only the warning. */

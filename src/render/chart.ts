@@ -153,6 +153,8 @@ export interface CurveChart {
   groups: string[];
   xTitle: string;
   yTitle: string;
+  /** 'step-after' (a Kaplan–Meier curve, the default) or 'linear' (a share measured each week). */
+  interpolate?: 'step-after' | 'linear';
 }
 
 /**
@@ -183,7 +185,7 @@ export function curveChartSpec(c: CurveChart, lang: Lang): TopLevelSpec {
   // weeks (4, 8, 13, ...) is joined by straight lines, not drawn flat between them as if known.
   const weeks = [...new Set(c.points.map((p) => p.week))].sort((a, b) => a - b);
   const everyWeek = weeks.every((w, i) => i === 0 || w === weeks[i - 1]! + 1);
-  const interpolate = everyWeek ? ('step-after' as const) : ('linear' as const);
+  const interpolate = c.interpolate ?? (everyWeek ? ('step-after' as const) : ('linear' as const));
   // The same field, title and legend as the colour: vega-lite merges the three into one legend.
   const byGroup = (range: unknown[]) => ({ ...color, scale: { domain: c.groups, range } });
   return {

@@ -50,6 +50,9 @@ export interface CompareRequest {
   likertTop?: number;
   /** --population FILE: the survey's respondents against all randomised persons. */
   population?: string;
+  /** A file of its own that the command compares (--panel, --activities): enough to compare. */
+  panel?: string;
+  activities?: string;
 }
 
 /** The Likert scale of the config file (`likert`), under --likert-order and --likert-top. */
@@ -207,6 +210,7 @@ function resolveOutcomes(r: CompareRequest, data: CompareData): OutcomeSpec[] {
   const within = r.within === undefined ? undefined : horizonArg(r.within);
   const parsed = (r.outcome ?? []).map((s) => parseOutcome(s));
   const numeric = r.numeric ?? [];
+  const ownFile = r.panel !== undefined || r.activities !== undefined;
   if (
     parsed.length === 0 &&
     numeric.length === 0 &&
@@ -214,10 +218,11 @@ function resolveOutcomes(r: CompareRequest, data: CompareData): OutcomeSpec[] {
     r.balanceFields === undefined &&
     r.weekly === undefined &&
     r.likert === undefined &&
-    r.population === undefined
+    r.population === undefined &&
+    !ownFile
   )
     throw usageError(
-      'nothing to compare: give --outcome (e.g. "exitGroup=job"), --numeric COLUMN, --likert COLUMN, --population FILE, --balance or --weekly N',
+      'nothing to compare: give --outcome (e.g. "exitGroup=job"), --numeric COLUMN, --likert COLUMN, --population FILE, --balance, --weekly N, --panel FILE or --activities FILE',
     );
   const { headers, mapping, vocab } = data;
   const outcomes: OutcomeSpec[] = [];

@@ -194,7 +194,8 @@ export function rowReader(
 }
 
 /** f over cell values, remembered by the cell's text (strings) or value (numbers). */
-function memo<T>(f: (v: RawValue) => T): (v: RawValue) => T {
+/** A parser that reads each distinct cell text once (a large file repeats a few texts). */
+export function memo<T>(f: (v: RawValue) => T): (v: RawValue) => T {
   const seen = new Map<string | number, T>();
   // The value of the row before: consecutive rows of a long file repeat dates, scales, words.
   let lastV: RawValue = null;
