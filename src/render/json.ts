@@ -9,6 +9,7 @@
  */
 import { isoOf, type Day } from '../base/dates.js';
 import type { Cell, Table } from '../model/table.js';
+import { safeDeep } from '../base/text.js';
 import { safeTables } from './format.js';
 import { withKeys } from './json-keys.js';
 
@@ -31,7 +32,10 @@ export interface JsonContext {
 }
 
 export function renderJson(tables: Table[], ctx?: JsonContext): string {
-  const keyed = withKeys(safeTables(tables), ctx?.english).map(tableJson);
+  // The English labels are redacted before they become keys: a slug would hide a CPR number
+  // from redaction (150385-1235 → 150385_1235); the whole document is redacted once more.
+  const english = ctx?.english && safeTables(ctx.english);
+  const keyed = withKeys(safeTables(tables), english).map(tableJson);
   const doc: Json = ctx
     ? {
         command: ctx.command,
@@ -43,7 +47,7 @@ export function renderJson(tables: Table[], ctx?: JsonContext): string {
         tables: keyed,
       }
     : { tables: keyed };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${JSON.stringify(safeDeep(doc), null, 2)}\n`;
 }
 
 function tableJson(t: Table): Json {

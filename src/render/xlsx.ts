@@ -22,8 +22,11 @@ function decimalsFormat(base: string, decimals: number): string {
 }
 
 /**
- * A valid, unique sheet name from a title: none of []:*?/\, no apostrophe at either end, at most
- * 31 characters, unique ignoring case (Excel's rule); "History" is reserved by Excel.
+ * A valid, unique, readable sheet name from a title: the title's subject, before its first ", " or
+ * " (" (the period and the details are in the title cell of the sheet); none of []:*?/\, no
+ * apostrophe at either end, at most 31 characters, unique ignoring case (Excel's rule); "History"
+ * is reserved by Excel. A subject too long keeps its first words and its last, which most often
+ * says what the rows are ("Afsluttede … afslutningsårsag", "Afsluttede … afgangsgruppe").
  */
 export function sheetName(title: string, taken: Set<string>, fallback: string): string {
   const clean = (s: string) =>
@@ -44,11 +47,25 @@ export function sheetName(title: string, taken: Set<string>, fallback: string): 
     const space = head.lastIndexOf(' ');
     return (s[head.length] !== ' ' && space >= max - 10 ? head.slice(0, space) : head).trim();
   };
-  const base = clean(title) || fallback;
-  let name = cut(base, 31);
+  // First words, "…", last word: when at least one first word fits beside the last.
+  const shorten = (s: string, max: number) => {
+    const words = s.split(' ');
+    const last = words.at(-1)!;
+    if (s.length <= max || words.length < 3) return cut(s, max);
+    let head = '';
+    for (const w of words.slice(0, -1)) {
+      const next = head === '' ? w : `${head} ${w}`;
+      if (`${next} … ${last}`.length > max) break;
+      head = next;
+    }
+    return head === '' ? cut(s, max) : `${head} … ${last}`;
+  };
+  const subject = /^(.+?)(?:, | \()/.exec(title)?.[1] ?? title;
+  const base = clean(subject) || clean(title) || fallback;
+  let name = shorten(base, 31);
   for (let k = 2; taken.has(name.toLowerCase()) || name.toLowerCase() === 'history'; k++) {
     const suffix = ` (${k})`;
-    name = cut(base, 31 - suffix.length) + suffix;
+    name = shorten(base, 31 - suffix.length) + suffix;
   }
   taken.add(name.toLowerCase());
   return name;
@@ -82,8 +99,11 @@ function writeSheet(ws: ExcelJS.Worksheet, table: Table, opts: FormatOptions): v
   title.value = neutraliseFormula(table.title);
   title.font = { bold: true, size: 14 };
   let r = 2;
+  // The last row that stays in view: the header, or the title when there is none.
+  let headerRow = 1;
 
   if (table.columns.some((c) => c.label !== '')) {
+    headerRow = r;
     const header = ws.getRow(r++);
     table.columns.forEach((c, j) => {
       const cell = header.getCell(j + 1);
@@ -116,9 +136,33 @@ function writeSheet(ws: ExcelJS.Worksheet, table: Table, opts: FormatOptions): v
   if (table.notes.length > 0) r++;
   for (const note of table.notes) ws.getRow(r++).getCell(1).value = neutraliseFormula(note);
 
-  widths.forEach((w, j) => {
-    ws.getColumn(j + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2));
+  const columnWidths = widths.map((w) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2)));
+  columnWidths.forEach((w, j) => {
+    ws.getColumn(j + 1).width = w;
   });
+  printLayout(ws, headerRow, columnWidths);
+}
+
+/** Width in character units of what fits across A4 portrait inside Excel's default margins. */
+const PORTRAIT_WIDTH = 90;
+
+/**
+ * Rows down to the header stay in view when scrolling (frozen panes), and print on every page;
+ * a printed table is as wide as the page (fit to one page wide, as many pages tall as it takes:
+ * fitToHeight 0), in landscape when its columns are wider than A4 portrait.
+ */
+function printLayout(ws: ExcelJS.Worksheet, headerRow: number, columnWidths: number[]): void {
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }];
+  const wide = columnWidths.reduce((a, b) => a + b, 0) > PORTRAIT_WIDTH;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: wide ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `1:${headerRow}`,
+  };
 }
 
 function setCell(cell: ExcelJS.Cell, c: Cell, opts: FormatOptions): void {

@@ -218,6 +218,22 @@ export function inkedRows(png: Buffer): { width: number; height: number; inked: 
  * older one writes only the first). Returns the folder the CSV files are in.
  */
 export function libreofficeCsv(xlsx: string, sheet: 1 | -1): string {
+  // ";" separator, '"' quote, UTF-8, from line 1, cells as shown (9th token), the sheet(s).
+  return libreofficeConvert(
+    xlsx,
+    `csv:Text - txt - csv (StarCalc):59,34,76,1,,1030,false,true,true,false,false,${sheet}`,
+  );
+}
+
+/** The workbook printed to PDF by LibreOffice Calc (page setup as the file asks); returns the PDF's path. */
+export function libreofficePdf(xlsx: string): string {
+  const out = libreofficeConvert(xlsx, 'pdf');
+  const pdf = readdirSync(out).find((f) => f.endsWith('.pdf'));
+  if (pdf === undefined) throw new Error(`LibreOffice wrote no PDF for ${xlsx}`);
+  return join(out, pdf);
+}
+
+function libreofficeConvert(xlsx: string, filter: string): string {
   const soffice = requireTool(SOFFICE);
   const dir = mkdtempSync(join(tmpdir(), 'jobfx-soffice-'));
   const profile = join(dir, 'profile');
@@ -231,8 +247,6 @@ export function libreofficeCsv(xlsx: string, sheet: 1 | -1): string {
 `,
   );
   const out = join(dir, 'out');
-  // ";" separator, '"' quote, UTF-8, from line 1, cells as shown (9th token), the sheet(s).
-  const filter = `csv:Text - txt - csv (StarCalc):59,34,76,1,,1030,false,true,true,false,false,${sheet}`;
   execFileSync(
     soffice,
     [

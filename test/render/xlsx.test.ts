@@ -6,7 +6,7 @@ import { fixZipTimes, renderXlsx, sheetName } from '../../src/render/xlsx.js';
 import { count, labelCol, share, text, valueCol, type Table } from '../../src/model/table.js';
 import { d } from '../helpers.js';
 import { goldenTables } from './sample.js';
-import { describeWithTool, freshDir, libreofficeCsv, SOFFICE } from './tools.js';
+import { describeWithTool, freshDir, libreofficeCsv, libreofficePdf, SOFFICE } from './tools.js';
 
 const opts = { lang: 'da' as const, percentDecimals: 1 };
 
@@ -22,7 +22,7 @@ describe('renderXlsx', () => {
     const wb = await readBack(await renderXlsx(goldenTables, opts));
     expect(wb.worksheets.map((ws) => ws.name)).toEqual([
       'Afsluttede forløb efter årsag',
-      'Afsluttede forløb efter (2)',
+      'Afsluttede forløb … tilbud',
       'Varighed af afsluttede forløb',
       'Nøgletal',
     ]);
@@ -122,15 +122,25 @@ describe('fixZipTimes', () => {
 });
 
 describe('sheetName', () => {
-  it('removes forbidden characters, cuts to 31 at a word, keeps names unique ignoring case', () => {
+  it('removes forbidden characters, shortens to 31 keeping the last word, keeps names unique ignoring case', () => {
     const taken = new Set<string>();
     expect(sheetName('Job [pct.]: 1/2 *?\\', taken, 'T')).toBe('Job pct. 1 2');
     expect(sheetName("'Citat'", taken, 'T')).toBe('Citat');
+    // 39 characters: the first words that fit beside "… tilbud".
     expect(sheetName('Afsluttede forløb efter årsag og tilbud', taken, 'T')).toBe(
-      'Afsluttede forløb efter årsag',
+      'Afsluttede forløb … tilbud',
     );
-    expect(sheetName('AFSLUTTEDE FORLØB EFTER ÅRSAG', taken, 'T')).toBe('AFSLUTTEDE FORLØB EFTER (2)');
-    expect(sheetName('Afsluttede forløb efter årsag', taken, 'T')).toBe('Afsluttede forløb efter (3)');
+    expect(sheetName('AFSLUTTEDE FORLØB EFTER ÅRSAG', taken, 'T')).toBe('AFSLUTTEDE FORLØB EFTER ÅRSAG');
+    // Taken ignoring case: 27 characters left beside " (2)".
+    expect(sheetName('Afsluttede forløb efter årsag', taken, 'T')).toBe('Afsluttede forløb … årsag (2)');
+    // The subject, before ", " or " (": the period is in the sheet's title cell.
+    expect(sheetName('Personer efter alder, 2. halvår 2025', taken, 'T')).toBe('Personer efter alder');
+    expect(sheetName('Varighed af afsluttede forløb (dage) efter gruppe', taken, 'T')).toBe(
+      'Varighed af afsluttede forløb',
+    );
+    expect(sheetName('Afsluttede forløb efter afslutningsårsag, 2025', taken, 'T')).toBe(
+      'Afsluttede … afslutningsårsag',
+    );
     expect(sheetName('Abcdefghijklmnopqrstuvwxyzæøåabcdefgh', taken, 'T')).toBe(
       'Abcdefghijklmnopqrstuvwxyzæøåab',
     );
@@ -184,5 +194,57 @@ describeWithTool(SOFFICE, 'the workbook in LibreOffice Calc', () => {
       const csv = join(out, perSheet ? `sample-${sheet}.csv` : 'sample.csv');
       expect(readFileSync(csv, 'utf8').replace(/\r\n/g, '\n'), sheet).toBe(expected);
     }
+  });
+});
+
+/** A table of `n` columns, the first a label, with a row of counts. */
+function wideTable(n: number, title: string): Table {
+  return {
+    id: 'wide',
+    title,
+    columns: [
+      labelCol('Udfald'),
+      ...Array.from({ length: n - 1 }, (_, j) => valueCol(`Kolonne nr. ${j + 1}`)),
+    ],
+    rows: Array.from({ length: 40 }, (_, i) => ({
+      cells: [text(`Række ${i + 1}`), ...Array.from({ length: n - 1 }, (_, j) => count(1000 * i + j))],
+    })),
+    notes: [],
+  };
+}
+
+describe('print layout and panes', () => {
+  it('freezes the rows down to the header, and fits the width of the page: landscape when wide', async () => {
+    const narrow = wideTable(3, 'Smal tabel, 2025');
+    // 12 columns of width 8 + 2 + a label column: wider than A4 portrait's 90 characters.
+    const wide = wideTable(12, 'Bred tabel, 2025');
+    const wb = await readBack(await renderXlsx([narrow, wide], opts));
+    for (const ws of wb.worksheets) {
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2, topLeftCell: 'A3' });
+      expect(ws.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
+      expect(ws.pageSetup.printTitlesRow).toBe('1:2');
+    }
+    expect(wb.worksheets.map((ws) => ws.pageSetup.orientation)).toEqual(['portrait', 'landscape']);
+  });
+
+  it('freezes under the title when the table has no header', async () => {
+    const t: Table = { ...wideTable(2, 'Uden overskrift'), columns: [labelCol(''), valueCol('')] };
+    const ws = (await readBack(await renderXlsx([t], opts))).worksheets[0]!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, topLeftCell: 'A2' });
+  });
+});
+
+describeWithTool(SOFFICE, 'the print layout in LibreOffice Calc', () => {
+  it('prints a wide table one page wide, in landscape', { timeout: 120_000 }, async () => {
+    const dir = freshDir('jobfx-soffice-pdf-');
+    const file = join(dir, 'wide.xlsx');
+    // 20 columns of "Kolonne nr. NN" (width 16): about 330 characters, three portrait pages wide unfitted.
+    writeFileSync(file, await renderXlsx([wideTable(20, 'Bred tabel')], opts));
+    const pdf = readFileSync(libreofficePdf(file)).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page(?!s)/g) ?? [];
+    expect(pages).toHaveLength(1);
+    const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf)!;
+    expect(Number(box[1])).toBeGreaterThan(Number(box[2])); // landscape: wider than tall
+    rmSync(dir, { recursive: true, force: true });
   });
 });
