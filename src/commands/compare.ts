@@ -183,7 +183,14 @@ export async function buildCompare(data: Loaded, flags: CompareFlags, o: BuildOp
     );
   const weekly = tables.find((x) => x.id === 'compare.weekly');
   const curve = (shown: Table) =>
-    curveChartSpec(weeklyCurve(shown, { lang: flags.lang, armLabels: labels.armLabels }), flags.lang);
+    curveChartSpec(
+      weeklyCurve(shown, {
+        lang: flags.lang,
+        armLabels: labels.armLabels,
+        fromRandomisation: result.unit === 'person',
+      }),
+      flags.lang,
+    );
   return {
     title: t('Sammenligning', 'Comparison'),
     tables,

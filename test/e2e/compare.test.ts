@@ -257,7 +257,7 @@ describe('jobfx compare --weekly on the demo export', () => {
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(svg, 'utf8');
     expect(text).toMatch(/^<svg/);
-    expect(text).toContain('Uger efter start');
+    expect(text).toContain('Uger efter randomisering'); // the default unit: the person
     expect(text).toContain('Indsats');
     expect(text).toContain('Kontrol');
   });
