@@ -1,20 +1,9 @@
 import { sayer, word } from '../base/i18n.js';
 import type { Command } from 'commander';
-import {
-  armOf,
-  compare,
-  keptColumns,
-  resolveCompare,
-  responseOf,
-  type CompareOptions,
-  type CompareRequest,
-  type ResponseResult,
-} from '../analyses/compare/index.js';
-import { matchKey } from '../schema/normalize-text.js';
+import { compare, keptColumns, resolveCompare, type CompareRequest } from '../analyses/compare/index.js';
 import { usageError } from '../errors.js';
 import type { Table } from '../model/table.js';
 import { curveChartSpec, stackedBarSpec } from '../render/chart.js';
-import type { Loaded } from '../schema/load.js';
 import {
   compareLabels,
   compareTables,
@@ -45,6 +34,7 @@ import {
   type PanelFlags,
   type WithPanel,
 } from './compare-panel.js';
+import { response } from './compare-population.js';
 import { messages, type BuildOptions, type Built, type ChartRequest, type CommandSpec } from './spec.js';
 
 export interface CompareFlags extends ReadFlags, TableOutputFlags, CompareRequest, PanelFlags, ActivityFlags {
@@ -289,7 +279,14 @@ export async function buildCompare(
   const weekly = tables.find((x) => x.id === 'compare.weekly');
   const likert = tables.find((x) => x.id === 'compare.likert');
   const curve = (shown: Table) =>
-    curveChartSpec(weeklyCurve(shown, { lang: flags.lang, armLabels: labels.armLabels }), flags.lang);
+    curveChartSpec(
+      weeklyCurve(shown, {
+        lang: flags.lang,
+        armLabels: labels.armLabels,
+        fromRandomisation: result.unit === 'person',
+      }),
+      flags.lang,
+    );
   const bars = (shown: Table) =>
     stackedBarSpec(
       likertBars(shown, { lang: flags.lang, armLabels: labels.armLabels }),
@@ -342,54 +339,6 @@ function parseWeeklyRows(v: string): number[] | 'all' {
       `--weekly-rows ${v}: expected week numbers 1–520 separated by commas (4,8,13,26,52), or "all"`,
     );
   return weeks.map(Number);
-}
-
-/** --population: the survey's respondents matched by id to the population file's persons. */
-function response(data: Loaded, options: CompareOptions, o: BuildOptions): ResponseResult {
-  const pop = o.companion;
-  if (!pop) throw usageError('--population is read by jobfx compare on its own, not inside jobfx run');
-  // A survey read without an id column gets row numbers as ids (a column with no header): those
-  // match nobody, so only an id column of the file itself counts.
-  const hasId = (m: Loaded['mapping']) =>
-    m.columns.some((c) => c.field === 'personId' && c.header.trim() !== '');
-  if (!hasId(data.mapping))
-    throw usageError(
-      `--population ${pop.file}: ${o.source} has no id column (Borger-id, CPR-nr. ...), so its respondents cannot be matched to the persons of ${pop.file}; add the id column to the survey export`,
-    );
-  if (!hasId(pop.data.mapping))
-    throw usageError(
-      `--population ${pop.file}: no id column (Borger-id, CPR-nr. ...); the population file needs one row per randomised person with the id used in the survey`,
-    );
-  if (pop.data.store.persons.count < pop.data.store.length)
-    throw usageError(
-      `--population ${pop.file}: ${pop.data.store.length - pop.data.store.persons.count} ids occur more than once; the population file has one row per randomised person`,
-    );
-  const headerOf = (m: Loaded['mapping'], f: string) => m.columns.find((c) => c.field === f)?.header;
-  const groupHeader =
-    options.group.source.kind === 'column' ? options.group.source.name : headerOf(pop.data.mapping, 'group');
-  if (groupHeader === undefined || !pop.data.headers.some((h) => matchKey(h) === matchKey(groupHeader)))
-    throw usageError(
-      `--population ${pop.file}: no group column${groupHeader ? ` "${groupHeader}"` : ''}; it needs the same group column as the survey`,
-    );
-  const notBaseline = [headerOf(pop.data.mapping, 'personId')!, groupHeader];
-  const groupRule =
-    options.group.source.kind === 'column'
-      ? options.group
-      : { ...options.group, source: { kind: 'field' as const, header: groupHeader } };
-  return responseOf(
-    {
-      survey: data.store,
-      surveyArm: (i) => {
-        const a = armOf(data.store, i, options.group, options.vocab);
-        return a === 'treatment' || a === 'control' ? a : null;
-      },
-      population: pop.data.store,
-      populationHeaders: pop.data.headers,
-      notBaseline,
-      group: groupRule,
-    },
-    options,
-  );
 }
 
 /** The shared options of the panel's tables: the comparison's labels and source, the panel's file too. */

@@ -147,6 +147,32 @@ describe('a person file (one row per randomised person)', () => {
   });
 });
 
+describe('a person file with CPR numbers', () => {
+  it('age at the randomisation date and gender from the CPR number; no CPR number in the output', () => {
+    // Fake CPR numbers (fail modulus 11). Ages on the randomisation date: 010190 on 01-02-2024 is
+    // 34, 030370 on 15-03-2024 is 54 (Indsats); 020285 is 38, 040460 is 63 (Kontrol): each group
+    // one in 30-39 and one in 50+. Last digits odd: all men.
+    const f = tmpFile(
+      'cpr.csv',
+      'CPR-nr.;Gruppe;Randomiseringsdato;Job\n010190-1235;Indsats;01-02-2024;Ja\n020285-1235;Kontrol;01-02-2024;Nej\n' +
+        '030370-1235;Indsats;15-03-2024;Nej\n040460-1235;Kontrol;01-02-2024;Ja\n',
+    );
+    const { tables } = run([f, '--outcome', 'Job=Ja', '--balance-fields', 'ageBand,gender']);
+    const age = tables.get('compare.balance.ageBand')!;
+    expect(age.rows.map((r) => [r.cells[0], r.cells[1], r.cells[3]])).toEqual([
+      ['30-39', 1, 1],
+      ['50+', 1, 1],
+      ['I alt', 2, 2],
+    ]);
+    expect(
+      tables.get('compare.balance.gender')!.rows.map((r) => [r.cells[0], r.cells[1], r.cells[3]]),
+    ).toEqual([
+      ['Mænd', 2, 2],
+      ['I alt', 2, 2],
+    ]);
+  });
+});
+
 describe('the demo export as persons (the default: no person is in both groups)', () => {
   it('"job within 12m" of the first course start, any course: as R prop.test', () => {
     const { tables } = run([DEMO, '--outcome', 'job within 12m']);

@@ -286,7 +286,7 @@ describe('jobfx compare --weekly on the demo export', () => {
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(svg, 'utf8');
     expect(text).toMatch(/^<svg/);
-    expect(text).toContain('Uger efter start');
+    expect(text).toContain('Uger efter randomisering'); // the default unit: the person
     expect(text).toContain('Indsats');
     expect(text).toContain('Kontrol');
     // Printed in grey the two colours look alike: the control curve is dashed, with square points,

@@ -116,6 +116,21 @@ const COMMANDS: {
       '12',
     ],
   },
+  {
+    // By course: the cluster-robust intervals sum over persons.
+    name: 'compare-course',
+    args: [
+      'compare',
+      '--unit',
+      'course',
+      '--outcome',
+      'job within 12m',
+      '--numeric',
+      'duration',
+      '--by',
+      'gender',
+    ],
+  },
 ];
 
 describe('row order never changes a figure: the demo export shuffled', () => {

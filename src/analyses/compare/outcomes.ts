@@ -281,31 +281,28 @@ function numbersOf(
   const ref = spec.ref;
   for (const i of rows) {
     const members = units.rowsOf(i);
-    let total = 0;
-    let count = 0;
+    const values: number[] = [];
     let bad = false;
     let open = false;
     for (const r of members) {
       if (ref.kind === 'duration') {
         const end = endOf(store, r);
         if (end === null) open = true;
-        else total += end - store.start[r]! + 1;
-        count++;
+        else values.push(end - store.start[r]! + 1);
         continue;
       }
       const raw = extraOf(store, r, ref.name);
       if (raw === null) continue;
       const p = parseNumber(raw);
       if (!p.ok) bad = true;
-      else {
-        total += p.value;
-        count++;
-      }
+      else values.push(p.value);
     }
     if (bad) invalid++;
-    else if (open || count === 0) missing++;
+    else if (open || values.length === 0) missing++;
     else {
-      xs.push(ref.kind === 'duration' ? total : total / count);
+      // Summed in ascending order: the order of the rows must not change the last bit.
+      const total = values.sort((a, b) => a - b).reduce((s, x) => s + x, 0);
+      xs.push(ref.kind === 'duration' ? total : total / values.length);
       at.push(i);
     }
   }

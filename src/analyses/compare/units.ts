@@ -7,7 +7,7 @@
  */
 import type { Day } from '../../base/dates.js';
 import { dataError } from '../../errors.js';
-import type { CourseStore } from '../../schema/course-store.js';
+import { NONE, type CourseStore } from '../../schema/course-store.js';
 import { dayColumn, type BadValue } from '../contract-values.js';
 import type { ArmRows } from './arms.js';
 import { ARMS, type Arm, type PersonOrigins, type Unit } from './types.js';
@@ -55,7 +55,7 @@ export function personsInBoth(store: CourseStore, byArm: ArmRows): { count: numb
 /**
  * The persons of the arms as observations. Each person's rows are in one arm (else a data error
  * naming the rows: the pseudonym or CPR number is never shown). The representative is the
- * person's earliest course (ties: the first row); the origin the randomisation date of the
+ * person's earliest course (ties: the earlier end, ongoing last, then the first row); the origin the randomisation date of the
  * person's rows (the earliest, when they differ), else the start of that first course.
  * `personFile`: the rows are persons, so a person on two rows is an error.
  */
@@ -94,7 +94,12 @@ export function personSplit(
   const randomised = personFile ? null : randomisedReader(store);
   const byArm: ArmRows = { treatment: [], control: [] };
   for (const [p, rows] of members) {
-    rows.sort((x, y) => store.start[x]! - store.start[y]! || store.row[x]! - store.row[y]! || x - y);
+    rows.sort(
+      (x, y) =>
+        store.start[x]! - store.start[y]! ||
+        endKey(store, x) - endKey(store, y) ||
+        store.row[x]! - store.row[y]!,
+    );
     const rep = rows[0]!;
     repOf.set(rep, rows);
     const days = randomised ? randomised.days(rows, origins.unreadable) : [];
@@ -121,6 +126,12 @@ export function personSplit(
     anonymousRows,
   };
 }
+
+/** An end day for ordering: an ongoing course after every ended one. */
+const endKey = (store: CourseStore, i: number): number => {
+  const e = store.end[i]!;
+  return e === NONE ? Number.MAX_SAFE_INTEGER : e;
+};
 
 function requireOneRow(members: Map<number, number[]>, store: CourseStore, source: string): void {
   const several = [...members.values()].filter((rows) => rows.length > 1);

@@ -54,8 +54,8 @@ export function weeklyTable(
     // Cumulative exits per arm: share and interval go together; the difference needs both arms.
     cumulative: { sets: [WEEKLY_COLUMNS.treatment, WEEKLY_COLUMNS.control], derived: [7] },
     title: t(
-      `Andel afsluttet til ${groups} uge for uge efter start: ${g.treatment} vs. ${g.control}${titleTail}`,
-      `Share ended to ${groups} week by week after start: ${g.treatment} vs. ${g.control}${titleTail}`,
+      `Andel afsluttet til ${groups} uge for uge efter ${res.unit === 'person' ? 'randomisering' : 'start'}: ${g.treatment} vs. ${g.control}${titleTail}`,
+      `Share ended to ${groups} week by week after ${res.unit === 'person' ? 'randomisation' : 'start'}: ${g.treatment} vs. ${g.control}${titleTail}`,
     ),
     columns: [
       valueCol(t('Uge', 'Week')),
@@ -136,10 +136,19 @@ function weeklyNotes(res: CompareResult, o: CompareTableOptions, groups: string)
 }
 
 /**
+ * A percentage as the chart holds it: two decimals, far below a pixel. The SVG's labels print
+ * the data, and twelve digits of a share can read as a CPR number to a scan of the output.
+ */
+const chartPercent = (v: number): number => Math.round(v * 100) / 100;
+
+/**
  * The weekly table as the chart draws it (render/chart.ts curveChartSpec): one curve per group
  * with its 95% band, from the table's cells, so cells hidden by suppression are not drawn.
  */
-export function weeklyCurve(table: Table, o: { lang: Lang; armLabels: Record<Arm, string> }): CurveChart {
+export function weeklyCurve(
+  table: Table,
+  o: { lang: Lang; armLabels: Record<Arm, string>; fromRandomisation?: boolean },
+): CurveChart {
   const t = sayer(o.lang);
   const points: CurvePoint[] = [];
   let hidden = 0;
@@ -158,9 +167,9 @@ export function weeklyCurve(table: Table, o: { lang: Lang; armLabels: Record<Arm
       points.push({
         week,
         group: o.armLabels[a],
-        share: s,
-        lower: typeof l === 'number' ? l : null,
-        upper: typeof u === 'number' ? u : null,
+        share: chartPercent(s),
+        lower: typeof l === 'number' ? chartPercent(l) : null,
+        upper: typeof u === 'number' ? chartPercent(u) : null,
       });
     }
   }
@@ -169,7 +178,9 @@ export function weeklyCurve(table: Table, o: { lang: Lang; armLabels: Record<Arm
     points,
     hidden,
     groups: ARMS.map((a) => o.armLabels[a]),
-    xTitle: t('Uger efter start', 'Weeks after start'),
+    xTitle: o.fromRandomisation
+      ? t('Uger efter randomisering', 'Weeks after randomisation')
+      : t('Uger efter start', 'Weeks after start'),
     yTitle: t('Pct. afsluttet (95 %-KI)', '% ended (95% CI)'),
   };
 }
