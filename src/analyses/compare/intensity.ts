@@ -49,7 +49,7 @@ export function intensity(
   panel: JoinedPanel | null,
   targetShare: number,
 ): IntensityResult {
-  const rand = randomisationDays(store, byArm, unit === 'course');
+  const rand = randomisationDays(store, byArm, unit);
   if (rand.days.size === 0)
     throw usageError(
       `${acts.file}: the weeks of the activities count from each person's randomisation, and the file compared has no Randomiseringsdato column (and no course start); add one`,

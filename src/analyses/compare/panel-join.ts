@@ -42,8 +42,17 @@ export interface JoinedPanel {
   conflicting: number;
 }
 
-/** The randomisation day of each person of the arms, by person number (absent: none). */
-export function randomisationDays(store: CourseStore, byArm: ArmRows, useStart: boolean) {
+/**
+ * The randomisation day of each person of the arms, by person number (absent: none). A person
+ * file holds its Randomiseringsdato as the rows' start (schema/load.ts), so there the start is
+ * the randomisation day; a course export falls back to the first course start; a survey has none.
+ */
+export function randomisationDays(
+  store: CourseStore,
+  byArm: ArmRows,
+  unit: 'course' | 'respondent' | 'person',
+) {
+  const useStart = unit !== 'respondent';
   const ids = store.ids.randomised;
   const names = store.values.randomised.values;
   const hasColumn = names.length > 1;
@@ -71,7 +80,8 @@ export function randomisationDays(store: CourseStore, byArm: ArmRows, useStart: 
       if (seen === undefined || d < seen) days.set(p, d);
     }
   if (!hasColumn) differ = new Set();
-  return { days, differ: differ.size, from: hasColumn ? ('column' as const) : ('start' as const) };
+  const fromColumn = hasColumn || unit === 'person';
+  return { days, differ: differ.size, from: fromColumn ? ('column' as const) : ('start' as const) };
 }
 
 /** The arm and randomisation day of each panel person; the grids of the persons of the arms. */
@@ -82,7 +92,7 @@ export function joinPanel(
   unit: 'course' | 'respondent' | 'person',
 ): JoinedPanel {
   const dated = panel.timing === 'date';
-  const rand = dated ? randomisationDays(store, byArm, unit === 'course') : null;
+  const rand = dated ? randomisationDays(store, byArm, unit) : null;
   if (dated && rand!.days.size === 0)
     throw usageError(
       `${panel.file} gives dates, not week numbers, and the weeks count from each person's randomisation: ` +
