@@ -13,7 +13,6 @@ import type { Window } from '../analyses/repeats.js';
 import { collectWhere, type WhereClause } from '../analyses/where.js';
 import { BY_FIELDS, parseBy } from '../analyses/partition.js';
 import { PERCENT_MODES, type PercentMode } from '../tables/percent.js';
-import { parseTableNames } from './table-select.js';
 
 export interface ReadFlags {
   sheet?: string;
@@ -238,4 +237,15 @@ export function percentOf(flags: { by?: string[]; percent?: PercentMode }): Perc
   if (flags.percent !== undefined && flags.by === undefined)
     throw usageError(`--percent ${flags.percent}: add --by FIELD; the shares are of the --by columns`);
   return flags.percent;
+}
+
+/** "citizens,exitReasons" → the names. */
+export function parseTableNames(v: string): string[] {
+  const names = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+  if (names.length === 0)
+    throw usageError(`--table ${v}: give table names, e.g. --table citizens,exitReasons`);
+  return names;
 }

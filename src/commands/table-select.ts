@@ -7,17 +7,6 @@
 import { usageError } from '../errors.js';
 import type { Built } from './spec.js';
 
-/** "citizens,exitReasons" → the names. */
-export function parseTableNames(v: string): string[] {
-  const names = v
-    .split(',')
-    .map((x) => x.trim())
-    .filter((x) => x !== '');
-  if (names.length === 0)
-    throw usageError(`--table ${v}: give table names, e.g. --table citizens,exitReasons`);
-  return names;
-}
-
 const matches = (id: string, name: string, command: string): boolean => {
   const i = id.toLowerCase();
   return [name, `${command}.${name}`]

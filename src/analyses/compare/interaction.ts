@@ -13,23 +13,9 @@ import {
   type InteractionFailure,
   type InteractionTestResult,
 } from '../../stats/interaction.js';
-import type { OutcomeResult, SubgroupResult } from './types.js';
+import type { ExcludedReason, InteractionResult, OutcomeResult, SubgroupResult } from './types.js';
 
-export type ExcludedReason = 'unknown' | 'empty-arm' | 'no-events' | 'all-events';
-
-export interface InteractionResult {
-  /** 'lrt': logistic regression, likelihood-ratio test; 'f': linear model, F test. */
-  kind: 'lrt' | 'f';
-  test: InteractionTestResult | null;
-  /** Why there is no test (null when there is one). */
-  failure: InteractionFailure | null;
-  /** The subgroups in the test, in table order, and the rows behind it. */
-  included: (string | null)[];
-  n: number;
-  excluded: { value: string | null; reason: ExcludedReason }[];
-  /** Subgroups in the test where one group has 0 % or 100 %. */
-  separated: (string | null)[];
-}
+export type { ExcludedReason, InteractionResult } from './types.js';
 
 function exclusion(r: OutcomeResult, value: string | null): ExcludedReason | null {
   if (value === null) return 'unknown';

@@ -5,11 +5,13 @@
  * apart from the scale; an answer that is neither on the scale nor "Ved ikke" is counted and
  * reported, never guessed. Definition: docs/definitions.md#compare.
  */
-import { chisqTest, type ChisqResult } from '../../stats/proportions.js';
+import { chisqTest } from '../../stats/proportions.js';
 import type { CourseStore } from '../../schema/course-store.js';
 import type { ArmRows } from './arms.js';
 import { binaryTest } from './outcomes.js';
-import { ARMS, type Arm, type BinaryResult, type CompareOptions, type FieldRef } from './types.js';
+import { ARMS, type Arm, type CompareOptions, type LikertResult, type LikertSpec } from './types.js';
+
+export type { LikertResult, LikertSpec } from './types.js';
 import { readerOf } from './values.js';
 
 /** The scale of Danish trial surveys, highest first. */
@@ -23,33 +25,6 @@ export const DEFAULT_LIKERT_ORDER = [
 export const DEFAULT_DONT_KNOW = ['Ved ikke'] as const;
 /** The top categories of the share "i høj grad or more". */
 export const DEFAULT_LIKERT_TOP = 2;
-
-export interface LikertSpec {
-  /** The column as named on the command line. */
-  text: string;
-  ref: FieldRef;
-  /** The scale, highest first. */
-  order: string[];
-  /** Answers kept apart from the scale ("Ved ikke"). */
-  dontKnow: string[];
-  /** The share of the first `top` categories of the scale. */
-  top: number;
-}
-
-export interface LikertResult {
-  spec: LikertSpec;
-  /** Per arm, the count of each scale category (in scale order). */
-  counts: Record<Arm, number[]>;
-  dontKnow: Record<Arm, number>;
-  /** Rows with no answer. */
-  missing: Record<Arm, number>;
-  /** Answers neither on the scale nor "Ved ikke", as written (trimmed), with their counts. */
-  unknown: { value: string; counts: Record<Arm, number> }[];
-  /** Scale answers × group (Ved ikke and unknown answers not in it), as R's chisq.test. */
-  chisq: ChisqResult | null;
-  /** The top categories as a yes/no outcome; its n is the answers on the scale plus Ved ikke. */
-  top: BinaryResult;
-}
 
 /** Case- and whitespace-insensitive: "i høj grad", "I høj grad " and "I  høj grad" are one answer. */
 export const answerKey = (s: string): string => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');

@@ -8,30 +8,20 @@
  */
 import type { CourseStore } from '../../schema/course-store.js';
 import { matchKey } from '../../schema/normalize-text.js';
-import { chisqTest, type ChisqResult } from '../../stats/proportions.js';
+import { chisqTest } from '../../stats/proportions.js';
 import { splitArms } from './arms.js';
 import { binaryTest } from './outcomes.js';
-import { ARMS, type Arm, type BinaryResult, type CompareOptions, type GroupRule } from './types.js';
+import {
+  ARMS,
+  type Arm,
+  type AttritionField,
+  type CompareOptions,
+  type GroupRule,
+  type ResponseResult,
+} from './types.js';
+
+export type { AttritionField, ResponseResult } from './types.js';
 import { extraOf } from './values.js';
-
-export interface AttritionField {
-  column: string;
-  /** Values in order (alphabetical, "Uoplyst" last as null), with respondents and non-respondents. */
-  rows: { value: string | null; respondents: number; nonRespondents: number }[];
-  chisq: ChisqResult | null;
-}
-
-export interface ResponseResult {
-  /** The response rate as a yes/no outcome: n = randomised persons, successes = respondents. */
-  rate: BinaryResult;
-  /** Survey ids not among the population's persons (cannot be placed). */
-  unmatched: number;
-  /** Population rows with no group or another value (not in the rate). */
-  noGroup: number;
-  /** Respondents whose group in the survey differs from the population's. */
-  groupDiffers: number;
-  fields: AttritionField[];
-}
 
 export interface ResponseInput {
   survey: CourseStore;

@@ -6,9 +6,8 @@ import type { Day } from '../../base/dates.js';
 import type { BadValue } from '../contract-values.js';
 import type { VocabSet } from '../../schema/vocab.js';
 import { fieldsWithRole, type TextField } from '../../model/fields.js';
-import type { InteractionResult } from './interaction.js';
-import type { LikertResult, LikertSpec } from './likert.js';
-import type { ResponseResult } from './response.js';
+import type { InteractionFailure, InteractionTestResult } from '../../stats/interaction.js';
+import type { ChisqResult } from '../../stats/proportions.js';
 
 export type Arm = 'treatment' | 'control';
 
@@ -248,4 +247,69 @@ export interface CompareOptions {
   weekly?: { weeks: number; exitGroups: string[] };
   likert?: LikertSpec;
   confLevel?: number;
+}
+
+// The results of --by's interaction test (interaction.ts), --likert (likert.ts) and --population
+// (response.ts): here with the other result types, so that this module imports none of them.
+
+export type ExcludedReason = 'unknown' | 'empty-arm' | 'no-events' | 'all-events';
+
+export interface InteractionResult {
+  /** 'lrt': logistic regression, likelihood-ratio test; 'f': linear model, F test. */
+  kind: 'lrt' | 'f';
+  test: InteractionTestResult | null;
+  /** Why there is no test (null when there is one). */
+  failure: InteractionFailure | null;
+  /** The subgroups in the test, in table order, and the rows behind it. */
+  included: (string | null)[];
+  n: number;
+  excluded: { value: string | null; reason: ExcludedReason }[];
+  /** Subgroups in the test where one group has 0 % or 100 %. */
+  separated: (string | null)[];
+}
+
+export interface LikertSpec {
+  /** The column as named on the command line. */
+  text: string;
+  ref: FieldRef;
+  /** The scale, highest first. */
+  order: string[];
+  /** Answers kept apart from the scale ("Ved ikke"). */
+  dontKnow: string[];
+  /** The share of the first `top` categories of the scale. */
+  top: number;
+}
+
+export interface LikertResult {
+  spec: LikertSpec;
+  /** Per arm, the count of each scale category (in scale order). */
+  counts: Record<Arm, number[]>;
+  dontKnow: Record<Arm, number>;
+  /** Rows with no answer. */
+  missing: Record<Arm, number>;
+  /** Answers neither on the scale nor "Ved ikke", as written (trimmed), with their counts. */
+  unknown: { value: string; counts: Record<Arm, number> }[];
+  /** Scale answers × group (Ved ikke and unknown answers not in it), as R's chisq.test. */
+  chisq: ChisqResult | null;
+  /** The top categories as a yes/no outcome; its n is the answers on the scale plus Ved ikke. */
+  top: BinaryResult;
+}
+
+export interface AttritionField {
+  column: string;
+  /** Values in order (alphabetical, "Uoplyst" last as null), with respondents and non-respondents. */
+  rows: { value: string | null; respondents: number; nonRespondents: number }[];
+  chisq: ChisqResult | null;
+}
+
+export interface ResponseResult {
+  /** The response rate as a yes/no outcome: n = randomised persons, successes = respondents. */
+  rate: BinaryResult;
+  /** Survey ids not among the population's persons (cannot be placed). */
+  unmatched: number;
+  /** Population rows with no group or another value (not in the rate). */
+  noGroup: number;
+  /** Respondents whose group in the survey differs from the population's. */
+  groupDiffers: number;
+  fields: AttritionField[];
 }
