@@ -9,7 +9,6 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { protectInput } from '../io/output-guard.js';
 import { safeJson, safeText } from '../base/text.js';
-import { Command, CommanderError } from 'commander';
 import { isoOf, type Day } from '../base/dates.js';
 import { configError, dataError } from '../errors.js';
 import {
@@ -25,21 +24,19 @@ import { renderHtml } from '../render/html.js';
 import { escapeMarkdown, renderMarkdown } from '../render/markdown.js';
 import { suppress } from '../disclosure/suppress.js';
 import type { Table } from '../model/table.js';
-import { loadCourses, type Loaded, type LoadOptions } from '../schema/load.js';
-import { loadReport, type LoadedReport, type ReportCommand } from '../report/config.js';
+import { loadCourses, type Loaded } from '../schema/load.js';
+import { loadReport, type LoadedReport } from '../report/config.js';
 import { checkPackTarget, GENERATOR, preparePack, writePackAtomic, type PackFiles } from '../report/pack.js';
 import { CONFIG_FILE } from '../schema/config.js';
-import { commandOf } from '../commands/commander.js';
 import { mappingNotes, withNotes } from '../commands/data-notes.js';
 import { chartThreshold, dateArg } from '../commands/options.js';
-import { REPORT_STEPS } from '../commands/registry.js';
-import type { AnySpec, CommandFlags } from '../commands/spec.js';
 import { accountingLine, noRowsError, rejectsCsv } from './accounting.js';
 import { selectTables } from '../commands/table-select.js';
 import { writeRejectsBeside } from './run-rejects.js';
-import { loadStepInput, ownInput, type InputSummary, type StepInput } from './run-inputs.js';
+import { loadStepInput, type InputSummary, type StepInput } from './run-inputs.js';
+import { stepOf } from './run-steps.js';
 import type { RunContext } from './context.js';
-import { drawCharts, filterStep, joinFollowUp, readNotes, tell, withKept } from './pipeline.js';
+import { drawCharts, filterStep, joinFollowUp, readNotes, tell } from './pipeline.js';
 
 export interface RunFlags {
   out?: string;
@@ -49,9 +46,6 @@ export interface RunFlags {
   maxRejected?: string;
   runDate?: string;
 }
-
-/** Options the pack decides, or that write files of their own: not allowed in a report's table. */
-const PACK_OPTIONS = new Set(['format', 'out', 'rejects', 'list', 'lang', 'suppress', 'excel-csv', 'strict']);
 
 export interface RunSummary {
   ok: boolean;
@@ -280,87 +274,6 @@ export async function runReport(
   }
   if (flags.json) ctx.stdout(JSON.stringify(summary, safeJson, 2) + '\n');
   return 0;
-}
-
-interface Step {
-  command: ReportCommand;
-  spec: AnySpec;
-  /** What the step needs loaded (compare: columns it names by header, survey rows). */
-  load: Pick<LoadOptions, 'keepColumns' | 'respondents'>;
-  options: Record<string, unknown>;
-  chart: boolean;
-  /** The step's own input (progression's measurement file), resolved; the export is its --courses. */
-  input?: string;
-  /** The command's flags for this step, with the report's period unless the step sets its own. */
-  parse: (period: Period) => object;
-}
-
-function stepOf(
-  loaded: LoadedReport,
-  step: { command: ReportCommand; options: Record<string, unknown>; input?: string },
-  i: number,
-): Step {
-  const { command, options } = step;
-  const where = `${loaded.file}: tables[${i}] (${command})`;
-  const spec = REPORT_STEPS.find((s) => s.name === command);
-  if (!spec) throw configError(`${where}: ${command} cannot be part of a report yet`);
-  const input = ownInput(loaded, spec, step, where);
-  const { chart, ...rest } = options;
-  const charting = REPORT_STEPS.filter((s) => s.report?.chart).map((s) => s.name);
-  if (chart !== undefined && (!spec.report?.chart || typeof chart !== 'boolean'))
-    throw configError(`${where}: "chart" is true or false, and only for ${charting.join(' and ')}`);
-  // The report's export is the step's course export.
-  const args: string[] = input === undefined ? [] : ['--courses', loaded.path(loaded.report.input)];
-  for (const [key, value] of Object.entries(rest)) {
-    const flag = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-    if (PACK_OPTIONS.has(flag))
-      throw configError(`${where}: "${key}" is set for the whole pack, not per table`);
-    if (value === true) args.push(`--${flag}`);
-    else if (value === false) continue;
-    else for (const v of Array.isArray(value) ? value : [value]) args.push(`--${flag}`, String(v));
-  }
-  const lang = loaded.report.lang;
-  const parse = (extra: string[]) => parseWith(spec, [...args, ...extra, '--lang', lang], where);
-  const early = parse([]); // fail early on an unknown option or a bad value
-  if (input !== undefined && 'where' in early)
-    throw configError(`${where}: "where" filters the export's courses, not ${input}`);
-  spec.check?.(early);
-  // A step with a period of its own (yoy's --years; compare compares whole groups) takes none.
-  const hasPeriod = ['period', 'from', 'to'].some((k) => k in rest) || spec.report?.ownPeriod === true;
-  return {
-    command,
-    spec,
-    load: withKept({}, spec.load?.(early), early as CommandFlags),
-    options: rest,
-    chart: chart === true,
-    ...(input === undefined ? {} : { input }),
-    // A named period goes on as such, so titles read "2. halvår 2025"; explicit dates as dates.
-    parse: (period) =>
-      parse(
-        hasPeriod
-          ? []
-          : /^\d{4}(H[12]|Q[1-4]|-\d{2})?$/.test(period.label)
-            ? ['--period', period.label]
-            : ['--from', isoOf(period.from), '--to', isoOf(period.to)],
-      ),
-  };
-}
-
-/** Parses options with the command's own commander definition: the same names, defaults and checks as on the command line. */
-function parseWith(spec: AnySpec, args: string[], where: string): object {
-  let flags: object = {};
-  const cmd = commandOf(new Command('jobfx'), spec).exitOverride();
-  cmd.configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
-  cmd.action((_file: string, opts: object) => {
-    flags = opts;
-  });
-  try {
-    cmd.parse(['(input)', ...args], { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) throw configError(`${where}: ${e.message.replace(/^error: /, '')}`);
-    throw configError(`${where}: ${(e as Error).message}`);
-  }
-  return flags;
 }
 
 const isRelative = (p: LoadedReport['report']['period']) => typeof p === 'string' && p.startsWith('last-');
