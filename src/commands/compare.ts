@@ -1,4 +1,4 @@
-import { sayer, word } from '../base/i18n.js';
+import { sayer } from '../base/i18n.js';
 import type { Command } from 'commander';
 import { compare, keptColumns, resolveCompare, type CompareRequest } from '../analyses/compare/index.js';
 import { usageError } from '../errors.js';
@@ -15,6 +15,7 @@ import {
 import {
   DEFAULT_SUPPRESSION,
   addTableOutputOptions,
+  sourceText,
   TABLE_FORMATS,
   type ReadFlags,
   type TableOutputFlags,
@@ -244,7 +245,12 @@ export async function buildCompare(
     correct: flags.correct,
     ...(flags.weeklyRows === undefined ? {} : { weeklyRows: flags.weeklyRows }),
     ...(flags.population !== undefined ? { populationName: flags.population.split(/[\\/]/).pop() } : {}),
-    source: `${o.source.split(/[\\/]/).pop()}, ${data.ledger.accepted} ${word(flags.lang, unit === 'course' ? 'courses' : unit === 'person' ? 'persons' : 'respondents')}`,
+    source: sourceText(
+      o.source,
+      data.ledger.accepted,
+      flags.lang,
+      unit === 'course' ? 'courses' : unit === 'person' ? 'persons' : 'respondents',
+    ),
   });
   for (const r of result.outcomes)
     if (r.kind === 'binary' && r.unmatched.length > 0)

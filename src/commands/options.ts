@@ -164,9 +164,14 @@ export function addTableOutputOptions(cmd: Command): Command {
 
 export const TABLE_FORMATS = [...FORMATS] as string[];
 
-/** "export.xlsx, 420 forløb": the source line under every table. */
-export function sourceText(file: string, accepted: number, lang: 'da' | 'en'): string {
-  return `${file.split(/[\\/]/).pop()}, ${accepted} ${word(lang, 'courses')}`;
+/** "export.xlsx, 420 forløb": the source line under every table, in the unit the rows are. */
+export function sourceText(
+  file: string,
+  accepted: number,
+  lang: 'da' | 'en',
+  unit: 'courses' | 'persons' | 'respondents' = 'courses',
+): string {
+  return `${file.split(/[\\/]/).pop()}, ${accepted} ${word(lang, unit)}`;
 }
 
 /**
