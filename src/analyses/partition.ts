@@ -49,6 +49,10 @@ export function resolveBy(names: readonly string[], headers: string[], mapping: 
   });
 }
 
+/** The registry fields among the --by levels (for Table.fields). */
+export const byFieldsOf = (refs: readonly ByRef[]): string[] =>
+  refs.flatMap((r) => (r.kind === 'field' ? [r.field] : []));
+
 /** The --by levels as a title says them: "enhed og køn". */
 export function byLabelOf(refs: readonly ByRef[], headers: string[], lang: Lang): string {
   const one = (r: ByRef) =>

@@ -13,7 +13,7 @@ import {
   suppressionThreshold,
   type TableOutputFlags,
 } from '../commands/options.js';
-import { columnsLine, mappingNotes, withNotes, type DataNotes } from '../commands/data-notes.js';
+import { columnsLine, fieldGaps, mappingNotes, withNotes, type DataNotes } from '../commands/data-notes.js';
 import { suppress } from '../disclosure/suppress.js';
 import { checkDistinctOutputs, checkOutputFile, protectInput } from '../io/output-guard.js';
 import { toldNotes } from '../io/raw.js';
@@ -87,13 +87,18 @@ export async function runCommand(
   if (spec.accounting !== 'quiet')
     for (const n of readNotes(data)) ctx.stderr(`jobfx: note: ${file}: ${n}\n`);
   for (const w of filter?.warnings ?? []) ctx.stderr(`jobfx: warning: ${file}: ${w}\n`);
-  const warnings = tell(ctx, built) + mapped.warnings.length + (filter?.warnings.length ?? 0);
+  const gaps = courses
+    ? fieldGaps(built.tables, courses, flags.lang, flags.followup !== undefined)
+    : { tables: built.tables, warnings: [] };
+  for (const w of gaps.warnings) ctx.stderr(`jobfx: warning: ${file}: ${w}\n`);
+  const warnings =
+    tell(ctx, built) + mapped.warnings.length + (filter?.warnings.length ?? 0) + gaps.warnings.length;
   const notes = [...mapped.notes, ...(filter ? [filter.note] : [])];
   const json =
     tableCommand && formatOf(flags, spec.formats) === 'json'
       ? await jsonContextOf(spec, data, flags, buildOptions, built, file)
       : undefined;
-  await writeOutput(ctx, spec, { ...built, tables: withNotes(built.tables, notes) }, flags, json);
+  await writeOutput(ctx, spec, { ...built, tables: withNotes(gaps.tables, notes) }, flags, json);
   for (const f of built.files ?? []) await writeAtomic(f.path, f.content, f.option);
   for (const c of charts) if (c.file !== undefined) await writeAtomic(c.file, c.svg, '--chart');
   const code = await finishAccounting(

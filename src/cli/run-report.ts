@@ -28,7 +28,7 @@ import { loadCourses, type Loaded } from '../schema/load.js';
 import { loadReport, type LoadedReport } from '../report/config.js';
 import { checkPackTarget, GENERATOR, preparePack, writePackAtomic, type PackFiles } from '../report/pack.js';
 import { CONFIG_FILE } from '../schema/config.js';
-import { mappingNotes, withNotes } from '../commands/data-notes.js';
+import { fieldGaps, mappingNotes, withNotes } from '../commands/data-notes.js';
 import { chartThreshold, dateArg } from '../commands/options.js';
 import { accountingLine, noRowsError, rejectsCsv } from './accounting.js';
 import { selectTables } from '../commands/table-select.js';
@@ -196,7 +196,11 @@ export async function runReport(
       step.command,
     );
     tell(quietCtx, b);
-    built.push(...withNotes(b.tables, [...mapped.notes, ...(filter ? [filter.note] : [])]));
+    const gaps = own
+      ? { tables: b.tables, warnings: [] }
+      : fieldGaps(b.tables, base as Loaded, report.lang, report.followup !== undefined);
+    for (const w of gaps.warnings) say(`jobfx: warning: ${input}: ${w}\n`);
+    built.push(...withNotes(gaps.tables, [...mapped.notes, ...(filter ? [filter.note] : [])]));
     for (const c of await drawCharts(b, chartThreshold(undefined, report.suppress), report.lang))
       charts[c.after] = c.svg;
     manifestTables.push({ command: step.command, options: step.options, tables: b.tables.map((t) => t.id) });

@@ -10,6 +10,7 @@ import type { Table } from '../model/table.js';
 import type { CourseStore } from '../schema/course-store.js';
 import type { Loaded } from '../schema/load.js';
 import { matchKey } from '../schema/normalize-text.js';
+import { fieldDef, fieldLabel } from '../model/fields.js';
 import type { MappedColumns } from './spec.js';
 
 export interface DataNotes {
@@ -141,6 +142,123 @@ export function periodNotes(period: Period, store: CourseStore, lang: Lang): Dat
     );
   }
   return out;
+}
+
+/** What a field's values come from when the export has no column of its own for it. */
+function columnless(field: string, data: Loaded, followUpFile: boolean): 'cpr' | 'file' | undefined {
+  if ((field === 'gender' || field === 'ageBand') && data.mapping.personIdKind === 'cpr') return 'cpr';
+  if (/^followUp\d+$/.test(field) && followUpFile) return 'file';
+  return undefined;
+}
+
+/** An unused header that holds a synonym of the field ("Målgruppe (visiteret)" for targetGroup). */
+function lookAlike(field: string, data: Loaded): string | undefined {
+  const keys = (fieldDef(field)?.synonyms ?? []).map(matchKey).filter((k) => k.length >= 5);
+  return data.mapping.columns.find(
+    (c) => c.how === 'ignored' && c.header !== '' && keys.some((k) => matchKey(c.header).includes(k)),
+  )?.header;
+}
+
+/**
+ * Tables split by a field the export has no column for (Table.fields): every course falls under
+ * "Uoplyst", which reads like a finding. Each such table gets a note, and stderr a warning per
+ * field naming the tables and the header that looks like the field, if one does. The exit reason
+ * and the end date are said for every table by mappingNotes.
+ */
+export function fieldGaps(
+  tables: Table[],
+  data: Loaded,
+  lang: Lang,
+  followUpFile = false,
+): { tables: Table[]; warnings: string[] } {
+  const t = sayer(lang);
+  const missing = (f: string) =>
+    f !== 'exitReason' &&
+    f !== 'exitGroup' &&
+    data.mapping.fields[f as keyof typeof data.mapping.fields] === undefined &&
+    columnless(f, data, followUpFile) === undefined;
+  const affected = new Map<string, string[]>();
+  const out = tables.map((tb) => {
+    const gaps = [...new Set(tb.fields ?? [])].filter(missing);
+    for (const f of gaps) affected.set(f, [...(affected.get(f) ?? []), tb.id]);
+    if (gaps.length === 0) return tb;
+    const notes = gaps.map((f) => {
+      const what = fieldLabel(f, 'da').toLowerCase();
+      const whatEn = fieldLabel(f, 'en').toLowerCase();
+      return f === 'ageBand'
+        ? t(
+            'Udtrækket har ingen CPR-numre, så alderen kendes ikke: alle står som "Uoplyst".',
+            'The export has no CPR numbers, so ages are not known: everyone is shown as "Unknown".',
+          )
+        : f === 'gender'
+          ? t(
+              `Udtrækket har ingen CPR-numre og ingen kolonne for ${what}: alle står som "Uoplyst".`,
+              `The export has no CPR numbers and no column for ${whatEn}: everyone is shown as "Unknown".`,
+            )
+          : t(
+              `Udtrækket har ingen kolonne, der blev genkendt som ${what}: alle står som "Uoplyst".`,
+              `The export has no column recognised as ${whatEn}: everyone is shown as "Unknown".`,
+            );
+    });
+    return { ...tb, notes: [...tb.notes, ...notes] };
+  });
+  const warnings = [...affected].map(([f, ids]) => {
+    const alike = lookAlike(f, data);
+    const what = fieldLabel(f, 'en').toLowerCase();
+    const effect = `${ids.join(', ')} show${ids.length === 1 ? 's' : ''} only "Uoplyst" for it`;
+    const fix =
+      `map it in jobfx.config.json: "columns": {"${f}": "${alike ?? '<header>'}"}` +
+      (/^followUp/.test(f) ? ' or give the follow-up file with --followup FILE' : '');
+    // Age comes from CPR numbers only; there is no column to map.
+    if (f === 'ageBand') return `the person ids are not CPR numbers, so ages are not known: ${effect}`;
+    const none =
+      f === 'gender'
+        ? `the person ids are not CPR numbers and no column was recognised as gender`
+        : `no column was recognised as ${what}`;
+    return alike
+      ? `${none}, but "${alike}" looks like one: ${effect}; if it is, ${fix}`
+      : `${none}: ${effect}; if the export has one, ${fix}`;
+  });
+  return { tables: out, warnings };
+}
+
+/**
+ * A measurement file without a column for the measurement (Måling 1/2/3, Baseline/Midtvejs/Slut)
+ * is ordered by date: a course's first measurement becomes its baseline, which changes the
+ * figures where a baseline is missing. Said on stderr (with a header that looks like the column)
+ * and under every table.
+ */
+export function occasionNotes(
+  mapping: { fields: { occasion?: number }; columns: MappedColumns['columns'] },
+  lang: Lang,
+): DataNotes {
+  if (mapping.fields.occasion !== undefined) return { warnings: [], notes: [] };
+  const alike = mapping.columns.find(
+    (c) => c.how === 'ignored' && /^(maal|tidspunkt|runde|occasion|measure)/.test(matchKey(c.header)),
+  )?.header;
+  const effect =
+    'the measurements are ordered by their date and the first of each course is taken as its baseline';
+  const fix = 'rename the column to "Måling" (values 1/2/3 or Baseline/Midtvejs/Slut)';
+  return {
+    warnings: [
+      alike
+        ? `no column was recognised as the measurement, but "${alike}" looks like one: ${effect}; if it is, ${fix}`
+        : `no column was recognised as the measurement (Måling): ${effect}; if the file has one, ${fix}`,
+    ],
+    notes: [
+      sayer(lang)(
+        'Filen har ingen kolonne, der blev genkendt som måling (1/2/3 eller Baseline/Midtvejs/Slut): målingerne er ordnet efter dato, og et forløbs første måling er taget som baseline.',
+        'The file has no column recognised as the measurement (1/2/3 or Baseline/Midtvejs/Slut): the measurements are ordered by date, and the first of each course is taken as its baseline.',
+      ),
+    ],
+  };
+}
+
+/** The tables with `fields` added: what they are split by (for fieldGaps). */
+export function withFields(tables: Table[], fields: readonly string[]): Table[] {
+  return fields.length === 0
+    ? tables
+    : tables.map((t) => ({ ...t, fields: [...new Set([...(t.fields ?? []), ...fields])] }));
 }
 
 /** The tables with the notes added under each. */

@@ -1,7 +1,7 @@
 import { inLang, word } from '../base/i18n.js';
 import { Option, type Command } from 'commander';
 import { countStoreExits } from '../analyses/exits.js';
-import { byLabelOf, partitionBy, resolveBy } from '../analyses/partition.js';
+import { byFieldsOf, byLabelOf, partitionBy, resolveBy } from '../analyses/partition.js';
 import { NONE } from '../schema/course-store.js';
 import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../base/period.js';
 import { exitTables } from '../tables/exits.js';
@@ -18,7 +18,7 @@ import {
   type ReadFlags,
   type TableOutputFlags,
 } from './options.js';
-import { periodNotes, withNotes } from './data-notes.js';
+import { periodNotes, withFields, withNotes } from './data-notes.js';
 import { messages, type BuildOptions, type Built, type CommandSpec, type SideFile } from './spec.js';
 import { reasonsCsv } from './exit-reasons-list.js';
 import { ruleNotes } from './rule-notes.js';
@@ -134,7 +134,11 @@ export async function buildExits(data: Loaded, flags: ExitsFlags, o: BuildOption
   return {
     period: period ? { from: period.from, to: period.to } : null,
     title: inLang(flags.lang, { da: 'Afgang', en: 'Exits' }),
-    tables: withPercent(withNotes(tables, cover.notes), percentOf(flags), flags.lang),
+    tables: withPercent(
+      withFields(withNotes(tables, cover.notes), byFieldsOf(by)),
+      percentOf(flags),
+      flags.lang,
+    ),
     charts: [],
     messages: say.list,
     files,

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { storeKeyFigures, type KeyFigureOptions } from '../analyses/keyfigures.js';
 import { FOLLOW_UP_COHORTS, type FollowUpCohort } from '../analyses/followup.js';
 import { asOfOf, consentWarnings, followUpOptionsOf } from './followup-options.js';
-import { byLabelOf, partitionBy, resolveBy } from '../analyses/partition.js';
+import { byFieldsOf, byLabelOf, partitionBy, resolveBy } from '../analyses/partition.js';
 import { periodName, resolvePeriod, type PeriodFlags } from '../base/period.js';
 import { withPercent, type PercentMode } from '../tables/percent.js';
 import { byGroupLabel, keyFigureTables, type KeyFigureColumn } from '../tables/keyfigures.js';
@@ -21,7 +21,7 @@ import {
   type ReadFlags,
   type TableOutputFlags,
 } from './options.js';
-import { periodNotes, withNotes } from './data-notes.js';
+import { periodNotes, withFields, withNotes } from './data-notes.js';
 import { contractOptions, contractWarnings } from './contract-notes.js';
 import { contractColumns } from '../analyses/contract.js';
 import { endedIn, ruleNotes } from './rule-notes.js';
@@ -182,9 +182,12 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
     messages: say.list,
     title: `${inLang(flags.lang, { da: 'Nøgletal', en: 'Key figures' })}, ${periodName(period, flags.lang)}`,
     tables: withPercent(
-      withNotes(
-        tables.map((tb) => (/^keyfigures\.followUp/.test(tb.id) ? withNotes([tb], consent.notes)[0]! : tb)),
-        cover.notes,
+      withFields(
+        withNotes(
+          tables.map((tb) => (/^keyfigures\.followUp/.test(tb.id) ? withNotes([tb], consent.notes)[0]! : tb)),
+          cover.notes,
+        ),
+        byFieldsOf(by),
       ),
       percentOf(flags),
       flags.lang,

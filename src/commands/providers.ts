@@ -21,7 +21,7 @@ import {
   type ProvidersTableOptions,
 } from '../tables/providers/index.js';
 import { providersYoy } from '../analyses/providers/yoy.js';
-import { periodNotes, withNotes } from './data-notes.js';
+import { periodNotes, withFields, withNotes } from './data-notes.js';
 import {
   addPeriodOptions,
   addTableOutputOptions,
@@ -188,6 +188,13 @@ export async function buildProviders(data: Loaded, flags: ProvidersFlags, o: Bui
     tables = withNotes(tables, cover.notes);
   }
   if (flags.yoy && options.period) tables.push(...yoyTables(data, options, tableOptions, flags.lang));
+  // A provider or adjustment field without a column is one "Uoplyst" value: the pipeline says so.
+  tables = withFields(
+    tables,
+    [options.by, ...options.adjust].flatMap((r) =>
+      r.kind === 'field' && r.field !== 'startHalf' ? [r.field] : [],
+    ),
+  );
   const charts: Built['charts'] = [];
   if (o.charts && res.outcomes.length > 0) {
     const total = res.outcomes[0]!.total;

@@ -28,6 +28,7 @@ import {
   type TableOutputFlags,
 } from './options.js';
 import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
+import { withFields } from './data-notes.js';
 
 export interface YoyFlags extends ReadFlags, TableOutputFlags {
   rows: YoyRowField;
@@ -205,7 +206,7 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
     columnNotes: given?.notes ?? [],
   };
   const tables = flags.by
-    ? byTables(data.store, flags.by, result, analysis, tableOptions)
+    ? withFields(byTables(data.store, flags.by, result, analysis, tableOptions), [flags.by])
     : [yoyTable(result, tableOptions)];
   const table = tables.at(-1)!;
   const chart: BarChartOptions = {

@@ -49,6 +49,12 @@ export interface Table {
   /** Definitions and caveats printed under the table. */
   notes: string[];
   /**
+   * The registry fields (and `ageBand`) the table's rows or columns are split by. A field the
+   * export has no column for shows as "Uoplyst" everywhere, so the pipeline notes it under the
+   * table and warns on stderr (commands/data-notes.ts fieldGaps).
+   */
+  fields?: readonly string[];
+  /**
    * How the counts add up, for secondary suppression: `rows` — in each count column, the body
    * rows add up to the row styled 'total'; `totalColumn` — in each row, the count columns add up
    * to this column. Omit when counts do not add up (e.g. persons can be in several rows).

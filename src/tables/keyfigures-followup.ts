@@ -70,6 +70,7 @@ function followUpTable(c: SectionContext, h: number): Table {
   const s = statusRows.length - 1; // the "Opgjort i alt" row
   return {
     id: `keyfigures.followUp${f.horizon}`,
+    fields: [`followUp${f.horizon}`],
     title: t(
       `Status ${months} efter afsluttet forløb, ${cohortText(c, f)}`,
       `Status ${months} after the course ended, ${cohortText(c, f)}`,
@@ -173,6 +174,7 @@ function byExitGroupTable(c: SectionContext, f: FollowUpFigure): Table {
   const months = monthsText(c, f.horizon);
   return {
     id: `keyfigures.followUp${f.horizon}.byExitGroup`,
+    fields: [`followUp${f.horizon}`],
     title: t(
       `Status ${months} efter afsluttet forløb efter afgangsgruppe, ${cohortText(c, f)}`,
       `Status ${months} after the course ended by exit group, ${cohortText(c, f)}`,

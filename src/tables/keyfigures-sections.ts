@@ -249,6 +249,7 @@ export function mixTables(c: SectionContext): Table[] {
       rows: distRows(pick, (k) => k.mix.persons, label),
       notes: [mixNote],
       additive: personAdditive,
+      fields: [id],
     });
   return tables;
 }

@@ -33,6 +33,7 @@ export function yoyTable(r: YoyResult, o: YoyTableOptions): Table {
   columns.push(...m.extraHeaders.map((h) => valueCol(h)));
   const table: Table = {
     id: `yoy.${r.field}`,
+    fields: [r.field],
     title: yoyTitle(c),
     columns,
     rows,

@@ -85,6 +85,117 @@ describe('no end column at all', () => {
   });
 });
 
+describe('a target-group header jobfx does not know ("Målgruppe (visiteret)"), no follow-up columns', () => {
+  // The demo with "Målgruppe" renamed and the four "Status N md(r)" columns dropped.
+  const lines = demo.split('\n');
+  const cols = lines[0]!.split(';');
+  const drop = cols.flatMap((c, i) => (c.startsWith('Status ') ? [i] : []));
+  const file = join(tmp, 'visiteret.csv');
+  writeFileSync(
+    file,
+    lines
+      .map((l, n) =>
+        (n === 0 ? l.replace('Målgruppe', 'Målgruppe (visiteret)') : l)
+          .split(';')
+          .filter((_, i) => !drop.includes(i))
+          .join(';'),
+      )
+      .join('\n'),
+  );
+  const json = (args: string[]) => {
+    const r = jobfx(['keyfigures', ...args, '--period', '2025H1', '--format', 'json']);
+    const tables = (
+      JSON.parse(r.stdout) as { tables: { id: string; notes: string[]; rows: { key: string }[] }[] }
+    ).tables;
+    return { r, tables, byId: (id: string) => tables.find((t) => t.id === id)! };
+  };
+
+  it('notes it under the tables split by those fields only, and warns naming the look-alike header', () => {
+    const { r, tables, byId } = json([file, '--lang', 'da']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      'no column was recognised as target group, but "Målgruppe (visiteret)" looks like one: keyfigures.mix.targetGroup shows only "Uoplyst" for it; if it is, map it in jobfx.config.json: "columns": {"targetGroup": "Målgruppe (visiteret)"}',
+    );
+    expect(r.stderr).toMatch(
+      /no column was recognised as follow-up 6 months: keyfigures\.followUp6 shows only "Uoplyst" for it; .* or give the follow-up file with --followup FILE/,
+    );
+    const noted = tables.filter((t) =>
+      t.notes.some((n) => n.includes('ingen kolonne, der blev genkendt som målgruppe')),
+    );
+    expect(noted.map((t) => t.id)).toEqual(['keyfigures.mix.targetGroup']);
+    expect(byId('keyfigures.mix.targetGroup').rows.map((row) => row.key)).toEqual(['Uoplyst', 'total']);
+    expect(byId('keyfigures.followUp12').notes).toContain(
+      'Udtrækket har ingen kolonne, der blev genkendt som opfølgning 12 mdr.: alle står som "Uoplyst".',
+    );
+    expect(byId('keyfigures.mix.education').notes.join(' ')).not.toContain('ingen kolonne');
+    expect(jobfx(['keyfigures', file, '--period', '2025H1', '--strict']).code).toBe(1);
+  });
+
+  it("mapped in the config, the table is the demo's own and the warning is gone", () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'jobfx-visiteret-'));
+    const config = join(cwd, 'jobfx.config.json');
+    writeFileSync(config, JSON.stringify({ columns: { targetGroup: 'Målgruppe (visiteret)' } }));
+    const mapped = json([file, '--config', config, '--table', 'mix.targetGroup']);
+    const demoRun = json(['fixtures/demo/demo-export.csv', '--table', 'mix.targetGroup']);
+    expect(mapped.r.stderr).not.toContain('target group');
+    expect(mapped.byId('keyfigures.mix.targetGroup').rows).toEqual(
+      demoRun.byId('keyfigures.mix.targetGroup').rows,
+    );
+  });
+
+  it('--by a field without a column: the tables say so', () => {
+    const { r, byId } = json([file, '--by', 'targetGroup', '--table', 'citizens']);
+    expect(r.stderr).toContain('keyfigures.citizens shows only "Uoplyst" for it');
+    expect(byId('keyfigures.citizens').notes.join(' ')).toContain(
+      'ingen kolonne, der blev genkendt som målgruppe',
+    );
+  });
+});
+
+describe('person ids that are not CPR numbers (Borger-id) and no gender column', () => {
+  const lines = demo.split('\n');
+  const ids = new Map<string, string>();
+  const file = join(tmp, 'borger-id.csv');
+  writeFileSync(
+    file,
+    lines
+      .map((l, n) => {
+        if (n === 0) return l.replace('CPR-nr.', 'Borger-id');
+        const [id, ...rest] = l.split(';');
+        if (id === undefined || id === '') return l;
+        if (!ids.has(id)) ids.set(id, `B${String(ids.size).padStart(4, '0')}`);
+        return [ids.get(id), ...rest].join(';');
+      })
+      .join('\n'),
+  );
+
+  it('the age and gender tables say why they are all "Uoplyst"; there is no column to map for age', () => {
+    const r = jobfx([
+      'keyfigures',
+      file,
+      '--period',
+      '2025H1',
+      '--table',
+      'mix.ageBand,mix.gender',
+      '--format',
+      'md',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      'the person ids are not CPR numbers, so ages are not known: keyfigures.mix.ageBand shows only "Uoplyst" for it\n',
+    );
+    expect(r.stderr).toContain(
+      'the person ids are not CPR numbers and no column was recognised as gender: keyfigures.mix.gender shows only "Uoplyst" for it; if the export has one, map it in jobfx.config.json: "columns": {"gender": "<header>"}',
+    );
+    expect(r.stdout).toContain(
+      'Udtrækket har ingen CPR-numre, så alderen kendes ikke: alle står som "Uoplyst".',
+    );
+    expect(r.stdout).toContain(
+      'Udtrækket har ingen CPR-numre og ingen kolonne for køn: alle står som "Uoplyst".',
+    );
+  });
+});
+
 describe('a period the data does not cover (the demo runs from 02-01-2024 to 30-01-2026)', () => {
   it.each([
     [
