@@ -34,6 +34,7 @@ import {
   sourceText,
 } from './options.js';
 import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
+import { occasionNotes, withNotes } from './data-notes.js';
 
 export const PROGRESSION_BY = ['unit', 'programme', 'targetGroup', 'indicator'] as const;
 
@@ -177,6 +178,8 @@ export async function buildProgression(
   });
   const contract = contractTable(r, data, flags, byLabel, period, say);
   if (contract) tables.push(contract);
+  const order = occasionNotes(data.mapping, flags.lang);
+  order.warnings.forEach((w) => say.warn(`${o.source}: ${w}`));
   // Drawn by the pipeline from the scores table as published (suppressed at the chart threshold).
   const charts: Built['charts'] = o.charts
     ? [
@@ -190,7 +193,7 @@ export async function buildProgression(
   return {
     period: period ? { from: period.from, to: period.to } : null,
     title: t('Progression på BIP-indikatorer', 'Progression on BIP indicators'),
-    tables,
+    tables: withNotes(tables, order.notes),
     charts,
     messages: say.list,
   };

@@ -3,7 +3,7 @@
  * the chart, exit codes, and no CPR number in any output (the demo files hold fake ones).
  * The figures themselves are tested in test/analyses/progression*.test.ts.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -123,5 +123,37 @@ describe('jobfx progression', () => {
     const bad = jobfx(['progression', LONG, '--threshold', '2']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--threshold 2: expected a change on the 0–1 scale/);
+  });
+});
+
+describe('a measurement column jobfx does not recognise', () => {
+  /** The long demo file with the header "Måling" renamed. */
+  const renamed = (name: string) => {
+    const file = join(tmp, `${name}.csv`);
+    writeFileSync(file, readFileSync(LONG, 'utf8').replace(';Måling;', `;${name};`));
+    return file;
+  };
+  const tables = (file: string) => {
+    const r = jobfx(['progression', file, '--format', 'json']);
+    return { r, tables: JSON.parse(r.stdout).tables as (JsonTable & { notes: string[] })[] };
+  };
+
+  it('"Runde": ordered by date, said on stderr and under every table', () => {
+    const file = renamed('Runde');
+    const { r, tables: ts } = tables(file);
+    expect(r.stderr).toContain(
+      `${file}: no column was recognised as the measurement, but "Runde" looks like one: the measurements are ordered by their date and the first of each course is taken as its baseline; if it is, rename the column to "Måling"`,
+    );
+    for (const t of ts)
+      expect(t.notes).toContain(
+        'Filen har ingen kolonne, der blev genkendt som måling (1/2/3 eller Baseline/Midtvejs/Slut): målingerne er ordnet efter dato, og et forløbs første måling er taget som baseline.',
+      );
+  });
+
+  it('"Målepunkt" is a name for it: the same tables as "Måling"', () => {
+    const rows = (ts: JsonTable[]) => ts.map((t) => t.rows);
+    const { r, tables: ts } = tables(renamed('Målepunkt'));
+    expect(r.stderr).toContain('"Målepunkt" → occasion');
+    expect(rows(ts)).toEqual(rows(tables(LONG).tables));
   });
 });
