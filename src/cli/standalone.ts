@@ -1,5 +1,5 @@
 /**
- * Commands that do not read one export: run (a report file) and init (no file). Their modules
+ * Commands that do not read one export: run (a report file) and init (a report for an export). Their modules
  * (zod, exceljs) are imported when they run, not for every command.
  */
 import type { Command } from 'commander';
@@ -42,9 +42,14 @@ export function defineStandalone(
 
   program
     .command('init')
-    .summary('write an example report file (jobfx.report.json) for the demo export')
+    .argument('[export]', 'the export to report on (default: the demo export)')
+    .summary('write a report file (jobfx.report.json) for an export, or for the demo export')
     .option('--force', 'replace an existing jobfx.report.json')
-    .action(async (flags: { force?: boolean }) =>
-      setExit(await (await import('./init-report.js')).initReport(ctx, Boolean(flags.force))),
+    .addHelpText(
+      'after',
+      '\nWith an export, the steps its columns can feed: keyfigures by unit only with a unit column,\ncompare only with a trial-group column.\n\nExamples:\n  $ jobfx init && jobfx run jobfx.report.json\n  $ jobfx init udtraek/straksaktivering.xlsx\n',
+    )
+    .action(async (exportFile: string | undefined, flags: { force?: boolean }) =>
+      setExit(await (await import('./init-report.js')).initReport(ctx, Boolean(flags.force), exportFile)),
     );
 }
