@@ -31,19 +31,32 @@ export function parsePeriod(spec: string): Period {
     return make(Number(m[1]), (Number(m[2]) - 1) * 3 + 1, 3, `${m[1]}Q${m[2]}`);
   if ((m = /^(\d{4})-(\d{1,2})$/.exec(s)) && Number(m[2]) >= 1 && Number(m[2]) <= 12)
     return make(Number(m[1]), Number(m[2]), 1, `${m[1]}-${m[2]!.padStart(2, '0')}`);
+  // Two dates joined by "..", as yoy --columns takes them: the same as --from A --to B.
+  const range = spec.split('..');
+  if (range.length === 2)
+    return datesPeriod(range[0]!.trim(), range[1]!.trim(), (_, v) => `--period ${spec}: ${v}`);
   throw usageError(
-    `--period ${spec}: not a period; use a year (2025), half-year (2025H1), quarter (2025Q1), month (2025-03), or --from/--to`,
+    `--period ${spec}: not a period; use a year (2025), half-year (2025H1), quarter (2025Q1), month (2025-03), two dates (01-01-2025..31-03-2025), or --from/--to`,
   );
+}
+
+/**
+ * A period of two dates, as --from/--to or --period A..B give them. `said` names where a date
+ * was written, for the message ("--from 31-02-2025", "--period 01-01-2025..31-02-2025: 31-02-2025").
+ */
+function datesPeriod(from: string, to: string, said: (which: 'from' | 'to', v: string) => string): Period {
+  const f = parseDateText(from);
+  const t = parseDateText(to);
+  if (!f.ok) throw usageError(`${said('from', from)}: ${f.reason}`);
+  if (!t.ok) throw usageError(`${said('to', to)}: ${t.reason}`);
+  if (t.value < f.value)
+    throw usageError(`${said('to', to)} is before ${said('from', from).replace(/^.*: /, '')}`);
+  return { from: f.value, to: t.value, label: `${danishOf(f.value)}–${danishOf(t.value)}`, source: 'given' };
 }
 
 /** Parses --from/--to (either may be given with --period absent; both are needed). */
 export function periodFromDates(from: string, to: string): Period {
-  const f = parseDateText(from);
-  const t = parseDateText(to);
-  if (!f.ok) throw usageError(`--from ${from}: ${f.reason}`);
-  if (!t.ok) throw usageError(`--to ${to}: ${t.reason}`);
-  if (t.value < f.value) throw usageError(`--to ${to} is before --from ${from}`);
-  return { from: f.value, to: t.value, label: `${danishOf(f.value)}–${danishOf(t.value)}`, source: 'given' };
+  return datesPeriod(from, to, (which, v) => `--${which} ${v}`);
 }
 
 /** The last complete half-year ending on or before `newest` (the newest date in the data). */

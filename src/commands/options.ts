@@ -191,7 +191,10 @@ export function suppressionThreshold(flags: TableOutputFlags): number {
 /** --period, --from, --to, defined once for every command that reports on a period. */
 export function addPeriodOptions(cmd: Command, defaultText: string): Command {
   return cmd
-    .option('--period <period>', `reporting period: 2025, 2025H1, 2025Q1, 2025-03; default: ${defaultText}`)
+    .option(
+      '--period <period>',
+      `reporting period: 2025, 2025H1, 2025Q1, 2025-03, 01-01-2025..31-03-2025; default: ${defaultText}`,
+    )
     .option('--from <date>', 'first day of the period (with --to)')
     .option('--to <date>', 'last day of the period (with --from)');
 }

@@ -28,6 +28,27 @@ describe('periods', () => {
       expect(() => parsePeriod(s)).toThrow(/not a period/);
   });
 
+  it('takes two dates joined by "..", as yoy --columns does, with the --from/--to label', () => {
+    expect(parsePeriod('01-01-2025..30-06-2025')).toMatchObject({
+      from: d('2025-01-01'),
+      to: d('2025-06-30'),
+      label: '01-01-2025–30-06-2025',
+    });
+    expect(parsePeriod('2025-02-01 .. 2025-04-30')).toMatchObject({
+      from: d('2025-02-01'),
+      to: d('2025-04-30'),
+    });
+    expect(() => parsePeriod('01-01-2025..31-02-2025')).toThrow(
+      /^--period 01-01-2025\.\.31-02-2025: 31-02-2025: .*not a calendar date/,
+    );
+    expect(() => parsePeriod('01-05-2025..01-01-2025')).toThrow(
+      '--period 01-05-2025..01-01-2025: 01-01-2025 is before 01-05-2025',
+    );
+    expect(() => parsePeriod('2025..2026..2027')).toThrow(
+      /not a period; .*two dates \(01-01-2025\.\.31-03-2025\)/,
+    );
+  });
+
   it('defaults to the last complete half-year before the newest date', () => {
     expect(lastCompleteHalfYear(d('2026-01-30')).label).toBe('2025H2');
     expect(lastCompleteHalfYear(d('2025-12-31')).label).toBe('2025H2');
