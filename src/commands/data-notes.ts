@@ -6,6 +6,7 @@
  */
 import { dateText, sayer, type Lang } from '../base/i18n.js';
 import type { Period } from '../base/period.js';
+import type { Day } from '../base/dates.js';
 import type { Table } from '../model/table.js';
 import type { CourseStore } from '../schema/course-store.js';
 import type { Loaded } from '../schema/load.js';
@@ -259,6 +260,49 @@ export function withFields(tables: Table[], fields: readonly string[]): Table[] 
   return fields.length === 0
     ? tables
     : tables.map((t) => ({ ...t, fields: [...new Set([...(t.fields ?? []), ...fields])] }));
+}
+
+/**
+ * yoy's and flow's columns that lie wholly before the data (every figure 0) or wholly after it
+ * (not known): a warning and a note naming them. Columns the data ends inside are said by yoy
+ * itself ("not final").
+ */
+export function columnNotes(
+  columns: readonly { label: string; from: Day; to: Day }[],
+  store: CourseStore,
+  lang: Lang,
+): DataNotes {
+  const range = store.dateRange();
+  const out: DataNotes = { warnings: [], notes: [] };
+  if (range === null) return out;
+  const t = sayer(lang);
+  const { earliest, newest } = range;
+  const before = columns.filter((c) => c.to < earliest).map((c) => c.label);
+  const after = columns.filter((c) => c.from > newest).map((c) => c.label);
+  const list = (labels: string[]) => labels.join(', ');
+  if (before.length > 0) {
+    out.warnings.push(
+      `${list(before)} lie${before.length === 1 ? 's' : ''} before the data (its first start is ${dateText('da', earliest)}): every figure there is 0`,
+    );
+    out.notes.push(
+      t(
+        `${list(before)} ligger før udtrækkets data (første start ${dateText(lang, earliest)}): tallene der er 0.`,
+        `${list(before)} lie${before.length === 1 ? 's' : ''} before the data of the export (first start ${dateText(lang, earliest)}): the figures there are 0.`,
+      ),
+    );
+  }
+  if (after.length > 0) {
+    out.warnings.push(
+      `${list(after)} lie${after.length === 1 ? 's' : ''} after the data (its newest date is ${dateText('da', newest)}): the figures there are not known`,
+    );
+    out.notes.push(
+      t(
+        `${list(after)} ligger efter udtrækkets data (nyeste dato ${dateText(lang, newest)}): tallene der kendes ikke.`,
+        `${list(after)} lie${after.length === 1 ? 's' : ''} after the data of the export (newest date ${dateText(lang, newest)}): the figures there are not known.`,
+      ),
+    );
+  }
+  return out;
 }
 
 /** The tables with the notes added under each. */

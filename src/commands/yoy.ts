@@ -28,7 +28,7 @@ import {
   type TableOutputFlags,
 } from './options.js';
 import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
-import { withFields } from './data-notes.js';
+import { columnNotes, withFields, withNotes } from './data-notes.js';
 
 export interface YoyFlags extends ReadFlags, TableOutputFlags {
   rows: YoyRowField;
@@ -188,6 +188,8 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
   const result = yoy(data.store, analysis);
   const span = columns.length === 1 ? columns[0]!.label : `${columns[0]!.label}–${columns.at(-1)!.label}`;
   if (!range && !given) say.note(`no --years given; using ${span}, every complete ${what} in the data`);
+  const outside = columnNotes(columns, data.store, flags.lang);
+  outside.warnings.forEach(say.warn);
   if (result.incomplete.length > 0 && result.newest !== null)
     say.warn(
       `${result.incomplete.join(', ')} not over in the data (newest date ${danishOf(result.newest)}); the figures are not final`,
@@ -225,7 +227,7 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
   return {
     period: { from: columns[0]!.from, to: columns.at(-1)!.to },
     title: t('År for år', 'Year over year'),
-    tables,
+    tables: withNotes(tables, outside.notes),
     charts: o.charts
       ? [{ table: table.id, spec: (shown) => chartSpec(shown, chart), file: flags.chart }]
       : [],

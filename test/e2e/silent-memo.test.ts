@@ -224,6 +224,26 @@ describe('a period the data does not cover (the demo runs from 02-01-2024 to 30-
     );
   });
 
+  it('yoy --years with years before and after the data names them under the table and on stderr', () => {
+    const r = jobfx(['yoy', 'fixtures/demo/demo-export.csv', '--years', '2022-2027', '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      '2022, 2023 lie before the data (its first start is 02-01-2024): every figure there is 0',
+    );
+    expect(r.stderr).toContain(
+      '2027 lies after the data (its newest date is 30-01-2026): the figures there are not known',
+    );
+    expect(r.stdout).toContain(
+      '2022, 2023 ligger før udtrækkets data (første start 02-01-2024): tallene der er 0.',
+    );
+    expect(r.stdout).toContain(
+      '2027 ligger efter udtrækkets data (nyeste dato 30-01-2026): tallene der kendes ikke.',
+    );
+    expect(jobfx(['yoy', 'fixtures/demo/demo-export.csv', '--years', '2022-2025', '--strict']).code).toBe(1);
+    const inside = jobfx(['yoy', 'fixtures/demo/demo-export.csv', '--years', '2024-2025', '--strict']);
+    expect(inside.code, inside.stderr).toBe(0);
+  });
+
   it('a period inside the data gets no such note', () => {
     const r = jobfx(['keyfigures', 'fixtures/demo/demo-export.csv', '--period', '2025H1', '--strict']);
     expect(r.code, r.stderr).toBe(0);
