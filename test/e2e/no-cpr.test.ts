@@ -390,3 +390,72 @@ describe('every CPR form, in values, headers, file, folder and sheet names', () 
     expect(manifest.inputs[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
   }, 120_000);
 });
+
+describe('trial files with CPR numbers as the person id (panel, activities, survey, population)', () => {
+  // The trial fixtures hold Borger-ids (B00001); here each becomes a fake CPR number (one that
+  // fails modulus 11, as the fixtures' do), so the scan covers what compare prints of them.
+  const dir = mkdtempSync(join(tmpdir(), 'jobfx-nocpr-trial-'));
+  const fakes = new Map<string, string>();
+  const fake = (id: string): string => {
+    if (!fakes.has(id)) {
+      const n = Number(id.replace(/\D/g, ''));
+      const base = `${String(1 + (n % 28)).padStart(2, '0')}${String(1 + (n % 12)).padStart(2, '0')}85${String(1000 + n).slice(-4, -1)}`;
+      // The last digit chosen so that the weighted sum is not a multiple of 11 (not a real CPR).
+      const w = [4, 3, 2, 7, 6, 5, 4, 3, 2];
+      const sum = [...base].reduce((a, c, i) => a + Number(c) * w[i]!, 0);
+      const last = [...'0123456789'].find((c) => (sum + Number(c)) % 11 !== 0)!;
+      fakes.set(id, `${base.slice(0, 6)}-${base.slice(6)}${last}`);
+    }
+    return fakes.get(id)!;
+  };
+  const convert = (name: string) => {
+    const text = readFileSync(join('fixtures/trial', name), 'utf8').replace(/^\uFEFF/, '');
+    const out = text
+      .split(/\r?\n/)
+      .map((line, i) =>
+        i === 0 ? line.replace('Borger-id', 'CPR-nr.') : line.replace(/^B\d+/, (id) => fake(id)),
+      )
+      .join('\n');
+    const file = join(dir, name);
+    writeFileSync(file, out);
+    return file;
+  };
+  const persons = convert('persons-panel.csv');
+  const panel = convert('panel.csv');
+  const activities = convert('activities.csv');
+  const survey = convert('survey.csv');
+  const population = convert('population.csv');
+  const known = new RegExp(
+    [...fakes.values()]
+      .flatMap((c) => [c, c.replace('-', ''), c.replace(/^0/, '').replace('-', '')])
+      .join('|'),
+  );
+  const scan = (...texts: string[]) => {
+    for (const t of texts) {
+      expect(t).not.toMatch(CPR_LIKE);
+      expect(t).not.toMatch(known);
+    }
+  };
+
+  it('the scan finds the fake numbers in the files (so a pass means something)', () => {
+    expect(fakes.size).toBeGreaterThan(100);
+    expect(readFileSync(panel, 'utf8')).toMatch(known);
+  });
+
+  it.each([
+    ['--panel', [persons, '--panel', panel, '--among-on-benefit', '--bootstrap', '200']],
+    ['--activities', [persons, '--panel', panel, '--activities', activities]],
+    ['--likert and --population', [survey, '--likert', 'Hjulpet', '--population', population]],
+  ])('compare %s: stdout, stderr, the rejects file and the xlsx', async (_name, args) => {
+    for (const format of ['terminal', 'json', 'csv']) {
+      const rejects = join(dir, `rejects-${format}.csv`);
+      const r = ran(['compare', ...(args as string[]), '--format', format, '--rejects', rejects]);
+      scan(r.stdout, r.stderr);
+      if (existsSync(rejects)) scan(readFileSync(rejects, 'utf8'));
+    }
+    const out = join(dir, 'compare.xlsx');
+    const r = jobfx(['compare', ...(args as string[]), '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    scan(r.stderr, await xlsxText(out));
+  });
+});
