@@ -36,6 +36,7 @@ import {
   type WithPanel,
 } from './compare-panel.js';
 import { response } from './compare-population.js';
+import { parseBy } from '../analyses/partition.js';
 import { messages, type BuildOptions, type Built, type ChartRequest, type CommandSpec } from './spec.js';
 
 export interface CompareFlags extends ReadFlags, TableOutputFlags, CompareRequest, PanelFlags, ActivityFlags {
@@ -121,8 +122,9 @@ export const compareCommand: CommandSpec<CompareFlags, WithActivities> = {
         )
         .option('--stars', 'significance as stars (*** ** *) instead of a yes/no column')
         .option(
-          '--by <field>',
-          'repeat the comparison per subgroup: jobcenter (unit), programme, targetGroup, education, gender, ageBand, or a column; with a test of whether the effects differ (interaction: logistic LRT, or F for a numeric outcome)',
+          '--by <field[,field]>',
+          'repeat the comparison per subgroup: jobcenter (unit), programme, targetGroup, education, gender, ageBand, or a column; two, comma-separated (--by jobcenter,gender), make each combination a subgroup; with a test of whether the effects differ across the subgroups (interaction: logistic LRT, or F for a numeric outcome)',
+          parseBy,
         )
         .option(
           '--age <column>',

@@ -89,11 +89,12 @@ export function subgroupOrder(
 export function subgroups(
   store: CourseStore,
   byArm: ArmRows,
-  by: SubgroupRef,
+  by: readonly SubgroupRef[],
   o: CompareOptions,
   u: UnitContext,
 ): NonNullable<CompareResult['by']> {
-  const read = subgroupReader(store, by, o.ageColumn);
+  // Two levels: the subgroups are the combinations ("Nord / K"), the interaction test across them.
+  const { read, order } = levelsReader(store, by, o.vocab, o.ageColumn);
   const groups = new Map<string | null, ArmRows>();
   for (const a of ARMS)
     for (const i of byArm[a]) {
@@ -102,7 +103,7 @@ export function subgroups(
       if (!g) groups.set(v, (g = { treatment: [], control: [] }));
       g[a].push(i);
     }
-  const ordered = [...groups.keys()].sort(subgroupOrder(by, o.vocab));
+  const ordered = [...groups.keys()].sort(order);
   const results = ordered.map((value) => ({
     value,
     outcomes: o.outcomes.map((spec) => outcome(store, groups.get(value)!, spec, o, u)),
@@ -110,5 +111,6 @@ export function subgroups(
   const tests = results.reduce((s, g) => s + g.outcomes.filter((r) => r.pValue !== null).length, 0);
   // Whether the effects differ between the subgroups: one test per outcome.
   const interactions = o.outcomes.map((_spec, k) => interactionOf(results, k));
-  return { name: by.kind === 'field' ? by.field : by.name, groups: results, tests, interactions };
+  const name = by.map((b) => (b.kind === 'field' ? b.field : b.name)).join(',');
+  return { name, groups: results, tests, interactions };
 }
