@@ -9,7 +9,7 @@ import type { ColumnMapping } from '../schema/columns.js';
 import type { CourseStore } from '../schema/course-store.js';
 import { matchKey } from '../schema/normalize-text.js';
 import type { VocabSet } from '../schema/vocab.js';
-import { resolveWhereField } from './where.js';
+import { fieldByName, resolveWhereField } from './where.js';
 
 /** The fields `--by` takes: those the registry gives the role 'by'. */
 export const BY_FIELDS = fieldsWithRole('by');
@@ -62,25 +62,35 @@ export function byLabelOf(refs: readonly ByRef[], headers: string[], lang: Lang)
   return refs.map(one).join(sayer(lang)(' og ', ' and '));
 }
 
-/** Names kept by header for --by: the levels that are not fields (the loader keeps only these). */
+/**
+ * Names kept by header for --by: the levels that are not a field's key or label (the loader keeps
+ * only these). A header synonym ("Team") is kept too: an export may have it as a column of its
+ * own beside the mapped one (Værksted), and resolveBy then names that column.
+ */
 export function byKeptColumns(by: unknown): string[] {
   const names = Array.isArray(by) ? (by as string[]) : typeof by === 'string' ? by.split(',') : [];
-  return names.map((n) => n.trim()).filter((n) => n !== '' && resolveFieldName(n) === undefined);
-}
-
-function resolveFieldName(name: string): string | undefined {
-  try {
-    const ref = resolveWhereField(name, [], { fields: {}, personIdKind: 'id', columns: [] });
-    return ref.kind === 'field' ? ref.field : undefined;
-  } catch {
-    return undefined;
-  }
+  return names.map((n) => n.trim()).filter((n) => n !== '' && fieldByName(n) === undefined);
 }
 
 /** A group of courses: its value at each level (null: none) and the indices of its courses. */
 export interface ByGroup {
   values: (string | null)[];
   courses: Int32Array;
+}
+
+/** A level's value of each row, as ids into its names (id 0 may be null: no value). */
+export interface LevelIds {
+  ids: ArrayLike<number>;
+  names: readonly (string | null)[];
+}
+
+/**
+ * What partitionRows splits: rows (courses of a store, measured courses of progression, persons)
+ * and each level's value of every row. partitionBy is this over a course store.
+ */
+export interface ByRows {
+  length: number;
+  level(ref: ByRef): LevelIds;
 }
 
 /**
@@ -94,35 +104,56 @@ export function partitionBy(
   vocab: VocabSet,
   subset: ArrayLike<number> | null = null,
 ): ByGroup[] {
-  const [first, ...rest] = refs;
-  if (!first) return [{ values: [], courses: indicesOf(store, subset) }];
-  return partitionOne(store, first, vocab, subset).flatMap(([value, courses]) =>
-    partitionBy(store, rest, vocab, courses).map((g) => ({
-      values: [value, ...g.values],
-      courses: g.courses,
-    })),
-  );
+  return partitionRows(storeRows(store), refs, vocab, subset);
+}
+
+/** partitionBy over any rows (ByRows): every combination of the levels that has rows. */
+export function partitionRows(
+  rows: ByRows,
+  refs: readonly ByRef[],
+  vocab: VocabSet | undefined,
+  subset: ArrayLike<number> | null = null,
+): ByGroup[] {
+  const levels = refs.map((r) => ({ ref: r, ids: rows.level(r) }));
+  const go = (k: number, sub: ArrayLike<number> | null): ByGroup[] => {
+    const level = levels[k];
+    if (!level) return [{ values: [], courses: indicesOf(rows.length, sub) }];
+    return splitOne(rows.length, level.ids, level.ref, vocab, sub).flatMap(([value, courses]) =>
+      go(k + 1, courses).map((g) => ({ values: [value, ...g.values], courses: g.courses })),
+    );
+  };
+  return go(0, subset);
 }
 
 /** A group's key (a Map key for two partitions of the same levels). */
 export const groupKey = (values: readonly (string | null)[]): string => JSON.stringify(values);
 
-function indicesOf(store: CourseStore, subset: ArrayLike<number> | null): Int32Array {
+function indicesOf(length: number, subset: ArrayLike<number> | null): Int32Array {
   if (subset !== null) return Int32Array.from(subset);
-  return Int32Array.from({ length: store.length }, (_, i) => i);
+  return Int32Array.from({ length }, (_, i) => i);
 }
 
-/** The ids and names of a level: a field's store column, or a kept column's values numbered here. */
-function idsOf(store: CourseStore, ref: ByRef): { ids: ArrayLike<number>; names: (string | null)[] } {
-  if (ref.kind === 'field') {
-    const { ids, names } = store.textColumn(ref.field);
-    return { ids, names: [...names] };
-  }
+/** The rows of a course store: a field's store column, or a kept column's values numbered here. */
+export function storeRows(store: CourseStore): ByRows {
+  return {
+    length: store.length,
+    level: (ref) => {
+      if (ref.kind === 'field') {
+        const { ids, names } = store.textColumn(ref.field);
+        return { ids, names: [...names] };
+      }
+      return levelOfValues(store.length, (i) => store.extra?.[i]?.[ref.name] ?? null);
+    },
+  };
+}
+
+/** A level from each row's value (null: none), numbered in the order met. */
+export function levelOfValues(length: number, valueOf: (i: number) => string | null): LevelIds {
   const names: (string | null)[] = [null];
   const byName = new Map<string, number>();
-  const ids = new Int32Array(store.length);
-  for (let i = 0; i < store.length; i++) {
-    const v = store.extra?.[i]?.[ref.name] ?? null;
+  const ids = new Int32Array(length);
+  for (let i = 0; i < length; i++) {
+    const v = valueOf(i);
     if (v === null) continue;
     let id = byName.get(v);
     if (id === undefined) byName.set(v, (id = names.push(v) - 1));
@@ -138,8 +169,17 @@ export function partitionOne(
   vocab: VocabSet,
   subset: ArrayLike<number> | null = null,
 ): [string | null, Int32Array][] {
-  const { ids, names } = idsOf(store, ref);
-  const n = subset === null ? store.length : subset.length;
+  return splitOne(store.length, storeRows(store).level(ref), ref, vocab, subset);
+}
+
+function splitOne(
+  length: number,
+  { ids, names }: LevelIds,
+  ref: ByRef,
+  vocab: VocabSet | undefined,
+  subset: ArrayLike<number> | null,
+): [string | null, Int32Array][] {
+  const n = subset === null ? length : subset.length;
   const perId = new Int32Array(names.length);
   for (let k = 0; k < n; k++) perId[ids[subset === null ? k : subset[k]!]!]!++;
   const lists = Array.from(perId, (count) => new Int32Array(count));
@@ -166,9 +206,13 @@ export function partitionStore(
   return partitionOne(store, { kind: 'field', field: by }, vocab, subset);
 }
 
-function ordered<T>(groups: Map<string | null, T>, ref: ByRef, vocab: VocabSet): [string | null, T][] {
+function ordered<T>(
+  groups: Map<string | null, T>,
+  ref: ByRef,
+  vocab: VocabSet | undefined,
+): [string | null, T][] {
   const name = ref.kind === 'field' ? fieldDef(ref.field)?.vocabulary : undefined;
-  const vocabulary = name === undefined ? undefined : vocab[name];
+  const vocabulary = name === undefined ? undefined : vocab?.[name];
   const rank = (v: string) => vocabulary?.orderOf(v) ?? 0;
   return [...groups].sort(([a], [b]) =>
     a === null ? 1 : b === null ? -1 : rank(a) - rank(b) || a.localeCompare(b, 'da'),

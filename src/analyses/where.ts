@@ -33,6 +33,8 @@ const BY_NAME = new Map<string, TextField>(
     return [f, d.label.da, d.label.en].map((n) => [matchKey(n), f] as const);
   }),
 );
+/** A field named by its key or label (not a header synonym: "Team" may be a column of its own). */
+export const fieldByName = (name: string): TextField | undefined => BY_NAME.get(matchKey(name));
 /** The value a course without one is counted under in every table. */
 const NO_VALUE = 'Uoplyst';
 

@@ -1,6 +1,7 @@
 import { sayer } from '../base/i18n.js';
 import type { Command } from 'commander';
 import { compare, keptColumns, resolveCompare, type CompareRequest } from '../analyses/compare/index.js';
+import type { CompareOptions } from '../analyses/compare/types.js';
 import { usageError } from '../errors.js';
 import type { Table } from '../model/table.js';
 import { curveChartSpec, stackedBarSpec } from '../render/chart.js';
@@ -36,6 +37,7 @@ import {
   type WithPanel,
 } from './compare-panel.js';
 import { response } from './compare-population.js';
+import { parseBy } from '../analyses/partition.js';
 import { messages, type BuildOptions, type Built, type ChartRequest, type CommandSpec } from './spec.js';
 
 export interface CompareFlags extends ReadFlags, TableOutputFlags, CompareRequest, PanelFlags, ActivityFlags {
@@ -121,8 +123,9 @@ export const compareCommand: CommandSpec<CompareFlags, WithActivities> = {
         )
         .option('--stars', 'significance as stars (*** ** *) instead of a yes/no column')
         .option(
-          '--by <field>',
-          'repeat the comparison per subgroup: jobcenter (unit), programme, targetGroup, education, gender, ageBand, or a column; with a test of whether the effects differ (interaction: logistic LRT, or F for a numeric outcome)',
+          '--by <field[,field]>',
+          'repeat the comparison per subgroup: jobcenter (unit), programme, targetGroup, education, gender, ageBand, or a column; two, comma-separated (--by jobcenter,gender), make each combination a subgroup; with a test of whether the effects differ across the subgroups (interaction: logistic LRT, or F for a numeric outcome)',
+          parseBy,
         )
         .option(
           '--age <column>',
@@ -252,6 +255,7 @@ export async function buildCompare(
       unit === 'course' ? 'courses' : unit === 'person' ? 'persons' : 'respondents',
     ),
   });
+  markFields(tables, options);
   for (const r of result.outcomes)
     if (r.kind === 'binary' && r.unmatched.length > 0)
       say.warn(`--outcome "${r.spec.text}": no row has ${r.unmatched.map((v) => `"${v}"`).join(', ')}`);
@@ -334,6 +338,25 @@ export async function buildCompare(
     charts,
     messages: say.list,
   };
+}
+
+/** Table.fields (for fieldGaps): compare.by.N is outcome N by the --by levels; compare.balance.F is F. */
+function markFields(tables: Table[], options: CompareOptions): void {
+  const fieldOf = (r: { kind: string; field?: string }) => (r.kind === 'field' && r.field ? [r.field] : []);
+  const outcome = options.outcomes.map((s) => (s.kind === 'binary' ? fieldOf(s.ref) : []));
+  const by = (options.by ?? []).flatMap(fieldOf);
+  for (const tb of tables) {
+    const n = /^compare\.by\.(\d+)(\.interaction)?$/.exec(tb.id);
+    const fields =
+      tb.id === 'compare.outcomes'
+        ? outcome.flat()
+        : n
+          ? [...by, ...(outcome[Number(n[1]) - 1] ?? [])]
+          : tb.id.startsWith('compare.balance.')
+            ? [tb.id.slice('compare.balance.'.length)]
+            : [];
+    if (fields.length > 0) tb.fields = fields;
+  }
 }
 
 /** --weekly-rows: "all", or week numbers 1–520 separated by commas. */

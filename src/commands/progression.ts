@@ -16,7 +16,6 @@ import { danishOf } from '../base/dates.js';
 import { sayer } from '../base/i18n.js';
 import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../base/period.js';
 import { usageError } from '../errors.js';
-import { fieldLabel } from '../model/fields.js';
 import { labelCol, valueCol, type Table } from '../model/table.js';
 import { chartSpec } from '../render/chart.js';
 import { loadMeasurements, type Measurements } from '../schema/measurements/load.js';
@@ -35,12 +34,13 @@ import {
 } from './options.js';
 import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
 import { occasionNotes, withNotes } from './data-notes.js';
-
-export const PROGRESSION_BY = ['unit', 'programme', 'targetGroup', 'indicator'] as const;
+import { byKeptColumns, parseBy } from '../analyses/partition.js';
+import { progressionBy, type ProgressionBy } from './progression-by.js';
 
 export interface ProgressionFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
   courses?: string;
-  by?: (typeof PROGRESSION_BY)[number];
+  /** --by: one or two levels (the indicator, a field or a column), resolved in build. */
+  by?: string[];
   threshold?: number;
   baselineDays: number;
   midwayWeeks: [number, number];
@@ -73,7 +73,13 @@ export const progressionCommand: CommandSpec<ProgressionFlags, Measurements> = {
   ],
   input: {
     what: 'the measurement file: .csv or .xlsx',
-    load: (file, opts, flags) => loadMeasurements(file, { ...opts, courses: flags.courses }),
+    // --by's columns are kept by header, in the export and in the measurement file.
+    load: (file, opts, flags) =>
+      loadMeasurements(file, {
+        ...opts,
+        courses: flags.courses,
+        keepColumns: [...new Set([...(opts.keepColumns ?? []), ...byKeptColumns(flags.by)])],
+      }),
   },
   options: (cmd: Command) =>
     addTableOutputOptions(
@@ -82,11 +88,10 @@ export const progressionCommand: CommandSpec<ProgressionFlags, Measurements> = {
           '--courses <export>',
           'course export to join (programme, unit, target group, exit reason, dates)',
         )
-        .addOption(
-          new Option(
-            '--by <field>',
-            'one row per value of this field in the first table (needs the field in --courses or the file), or per indicator',
-          ).choices([...PROGRESSION_BY]),
+        .option(
+          '--by <level[,level]>',
+          'one row per value in the first table: of indicator, of a field (unit, programme, targetGroup; others with --courses) or of a column of --courses or of the measurement file by its header; two, comma-separated (--by unit,indicator), give a row per combination',
+          parseBy,
         )
         .option(
           '--threshold <x>',
@@ -153,30 +158,28 @@ export async function buildProgression(
     midwayWeeks: flags.midwayWeeks,
     lastDays: flags.lastDays,
   };
+  const by = progressionBy(flags.by, data, flags.lang);
   const r = progression(data.measurements, data.courses, {
     threshold: flags.threshold,
     period,
-    by: flags.by,
+    ...(by.groups ? { groups: by.groups } : {}),
+    ...(by.indicator ? { indicator: by.indicator } : {}),
     indicators: data.indicators.list.length,
     windows,
   });
-  tell(r, data, flags, say);
-  const byLabel =
-    flags.by === 'indicator'
-      ? t('indikator', 'indicator')
-      : flags.by
-        ? fieldLabel(flags.by, flags.lang).toLowerCase()
-        : undefined;
+  tell(r, data, by, say);
+  const byLabel = by.label;
   const tables = progressionTables(r, {
     lang: flags.lang,
     indicators: data.indicators,
     periodText: period ? periodText(period, flags.lang) : t('alle målte forløb', 'all measured courses'),
     byLabel,
+    indicatorFirst: by.indicator === 'first',
     threshold: flags.threshold,
     windows,
     source: sourceText(o.source, r.courses, flags.lang),
   });
-  const contract = contractTable(r, data, flags, byLabel, period, say);
+  const contract = contractTable(r, data, flags, by, period, say);
   if (contract) tables.push(contract);
   const order = occasionNotes(data.mapping, flags.lang);
   order.warnings.forEach((w) => say.warn(`${o.source}: ${w}`));
@@ -204,7 +207,7 @@ function contractTable(
   r: ProgressionResult,
   data: Measurements,
   flags: ProgressionFlags,
-  byLabel: string | undefined,
+  by: ProgressionBy,
   period: ReturnType<typeof resolveOptionalPeriod>,
   say: ReturnType<typeof messages>,
 ): Table | null {
@@ -218,9 +221,8 @@ function contractTable(
     period ?? { from: 0, to: 0, label: '', source: 'default' },
     asOf,
   );
-  // Output 5 has rows per course field only: a course is not split by indicator.
-  const by = flags.by === 'indicator' ? undefined : flags.by;
-  const rows = progressionContract(ex.store, data.courses, r.included, r.groups, by, {
+  // Output 5 has rows per group of the course levels only: a course is not split by indicator.
+  const rows = progressionContract(ex.store, data.courses, r.included, by.groups ?? null, {
     asOf,
     has,
     ...(goalMap ? { goalMap } : {}),
@@ -230,7 +232,7 @@ function contractTable(
   return progressionContractTable(rows, {
     lang: flags.lang,
     periodText: period ? periodText(period, flags.lang) : t('alle målte forløb', 'all measured courses'),
-    byLabel: by ? byLabel : undefined,
+    byLabel: by.courseLabel,
     asOfText: danishOf(asOf),
     source: sourceText(data.joined, rows.at(-1)!.courses, flags.lang),
   });
@@ -239,7 +241,7 @@ function contractTable(
 function tell(
   r: ProgressionResult,
   data: Measurements,
-  flags: ProgressionFlags,
+  by: ProgressionBy,
   say: ReturnType<typeof messages>,
 ): void {
   if (r.total.n === 0)
@@ -250,10 +252,12 @@ function tell(
     say.warn(
       `${r.undatedOutside} course(s) have neither an end date nor a dated measurement and cannot be placed in the period; they are left out (add Dato, or --courses)`,
     );
-  if (flags.by && flags.by !== 'indicator' && r.groups.every((g) => g.value === null))
-    say.warn(
-      `--by ${flags.by}: no course has a value (give --courses EXPORT, or a column for it in the measurement file)`,
-    );
+  by.courseNames.forEach((name, level) => {
+    if (r.groups.length > 0 && r.groups.every((g) => g.values[level] === null))
+      say.warn(
+        `--by ${name}: no course has a value (give --courses EXPORT, or a column for it in the measurement file)`,
+      );
+  });
   if (r.total.other > 0)
     say.warn(
       `${r.total.other} course(s) could not be compared (measurements neither all numbered nor all dated, or no indicator at both baseline and last)`,

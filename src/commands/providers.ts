@@ -32,6 +32,7 @@ import {
   type TableOutputFlags,
 } from './options.js';
 import { messages, type BuildOptions, type Built, type CommandSpec } from './spec.js';
+import { parseBy } from '../analyses/partition.js';
 
 export interface ProvidersFlags extends ReadFlags, TableOutputFlags, ProvidersRequest {
   chart?: string;
@@ -69,8 +70,9 @@ export const providersCommand: CommandSpec<ProvidersFlags> = {
     addTableOutputOptions(
       addPeriodOptions(cmd, 'every course in the data')
         .requiredOption(
-          '--by <field>',
-          'the providers: unit (jobcenter, Værksted, Leverandør ... as mapped), programme, or a column of the export by its header',
+          '--by <field[,field]>',
+          'the providers: unit (jobcenter, Værksted, Leverandør ... as mapped), programme, or a column of the export by its header; two, comma-separated (--by Leverandør,programme), compare each combination as a provider ("Jobhuset / Straksaktivering")',
+          parseBy,
         )
         .option(
           '--outcome <spec>',
@@ -113,11 +115,18 @@ export const providersCommand: CommandSpec<ProvidersFlags> = {
   report: { chart: true },
 };
 
-/** The heading of the provider column: the header of the mapped column, else the field's label, else the column. */
+/**
+ * The heading of the provider column: per level the header of the mapped column, else the
+ * field's label, else the column; two levels joined as keyfigures joins them ("Leverandør og tilbud").
+ */
 function byLabelOf(o: ProvidersOptions, data: Loaded, lang: Lang): string {
-  if (o.by.kind === 'column') return o.by.name;
-  const idx = data.mapping.fields[o.by.field as keyof typeof data.mapping.fields];
-  return idx === undefined ? fieldLabel(o.by.field, lang) : data.headers[idx]!;
+  const one = (by: ProvidersOptions['by'][number]) => {
+    if (by.kind === 'column') return by.name;
+    const idx = data.mapping.fields[by.field as keyof typeof data.mapping.fields];
+    return idx === undefined ? fieldLabel(by.field, lang) : data.headers[idx]!;
+  };
+  const [first, ...rest] = o.by.map(one);
+  return [first!, ...rest.map((x) => x.toLowerCase())].join(sayer(lang)(' og ', ' and '));
 }
 
 function warnings(res: ProvidersResult, say: ReturnType<typeof messages>, lang: Lang): void {
@@ -175,6 +184,7 @@ export async function buildProviders(data: Loaded, flags: ProvidersFlags, o: Bui
     lang: flags.lang,
     vocab: data.vocab,
     byLabel: byLabelOf(options, data, flags.lang),
+    combined: options.by.length > 1,
     periodText: options.period
       ? t(`afsluttet ${periodText(options.period, 'da')}`, `ended ${periodText(options.period, 'en')}`)
       : t('alle forløb i udtrækket', 'all courses in the export'),
@@ -191,7 +201,7 @@ export async function buildProviders(data: Loaded, flags: ProvidersFlags, o: Bui
   // A provider or adjustment field without a column is one "Uoplyst" value: the pipeline says so.
   tables = withFields(
     tables,
-    [options.by, ...options.adjust].flatMap((r) =>
+    [...options.by, ...options.adjust].flatMap((r) =>
       r.kind === 'field' && r.field !== 'startHalf' ? [r.field] : [],
     ),
   );

@@ -1,18 +1,18 @@
 /**
- * yoy --by FIELD: the same yoy table for the courses of each value of FIELD (a unit, a
- * programme), with the rows of the table of all courses, and the table of all courses after them.
+ * yoy --by FIELD[,FIELD]: the same yoy table for the courses of each value of FIELD (a unit, a
+ * programme, a column by its header), or of each combination of two (partition.ts), with the rows
+ * of the table of all courses, and the table of all courses after them.
  * For counts it declares that each cell of the table of all courses is the sum of the same cell
  * in the tables by value, so that suppression sees them as one problem
  * (docs/definitions.md#year-over-year).
  */
-import { partitionStore, type ByField } from '../analyses/partition.js';
+import { partitionBy, type ByRef } from '../analyses/partition.js';
 import { yoy, type YoyOptions, type YoyResult } from '../analyses/yoy.js';
 import { sayer } from '../base/i18n.js';
 import { usageError } from '../errors.js';
-import { fieldLabel } from '../model/fields.js';
 import type { Link, Table } from '../model/table.js';
 import type { CourseStore } from '../schema/course-store.js';
-import { byValueLabel } from '../tables/keyfigures.js';
+import { byGroupLabel } from '../tables/keyfigures.js';
 import { yearColumns, yoyTable, type YoyTableOptions } from '../tables/yoy.js';
 
 /** Measures whose cells relate across the tables in ways suppression cannot follow. */
@@ -30,21 +30,23 @@ export function checkByMeasure(measure: string, shares: boolean): void {
 /** The tables by value, then the table of all courses (`all`) with its links to them. */
 export function byTables(
   store: CourseStore,
-  by: ByField,
+  by: readonly ByRef[],
+  /** The levels as a title says them ("enhed og køn": byLabelOf). */
+  byLabel: string,
   all: YoyResult,
   analysis: YoyOptions,
   o: YoyTableOptions,
 ): Table[] {
   const t = sayer(o.lang);
-  const byName = fieldLabel(by, o.lang);
+  const byName = byLabel.charAt(0).toUpperCase() + byLabel.slice(1);
   const allTable = yoyTable(all, o);
-  const tables = partitionStore(store, by, analysis.vocab).map(([value, subset], v) => {
-    const r = yoy(store, { ...analysis, subset, keys: all.rowKeys });
+  const tables = partitionBy(store, by, analysis.vocab).map((g, v) => {
+    const r = yoy(store, { ...analysis, subset: g.courses, keys: all.rowKeys });
     const table = yoyTable(r, o);
     return {
       ...table,
       id: `${allTable.id}.by.${v}`,
-      title: `${table.title}, ${byName}: ${byValueLabel(value, o.lang)}`,
+      title: `${table.title}, ${byName}: ${byGroupLabel(g.values, o.lang)}`,
     };
   });
   const title = `${allTable.title}, ${t(`alle (${byName.toLowerCase()})`, `all (${byName.toLowerCase()})`)}`;

@@ -17,7 +17,7 @@ import { chartSpec, type ChartOptions as BarChartOptions } from '../render/chart
 import { yearColumns, yoyTable, type YoyTableOptions } from '../tables/yoy.js';
 import { parseColumns, parseMeasure, resolveSelect } from './yoy-layout.js';
 import { byTables, checkByMeasure } from './yoy-by.js';
-import { BY_FIELDS, type ByField } from '../analyses/partition.js';
+import { BY_FIELDS, byFieldsOf, byLabelOf, parseBy, resolveBy } from '../analyses/partition.js';
 import type { Loaded } from '../schema/load.js';
 import {
   DEFAULT_SUPPRESSION,
@@ -43,7 +43,8 @@ export interface YoyFlags extends ReadFlags, TableOutputFlags {
   rowsSelect?: string;
   subtotal?: boolean;
   blankBeforeFirst?: boolean;
-  by?: ByField;
+  /** --by: one or two levels, each a field or a column (resolved against the export in build). */
+  by?: string[];
 }
 
 const MAX_COLUMNS = 50;
@@ -110,11 +111,10 @@ export const yoyCommand: CommandSpec<YoyFlags> = {
           '--rows-select <values>',
           'only these rows (values of --rows, comma-separated), the others as one row "Øvrige"',
         )
-        .addOption(
-          new Option(
-            '--by <field>',
-            'one table per value of this field (e.g. unit), then the table of all courses',
-          ).choices([...BY_FIELDS]),
+        .option(
+          '--by <field[,field]>',
+          `one table per value of a field (${BY_FIELDS.join(', ')}) or of a column of the export by its header, then the table of all courses; two, comma-separated (--by unit,gender), one table per combination`,
+          parseBy,
         )
         .option('--subtotal', 'with --rows-select: a row with the selected rows together')
         .option(
@@ -207,9 +207,14 @@ export async function buildYoy(data: Loaded, flags: YoyFlags, o: BuildOptions): 
     subtotal: flags.subtotal === true,
     columnNotes: given?.notes ?? [],
   };
-  const tables = flags.by
-    ? withFields(byTables(data.store, flags.by, result, analysis, tableOptions), [flags.by])
-    : [yoyTable(result, tableOptions)];
+  const by = flags.by ? resolveBy(flags.by, data.headers, data.mapping) : [];
+  const tables =
+    by.length > 0
+      ? withFields(
+          byTables(data.store, by, byLabelOf(by, data.headers, flags.lang), result, analysis, tableOptions),
+          byFieldsOf(by),
+        )
+      : [yoyTable(result, tableOptions)];
   const table = tables.at(-1)!;
   const chart: BarChartOptions = {
     lang: flags.lang,

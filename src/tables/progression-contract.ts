@@ -6,6 +6,7 @@
 import type { ProgressionContractRow } from '../analyses/progression/contract.js';
 import { sayer, word, type Lang } from '../base/i18n.js';
 import { count, labelCol, share, text, valueCol, type Row, type Table } from '../model/table.js';
+import { byGroupLabel } from './keyfigures.js';
 
 export const PROGRESSION_CONTRACT_TABLE = 'progression.contract';
 
@@ -50,7 +51,7 @@ export function progressionContractTable(
   ];
   const body: Row[] = rows.map((r) => ({
     cells: [
-      text(r.total ? word(o.lang, 'total') : (r.value ?? word(o.lang, 'unknown'))),
+      text(r.total ? word(o.lang, 'total') : byGroupLabel(r.values, o.lang)),
       count(r.courses),
       ...(r.k.goal
         ? [count(r.k.goal.courses), count(r.k.goal.reached), share(r.k.goal.reached, r.k.goal.courses)]

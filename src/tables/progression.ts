@@ -10,14 +10,17 @@ import type { ProgressionResult, Tally, Timely, Windows } from '../analyses/prog
 import { inLang, sayer, word, type Lang } from '../base/i18n.js';
 import { count, labelCol, num, share, text, valueCol, type Row, type Table } from '../model/table.js';
 import type { IndicatorSet } from '../schema/measurements/indicators.js';
+import { byGroupLabel } from './keyfigures.js';
 import { sumColumns } from './links.js';
 
 export interface ProgressionTableOptions {
   lang: Lang;
   indicators: IndicatorSet;
   periodText: string;
-  /** The --by field's label (lower case), when given. */
+  /** The --by levels' label (lower case, "enhed og indikator"), when given. */
   byLabel?: string;
+  /** --by indicator,…: the indicator is the first level of a row's label. */
+  indicatorFirst?: boolean;
   /** --threshold, when given (else one scale step). */
   threshold?: number;
   windows: Windows;
@@ -57,15 +60,21 @@ const dirCells = (x: { n: number; up: number; same: number; down: number }) => [
 
 function overallTable(r: ProgressionResult, o: ProgressionTableOptions): Table {
   const t = sayer(o.lang);
-  const unknown = word(o.lang, 'unknown');
   const row = (label: string, x: Tally, style?: Row['style']): Row => ({
     cells: [text(label), ...dirCells(x), count(x.baselineOnly), count(x.noBaseline)],
     ...(style ? { style } : {}),
   });
   const perIndicator = r.byIndicator !== undefined;
   const rows = [
-    ...r.groups.map((g) => row(g.value ?? unknown, g.tally)),
-    ...(r.byIndicator ?? []).map((x) => row(name(o, x.indicator), x.tally)),
+    ...(perIndicator ? [] : r.groups.map((g) => row(byGroupLabel(g.values, o.lang), g.tally))),
+    ...(r.byIndicator ?? []).map((x) => {
+      const group = x.values.length > 0 ? byGroupLabel(x.values, o.lang) : undefined;
+      const ind = name(o, x.indicator);
+      return row(
+        group === undefined ? ind : o.indicatorFirst ? `${ind} / ${group}` : `${group} / ${ind}`,
+        x.tally,
+      );
+    }),
     row(
       perIndicator ? t('Alle indikatorer (gennemsnit)', 'All indicators (mean)') : word(o.lang, 'total'),
       r.total,

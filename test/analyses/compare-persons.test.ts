@@ -157,7 +157,7 @@ describe('--unit person', () => {
       course('p1', 'treatment', '2024-01-01', '2024-01-05', '2024-02-01', OTHER, { unit: 'Nord' }),
       course('p2', 'control', '2024-01-01', '2024-01-05', '2024-02-01', OTHER, { unit: 'Nord' }),
     ];
-    const res = compare(rows, options([jobWithin12m], { by: { kind: 'field', field: 'unit' } }));
+    const res = compare(rows, options([jobWithin12m], { by: [{ kind: 'field', field: 'unit' }] }));
     expect(res.origins).toMatchObject({ conflicting: 1, fromRandomised: 2 });
     // p1's first course (start 2024-01-05) is in Nord: both persons in Nord.
     expect(res.by!.groups.map((g) => g.value)).toEqual(['Nord']);

@@ -450,7 +450,7 @@ describe('subgroups and balance', () => {
   };
 
   it('--by: one result per value, in order (M, K, unknown last), and the number of tests', () => {
-    const r = compare(rows, options([spec], { by: { kind: 'field', field: 'gender' } }));
+    const r = compare(rows, options([spec], { by: [{ kind: 'field', field: 'gender' }] }));
     expect(r.by!.groups.map((g) => g.value)).toEqual(['M', 'K', null]);
     expect(r.by!.groups.map((g) => (g.outcomes[0] as BinaryResult).arms.treatment.n)).toEqual([3, 2, 1]);
     expect(r.by!.tests).toBe(3);

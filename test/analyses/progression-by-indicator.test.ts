@@ -10,6 +10,7 @@
  * Rows in the annex's order: A, B, E, D, C; then the across-indicator row (n 5, up 3, same 1,
  * down 1, baseline only 1, no baseline 1), which the rows do not add up to.
  */
+import { progressionBy } from '../../src/commands/progression-by.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WINDOWS, progression } from '../../src/analyses/progression/index.js';
 import { loadMeasurements } from '../../src/schema/measurements/load.js';
@@ -22,7 +23,7 @@ describe('progression --by indicator', () => {
     const r = progression(data.measurements, data.courses, {
       indicators: data.indicators.list.length,
       windows: DEFAULT_WINDOWS,
-      by: 'indicator',
+      ...progressionBy(['indicator'], data, 'da'),
     });
     const rows = r.byIndicator!.map((x) => [data.indicators.list[x.indicator]!.da, x.tally]);
     const t = (n: number, up: number, same: number, down: number, baselineOnly = 0, noBaseline = 0) => ({

@@ -38,7 +38,7 @@ async function contractOf(f: ProgressionFlags, courses: string | null = COURSES)
 
 describe('progression output 5: result goal and extension', () => {
   it('counts goals reached and courses extended, by unit and in total', async () => {
-    const { table, messages } = await contractOf(flags({ by: 'unit' }));
+    const { table, messages } = await contractOf(flags({ by: ['unit'] }));
     expect(table).toBeDefined();
     const rows = table!.rows.map((r) => values(r.cells));
     const expected = [

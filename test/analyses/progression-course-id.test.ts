@@ -15,6 +15,7 @@
  * (exactly one step). F3: baseline only. By unit: Park & vej n 1 up 1; Rengøring n 1 down 1,
  * baseline only 1.
  */
+import { progressionBy } from '../../src/commands/progression-by.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +49,7 @@ const run = (data: Measurements) =>
   progression(data.measurements, data.courses, {
     indicators: data.indicators.list.length,
     windows: DEFAULT_WINDOWS,
-    by: 'unit',
+    ...progressionBy(['unit'], data, 'da'),
   });
 
 describe('the join to a course export by course id', () => {
@@ -82,12 +83,12 @@ describe('the join to a course export by course id', () => {
     );
     const r = run(data);
     expect(r.total).toEqual({ n: 2, up: 1, same: 0, down: 1, baselineOnly: 1, noBaseline: 0, other: 0 });
-    expect(r.groups.map((g) => [g.value, g.tally.n, g.tally.up, g.tally.down, g.tally.baselineOnly])).toEqual(
-      [
-        ['Park & vej', 1, 1, 0, 0],
-        ['Rengøring', 1, 0, 1, 1],
-      ],
-    );
+    expect(
+      r.groups.map((g) => [g.values[0], g.tally.n, g.tally.up, g.tally.down, g.tally.baselineOnly]),
+    ).toEqual([
+      ['Park & vej', 1, 1, 0, 0],
+      ['Rengøring', 1, 0, 1, 1],
+    ]);
   });
 
   it('by person and date, the same rows would go to the latest course (the contrast the id makes)', async () => {

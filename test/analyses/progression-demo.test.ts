@@ -11,6 +11,7 @@
  * Tally: [n, up, same, down, baselineOnly, noBaseline]; indicator: [n, up, same, down, mean, low,
  * high, [[n, mean] at baseline, midway, last]]; timeliness: [due, onTime, outside, missing].
  */
+import { progressionBy } from '../../src/commands/progression-by.js';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_WINDOWS,
@@ -212,7 +213,7 @@ function check(
   expect(r.courses).toBe(ref.courses);
   const tally = (t: ProgressionResult['total']) => [t.n, t.up, t.same, t.down, t.baselineOnly, t.noBaseline];
   expect(tally(r.total)).toEqual(ref.tally.total);
-  expect(Object.fromEntries(r.groups.map((g) => [g.value, tally(g.tally)]))).toEqual(groups);
+  expect(Object.fromEntries(r.groups.map((g) => [g.values[0], tally(g.tally)]))).toEqual(groups);
   const seen = r.indicators.filter((x) => x.n > 0 || x.at.some((a) => a.n > 0));
   expect(seen.map((x) => data.indicators.list[x.indicator]!.da).sort()).toEqual(
     Object.keys(ref.indicators).sort(),
@@ -249,7 +250,7 @@ describe('progression on the demo file, against scripts/check-progression.py', (
     const r = progression(data.measurements, data.courses, {
       ...opts(data),
       threshold: 0.1,
-      by: 'unit',
+      ...progressionBy(['unit'], data, 'da'),
       period: parsePeriod('2024H1'),
     });
     const { total: _total, ...groups } = REF.h1ByUnit.tally;

@@ -13,6 +13,7 @@
  * P7 A 2 → Midtvejs 4 at its early end (the last measurement): +0.5 → progression.
  * Across: n 5 (P1 P2 P3 P6 P7), up 3, same 1, down 1; kun baseline 1, ingen baseline 1.
  */
+import { progressionBy } from '../../src/commands/progression-by.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -205,8 +206,8 @@ describe('the join to a course export (--courses)', () => {
       ['Rengøring', 'Nytteindsats', null],
     ]);
     expect(data.also?.[0]?.ledger.accepted).toBe(2);
-    const r = run(data, { by: 'unit' });
-    expect(r.groups.map((g) => [g.value, g.tally.n, g.tally.up, g.tally.baselineOnly])).toEqual([
+    const r = run(data, progressionBy(['unit'], data, 'da'));
+    expect(r.groups.map((g) => [g.values[0], g.tally.n, g.tally.up, g.tally.baselineOnly])).toEqual([
       ['Park & vej', 1, 1, 0],
       ['Rengøring', 0, 0, 1],
     ]);

@@ -45,7 +45,7 @@ const store = storeOf([
 ]);
 
 const options: ProvidersOptions = {
-  by: { kind: 'field', field: 'unit' },
+  by: [{ kind: 'field', field: 'unit' }],
   outcomes: [
     { kind: 'binary', text: 'exitGroup=job', ref: { kind: 'field', field: 'exitGroup' }, values: ['job'] },
   ],

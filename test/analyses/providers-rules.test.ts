@@ -35,7 +35,7 @@ const store = storeOf([
 ]);
 
 const options = (o: Partial<ProvidersOptions> = {}): ProvidersOptions => ({
-  by: { kind: 'field', field: 'unit' },
+  by: [{ kind: 'field', field: 'unit' }],
   outcomes: [
     { kind: 'binary', text: 'exitGroup=job', ref: { kind: 'field', field: 'exitGroup' }, values: ['job'] },
   ],

@@ -4,6 +4,7 @@
  * + not measured + undated), and with --by the unit rows add up to the total. A hidden cell must
  * not be recoverable from one of these sums: in each relation, none or at least two cells hidden.
  */
+import { progressionBy } from '../../src/commands/progression-by.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WINDOWS, progression } from '../../src/analyses/progression/index.js';
 import { parsePeriod } from '../../src/base/period.js';
@@ -31,7 +32,7 @@ describe('suppression of the progression tables', () => {
     const r = progression(data.measurements, data.courses, {
       indicators: data.indicators.list.length,
       windows: DEFAULT_WINDOWS,
-      by: 'unit',
+      ...progressionBy(['unit'], data, 'da'),
       period: parsePeriod('2024H1'),
     });
     const tables = suppress(

@@ -143,6 +143,48 @@ describe('a target-group header jobfx does not know ("Målgruppe (visiteret)"), 
     );
   });
 
+  it('compare and providers: an outcome or --by field without a column is said under those tables', () => {
+    const r = jobfx([
+      'compare',
+      file,
+      '--outcome',
+      'followUp6=job',
+      '--by',
+      'targetGroup',
+      '--format',
+      'json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'no column was recognised as follow-up 6 months: compare.outcomes, compare.by.1, compare.by.1.interaction show only',
+    );
+    expect(r.stderr).toContain(
+      'no column was recognised as target group, but "Målgruppe (visiteret)" looks like one: compare.by.1, compare.by.1.interaction show only',
+    );
+    const notes = (JSON.parse(r.stdout) as { tables: { id: string; notes: string[] }[] }).tables.map((t) => [
+      t.id,
+      t.notes.filter((n) => n.includes('ingen kolonne')).length,
+    ]);
+    expect(notes).toEqual([
+      ['compare.outcomes', 1],
+      ['compare.by.1', 2],
+      ['compare.by.1.interaction', 2],
+    ]);
+    const p = jobfx([
+      'providers',
+      file,
+      '--by',
+      'provider',
+      '--outcome',
+      'exitGroup=job',
+      '--adjust',
+      'targetGroup',
+    ]);
+    expect(p.stderr).toMatch(
+      /no column was recognised as target group, .*: providers\.shares, providers\.adjusted/,
+    );
+  });
+
   it('--by a field without a column: the tables say so', () => {
     const { r, byId } = json([file, '--by', 'targetGroup', '--table', 'citizens']);
     expect(r.stderr).toContain('keyfigures.citizens shows only "Uoplyst" for it');

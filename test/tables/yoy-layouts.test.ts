@@ -118,7 +118,14 @@ describe('yoy layouts and suppression', () => {
       columns: columnsBetween(2023, 2024, 'year'),
       vocab,
     };
-    const tables = byTables(store, 'unit', yoy(store, analysis), analysis, opts({ subtotal: false }));
+    const tables = byTables(
+      store,
+      [{ kind: 'field', field: 'unit' }],
+      'enhed',
+      yoy(store, analysis),
+      analysis,
+      opts({ subtotal: false }),
+    );
     expect(tables).toHaveLength(3);
     expect(relationErrors(tables)).toEqual([]);
     const shown = suppress(tables, 5, 'da');

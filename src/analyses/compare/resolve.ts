@@ -6,6 +6,7 @@
  * that says how to fix the command line.
  */
 import type { Day } from '../../base/dates.js';
+import { parseBy } from '../partition.js';
 import { usageError } from '../../errors.js';
 import type { ColumnMapping } from '../../schema/columns.js';
 import type { CourseStore } from '../../schema/course-store.js';
@@ -34,7 +35,8 @@ export interface CompareRequest {
   randomised?: boolean;
   exact?: boolean;
   correct: boolean;
-  by?: string;
+  /** --by: one or two levels (a string as in a `jobfx run` step, or as parsed by parseBy). */
+  by?: string | string[];
   age?: string;
   balance?: boolean;
   /** --balance-fields F[,F...]: fields (key, label or short name) or columns by header. */
@@ -97,6 +99,10 @@ const BY_ALIASES: Record<string, ByField> = {
 /** Whether --by NAME means a field by one of its short names (jobcenter, ageBand ...), not a column. */
 export const isByAlias = (v: string): boolean => matchKey(v) in BY_ALIASES;
 
+/** --by's levels: "unit,gender" or ["unit", "gender"] → the names (parseBy refuses three). */
+export const byLevels = (by: string | string[] | undefined): string[] =>
+  by === undefined ? [] : Array.isArray(by) ? by : parseBy(by);
+
 /** Columns the comparison names on the command line that are not canonical fields: kept by header when the file is read. */
 export function keptColumns(r: CompareRequest): string[] {
   const parsed = (r.outcome ?? []).map((s) => parseOutcome(s));
@@ -104,7 +110,7 @@ export function keptColumns(r: CompareRequest): string[] {
     ...parsed.map((p) => p.name),
     ...(r.numeric ?? []).filter((n) => !DURATION.includes(matchKey(n))),
     ...(r.group ? [r.group] : []),
-    ...(r.by && !(matchKey(r.by) in BY_ALIASES) ? [r.by] : []),
+    ...byLevels(r.by).filter((b) => !(matchKey(b) in BY_ALIASES)),
     ...(r.age ? [r.age] : []),
     // An age band named by a column's header (Alder) reads the ages from that column.
     ...listArg(r.balanceFields).filter(
@@ -148,7 +154,7 @@ export function resolveCompare(
     );
   const asked = unitArg(r.unit, unit, source);
   const group = groupRule(r, headers, mapping);
-  const by = r.by === undefined ? undefined : subgroupRef(r.by, headers, mapping);
+  const by = r.by === undefined ? undefined : byLevels(r.by).map((b) => subgroupRef(b, headers, mapping));
   if (r.age !== undefined && !headers.some((h) => matchKey(h) === matchKey(r.age!)))
     throw usageError(`--age ${r.age}: no such column`);
   const weeklyExit =

@@ -238,7 +238,8 @@ export interface CompareOptions {
   asOf: Day | null;
   exact: boolean;
   correct: boolean;
-  by?: SubgroupRef;
+  /** --by: one level, or two whose combinations are the subgroups. */
+  by?: SubgroupRef[];
   /** Column with the age in whole years, for rows without a CPR-derived age. */
   ageColumn?: string;
   balance: boolean;

@@ -8,11 +8,12 @@ import type { Day } from '../../base/dates.js';
 import type { Period } from '../../base/period.js';
 import type { CourseStore } from '../../schema/course-store.js';
 import type { MeasuredCourse } from '../../schema/measurements/load.js';
+import type { ProgressionGroups } from './index.js';
 import { contractFigures, type ContractFigures, type ContractOptions } from '../contract.js';
 
 export interface ProgressionContractRow {
-  /** The --by value (null: none given); the total row has `total`. */
-  value: string | null;
+  /** The --by group's values at the course levels (empty: the total row, which has `total`). */
+  values: (string | null)[];
   total: boolean;
   /** Progression courses in the row, and the contract's figures of them. */
   courses: number;
@@ -35,8 +36,8 @@ export function progressionContract(
   store: CourseStore,
   courses: readonly MeasuredCourse[],
   included: readonly number[],
-  groups: { value: string | null }[],
-  by: 'unit' | 'programme' | 'targetGroup' | undefined,
+  /** --by's groups of the course levels (null: no --by). */
+  groups: ProgressionGroups | null,
   o: { asOf: Day; has: ContractOptions['has']; goalMap?: ContractOptions['goalMap'] },
 ): ProgressionContractRow[] | null {
   const opts: ContractOptions = {
@@ -45,22 +46,28 @@ export function progressionContract(
     has: (f) => FIELDS.has(f) && o.has(f),
     ...(o.goalMap ? { goalMap: o.goalMap } : {}),
   };
-  const rowOf = (value: string | null, total: boolean, list: readonly number[]): ProgressionContractRow => {
+  const rowOf = (
+    values: (string | null)[],
+    total: boolean,
+    list: readonly number[],
+  ): ProgressionContractRow => {
     const subset = Int32Array.from(list.map((c) => courses[c]!.storeIndex!));
     // No not-started rows: the funnel is not part of this table (has() leaves it out).
-    return { value, total, courses: list.length, k: contractFigures(store, subset, store, [], opts) };
+    return { values, total, courses: list.length, k: contractFigures(store, subset, store, [], opts) };
   };
   const joined = included.filter((c) => courses[c]!.storeIndex !== undefined);
-  const total = rowOf(null, true, joined);
+  const total = rowOf([], true, joined);
   if (total.k.extension === null && total.k.goal === null) return null;
-  const rows = by
-    ? groups.map((g) =>
-        rowOf(
-          g.value,
-          false,
-          joined.filter((c) => courses[c]![by] === g.value),
-        ),
-      )
+  const rows = groups
+    ? groups.values
+        .map((values, g) =>
+          rowOf(
+            values,
+            false,
+            joined.filter((c) => groups.of[c] === g),
+          ),
+        )
+        .filter((row) => row.courses > 0)
     : [];
   return [...rows, total];
 }

@@ -14,7 +14,16 @@ import { forEachCourseProgress, type CourseProgress, type Direction, type Occasi
 export { forEachCourseProgress, directionOf, EPS } from './courses.js';
 export type { CourseProgress } from './courses.js';
 
-export type ProgressionBy = 'unit' | 'programme' | 'targetGroup' | 'indicator';
+/**
+ * --by of progression, resolved (commands/progression-by.ts): the group of each course by the
+ * course levels (an index into `values`, −1: the course is in none), and where the indicator
+ * is a level, whether it comes first (`--by indicator,unit`) or last (`--by unit,indicator`).
+ */
+export interface ProgressionGroups {
+  of: ArrayLike<number>;
+  /** Each group's value at each course level, in partition order. */
+  values: (string | null)[][];
+}
 
 export interface Tally {
   /** Courses with baseline and last measurement of at least one common indicator. */
@@ -63,13 +72,14 @@ export interface Windows {
 export const DEFAULT_WINDOWS: Windows = { baselineDays: 7, midwayWeeks: [5, 7], lastDays: 14 };
 
 export interface ProgressionResult {
-  /** Per group value (in order), then the total. */
-  groups: { value: string | null; tally: Tally }[];
+  /** Per group of the course levels that has courses (in order), its values and its courses' tally. */
+  groups: { values: (string | null)[]; tally: Tally }[];
   /**
-   * --by indicator: per indicator (in the indicators' order, those seen on some course), the
-   * courses by their change on that indicator; rows that do not add up (a course has several).
+   * --by indicator: per indicator (in the indicators' order, those seen on some course) and
+   * group of the course levels, the courses by their change on that indicator; rows that do not
+   * add up (a course has several). `values`: the group's (empty without course levels).
    */
-  byIndicator?: { indicator: number; tally: Tally }[];
+  byIndicator?: { values: (string | null)[]; indicator: number; tally: Tally }[];
   total: Tally;
   indicators: IndicatorFigures[];
   timeliness: { baseline: Timely; midway: Timely; last: Timely };
@@ -86,7 +96,10 @@ export interface ProgressionResult {
 export interface ProgressionOptions {
   threshold?: number;
   period?: Period;
-  by?: ProgressionBy;
+  /** --by's course levels (none: no groups). */
+  groups?: ProgressionGroups;
+  /** --by has the indicator as a level: first or after the course levels. */
+  indicator?: 'first' | 'last';
   indicators: number;
   windows: Windows;
 }
@@ -99,10 +112,15 @@ export function progression(
   o: ProgressionOptions,
 ): ProgressionResult {
   let undatedOutside = 0;
-  const groups = new Map<string | null, Tally>();
+  const groupCount = o.groups?.values.length ?? 1;
+  const groups = Array.from({ length: groupCount }, emptyTally);
+  const used = new Uint8Array(groupCount);
   const total = emptyTally();
   const figures = Array.from({ length: o.indicators }, (_x, i) => new IndicatorSums(i));
-  const perIndicator = o.by === 'indicator' ? Array.from({ length: o.indicators }, emptyTally) : null;
+  // Per group (one without course levels), per indicator.
+  const perIndicator = o.indicator
+    ? Array.from({ length: groupCount }, () => Array.from({ length: o.indicators }, emptyTally))
+    : null;
   const included: number[] = [];
   const seen: Seen[] = [];
   let asOf: Day | null = null;
@@ -117,12 +135,11 @@ export function progression(
     }
     included.push(cp.course);
     add(total, cp);
-    if (perIndicator) addPerIndicator(perIndicator, cp);
-    else if (o.by && o.by !== 'indicator') {
-      const v = c[o.by];
-      let t = groups.get(v);
-      if (!t) groups.set(v, (t = emptyTally()));
-      add(t, cp);
+    const g = o.groups ? o.groups.of[cp.course]! : 0;
+    if (g >= 0) {
+      used[g] = 1;
+      add(groups[g]!, cp);
+      if (perIndicator) addPerIndicator(perIndicator[g]!, cp);
     }
     for (const d of [cp.newest, c.end, c.start]) if (d !== null && (asOf === null || d > asOf)) asOf = d;
     for (const x of cp.indicators) figures[x.indicator]!.change(x.direction, x.change);
@@ -131,18 +148,10 @@ export function progression(
     });
     seen.push({ course: cp.course, days: [seenDay(cp.baseline), seenDay(cp.midway), seenDay(cp.last)] });
   });
-  const order = [...groups.keys()].sort((a, b) =>
-    a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'da'),
-  );
+  const valuesOf = (g: number) => o.groups?.values[g] ?? [];
   return {
-    groups: order.map((value) => ({ value, tally: groups.get(value)! })),
-    ...(perIndicator
-      ? {
-          byIndicator: perIndicator
-            .map((tally, indicator) => ({ indicator, tally }))
-            .filter((x) => x.tally.n + x.tally.baselineOnly + x.tally.noBaseline > 0),
-        }
-      : {}),
+    groups: o.groups ? groups.flatMap((tally, g) => (used[g] ? [{ values: valuesOf(g), tally }] : [])) : [],
+    ...(perIndicator ? { byIndicator: indicatorRows(perIndicator, valuesOf, o.indicator!) } : {}),
     total,
     indicators: figures.map((f) => f.figures()),
     timeliness: timeliness(seen, courses, o.windows, asOf),
@@ -152,6 +161,29 @@ export function progression(
     withStart: included.filter((c) => courses[c]!.start !== null).length,
     asOf,
   };
+}
+
+/**
+ * The rows of --by indicator: per group and indicator, indicator first or last; only those
+ * with a course measured on the indicator.
+ */
+function indicatorRows(
+  per: Tally[][],
+  valuesOf: (g: number) => (string | null)[],
+  at: 'first' | 'last',
+): NonNullable<ProgressionResult['byIndicator']> {
+  const cell = (g: number, indicator: number) => ({
+    values: valuesOf(g),
+    indicator,
+    tally: per[g]![indicator]!,
+  });
+  const groups = per.map((_x, g) => g);
+  const indicators = (per[0] ?? []).map((_x, i) => i);
+  const rows =
+    at === 'first'
+      ? indicators.flatMap((i) => groups.map((g) => cell(g, i)))
+      : groups.flatMap((g) => indicators.map((i) => cell(g, i)));
+  return rows.filter((x) => x.tally.n + x.tally.baselineOnly + x.tally.noBaseline > 0);
 }
 
 /** What timeliness needs of a course: the day of each occasion, MISSING or UNDATED. */

@@ -10,7 +10,8 @@
  */
 import { NONE, type CourseStore } from '../../schema/course-store.js';
 import { newcombe, wilson } from '../../stats/benchmark.js';
-import { canonicalValue, rowObserver, subgroupReader } from '../compare/index.js';
+import { canonicalValue, rowObserver } from '../compare/index.js';
+import { levelsReader } from '../compare/subgroups.js';
 import { readerOf } from '../compare/values.js';
 import { matchKey } from '../../schema/normalize-text.js';
 import { standardise } from './adjust.js';
@@ -30,7 +31,7 @@ export { adjustName, adjustReader } from './strata.js';
 export { SMALL_STRATUM } from './adjust.js';
 
 export function selectCourses(store: CourseStore, o: ProvidersOptions): Selection {
-  const read = subgroupReader(store, o.by);
+  const { read } = levelsReader(store, o.by, o.vocab);
   const byProvider = new Map<string, number[]>();
   let noProvider = 0;
   for (let i = 0; i < store.length; i++) {

@@ -18,10 +18,13 @@ import {
   subgroupRef,
   type CompareData,
 } from '../compare/index.js';
+import type { SubgroupRef } from '../compare/types.js';
+import { parseBy } from '../partition.js';
 import type { AdjustRef, BinarySpec, ProvidersOptions } from './types.js';
 
 export interface ProvidersRequest extends PeriodFlags {
-  by: string;
+  /** --by: one or two levels (`--by Leverandør,programme`: each combination is a provider). */
+  by: string | string[];
   outcome?: string[];
   within?: string;
   adjust?: string;
@@ -39,11 +42,14 @@ const list = (v: string | undefined): string[] =>
     .map((x) => x.trim())
     .filter((x) => x !== '');
 
+/** --by's levels: a string as given ("Leverandør,programme") or as parsed by parseBy. */
+const levelsOf = (by: string | string[]): string[] => (Array.isArray(by) ? by : parseBy(by));
+
 /** Columns named on the command line that are not canonical fields: kept by header when the file is read. */
 export function providersKeptColumns(r: ProvidersRequest): string[] {
   return [
     ...(r.outcome ?? []).map((s) => parseOutcome(s).name),
-    ...(isByAlias(r.by) ? [] : [r.by]),
+    ...levelsOf(r.by).filter((b) => !isByAlias(b)),
     ...list(r.adjust).filter((a) => !START_HALF.has(matchKey(a)) && !isByAlias(a)),
   ];
 }
@@ -97,13 +103,27 @@ function adjustOf(r: ProvidersRequest, data: CompareData): AdjustRef[] {
   });
 }
 
+const sameRef = (a: AdjustRef, b: SubgroupRef): boolean =>
+  a.kind === 'field'
+    ? b.kind === 'field' && a.field === b.field
+    : b.kind === 'column' && matchKey(a.name) === matchKey(b.name);
+
 /** The options of the benchmark asked for; `source` names the file in messages. */
 export function resolveProviders(r: ProvidersRequest, data: CompareData): ProvidersOptions {
   if (data.unit !== 'course')
     throw usageError('providers compares courses: the file needs start and end date columns');
-  const by = subgroupRef(r.by, data.headers, data.mapping);
+  const by = levelsOf(r.by).map((b) => subgroupRef(b, data.headers, data.mapping));
   if (r.model !== undefined && r.model !== 'logit')
     throw usageError(`--model ${r.model}: the model jobfx fits is "logit" (logistic regression)`);
+  const adjust = adjustOf(r, data);
+  // A level of --by in --adjust: with two levels the combination is the provider, so the model's
+  // provider factor determines that field (the fit has no solution); standardisation is fine.
+  const twice =
+    by.length > 1 && r.model !== undefined ? adjust.find((a) => by.some((b) => sameRef(a, b))) : undefined;
+  if (twice)
+    throw usageError(
+      `--adjust ${r.adjust}: ${twice.kind === 'field' ? twice.field : twice.name} is also a level of --by ${levelsOf(r.by).join(',')}; with --model logit the combination determines it: leave it out of --adjust, or compare with --by ${levelsOf(r.by)[0]} --adjust ${r.adjust}`,
+    );
   if (r.reference !== undefined && r.model === undefined)
     throw usageError('--reference names the reference provider of --model logit: add --model logit');
   const period = resolveOptionalPeriod(r);
@@ -113,7 +133,7 @@ export function resolveProviders(r: ProvidersRequest, data: CompareData): Provid
     vocab: data.vocab,
     asOf: asOfOf(undefined, data.store),
     ...(period ? { period } : {}),
-    adjust: adjustOf(r, data),
+    adjust,
     model: r.model === 'logit',
     ...(r.reference !== undefined ? { reference: r.reference } : {}),
     ...(r.target !== undefined ? { target: parseTarget(r.target) } : {}),

@@ -19,8 +19,8 @@ export type AdjustRef =
   | { kind: 'column'; name: string };
 
 export interface ProvidersOptions {
-  /** The field or column whose values are the providers. */
-  by: SubgroupRef;
+  /** The field(s) or column(s) whose values are the providers: one, or two (each combination a provider). */
+  by: SubgroupRef[];
   outcomes: BinarySpec[];
   vocab: VocabSet;
   /** Extract date, for "within" outcomes. */

@@ -28,6 +28,7 @@ import { assignCourses, type MeasuredCourse } from './join.js';
 import { personIds, rowReader } from './rows.js';
 import { settleScales, rejectDuplicates } from './settle.js';
 import { keepMeasurements, ReadRows, type MeasurementColumns } from './store.js';
+import { courseValues, keepCells, keptColumns } from './kept.js';
 
 export type { MeasurementColumns } from './store.js';
 export { ReadRows } from './store.js';
@@ -43,6 +44,8 @@ export interface Measurements extends InputData {
   joined: string | null;
   /** That export as loaded: its contract fields (planned end, result goal) for output 5. */
   export?: Loaded;
+  /** Unmapped columns of the measurement file kept for --by: header → each course's value. */
+  kept: Record<string, (string | null)[]>;
 }
 
 export async function loadMeasurements(
@@ -90,6 +93,7 @@ export async function loadMeasurements(
       (f) => mapping.fields[f] === undefined,
     ),
   );
+  const kept = keptColumns(opts.keepColumns ?? [], mapping);
   const skipped: Ledger['skipped'] = [];
   let count = 0;
   // `ref` undefined: the reader's own "line N" (the fast path, which makes no ref per row).
@@ -103,6 +107,7 @@ export async function loadMeasurements(
     const reasons: string[] = [];
     read(cells, reasons, rows, rowNumber, ref);
     const i = rows.length - 1;
+    if (kept.length > 0) keepCells(kept, i, cells);
     if (reasons.length > 0 || rows.person[i] === 0) rows.rejected.set(i, reasons);
   };
   const takeRow = (r: RawRow) => take(r.cells, r.rowNumber, r.ref);
@@ -133,7 +138,10 @@ export async function loadMeasurements(
   rejectDuplicates(rows, measurements, indicators, courses.length);
   const also: InputData['also'] =
     coursesFile && courseData && !loaded ? [{ file: coursesFile, ledger: courseData.ledger }] : [];
-  const kept = keepMeasurements(measurements, (k) => !rows.rejected.has(measurements.row[k]!));
+  const accepted = keepMeasurements(measurements, (k) => !rows.rejected.has(measurements.row[k]!));
+  const keptNotes: string[] = [];
+  const keptValues = courseValues(kept, accepted, courses.length, keptNotes);
+  for (const n of keptNotes) notes.push(readNote('values', n));
   return {
     info: table.info as SourceInfo,
     mapping,
@@ -141,8 +149,9 @@ export async function loadMeasurements(
     notes,
     also,
     indicators,
-    measurements: kept,
+    measurements: accepted,
     courses,
+    kept: keptValues,
     joined: coursesFile ?? null,
     ...(courseData ? { export: courseData } : {}),
   };

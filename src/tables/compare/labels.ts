@@ -153,13 +153,16 @@ export function compareLabels(
     const idx = (mapping.fields as Partial<Record<string, number>>)[f];
     return idx === undefined ? undefined : headers[idx];
   };
+  const levelLabel = (b: NonNullable<typeof by>[number]): string =>
+    b.kind === 'column'
+      ? b.name
+      : b.field === 'ageBand'
+        ? t('Aldersgruppe', 'Age band')
+        : (headerOf(b.field) ?? fieldLabel(b.field, lang));
+  // Two levels as keyfigures says them: "Jobcenter og køn".
   const byLabel =
     by === undefined
       ? undefined
-      : by.kind === 'column'
-        ? by.name
-        : by.field === 'ageBand'
-          ? t('Aldersgruppe', 'Age band')
-          : (headerOf(by.field) ?? fieldLabel(by.field, lang));
+      : by.map((b, k) => (k === 0 ? levelLabel(b) : levelLabel(b).toLowerCase())).join(t(' og ', ' and '));
   return { armLabels, groupText, ...(byLabel ? { byLabel } : {}) };
 }

@@ -20,7 +20,7 @@ import {
 } from '../../model/table.js';
 import { smallest } from '../compare/outcomes.js';
 import { outcomeLabel } from '../compare/index.js';
-import { caveat, sourceNote, tooFew, type ProvidersTableOptions } from './notes.js';
+import { aProvider, caveat, sourceNote, theProvider, tooFew, type ProvidersTableOptions } from './notes.js';
 import { isTooFew } from './shares.js';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? null : 100 * v);
@@ -53,17 +53,17 @@ export function standardisedTable(
   const notes = [
     ...caveat(o.lang),
     t(
-      `Indirekte standardisering efter ${fields}: forventet (E) er det antal, ${o.byLabel.toLowerCase()}ens forløb ville have givet med alle leverandørers andel i hvert stratum (kombination af værdierne; manglende værdi er stratummet "Uoplyst"). O − E i procentpoint = (O − E) / forløb. O/E over 1: flere end forventet ud fra borgersammensætningen. 95 %-KI for O/E: Byars tilnærmelse til Poisson-intervallet. "Forventet andel": E / forløb.`,
-      `Indirect standardisation by ${fields}: expected (E) is the count the ${o.byLabel.toLowerCase()}'s courses would have given at all providers' share in each stratum (a combination of the values; a missing value is the stratum "Unknown"). O − E in percentage points = (O − E) / courses. O/E above 1: more than expected from the case mix. 95% CI of O/E: Byar's approximation to the Poisson interval. "Expected share": E / courses.`,
+      `Indirekte standardisering efter ${fields}: forventet (E) er det antal, ${theProvider(o)}s forløb ville have givet med alle leverandørers andel i hvert stratum (kombination af værdierne; manglende værdi er stratummet "Uoplyst"). O − E i procentpoint = (O − E) / forløb. O/E over 1: flere end forventet ud fra borgersammensætningen. 95 %-KI for O/E: Byars tilnærmelse til Poisson-intervallet. "Forventet andel": E / forløb.`,
+      `Indirect standardisation by ${fields}: expected (E) is the count ${theProvider(o)}'s courses would have given at all providers' share in each stratum (a combination of the values; a missing value is the stratum "Unknown"). O − E in percentage points = (O − E) / courses. O/E above 1: more than expected from the case mix. 95% CI of O/E: Byar's approximation to the Poisson interval. "Expected share": E / courses.`,
     ),
     t(
       `${s.strata} strata; ${s.small.strata} har færre end ${SMALL_STRATUM} forløb (${s.small.courses} forløb): deres andele er usikre.` +
         (s.singleProvider > 0
-          ? ` ${s.singleProvider} forløb ligger i strata med kun én ${o.byLabel.toLowerCase()}: der er forventet lig observeret.`
+          ? ` ${s.singleProvider} forløb ligger i strata med kun én ${aProvider(o)}: der er forventet lig observeret.`
           : ''),
       `${s.strata} strata; ${s.small.strata} have fewer than ${SMALL_STRATUM} courses (${s.small.courses} courses): their shares are uncertain.` +
         (s.singleProvider > 0
-          ? ` ${s.singleProvider} courses are in strata with only one ${o.byLabel.toLowerCase()}: there expected equals observed.`
+          ? ` ${s.singleProvider} courses are in strata with only one ${aProvider(o)}: there expected equals observed.`
           : ''),
     ),
     sourceNote(o),
@@ -158,8 +158,8 @@ export function modelTable(
     notes: [
       ...caveat(o.lang),
       t(
-        `Logistisk regression (IRLS, som R's glm) af udfaldet på ${fields ? `${fields} (som faktorer, hyppigste værdi som reference) og ` : ''}${o.byLabel.toLowerCase()}, med ${m.reference} som reference (${m.n} forløb, ${m.parameters} parametre). Odds ratio over 1: højere odds for udfaldet end hos referencen ved samme ${fields || 'sammensætning'}; 95 %-KI og p-værdi: Wald. Gns. marginal forskel: gennemsnittet over alle forløb af den forudsagte andel hos ${o.byLabel.toLowerCase()}en minus hos referencen, med delta-metodens interval.`,
-        `Logistic regression (IRLS, as R's glm) of the outcome on ${fields ? `${fields} (as factors, the most common value the reference) and ` : ''}${o.byLabel.toLowerCase()}, with ${m.reference} as the reference (${m.n} courses, ${m.parameters} parameters). Odds ratio above 1: higher odds of the outcome than at the reference for the same ${fields || 'mix'}; 95% CI and p-value: Wald. Average marginal effect: the mean over all courses of the predicted share at the ${o.byLabel.toLowerCase()} minus that at the reference, with the delta-method interval.`,
+        `Logistisk regression (IRLS, som R's glm) af udfaldet på ${fields ? `${fields} (som faktorer, hyppigste værdi som reference) og ` : ''}${o.byLabel.toLowerCase()}, med ${m.reference} som reference (${m.n} forløb, ${m.parameters} parametre). Odds ratio over 1: højere odds for udfaldet end hos referencen ved samme ${fields || 'sammensætning'}; 95 %-KI og p-værdi: Wald. Gns. marginal forskel: gennemsnittet over alle forløb af den forudsagte andel hos ${theProvider(o)} minus hos referencen, med delta-metodens interval.`,
+        `Logistic regression (IRLS, as R's glm) of the outcome on ${fields ? `${fields} (as factors, the most common value the reference) and ` : ''}${o.byLabel.toLowerCase()}, with ${m.reference} as the reference (${m.n} courses, ${m.parameters} parameters). Odds ratio above 1: higher odds of the outcome than at the reference for the same ${fields || 'mix'}; 95% CI and p-value: Wald. Average marginal effect: the mean over all courses of the predicted share at ${theProvider(o)} minus that at the reference, with the delta-method interval.`,
       ),
       ...(excluded.length > 0
         ? [

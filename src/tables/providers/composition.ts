@@ -13,7 +13,7 @@ import {
   type Cell,
   type Table,
 } from '../../model/table.js';
-import { sourceNote, tooFew, type ProvidersTableOptions } from './notes.js';
+import { sourceNote, theProvider, tooFew, type ProvidersTableOptions } from './notes.js';
 import { isTooFew } from './shares.js';
 
 export function compositionTable(
@@ -40,10 +40,8 @@ export function compositionTable(
   return {
     id,
     title:
-      t(
-        `Hvem ${o.byLabel.toLowerCase()}en får: borgersammensætning`,
-        `Who the ${o.byLabel.toLowerCase()} receives: case mix`,
-      ) + titleTail,
+      t(`Hvem ${theProvider(o)} får: borgersammensætning`, `Who ${theProvider(o)} receives: case mix`) +
+      titleTail,
     columns: [
       labelCol(o.byLabel),
       valueCol(t('Forløb', 'Courses')),

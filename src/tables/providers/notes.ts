@@ -10,14 +10,31 @@ import type { VocabSet } from '../../schema/vocab.js';
 export interface ProvidersTableOptions {
   lang: Lang;
   vocab: VocabSet;
-  /** The provider field or column as a heading: "Leverandør", "Enhed". */
+  /** The provider field or column as a heading: "Leverandør", "Enhed" ("Leverandør og tilbud": two levels). */
   byLabel: string;
+  /** --by has two levels: a provider is a combination ("Jobhuset / Straksaktivering"). */
+  combined?: boolean;
   /** "Forløb afsluttet 2025H1" or "alle forløb i udtrækket". */
   periodText: string;
   /** The source line under each table. */
   source: string;
   /** Small-cell threshold of the output (0: none): providers with fewer courses show "for få". */
   threshold: number;
+}
+
+/**
+ * The provider in a sentence: "leverandøren" / "the provider" (one level), "kombinationen" /
+ * "the combination" (two levels, where a Danish definite ending on "Leverandør og tilbud" reads wrong).
+ */
+export function theProvider(o: ProvidersTableOptions): string {
+  const t = sayer(o.lang);
+  const label = o.byLabel.toLowerCase();
+  return o.combined ? t('kombinationen', 'the combination') : t(`${label}en`, `the ${label}`);
+}
+
+/** One provider in a sentence: "leverandør", or "kombination" with two levels. */
+export function aProvider(o: ProvidersTableOptions): string {
+  return o.combined ? sayer(o.lang)('kombination', 'combination') : o.byLabel.toLowerCase();
 }
 
 /** Said under every table, every time (issue #17): what the figures are not. */
@@ -47,15 +64,19 @@ export function dataNotes(res: ProvidersResult, o: ProvidersTableOptions): strin
   if (res.personsInSeveral > 0)
     notes.push(
       t(
-        `${res.personsInSeveral} personer har forløb hos mere end én ${o.byLabel.toLowerCase()}: hvert forløb tæller hos sin egen, så personen tæller én gang pr. forløb.`,
-        `${res.personsInSeveral} persons have courses at more than one ${o.byLabel.toLowerCase()}: each course counts at its own, so the person counts once per course.`,
+        `${res.personsInSeveral} personer har forløb hos mere end én ${aProvider(o)}: hvert forløb tæller hos sin egen, så personen tæller én gang pr. forløb.`,
+        `${res.personsInSeveral} persons have courses at more than one ${aProvider(o)}: each course counts at its own, so the person counts once per course.`,
       ),
     );
   if (res.noProvider > 0)
     notes.push(
       t(
-        `${res.noProvider} forløb uden værdi i ${o.byLabel} er ikke med.`,
-        `${res.noProvider} courses without a value in ${o.byLabel} are left out.`,
+        o.combined
+          ? `${res.noProvider} forløb uden værdi i ${o.byLabel.toLowerCase()} (i den ene eller begge) er ikke med.`
+          : `${res.noProvider} forløb uden værdi i ${o.byLabel} er ikke med.`,
+        o.combined
+          ? `${res.noProvider} courses without a value in ${o.byLabel.toLowerCase()} (either or both) are left out.`
+          : `${res.noProvider} courses without a value in ${o.byLabel} are left out.`,
       ),
     );
   return notes;
