@@ -52,6 +52,26 @@ describe('--where', () => {
     );
   });
 
+  it('filters by a column whose header is a synonym of a field another column has (Team, with Værksted as unit)', () => {
+    // fixtures/pivot/bip-courses.csv: Team X is P1, P3, P4, P7, all ended: one "Ordinært arbejde/
+    // selvstændig", three "Overgået til jobcenter".
+    const r = jobfx([
+      'exits',
+      resolve('fixtures/pivot/bip-courses.csv'),
+      '--where',
+      'Team=X',
+      '--format',
+      'json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = (JSON.parse(r.stdout).tables as JsonTable[]).find((t) => t.id === 'exits.reasons')!.rows;
+    const counts = Object.fromEntries(
+      rows.map((row) => [row.cells[0], row.cells[1]]).filter(([, n]) => n !== 0),
+    );
+    expect(counts).toEqual({ 'Ordinært job': 1, 'Overgået til jobcenter': 3, 'I alt': 4 });
+    expect(r.stderr).toContain('--where Team = X: 4 of 7 courses counted, 3 left out');
+  });
+
   it('matches gender by its words (Køn=Kvinde: P2, P3, P5, P8)', () => {
     expect(reasons(exits(['--where', 'gender=Kvinde']).tables)).toEqual({
       'Ordinært job': 1,
