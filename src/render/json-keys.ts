@@ -8,32 +8,9 @@
  */
 import { isoOf } from '../base/dates.js';
 import type { Column, Row, Table } from '../model/table.js';
+import { slugKey } from '../model/keys.js';
 
-/**
- * "Courses ended, 2025 (%)" → "coursesEnded2025Percent": words in camelCase; æ/ø/å as ae/oe/aa,
- * other accents dropped; "%" "percent", "<" "under", "+" "plus"; two numbers in a row joined by
- * "_" ("10-19" → "10_19"); "" when the label has no letter or digit.
- */
-export function slugKey(label: string): string {
-  const plain = label
-    .replace(/%/g, ' percent ')
-    .replace(/</g, ' under ')
-    .replace(/>/g, ' over ')
-    .replace(/\+/g, ' plus ')
-    .replace(/[Ææ]/g, 'ae')
-    .replace(/[Øø]/g, 'oe')
-    .replace(/[Åå]/g, 'aa')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '');
-  const words = plain.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
-  let key = '';
-  for (const w of words) {
-    if (key === '') key = w.charAt(0).toLowerCase() + w.slice(1);
-    else if (/\d$/.test(key) && /^\d/.test(w)) key += `_${w}`;
-    else key += w.charAt(0).toUpperCase() + w.slice(1);
-  }
-  return key;
-}
+export { slugKey };
 
 /** The label a row is known by: its first cell as text (a date as ISO, a number as written). */
 function rowLabel(r: Row): string {
