@@ -2,10 +2,9 @@
 import type { Day } from '../base/dates.js';
 import type { Count, KeyFigures } from '../analyses/keyfigures.js';
 import { distributionColumns, distributionRows, type DataColumn } from './distribution.js';
-import { UNMAPPED_GROUP } from '../analyses/keyfigures.js';
 import { periodName, periodText as fullPeriodText, type Period } from '../base/period.js';
-import { dateText, inLang, sayer, type Lang } from '../base/i18n.js';
-import { slugKey } from '../model/keys.js';
+import { dateText, sayer, type Lang } from '../base/i18n.js';
+import { exitGroupKey, exitGroupLabel } from './exit-group-label.js';
 import { count, labelCol, num, text, valueCol, type Row } from '../model/table.js';
 import type { Summary } from '../stats/describe.js';
 import type { VocabSet } from '../schema/vocab.js';
@@ -93,13 +92,8 @@ export function sectionContext(cols: KeyFigureColumn[], o: KeyFigureTableOptions
     "Varighed = slutdato − startdato + 1 dag (første og sidste dag tæller med); uger = dage / 7. Median og kvartiler som R's quantile (type 7).",
     "Duration = end − start + 1 day (first and last day count); weeks = days / 7. Median and quartiles as R's quantile (type 7).",
   );
-  const groupLabelIn = (lang: Lang) => (key: string) =>
-    key === UNMAPPED_GROUP
-      ? inLang(lang, { da: 'Ikke i ordlisten', en: 'Not in the vocabulary' })
-      : o.vocab.exitGroupLabel(key, lang);
-  const groupLabel = groupLabelIn(o.lang);
-  /** An exit group's key where it heads a row or column: its English label slugged. */
-  const groupKey = (key: string) => slugKey(groupLabelIn('en')(key));
+  const groupLabel = (key: string) => exitGroupLabel(o.vocab, key, o.lang);
+  const groupKey = (key: string) => exitGroupKey(o.vocab, key);
   const statusLabel = (v: string) => o.vocab.followUp.label(v, o.lang);
   return {
     t,

@@ -54,6 +54,7 @@ export const KEY_RUNS: string[][] = [
   ['exits', X, '--period', '2025H2', '--grouped'],
   ['exits', 'fixtures/pivot/pivot.csv', '--period', '2025', '--by', 'Jobcenter,køn', '--percent', 'row'],
   ['repeats', D, '--period', '2025H1'],
+  ['repeats', 'fixtures/keyfigures/edges.csv', '--period', '2025H1'],
   ['yoy', D, '--rows', 'exitGroup', '--measure', 'share'],
   ['yoy', X],
   ['yoy', X, '--rows', 'targetGroup', '--step', 'half'],
@@ -117,7 +118,7 @@ export const KEY_RUNS: string[][] = [
  * The commands whose builders key every row and column (their json is made without an English
  * build). The others are still keyed from their English labels (cli/json-context.ts): todo.
  */
-const KEYED = new Set(['keyfigures']);
+const KEYED = new Set(['keyfigures', 'exits', 'repeats']);
 
 describe('every row and column has a key from its builder', () => {
   for (const args of KEY_RUNS.filter((a) => !KEYED.has(a[0]!))) it.todo(args.join(' '));
