@@ -13,7 +13,8 @@ import {
 } from '../analyses/progression/index.js';
 import { progressionContract } from '../analyses/progression/contract.js';
 import { danishOf } from '../base/dates.js';
-import { sayer } from '../base/i18n.js';
+import { inLang, sayer, type Lang } from '../base/i18n.js';
+import { keyedLike } from '../model/keys.js';
 import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../base/period.js';
 import { usageError } from '../errors.js';
 import { fieldLabel } from '../model/fields.js';
@@ -160,22 +161,28 @@ export async function buildProgression(
     windows,
   });
   tell(r, data, flags, say);
-  const byLabel =
+  const byLabelIn = (lang: Lang) =>
     flags.by === 'indicator'
-      ? t('indikator', 'indicator')
+      ? inLang(lang, { da: 'indikator', en: 'indicator' })
       : flags.by
-        ? fieldLabel(flags.by, flags.lang).toLowerCase()
+        ? fieldLabel(flags.by, lang).toLowerCase()
         : undefined;
-  const tables = progressionTables(r, {
-    lang: flags.lang,
-    indicators: data.indicators,
-    periodText: period ? periodText(period, flags.lang) : t('alle målte forløb', 'all measured courses'),
-    byLabel,
-    threshold: flags.threshold,
-    windows,
-    source: sourceText(o.source, r.courses, flags.lang),
-  });
-  const contract = contractTable(r, data, flags, byLabel, period, say);
+  const tablesIn = (lang: Lang) =>
+    progressionTables(r, {
+      lang,
+      indicators: data.indicators,
+      periodText: period
+        ? periodText(period, lang)
+        : inLang(lang, { da: 'alle målte forløb', en: 'all measured courses' }),
+      byLabel: byLabelIn(lang),
+      threshold: flags.threshold,
+      windows,
+      source: sourceText(o.source, r.courses, lang),
+    });
+  // Keyed from the same result's tables in English (model/keys.ts): only their words again.
+  const own = tablesIn(flags.lang);
+  const tables = keyedLike(own, flags.lang === 'en' ? own : tablesIn('en'));
+  const contract = contractTable(r, data, flags, byLabelIn, period, say);
   if (contract) tables.push(contract);
   // Drawn by the pipeline from the scores table as published (suppressed at the chart threshold).
   const charts: Built['charts'] = o.charts
@@ -201,13 +208,13 @@ function contractTable(
   r: ProgressionResult,
   data: Measurements,
   flags: ProgressionFlags,
-  byLabel: string | undefined,
+  byLabelIn: (lang: Lang) => string | undefined,
   period: ReturnType<typeof resolveOptionalPeriod>,
   say: ReturnType<typeof messages>,
 ): Table | null {
   const ex = data.export;
-  if (!ex || data.joined === null) return null;
-  const t = sayer(flags.lang);
+  const joined = data.joined;
+  if (!ex || joined === null) return null;
   const asOf = ex.store.newestDay() ?? r.asOf ?? 0;
   // The contract's options (its goalReachedBy map, which fields the export has); the period is the progression's.
   const { has, goalMap } = contractOptions(
@@ -223,14 +230,19 @@ function contractTable(
     ...(goalMap ? { goalMap } : {}),
   });
   if (!rows) return null;
-  for (const w of contractWarnings(ex, data.joined, rows.at(-1)!.k)) say.warn(w);
-  return progressionContractTable(rows, {
-    lang: flags.lang,
-    periodText: period ? periodText(period, flags.lang) : t('alle målte forløb', 'all measured courses'),
-    byLabel: by ? byLabel : undefined,
-    asOfText: danishOf(asOf),
-    source: sourceText(data.joined, rows.at(-1)!.courses, flags.lang),
-  });
+  for (const w of contractWarnings(ex, joined, rows.at(-1)!.k)) say.warn(w);
+  const tableIn = (lang: Lang) =>
+    progressionContractTable(rows, {
+      lang,
+      periodText: period
+        ? periodText(period, lang)
+        : inLang(lang, { da: 'alle målte forløb', en: 'all measured courses' }),
+      byLabel: by ? byLabelIn(lang) : undefined,
+      asOfText: danishOf(asOf),
+      source: sourceText(joined, rows.at(-1)!.courses, lang),
+    });
+  const own = tableIn(flags.lang);
+  return keyedLike([own], [flags.lang === 'en' ? own : tableIn('en')])[0]!;
 }
 
 function tell(
