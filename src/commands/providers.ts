@@ -139,8 +139,27 @@ function warnings(res: ProvidersResult, say: ReturnType<typeof messages>, lang: 
 }
 
 /** --yoy: per outcome the two periods side by side, and the case mix of the year before. */
-function yoyTables(data: Loaded, options: ProvidersOptions, o: ProvidersTableOptions, lang: Lang): Table[] {
+function yoyTables(
+  data: Loaded,
+  options: ProvidersOptions,
+  optionsIn: (lang: Lang) => ProvidersTableOptions,
+  lang: Lang,
+): Table[] {
   const { yoy, before, now } = providersYoy(data.store, { ...options, period: options.period! });
+  // Counted once; keyed from the same figures' tables in English (model/keys.ts).
+  const own = yoyTablesOf(yoy, before, now, optionsIn(lang), lang);
+  return keyedLike(own, lang === 'en' ? own : yoyTablesOf(yoy, before, now, optionsIn('en'), 'en'));
+}
+
+type YoyFigures = ReturnType<typeof providersYoy>;
+
+function yoyTablesOf(
+  yoy: YoyFigures['yoy'],
+  before: YoyFigures['before'],
+  now: YoyFigures['now'],
+  o: ProvidersTableOptions,
+  lang: Lang,
+): Table[] {
   const t = sayer(lang);
   return [
     ...before.outcomes.map((b, k) =>
@@ -197,7 +216,7 @@ export async function buildProviders(data: Loaded, flags: ProvidersFlags, o: Bui
     cover.warnings.forEach(say.warn);
     tables = withNotes(tables, cover.notes);
   }
-  if (flags.yoy && options.period) tables.push(...yoyTables(data, options, tableOptions, flags.lang));
+  if (flags.yoy && options.period) tables.push(...yoyTables(data, options, tableOptionsIn, flags.lang));
   const charts: Built['charts'] = [];
   if (o.charts && res.outcomes.length > 0) {
     const total = res.outcomes[0]!.total;

@@ -100,7 +100,7 @@ export const KEY_RUNS: string[][] = [
     '--outcome',
     'followUp3=job,education',
   ],
-  ['providers', D, '--by', 'Leverandør', '--outcome', 'exitGroup=job', '--period', '2025'],
+  ['providers', D, '--by', 'Leverandør', '--outcome', 'exitGroup=job', '--period', '2025', '--yoy'],
   ['progression', 'fixtures/progression/bip-long.csv', '--courses', D, '--by', 'unit'],
   [
     'progression',
