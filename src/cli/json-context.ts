@@ -35,10 +35,11 @@ export function shapingOptions(flags: TableOutputFlags): Record<string, Json> {
 }
 
 /**
- * The json context of a build. Every builder of the keyfigures tables, and others, keys its rows
- * and columns (model/keys.ts); a build in Danish with a row or column left without a key is built
- * again in English, whose labels key it, so the keys are the same in both languages. That second
- * build costs as much as the first (0.4 s and 15 MB for keyfigures at 1M rows, BENCHMARKS.md).
+ * The json context of a build. The builders of every command but compare key their rows and
+ * columns (model/keys.ts; test/cli/json-keys-set.test.ts); a build in Danish with a row or column
+ * left without a key is built again in English, whose labels key it, so the keys are the same in
+ * both languages. That second build costs as much as the first (0.4 s and 15 MB for keyfigures
+ * at 1M rows before its builders set keys, BENCHMARKS.md).
  */
 export async function jsonContextOf(
   spec: AnySpec,

@@ -116,7 +116,7 @@ export const KEY_RUNS: string[][] = [
 
 /**
  * The commands whose builders key every row and column (their json is made without an English
- * build). The others are still keyed from their English labels (cli/json-context.ts): todo.
+ * build). compare's are still keyed from their English labels (cli/json-context.ts): todo.
  */
 const KEYED = new Set(['keyfigures', 'exits', 'repeats', 'flow', 'yoy', 'providers', 'progression']);
 
