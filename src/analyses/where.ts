@@ -63,11 +63,13 @@ export const collectWhere = (v: string, previous: WhereClause[] = []): WhereClau
  * by header, and only these, so that memory stays flat.
  */
 export function whereKeptColumns(clauses: readonly WhereClause[] | undefined): string[] {
-  return (clauses ?? [])
-    .map((c) => c.name)
-    // A header synonym ("Team") may be a column of its own when another column has the field
-    // (Værksted → unit), so only a field's key or label is not kept, as for --by.
-    .filter((n) => fieldByName(n) === undefined);
+  return (
+    (clauses ?? [])
+      .map((c) => c.name)
+      // A header synonym ("Team") may be a column of its own when another column has the field
+      // (Værksted → unit), so only a field's key or label is not kept, as for --by.
+      .filter((n) => fieldByName(n) === undefined)
+  );
 }
 
 /** The field or kept column a clause names in this export; a usage error naming what is known. */

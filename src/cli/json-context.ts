@@ -6,6 +6,7 @@
 import type { AnySpec, BuildOptions, Built, InputData } from '../commands/spec.js';
 import { suppressionThreshold, type TableOutputFlags } from '../commands/options.js';
 import type { Json, JsonContext } from '../render/json.js';
+import { allKeyed } from '../model/keys.js';
 
 /** Flags that choose how or where the output is written, not what it shows. */
 const OUTPUT_ONLY = new Set([
@@ -33,7 +34,13 @@ export function shapingOptions(flags: TableOutputFlags): Record<string, Json> {
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** The json context of a build; builds it again in English when it was made in Danish. */
+/**
+ * The json context of a build. The builders of every command but compare key their rows and
+ * columns (model/keys.ts; test/cli/json-keys-set.test.ts); a build in Danish with a row or column
+ * left without a key is built again in English, whose labels key it, so the keys are the same in
+ * both languages. That second build costs as much as the first (0.4 s and 15 MB for keyfigures
+ * at 1M rows before its builders set keys, BENCHMARKS.md).
+ */
 export async function jsonContextOf(
   spec: AnySpec,
   data: InputData,
@@ -43,7 +50,9 @@ export async function jsonContextOf(
   input: string,
 ): Promise<JsonContext> {
   const english =
-    flags.lang === 'en' ? undefined : (await spec.build(data, { ...flags, lang: 'en' }, o)).tables;
+    flags.lang === 'en' || allKeyed(built.tables)
+      ? undefined
+      : (await spec.build(data, { ...flags, lang: 'en' }, o)).tables;
   const l = data.ledger;
   return {
     command: spec.name,

@@ -21,6 +21,7 @@ import {
   type Period,
 } from '../base/period.js';
 import { renderHtml } from '../render/html.js';
+import { sheetNames } from '../render/sheet-names.js';
 import { escapeMarkdown, renderMarkdown } from '../render/markdown.js';
 import { suppress } from '../disclosure/suppress.js';
 import type { Table } from '../model/table.js';
@@ -63,11 +64,15 @@ export interface RunSummary {
   dryRun: boolean;
 }
 
-/** A step of the pack as the manifest and the summary name it: its tables by id, in their order. */
+/**
+ * A step of the pack as the manifest and the summary name it: its tables by id, in their order,
+ * and the worksheet of tabeller.xlsx that holds each (`sheets[i]` is `tables[i]`'s).
+ */
 export interface ManifestStep {
   command: string;
   options: Record<string, unknown>;
   tables: string[];
+  sheets: { id: string; sheet: string }[];
 }
 
 export async function runReport(
@@ -156,7 +161,7 @@ export async function runReport(
 
   const built: Table[] = [];
   const charts: Record<string, string> = {};
-  const manifestTables: ManifestStep[] = [];
+  const manifestTables: Omit<ManifestStep, 'sheets'>[] = [];
   const stepInputs = new Map<string, StepInput>();
   for (const step of steps) {
     const flags = step.parse(period);
@@ -207,6 +212,7 @@ export async function runReport(
   }
   // One suppression over every table of the pack: they are published together.
   const tables = report.suppress > 0 ? suppress(built, report.suppress, report.lang) : built;
+  const stepSheets = withSheets(manifestTables, sheetNames(tables, report.lang));
 
   const title = `${report.title}, ${periodName(period, report.lang)}`;
   const fmt = { lang: report.lang, percentDecimals: 1 };
@@ -239,7 +245,7 @@ export async function runReport(
         ],
         suppress: report.suppress,
         lang: report.lang,
-        tables: manifestTables,
+        tables: stepSheets,
         rejects: rejectsFile === null ? null : relative(summaryBase.out, rejectsFile),
         files: [...files.keys(), 'manifest.json'].sort(),
       },
@@ -252,7 +258,7 @@ export async function runReport(
     ok: true,
     ...summaryBase,
     tables: tables.length,
-    steps: manifestTables,
+    steps: stepSheets,
     files: [...files.keys()].sort(),
     rejects: rejectsFile,
     stepInputs: ownInputs,
@@ -278,6 +284,12 @@ export async function runReport(
   }
   if (flags.json) ctx.stdout(JSON.stringify(summary, safeJson, 2) + '\n');
   return 0;
+}
+
+/** Each step's tables with the names of their sheets, which come in the tables' order. */
+function withSheets(steps: Omit<ManifestStep, 'sheets'>[], names: string[]): ManifestStep[] {
+  let k = 0;
+  return steps.map((s) => ({ ...s, sheets: s.tables.map((id) => ({ id, sheet: names[k++]! })) }));
 }
 
 const isRelative = (p: LoadedReport['report']['period']) => typeof p === 'string' && p.startsWith('last-');

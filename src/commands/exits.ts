@@ -5,7 +5,7 @@ import { byFieldsOf, byLabelOf, partitionBy, resolveBy } from '../analyses/parti
 import { NONE } from '../schema/course-store.js';
 import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../base/period.js';
 import { exitTables } from '../tables/exits.js';
-import { byGroupLabel } from '../tables/keyfigures.js';
+import { byGroupKey, byGroupLabel } from '../tables/keyfigures.js';
 import { withPercent, type PercentMode } from '../tables/percent.js';
 import type { Loaded } from '../schema/load.js';
 import {
@@ -99,10 +99,12 @@ export async function buildExits(data: Loaded, flags: ExitsFlags, o: BuildOption
     for (const g of partitionBy(store, by, data.vocab, ended))
       cols.push({
         label: byGroupLabel(g.values, flags.lang),
+        key: byGroupKey(g.values),
         k: countStoreExits(store, g.courses, data.vocab, flags.sort),
       });
   cols.push({
     label: word(flags.lang, 'total'),
+    key: 'total',
     k: countStoreExits(store, ended, data.vocab, flags.sort),
   });
 

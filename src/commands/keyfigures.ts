@@ -6,7 +6,7 @@ import { asOfOf, consentWarnings, followUpOptionsOf } from './followup-options.j
 import { byFieldsOf, byLabelOf, partitionBy, resolveBy } from '../analyses/partition.js';
 import { periodName, resolvePeriod, type PeriodFlags } from '../base/period.js';
 import { withPercent, type PercentMode } from '../tables/percent.js';
-import { byGroupLabel, keyFigureTables, type KeyFigureColumn } from '../tables/keyfigures.js';
+import { byGroupKey, byGroupLabel, keyFigureTables, type KeyFigureColumn } from '../tables/keyfigures.js';
 import type { Loaded } from '../schema/load.js';
 import {
   addByOption,
@@ -141,8 +141,12 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
   const total = storeKeyFigures(store, opts, null);
   const by = flags.by ? resolveBy(flags.by, data.headers, data.mapping) : [];
   for (const g of by.length > 0 ? partitionBy(store, by, data.vocab) : [])
-    cols.push({ label: byGroupLabel(g.values, flags.lang), k: storeKeyFigures(store, opts, g.courses) });
-  cols.push({ label: word(flags.lang, 'total'), k: total });
+    cols.push({
+      label: byGroupLabel(g.values, flags.lang),
+      key: byGroupKey(g.values),
+      k: storeKeyFigures(store, opts, g.courses),
+    });
+  cols.push({ label: word(flags.lang, 'total'), key: 'total', k: total });
 
   const contract = contractColumns(
     store,
@@ -152,7 +156,7 @@ export async function buildKeyfigures(data: Loaded, flags: KeyfiguresFlags, o: B
     contractOptions(data, period, asOf.day),
   );
   const tables = keyFigureTables(cols, {
-    contract: contract.map((x, j) => ({ label: cols[j]!.label, k: x.k })),
+    contract: contract.map((x, j) => ({ label: cols[j]!.label, key: cols[j]!.key, k: x.k })),
     lang: flags.lang,
     period,
     asOf: asOf.day,

@@ -36,28 +36,27 @@ interface Level {
 export interface ProgressionBy {
   groups?: ProgressionGroups;
   indicator?: 'first' | 'last';
-  /** The course levels as a title says them (output 5 splits by these only). */
-  courseLabel?: string;
+  /** The course levels as a title says them, in a language (output 5 splits by these only). */
+  courseLabel?: (lang: Lang) => string;
   /** All levels, the indicator included. */
-  label?: string;
+  label?: (lang: Lang) => string;
   /** The course levels' names, for a warning. */
   courseNames: string[];
 }
 
 /** --by's names → the groups of the courses and the labels; a usage error naming what is available. */
-export function progressionBy(
-  names: readonly string[] | undefined,
-  data: Measurements,
-  lang: Lang,
-): ProgressionBy {
+export function progressionBy(names: readonly string[] | undefined, data: Measurements): ProgressionBy {
   if (!names || names.length === 0) return { courseNames: [] };
-  const t = sayer(lang);
   const at = names.findIndex((n) => INDICATOR.has(matchKey(n)));
   const courseNames = names.filter((_n, i) => i !== at);
   const levels = courseNames.map((n) => resolveLevel(n, data));
-  const labels = levels.map((l) => labelOf(l, data, lang));
-  const all = [...labels];
-  if (at >= 0) all.splice(at, 0, t('indikator', 'indicator'));
+  const labels = (lang: Lang) => levels.map((l) => labelOf(l, data, lang));
+  const all = (lang: Lang) => {
+    const out = labels(lang);
+    if (at >= 0) out.splice(at, 0, sayer(lang)('indikator', 'indicator'));
+    return out;
+  };
+  const and = (lang: Lang) => sayer(lang)(' og ', ' and ');
   const rows = courseRows(levels, data);
   const groups =
     levels.length === 0
@@ -73,8 +72,8 @@ export function progressionBy(
   return {
     ...(groups ? { groups } : {}),
     ...(at >= 0 ? { indicator: at === 0 ? ('first' as const) : ('last' as const) } : {}),
-    ...(labels.length > 0 ? { courseLabel: labels.join(t(' og ', ' and ')) } : {}),
-    label: all.join(t(' og ', ' and ')),
+    ...(levels.length > 0 ? { courseLabel: (lang: Lang) => labels(lang).join(and(lang)) } : {}),
+    label: (lang: Lang) => all(lang).join(and(lang)),
     courseNames,
   };
 }

@@ -13,7 +13,8 @@ import {
 } from '../analyses/progression/index.js';
 import { progressionContract } from '../analyses/progression/contract.js';
 import { danishOf } from '../base/dates.js';
-import { sayer } from '../base/i18n.js';
+import { inLang, sayer, type Lang } from '../base/i18n.js';
+import { keyedLike } from '../model/keys.js';
 import { periodText, resolveOptionalPeriod, type PeriodFlags } from '../base/period.js';
 import { usageError } from '../errors.js';
 import { labelCol, valueCol, type Table } from '../model/table.js';
@@ -158,7 +159,7 @@ export async function buildProgression(
     midwayWeeks: flags.midwayWeeks,
     lastDays: flags.lastDays,
   };
-  const by = progressionBy(flags.by, data, flags.lang);
+  const by = progressionBy(flags.by, data);
   const r = progression(data.measurements, data.courses, {
     threshold: flags.threshold,
     period,
@@ -168,17 +169,22 @@ export async function buildProgression(
     windows,
   });
   tell(r, data, by, say);
-  const byLabel = by.label;
-  const tables = progressionTables(r, {
-    lang: flags.lang,
-    indicators: data.indicators,
-    periodText: period ? periodText(period, flags.lang) : t('alle målte forløb', 'all measured courses'),
-    byLabel,
-    indicatorFirst: by.indicator === 'first',
-    threshold: flags.threshold,
-    windows,
-    source: sourceText(o.source, r.courses, flags.lang),
-  });
+  const tablesIn = (lang: Lang) =>
+    progressionTables(r, {
+      lang,
+      indicators: data.indicators,
+      periodText: period
+        ? periodText(period, lang)
+        : inLang(lang, { da: 'alle målte forløb', en: 'all measured courses' }),
+      byLabel: by.label?.(lang),
+      indicatorFirst: by.indicator === 'first',
+      threshold: flags.threshold,
+      windows,
+      source: sourceText(o.source, r.courses, lang),
+    });
+  // Keyed from the same result's tables in English (model/keys.ts): only their words again.
+  const own = tablesIn(flags.lang);
+  const tables = keyedLike(own, flags.lang === 'en' ? own : tablesIn('en'));
   const contract = contractTable(r, data, flags, by, period, say);
   if (contract) tables.push(contract);
   const order = occasionNotes(data.mapping, flags.lang);
@@ -212,8 +218,8 @@ function contractTable(
   say: ReturnType<typeof messages>,
 ): Table | null {
   const ex = data.export;
-  if (!ex || data.joined === null) return null;
-  const t = sayer(flags.lang);
+  const joined = data.joined;
+  if (!ex || joined === null) return null;
   const asOf = ex.store.newestDay() ?? r.asOf ?? 0;
   // The contract's options (its goalReachedBy map, which fields the export has); the period is the progression's.
   const { has, goalMap } = contractOptions(
@@ -228,14 +234,19 @@ function contractTable(
     ...(goalMap ? { goalMap } : {}),
   });
   if (!rows) return null;
-  for (const w of contractWarnings(ex, data.joined, rows.at(-1)!.k)) say.warn(w);
-  return progressionContractTable(rows, {
-    lang: flags.lang,
-    periodText: period ? periodText(period, flags.lang) : t('alle målte forløb', 'all measured courses'),
-    byLabel: by.courseLabel,
-    asOfText: danishOf(asOf),
-    source: sourceText(data.joined, rows.at(-1)!.courses, flags.lang),
-  });
+  for (const w of contractWarnings(ex, joined, rows.at(-1)!.k)) say.warn(w);
+  const tableIn = (lang: Lang) =>
+    progressionContractTable(rows, {
+      lang,
+      periodText: period
+        ? periodText(period, lang)
+        : inLang(lang, { da: 'alle målte forløb', en: 'all measured courses' }),
+      byLabel: by.courseLabel?.(lang),
+      asOfText: danishOf(asOf),
+      source: sourceText(joined, rows.at(-1)!.courses, lang),
+    });
+  const own = tableIn(flags.lang);
+  return keyedLike([own], [flags.lang === 'en' ? own : tableIn('en')])[0]!;
 }
 
 function tell(

@@ -5,7 +5,8 @@ import {
   resolveProviders,
   type ProvidersRequest,
 } from '../analyses/providers/resolve.js';
-import { sayer, type Lang } from '../base/i18n.js';
+import { inLang, sayer, type Lang } from '../base/i18n.js';
+import { keyedLike } from '../model/keys.js';
 import { periodName, periodText } from '../base/period.js';
 import { usageError } from '../errors.js';
 import { fieldLabel } from '../model/fields.js';
@@ -147,8 +148,27 @@ function warnings(res: ProvidersResult, say: ReturnType<typeof messages>, lang: 
 }
 
 /** --yoy: per outcome the two periods side by side, and the case mix of the year before. */
-function yoyTables(data: Loaded, options: ProvidersOptions, o: ProvidersTableOptions, lang: Lang): Table[] {
+function yoyTables(
+  data: Loaded,
+  options: ProvidersOptions,
+  optionsIn: (lang: Lang) => ProvidersTableOptions,
+  lang: Lang,
+): Table[] {
   const { yoy, before, now } = providersYoy(data.store, { ...options, period: options.period! });
+  // Counted once; keyed from the same figures' tables in English (model/keys.ts).
+  const own = yoyTablesOf(yoy, before, now, optionsIn(lang), lang);
+  return keyedLike(own, lang === 'en' ? own : yoyTablesOf(yoy, before, now, optionsIn('en'), 'en'));
+}
+
+type YoyFigures = ReturnType<typeof providersYoy>;
+
+function yoyTablesOf(
+  yoy: YoyFigures['yoy'],
+  before: YoyFigures['before'],
+  now: YoyFigures['now'],
+  o: ProvidersTableOptions,
+  lang: Lang,
+): Table[] {
   const t = sayer(lang);
   return [
     ...before.outcomes.map((b, k) =>
@@ -180,24 +200,33 @@ export async function buildProviders(data: Loaded, flags: ProvidersFlags, o: Bui
   warnings(res, say, flags.lang);
   const t = sayer(flags.lang);
   const threshold = o.threshold;
-  const tableOptions: ProvidersTableOptions = {
-    lang: flags.lang,
+  const tableOptionsIn = (lang: Lang): ProvidersTableOptions => ({
+    lang,
     vocab: data.vocab,
-    byLabel: byLabelOf(options, data, flags.lang),
+    byLabel: byLabelOf(options, data, lang),
     combined: options.by.length > 1,
     periodText: options.period
-      ? t(`afsluttet ${periodText(options.period, 'da')}`, `ended ${periodText(options.period, 'en')}`)
-      : t('alle forløb i udtrækket', 'all courses in the export'),
-    source: sourceText(o.source, data.ledger.accepted, flags.lang),
+      ? inLang(lang, {
+          da: `afsluttet ${periodText(options.period, 'da')}`,
+          en: `ended ${periodText(options.period, 'en')}`,
+        })
+      : inLang(lang, { da: 'alle forløb i udtrækket', en: 'all courses in the export' }),
+    source: sourceText(o.source, data.ledger.accepted, lang),
     threshold,
-  };
-  let tables = providersTables(res, options, tableOptions);
+  });
+  const tableOptions = tableOptionsIn(flags.lang);
+  // Keyed from the same result's tables in English (model/keys.ts): only their words again.
+  const own = providersTables(res, options, tableOptions);
+  let tables = keyedLike(
+    own,
+    flags.lang === 'en' ? own : providersTables(res, options, tableOptionsIn('en')),
+  );
   if (options.period) {
     const cover = periodNotes(options.period, data.store, flags.lang);
     cover.warnings.forEach(say.warn);
     tables = withNotes(tables, cover.notes);
   }
-  if (flags.yoy && options.period) tables.push(...yoyTables(data, options, tableOptions, flags.lang));
+  if (flags.yoy && options.period) tables.push(...yoyTables(data, options, tableOptionsIn, flags.lang));
   // A provider or adjustment field without a column is one "Uoplyst" value: the pipeline says so.
   tables = withFields(
     tables,

@@ -6,44 +6,10 @@
  * build, handed in by the pipeline), slugified to camelCase: "Persons active in the period" →
  * `personsActiveInThePeriod`. Duplicates in a table get "_2", "_3" in their order.
  */
-import { isoOf } from '../base/dates.js';
-import type { Column, Row, Table } from '../model/table.js';
+import type { Table } from '../model/table.js';
+import { columnKey, rowKey, sameShape, slugKey } from '../model/keys.js';
 
-/**
- * "Courses ended, 2025 (%)" → "coursesEnded2025Percent": words in camelCase; æ/ø/å as ae/oe/aa,
- * other accents dropped; "%" "percent", "<" "under", "+" "plus"; two numbers in a row joined by
- * "_" ("10-19" → "10_19"); "" when the label has no letter or digit.
- */
-export function slugKey(label: string): string {
-  const plain = label
-    .replace(/%/g, ' percent ')
-    .replace(/</g, ' under ')
-    .replace(/>/g, ' over ')
-    .replace(/\+/g, ' plus ')
-    .replace(/[Ææ]/g, 'ae')
-    .replace(/[Øø]/g, 'oe')
-    .replace(/[Åå]/g, 'aa')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '');
-  const words = plain.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
-  let key = '';
-  for (const w of words) {
-    if (key === '') key = w.charAt(0).toLowerCase() + w.slice(1);
-    else if (/\d$/.test(key) && /^\d/.test(w)) key += `_${w}`;
-    else key += w.charAt(0).toUpperCase() + w.slice(1);
-  }
-  return key;
-}
-
-/** The label a row is known by: its first cell as text (a date as ISO, a number as written). */
-function rowLabel(r: Row): string {
-  const c = r.cells[0];
-  if (!c) return '';
-  if (c.t === 'text') return c.v;
-  if (c.t === 'date') return c.v === null ? '' : isoOf(c.v);
-  if (c.t === 'count') return String(c.v);
-  return '';
-}
+export { slugKey };
 
 function unique(keys: string[]): string[] {
   const seen = new Map<string, number>();
@@ -52,20 +18,6 @@ function unique(keys: string[]): string[] {
     seen.set(k, n);
     return n === 1 ? k : `${k}_${n}`;
   });
-}
-
-function columnKey(c: Column, english: Column | undefined, j: number): string {
-  if (c.key !== undefined && c.key !== '') return c.key;
-  const slug = slugKey(english?.label ?? c.label);
-  if (slug !== '') return slug;
-  return c.kind === 'label' && j === 0 ? 'label' : `col${j + 1}`;
-}
-
-function rowKey(r: Row, english: Row | undefined, i: number): string {
-  if (r.key !== undefined && r.key !== '') return r.key;
-  const slug = slugKey(rowLabel(english ?? r));
-  if (slug !== '') return slug;
-  return r.style === 'total' ? 'total' : `row${i + 1}`;
 }
 
 /**
@@ -79,7 +31,7 @@ export function withKeys(tables: Table[], english: Table[] = tables): Table[] {
     const nth = seen.get(t.id) ?? 0;
     seen.set(t.id, nth + 1);
     const en = english.filter((e) => e.id === t.id)[nth];
-    const same = en && en.rows.length === t.rows.length && en.columns.length === t.columns.length;
+    const same = en !== undefined && sameShape(t, en);
     const colKeys = unique(t.columns.map((c, j) => columnKey(c, same ? en.columns[j] : undefined, j)));
     const rowKeys = unique(t.rows.map((r, i) => rowKey(r, same ? en.rows[i] : undefined, i)));
     return {

@@ -10,6 +10,9 @@ import { neutraliseFormula } from './csv.js';
 import { formatCell, formatFixed, safeTables, type FormatOptions } from './format.js';
 import type { Cell, Table } from '../model/table.js';
 import { zipEntries } from '../io/zip.js';
+import { sheetNames } from './sheet-names.js';
+
+export { sheetName, sheetNames } from './sheet-names.js';
 
 const MS_PER_DAY = 86_400_000;
 const FIXED_DATE = new Date(0);
@@ -21,69 +24,14 @@ function decimalsFormat(base: string, decimals: number): string {
   return decimals > 0 ? `${base}.${'0'.repeat(decimals)}` : base;
 }
 
-/**
- * A valid, unique, readable sheet name from a title: the title's subject, before its first ", " or
- * " (" (the period and the details are in the title cell of the sheet); none of []:*?/\, no
- * apostrophe at either end, at most 31 characters, unique ignoring case (Excel's rule); "History"
- * is reserved by Excel. A subject too long keeps its first words and its last, which most often
- * says what the rows are ("Afsluttede … afslutningsårsag", "Afsluttede … afgangsgruppe").
- */
-export function sheetName(title: string, taken: Set<string>, fallback: string): string {
-  const clean = (s: string) =>
-    s
-      .replace(/[[\]:*?/\\]/g, ' ')
-      .replace(/\p{Cc}/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(/^'+|'+$/g, '')
-      .trim();
-  // Cut to `max` UTF-16 units (Excel's count) without splitting a character; at a word boundary
-  // when one is near, so no dangling letter is left ("… efter årsag o").
-  const cut = (s: string, max: number) => {
-    if (s.length <= max) return s;
-    const chars = Array.from(s);
-    while (chars.join('').length > max) chars.pop();
-    const head = chars.join('');
-    const space = head.lastIndexOf(' ');
-    return (s[head.length] !== ' ' && space >= max - 10 ? head.slice(0, space) : head).trim();
-  };
-  // First words, "…", last word: when at least one first word fits beside the last.
-  const shorten = (s: string, max: number) => {
-    const words = s.split(' ');
-    const last = words.at(-1)!;
-    if (s.length <= max || words.length < 3) return cut(s, max);
-    let head = '';
-    for (const w of words.slice(0, -1)) {
-      const next = head === '' ? w : `${head} ${w}`;
-      if (`${next} … ${last}`.length > max) break;
-      head = next;
-    }
-    return head === '' ? cut(s, max) : `${head} … ${last}`;
-  };
-  const subject = /^(.+?)(?:, | \()/.exec(title)?.[1] ?? title;
-  const base = clean(subject) || clean(title) || fallback;
-  let name = shorten(base, 31);
-  for (let k = 2; taken.has(name.toLowerCase()) || name.toLowerCase() === 'history'; k++) {
-    const suffix = ` (${k})`;
-    name = shorten(base, 31 - suffix.length) + suffix;
-  }
-  taken.add(name.toLowerCase());
-  return name;
-}
-
 export async function renderXlsx(tables: Table[], opts: FormatOptions): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'jobfx';
   wb.lastModifiedBy = 'jobfx';
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
-  const taken = new Set<string>();
-  safeTables(tables).forEach((t, i) => {
-    const ws = wb.addWorksheet(
-      sheetName(t.title, taken, `${inLang(opts.lang, { da: 'Tabel', en: 'Table' })} ${i + 1}`),
-    );
-    writeSheet(ws, t, opts);
-  });
+  const names = sheetNames(tables, opts.lang);
+  safeTables(tables).forEach((t, i) => writeSheet(wb.addWorksheet(names[i]), t, opts));
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   return fixZipTimes(buf);
 }

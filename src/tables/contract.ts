@@ -27,13 +27,14 @@ export function contractTables(c: SectionContext, cols: ContractColumn[] | undef
 function builder(c: SectionContext, cols: ContractColumn[]) {
   const { t, single } = c;
   const total = cols[cols.length - 1]!.k;
-  const columns = (first: string) => [
-    labelCol(first),
-    ...(single ? [valueCol(c.n)] : cols.map((x) => valueCol(x.label))),
-    valueCol(c.pct),
+  const columns = (first: string, key: string) => [
+    labelCol(first, key),
+    ...(single ? [valueCol(c.n, 'count')] : cols.map((x) => valueCol(x.label, x.key))),
+    valueCol(c.pct, 'percent'),
   ];
   /** A count row: per column, and the share of the total column's `of` (none when `of` is null). */
   const countRow = <T>(
+    key: string,
     label: string,
     part: (k: ContractFigures) => T | null,
     f: (x: T) => number,
@@ -42,6 +43,7 @@ function builder(c: SectionContext, cols: ContractColumn[]) {
   ): Row => {
     const tot = part(total);
     return {
+      key,
       cells: [
         text(label),
         ...cols.map((x) => {
@@ -53,7 +55,13 @@ function builder(c: SectionContext, cols: ContractColumn[]) {
       ...(style ? { style } : {}),
     };
   };
-  const numRow = <T>(label: string, part: (k: ContractFigures) => T | null, s: (x: T) => Summary): Row => ({
+  const numRow = <T>(
+    key: string,
+    label: string,
+    part: (k: ContractFigures) => T | null,
+    s: (x: T) => Summary,
+  ): Row => ({
+    key,
     cells: [
       text(label),
       ...cols.map((x) => {
@@ -89,9 +97,10 @@ function extensionTable(b: Builder): Table | null {
   return {
     id: 'keyfigures.extension',
     title: t(`Forlængede forløb, ${c.name}`, `Extended courses, ${c.name}`),
-    columns: b.columns(''),
+    columns: b.columns('', 'label'),
     rows: [
       countRow(
+        'activeCoursesWithAPlannedEnd',
         t('Aktive forløb med planlagt slutdato', 'Active courses with a planned end'),
         e,
         (x) => x.courses,
@@ -99,25 +108,34 @@ function extensionTable(b: Builder): Table | null {
         'total',
       ),
       countRow(
+        'ofWhichExtended',
         t('heraf forlænget', 'of which extended'),
         e,
         (x) => x.extended,
         (x) => x.courses,
       ),
       countRow(
+        'ofWhichNotExtended',
         t('heraf ikke forlænget', 'of which not extended'),
         e,
         (x) => x.courses - x.extended,
         (x) => x.courses,
       ),
-      numRow(t('Forlængelse, median uger', 'Extension, median weeks'), e, (x) => x.weeks),
+      numRow(
+        'extensionMedianWeeks',
+        t('Forlængelse, median uger', 'Extension, median weeks'),
+        e,
+        (x) => x.weeks,
+      ),
       countRow(
+        'withoutAPlannedEndNotIncluded',
         t('Uden planlagt slutdato (ikke med)', 'Without a planned end (not included)'),
         e,
         (x) => x.withoutPlannedEnd,
         null,
       ),
       countRow(
+        'invalidPlannedEndNotIncluded',
         t('Ugyldig planlagt slutdato (ikke med)', 'Invalid planned end (not included)'),
         e,
         (x) => x.invalid,
@@ -142,27 +160,31 @@ function goalTable(b: Builder): Table | null {
   return {
     id: 'keyfigures.goal',
     title: t(`Resultatmål nået, ${c.name}`, `Result goal reached, ${c.name}`),
-    columns: b.columns(''),
+    columns: b.columns('', 'label'),
     rows: [
       countRow(
+        'reached',
         t('Nået', 'Reached'),
         g,
         (x) => x.reached,
         (x) => x.courses,
       ),
       countRow(
+        'notReached',
         t('Ikke nået', 'Not reached'),
         g,
         (x) => x.notReached,
         (x) => x.courses,
       ),
       countRow(
+        'unknown',
         t('Uoplyst', 'Unknown'),
         g,
         (x) => x.unknown,
         (x) => x.courses,
       ),
       countRow(
+        'endedCoursesWithAResultGoal',
         t('Afsluttede forløb med resultatmål', 'Ended courses with a result goal'),
         g,
         (x) => x.courses,
@@ -201,14 +223,15 @@ function jobTables(b: Builder): Table[] {
     out.push({
       id: 'keyfigures.industry',
       title: t(`Afgang til job efter branche, ${c.name}`, `Exits to job by industry, ${c.name}`),
-      columns: b.columns(t('Branche', 'Industry')),
+      columns: b.columns(t('Branche', 'Industry'), 'industry'),
       rows: distributionRows(
         cols,
         (k) => k.jobs?.byIndustry ?? [],
         (k) => k.jobs?.courses ?? 0,
         (v) => (v === '' ? t('Uoplyst', 'Unknown') : v),
         c.o.lang,
-      ),
+        // No industry is the row "Uoplyst": keyed by its English label, as the others by their value.
+      ).map((r) => (r.key === '' ? { ...r, key: 'unknown' } : r)),
       notes: [jobNote(b)],
       additive: c.courseAdditive,
     });
@@ -219,15 +242,15 @@ function jobTables(b: Builder): Table[] {
     out.push({
       id: 'keyfigures.hours',
       title: t(`Afgang til job efter timer pr. uge, ${c.name}`, `Exits to job by hours per week, ${c.name}`),
-      columns: b.columns(t('Timer pr. uge', 'Hours per week')),
+      columns: b.columns(t('Timer pr. uge', 'Hours per week'), 'hoursPerWeek'),
       rows: [
-        b.countRow(t('Under 10', 'Under 10'), j, band(0), of),
-        b.countRow('10–19', j, band(1), of),
-        b.countRow('20–29', j, band(2), of),
-        b.countRow(t('30 og derover', '30 and more'), j, band(3), of),
-        b.countRow(t('Uoplyst', 'Unknown'), j, band(4), of),
-        b.countRow(t('I alt', 'Total'), j, of, of, 'total'),
-        b.numRow(t('Median timer pr. uge', 'Median hours per week'), j, (x) => x.hours),
+        b.countRow('under10', t('Under 10', 'Under 10'), j, band(0), of),
+        b.countRow('10_19', '10–19', j, band(1), of),
+        b.countRow('20_29', '20–29', j, band(2), of),
+        b.countRow('30AndMore', t('30 og derover', '30 and more'), j, band(3), of),
+        b.countRow('unknown', t('Uoplyst', 'Unknown'), j, band(4), of),
+        b.countRow('total', t('I alt', 'Total'), j, of, of, 'total'),
+        b.numRow('medianHoursPerWeek', t('Median timer pr. uge', 'Median hours per week'), j, (x) => x.hours),
       ],
       notes: [
         jobNote(b),
@@ -251,13 +274,20 @@ function funnelTable(b: Builder): Table | null {
   return {
     id: 'keyfigures.funnel',
     title: t(`Fra visitation til start, ${c.name}`, `From visitation to start, ${c.name}`),
-    columns: b.columns(''),
+    columns: b.columns('', 'label'),
     rows: [
-      countRow(t('Visiteret i perioden', 'Visited in the period'), f, of, of, 'total'),
-      countRow(t('Startet', 'Started'), f, (x) => x.started, of),
-      countRow(t('heraf afsluttet', 'of which ended'), f, (x) => x.ended, of),
-      countRow(t('Ikke startet ("vendt i døren")', 'Did not start'), f, (x) => x.notStarted, of),
+      countRow('visitedInThePeriod', t('Visiteret i perioden', 'Visited in the period'), f, of, of, 'total'),
+      countRow('started', t('Startet', 'Started'), f, (x) => x.started, of),
+      countRow('ofWhichEnded', t('heraf afsluttet', 'of which ended'), f, (x) => x.ended, of),
+      countRow(
+        'didNotStart',
+        t('Ikke startet ("vendt i døren")', 'Did not start'),
+        f,
+        (x) => x.notStarted,
+        of,
+      ),
       b.numRow(
+        'daysFromVisitationToStartMedian',
         t('Dage fra visitation til start, median', 'Days from visitation to start, median'),
         f,
         (x) => x.daysToStart,

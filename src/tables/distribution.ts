@@ -12,6 +12,8 @@ export type { Count };
 /** Columns of data: one, or several with the total last. */
 export interface DataColumn<T> {
   label: string;
+  /** Its key in the json (model/keys.ts): the slug of its English label, "total" for the total. */
+  key?: string;
   k: T;
 }
 
@@ -19,7 +21,7 @@ export function distributionColumns<T>(cols: DataColumn<T>[], first: string, lan
   const pct = word(lang, 'percent');
   return cols.length === 1
     ? [labelCol(first, 'label'), valueCol(word(lang, 'count'), 'count'), valueCol(pct, 'percent')]
-    : [labelCol(first, 'label'), ...cols.map((c) => valueCol(c.label)), valueCol(pct, 'percent')];
+    : [labelCol(first, 'label'), ...cols.map((c) => valueCol(c.label, c.key)), valueCol(pct, 'percent')];
 }
 
 /**

@@ -2,6 +2,8 @@
 import type { ExitCounts } from '../analyses/exits.js';
 import { UNMAPPED_GROUP } from '../analyses/exits.js';
 import { sayer, type Lang } from '../base/i18n.js';
+import { exitGroupKey, exitGroupLabel } from './exit-group-label.js';
+import { slugKey } from '../model/keys.js';
 import { text, type Row, type Table } from '../model/table.js';
 import type { VocabSet } from '../schema/vocab.js';
 import { distributionColumns, distributionRows, type DataColumn } from './distribution.js';
@@ -22,11 +24,13 @@ export function exitTables(cols: DataColumn<ExitCounts>[], o: ExitTableOptions):
   const t = sayer(o.lang);
   const total = cols[cols.length - 1]!.k;
   const additive = cols.length === 1 ? { rows: true } : { rows: true, totalColumn: cols.length };
-  const groupLabel = (key: string) =>
-    key === UNMAPPED_GROUP
-      ? t('Ikke i ordlisten', 'Not in the vocabulary')
-      : o.vocab.exitGroupLabel(key, o.lang);
+  const groupLabel = (key: string) => exitGroupLabel(o.vocab, key, o.lang);
   const reasonLabel = (v: string) => o.vocab.exitReason.label(v, o.lang);
+  // The grouped table's rows are keyed by their English labels (model/keys.ts).
+  const keyOf = {
+    group: (key: string) => exitGroupKey(o.vocab, key),
+    reason: (v: string) => slugKey(o.vocab.exitReason.label(v, 'en')),
+  };
   const unmapped = total.byReason.filter((r) => r.group === null).map((r) => r.value);
   const common = [
     t(
@@ -36,7 +40,7 @@ export function exitTables(cols: DataColumn<ExitCounts>[], o: ExitTableOptions):
     ...(cols.length > 1 ? [t(`Kolonner efter ${o.byLabel}.`, `Columns by ${o.byLabel}.`)] : []),
   ];
   const source = t(`Kilde: ${o.source}.`, `Source: ${o.source}.`);
-  if (o.grouped) return [groupedTable(cols, o, groupLabel, reasonLabel, [...common, source])];
+  if (o.grouped) return [groupedTable(cols, o, groupLabel, reasonLabel, keyOf, [...common, source])];
   // The same figures as keyfigures' exit tables of the period (Table.facts).
   const prefix = `ended|${o.periodText}`;
   // Each exit group is the sum of its reasons: declared on the groups table (see Table.links).
@@ -119,6 +123,7 @@ function groupedTable(
   o: ExitTableOptions,
   groupLabel: (key: string) => string,
   reasonLabel: (v: string) => string,
+  keyOf: { group: (key: string) => string; reason: (v: string) => string },
   notes: string[],
 ): Table {
   const t = sayer(o.lang);
@@ -148,13 +153,20 @@ function groupedTable(
     if (reasons.length === 0) continue;
     const at = rows.length;
     subtotals.push(at);
-    rows.push({ cells: [text(groupLabel(key)), ...g.cells.slice(1)], style: 'subtotal' });
+    rows.push({
+      key: keyOf.group(key),
+      cells: [text(groupLabel(key)), ...g.cells.slice(1)],
+      style: 'subtotal',
+    });
     names.push(`group=${key}`);
     const parts: number[] = [];
     for (const r of reasons) {
       const row = reasonRows.find((x) => (x.cells[0] as { v: string }).v === r.value)!;
       parts.push(rows.length);
-      rows.push({ cells: [text(`  ${reasonLabel(r.value)}`), ...row.cells.slice(1)] });
+      rows.push({
+        key: keyOf.reason(r.value),
+        cells: [text(`  ${reasonLabel(r.value)}`), ...row.cells.slice(1)],
+      });
       names.push(`reason=${r.value}`);
     }
     rowGroups.push({ total: at, parts });

@@ -12,6 +12,7 @@ import { periodName } from '../base/period.js';
 import { sayer, type Lang } from '../base/i18n.js';
 import { stepWords, type Step, type StepColumn } from '../base/steps.js';
 import { count, labelCol, text, valueCol, type Link, type Row, type Table } from '../model/table.js';
+import { slugKey } from '../model/keys.js';
 
 export interface FlowTableOptions {
   lang: Lang;
@@ -34,13 +35,15 @@ export function flowTable(r: FlowResult, o: FlowTableOptions): Table {
   const t = sayer(o.lang);
   const persons = r.count === 'persons';
   const w = stepWords(o.step, o.lang);
-  const line = (label: string, f: FlowFigures, style?: Row['style']): Row => {
+  // Keys (model/keys.ts): the English labels slugged, "january2025", "q1_2025", "wholePeriod".
+  const we = stepWords(o.step, 'en');
+  const line = (key: string, label: string, f: FlowFigures, style?: Row['style']): Row => {
     const cells = [text(label), count(f.startStock), count(f.inflow), count(f.outflow), count(f.endStock)];
-    return { cells: [...cells, count(f.active)], ...(style ? { style } : {}) };
+    return { key, cells: [...cells, count(f.active)], ...(style ? { style } : {}) };
   };
-  const name = (c: StepColumn) => periodName({ ...c, source: 'given' }, o.lang);
-  const rows = r.steps.map((f, i) => line(name(o.steps[i]!), f));
-  rows.push(line(t(`Hele perioden`, `Whole period`), r.whole, 'total'));
+  const name = (c: StepColumn, lang: Lang) => periodName({ ...c, source: 'given' }, lang);
+  const rows = r.steps.map((f, i) => line(slugKey(name(o.steps[i]!, 'en')), name(o.steps[i]!, o.lang), f));
+  rows.push(line('wholePeriod', t(`Hele perioden`, `Whole period`), r.whole, 'total'));
   const what = persons ? t('Personer', 'Persons') : t('Forløb', 'Courses');
   return {
     id: FLOW_TABLE_ID,
@@ -49,12 +52,12 @@ export function flowTable(r: FlowResult, o: FlowTableOptions): Table {
       `${what}: stock, inflow and outflow by ${w.unit.toLowerCase()}, ${periodName(o.period, o.lang)}`,
     ),
     columns: [
-      labelCol(w.unit),
-      valueCol(t('Bestand primo', 'Stock at start')),
-      valueCol(t('Tilgang', 'Inflow')),
-      valueCol(t('Afgang', 'Outflow')),
-      valueCol(t('Bestand ultimo', 'Stock at end')),
-      valueCol(t(`Aktive i ${w.the}`, `Active in the ${w.the}`)),
+      labelCol(w.unit, slugKey(we.unit)),
+      valueCol(t('Bestand primo', 'Stock at start'), 'stockAtStart'),
+      valueCol(t('Tilgang', 'Inflow'), 'inflow'),
+      valueCol(t('Afgang', 'Outflow'), 'outflow'),
+      valueCol(t('Bestand ultimo', 'Stock at end'), 'stockAtEnd'),
+      valueCol(t(`Aktive i ${w.the}`, `Active in the ${w.the}`), slugKey(`Active in the ${we.the}`)),
     ],
     rows,
     notes: flowNotes(r, o),

@@ -2,9 +2,9 @@
 import type { Day } from '../base/dates.js';
 import type { Count, KeyFigures } from '../analyses/keyfigures.js';
 import { distributionColumns, distributionRows, type DataColumn } from './distribution.js';
-import { UNMAPPED_GROUP } from '../analyses/keyfigures.js';
 import { periodName, periodText as fullPeriodText, type Period } from '../base/period.js';
 import { dateText, sayer, type Lang } from '../base/i18n.js';
+import { exitGroupKey, exitGroupLabel } from './exit-group-label.js';
 import { count, labelCol, num, text, valueCol, type Row } from '../model/table.js';
 import type { Summary } from '../stats/describe.js';
 import type { VocabSet } from '../schema/vocab.js';
@@ -44,6 +44,8 @@ export function sectionContext(cols: KeyFigureColumn[], o: KeyFigureTableOptions
   const total = cols[cols.length - 1]!.k;
   const pct = t('Pct.', '%');
   const n = t('Antal', 'Count');
+  // One column per --by value and the total, keyed by its English label (model/keys.ts).
+  const valueCols = cols.map((c) => valueCol(c.label, c.key));
 
   const distColumns = (first: string) => distributionColumns(cols, first, o.lang);
   const distRows = (
@@ -56,11 +58,13 @@ export function sectionContext(cols: KeyFigureColumn[], o: KeyFigureTableOptions
   const personAdditive = { rows: true };
   const durationRows = (pick: (k: KeyFigures) => Summary): Row[] => {
     const line = (
+      key: string,
       label: string,
       f: (s: Summary) => number | null,
       divisor: number,
       decimals: number,
     ): Row => ({
+      key,
       cells: [
         text(label),
         ...cols.map((c) => {
@@ -71,27 +75,25 @@ export function sectionContext(cols: KeyFigureColumn[], o: KeyFigureTableOptions
       ],
     });
     return [
-      { cells: [text(t('Forløb', 'Courses')), ...cols.map((c) => count(pick(c.k).n))] },
-      line(t('Gennemsnit, dage', 'Mean, days'), (s) => s.mean, 1, 1),
-      line(t('Median, dage', 'Median, days'), (s) => s.median, 1, 1),
-      line(t('Nedre kvartil, dage', 'Lower quartile, days'), (s) => s.q1, 1, 1),
-      line(t('Øvre kvartil, dage', 'Upper quartile, days'), (s) => s.q3, 1, 1),
-      line(t('Gennemsnit, uger', 'Mean, weeks'), (s) => s.mean, 7, 1),
-      line(t('Median, uger', 'Median, weeks'), (s) => s.median, 7, 1),
+      { key: 'courses', cells: [text(t('Forløb', 'Courses')), ...cols.map((c) => count(pick(c.k).n))] },
+      line('meanDays', t('Gennemsnit, dage', 'Mean, days'), (s) => s.mean, 1, 1),
+      line('medianDays', t('Median, dage', 'Median, days'), (s) => s.median, 1, 1),
+      line('lowerQuartileDays', t('Nedre kvartil, dage', 'Lower quartile, days'), (s) => s.q1, 1, 1),
+      line('upperQuartileDays', t('Øvre kvartil, dage', 'Upper quartile, days'), (s) => s.q3, 1, 1),
+      line('meanWeeks', t('Gennemsnit, uger', 'Mean, weeks'), (s) => s.mean, 7, 1),
+      line('medianWeeks', t('Median, uger', 'Median, weeks'), (s) => s.median, 7, 1),
     ];
   };
   const durationColumns = [
-    labelCol(''),
-    ...(single ? [valueCol(t('Værdi', 'Value'))] : cols.map((c) => valueCol(c.label))),
+    labelCol('', 'label'),
+    ...(single ? [valueCol(t('Værdi', 'Value'), 'value')] : valueCols),
   ];
   const durationNote = t(
     "Varighed = slutdato − startdato + 1 dag (første og sidste dag tæller med); uger = dage / 7. Median og kvartiler som R's quantile (type 7).",
     "Duration = end − start + 1 day (first and last day count); weeks = days / 7. Median and quartiles as R's quantile (type 7).",
   );
-  const groupLabel = (key: string) =>
-    key === UNMAPPED_GROUP
-      ? t('Ikke i ordlisten', 'Not in the vocabulary')
-      : o.vocab.exitGroupLabel(key, o.lang);
+  const groupLabel = (key: string) => exitGroupLabel(o.vocab, key, o.lang);
+  const groupKey = (key: string) => exitGroupKey(o.vocab, key);
   const statusLabel = (v: string) => o.vocab.followUp.label(v, o.lang);
   return {
     t,
@@ -103,6 +105,7 @@ export function sectionContext(cols: KeyFigureColumn[], o: KeyFigureTableOptions
     total,
     pct,
     n,
+    valueCols,
     distColumns,
     distRows,
     courseAdditive,
@@ -113,6 +116,7 @@ export function sectionContext(cols: KeyFigureColumn[], o: KeyFigureTableOptions
     durationColumns,
     durationNote,
     groupLabel,
+    groupKey,
     statusLabel,
   };
 }

@@ -8,6 +8,8 @@ import { NEW_COURSE } from '../analyses/followup.js';
 import { UNKNOWN } from '../analyses/exits.js';
 import { count, empty, labelCol, share, text, valueCol, type Row, type Table } from '../model/table.js';
 import type { SectionContext } from './keyfigures-context.js';
+import { inLang, word, type Lang } from '../base/i18n.js';
+import { slugKey } from '../model/keys.js';
 
 export function followUpTables(c: SectionContext): Table[] {
   const { t, total, o } = c;
@@ -57,15 +59,23 @@ function followUpTable(c: SectionContext, h: number): Table {
     label,
   );
   const due = statusRows[statusRows.length - 1]!;
-  const line = (words: string, pick: (x: FollowUpFigure) => number): Row => ({
+  const line = (key: string, words: string, pick: (x: FollowUpFigure) => number): Row => ({
+    key,
     cells: [text(words), ...cols.map((col) => count(pick(col.k.followUp[h]!))), empty],
   });
   const rows: Row[] = [
     ...statusRows.slice(0, -1),
-    { cells: [text(t('Opgjort i alt', 'Due, total')), ...due.cells.slice(1)], style: 'subtotal' },
-    line(t('Endnu ikke opgjort', 'Not yet due'), (x) => x.notDue),
-    ...(coverageShown(c) ? [line(t('Ikke omfattet', 'Not covered'), (x) => x.notCovered)] : []),
-    { ...line(t('Afsluttede forløb i alt', 'Ended courses, total'), (x) => x.ended), style: 'total' },
+    {
+      key: 'dueTotal',
+      cells: [text(t('Opgjort i alt', 'Due, total')), ...due.cells.slice(1)],
+      style: 'subtotal',
+    },
+    line('notYetDue', t('Endnu ikke opgjort', 'Not yet due'), (x) => x.notDue),
+    ...(coverageShown(c) ? [line('notCovered', t('Ikke omfattet', 'Not covered'), (x) => x.notCovered)] : []),
+    {
+      ...line('endedCoursesTotal', t('Afsluttede forløb i alt', 'Ended courses, total'), (x) => x.ended),
+      style: 'total',
+    },
   ];
   const s = statusRows.length - 1; // the "Opgjort i alt" row
   return {
@@ -141,21 +151,24 @@ function followUpNotes(c: SectionContext, f: FollowUpFigure): string[] {
 
 /** Statuses at horizon N by the exit group of the course: the total column's cohort, one count and percent per group. */
 function byExitGroupTable(c: SectionContext, f: FollowUpFigure): Table {
-  const { t, groupLabel, statusLabel } = c;
+  const { t, o, groupLabel, groupKey } = c;
   const groups = f.byExitGroup ?? [];
   const values = [...f.byStatus.map((s) => s.value)];
-  const label = (v: string) =>
+  const labelIn = (lang: Lang) => (v: string) =>
     v === NEW_COURSE
-      ? t(NEW_COURSE, 'In a new course')
+      ? inLang(lang, { da: NEW_COURSE, en: 'In a new course' })
       : v === UNKNOWN
-        ? t('Uoplyst', 'Unknown')
-        : statusLabel(v);
+        ? word(lang, 'unknown')
+        : o.vocab.followUp.label(v, lang);
+  const label = labelIn(o.lang);
+  const key = (v: string) => slugKey(labelIn('en')(v));
   const pct = t('Pct.', '%');
   const cells = (counts: { value: string; count: number }[], due: number, v: string) => {
     const k = counts.find((x) => x.value === v)?.count ?? 0;
     return [count(k), share(k, due)];
   };
   const rows: Row[] = values.map((v) => ({
+    key: key(v),
     cells: [
       text(label(v)),
       ...groups.flatMap((g) => cells(g.byStatus, g.due, v)),
@@ -163,6 +176,7 @@ function byExitGroupTable(c: SectionContext, f: FollowUpFigure): Table {
     ],
   }));
   rows.push({
+    key: 'dueTotal',
     cells: [
       text(t('Opgjort i alt', 'Due, total')),
       ...groups.flatMap((g) => [count(g.due), share(g.due, g.due)]),
@@ -180,10 +194,10 @@ function byExitGroupTable(c: SectionContext, f: FollowUpFigure): Table {
       `Status ${months} after the course ended by exit group, ${cohortText(c, f)}`,
     ),
     columns: [
-      labelCol(t('Status', 'Status')),
-      ...groups.flatMap((g) => [valueCol(groupLabel(g.group)), valueCol(pct)]),
-      valueCol(t('I alt', 'Total')),
-      valueCol(pct),
+      labelCol(t('Status', 'Status'), 'status'),
+      ...groups.flatMap((g) => [valueCol(groupLabel(g.group), groupKey(g.group)), valueCol(pct, 'percent')]),
+      valueCol(t('I alt', 'Total'), 'total'),
+      valueCol(pct, 'percent'),
     ],
     rows,
     notes: [

@@ -6,7 +6,7 @@ import { windowNote, windowWords } from './repeats.js';
 import type { SectionContext } from './keyfigures-context.js';
 
 export function citizensTables(c: SectionContext): Table[] {
-  const { t, periodText, single, n, cols } = c;
+  const { t, periodText, single, n, cols, valueCols } = c;
   const tables: Table[] = [];
   // 1. Citizens in the programme.
   const figure = (key: string, label: string, f: (k: KeyFigures) => number): Row => ({
@@ -16,7 +16,7 @@ export function citizensTables(c: SectionContext): Table[] {
   tables.push({
     id: 'keyfigures.citizens',
     title: t(`Borgere i indsatsen, ${periodText}`, `Citizens in the programme, ${periodText}`),
-    columns: [labelCol(''), ...(single ? [valueCol(n)] : cols.map((c) => valueCol(c.label)))],
+    columns: [labelCol('', 'label'), ...(single ? [valueCol(n, 'count')] : valueCols)],
     rows: [
       figure(
         'activeCourses',
@@ -151,12 +151,13 @@ export function exitTables(c: SectionContext): Table[] {
 }
 
 export function endedDurationTables(c: SectionContext): Table[] {
-  const { t, name, single, total, durationRows, durationColumns, durationNote, groupLabel } = c;
+  const { t, name, single, total, durationRows, durationColumns, durationNote, groupLabel, groupKey } = c;
   const tables: Table[] = [];
   // 4. Duration of ended courses: by exit group (one column), or overall per --by value.
   if (single) {
     const groups = total.ended.byGroup.filter((g) => g.count > 0).map((g) => g.value);
-    const row = (label: string, s: Summary, style?: 'total'): Row => ({
+    const row = (key: string, label: string, s: Summary, style?: 'total'): Row => ({
+      key,
       cells: [
         text(label),
         count(s.n),
@@ -174,16 +175,16 @@ export function endedDurationTables(c: SectionContext): Table[] {
         `Duration of ended courses (days) by exit group, ${name}`,
       ),
       columns: [
-        labelCol(t('Afgangsgruppe', 'Exit group')),
-        valueCol(t('Forløb', 'Courses')),
-        valueCol(t('Gennemsnit', 'Mean')),
-        valueCol(t('Median', 'Median')),
-        valueCol(t('Nedre kvartil', 'Lower quartile')),
-        valueCol(t('Øvre kvartil', 'Upper quartile')),
+        labelCol(t('Afgangsgruppe', 'Exit group'), 'exitGroup'),
+        valueCol(t('Forløb', 'Courses'), 'courses'),
+        valueCol(t('Gennemsnit', 'Mean'), 'mean'),
+        valueCol(t('Median', 'Median'), 'median'),
+        valueCol(t('Nedre kvartil', 'Lower quartile'), 'lowerQuartile'),
+        valueCol(t('Øvre kvartil', 'Upper quartile'), 'upperQuartile'),
       ],
       rows: [
-        ...groups.map((g) => row(groupLabel(g), total.ended.durationDaysByGroup[g]!)),
-        row(t('I alt', 'Total'), total.ended.durationDays, 'total'),
+        ...groups.map((g) => row(groupKey(g), groupLabel(g), total.ended.durationDaysByGroup[g]!)),
+        row('total', t('I alt', 'Total'), total.ended.durationDays, 'total'),
       ],
       notes: [durationNote],
       additive: { rows: true },
@@ -255,7 +256,7 @@ export function mixTables(c: SectionContext): Table[] {
 }
 
 export function repeatTables(c: SectionContext): Table[] {
-  const { t, name, single, total, pct, n, cols, o } = c;
+  const { t, name, single, total, pct, n, cols, o, valueCols } = c;
   const tables: Table[] = [];
   // 7. Repeat users.
   const w = windowWords(o.window, o.lang);
@@ -264,10 +265,11 @@ export function repeatTables(c: SectionContext): Table[] {
     id: 'keyfigures.repeats',
     title: t(`Gengangere inden for ${windowText}, ${name}`, `Repeat users within ${windowText}, ${name}`),
     columns: single
-      ? [labelCol(''), valueCol(n), valueCol(pct)]
-      : [labelCol(''), ...cols.map((c) => valueCol(c.label)), valueCol(pct)],
+      ? [labelCol('', 'label'), valueCol(n, 'count'), valueCol(pct, 'percent')]
+      : [labelCol('', 'label'), ...valueCols, valueCol(pct, 'percent')],
     rows: [
       {
+        key: 'personsWhoStartedInThePeriod',
         cells: [
           text(t('Personer startet i perioden', 'Persons who started in the period')),
           ...cols.map((c) => count(c.k.repeats.startedPersons)),
@@ -276,6 +278,7 @@ export function repeatTables(c: SectionContext): Table[] {
         style: 'total',
       },
       {
+        key: 'ofWhomRepeatUsers',
         cells: [
           text(t('heraf gengangere', 'of whom repeat users')),
           ...cols.map((c) => count(c.k.repeats.returning)),

@@ -4,6 +4,7 @@
  */
 import { inLang, word, type Lang } from '../base/i18n.js';
 import { type Table } from '../model/table.js';
+import { slugKey } from '../model/keys.js';
 import { followUpTables } from './keyfigures-followup.js';
 import { contractTables } from './contract.js';
 import { linkKeyFigureTables } from './keyfigures-links.js';
@@ -77,6 +78,9 @@ function anonymousNotes(c: ReturnType<typeof sectionContext>): (id: string) => s
           )
         : undefined;
 }
+
+/** The key of a --by group's column: its English label slugged, "nordK" (model/keys.ts). */
+export const byGroupKey = (values: readonly (string | null)[]): string => slugKey(byGroupLabel(values, 'en'));
 
 /** The label of a --by group: its value at each level, "Nord / K". */
 export const byGroupLabel = (values: readonly (string | null)[], lang: Lang): string =>

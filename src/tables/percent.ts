@@ -10,6 +10,7 @@
  */
 import { sayer, word, type Lang } from '../base/i18n.js';
 import { empty, share, valueCol, type Cell, type Table } from '../model/table.js';
+import { percentKey } from '../model/keys.js';
 
 export const PERCENT_MODES = ['col', 'row', 'total'] as const;
 export type PercentMode = (typeof PERCENT_MODES)[number];
@@ -58,7 +59,13 @@ function percentTable(table: Table, mode: PercentMode, lang: Lang): Table {
   }[mode];
   return {
     ...table,
-    columns: [...table.columns, ...cols.map((j) => valueCol(`${pct} ${table.columns[j]!.label}`))],
+    columns: [
+      ...table.columns,
+      ...cols.map((j) => {
+        const of = table.columns[j]!;
+        return valueCol(`${pct} ${of.label}`, of.key && percentKey(of.key));
+      }),
+    ],
     rows,
     notes: [...table.notes, t(`Kolonnerne "${pct} …": ${what}.`, `The "${pct} …" columns: ${what}.`)],
     derivedCells: [...(table.derivedCells ?? []), ...derivedCells],

@@ -5,6 +5,8 @@ import { sayer, type Lang } from '../base/i18n.js';
 import { count, labelCol, share, text, valueCol, type Row, type Table } from '../model/table.js';
 import type { VocabSet } from '../schema/vocab.js';
 import { repeatsFact, sameRow } from './links.js';
+import { exitGroupKey, exitGroupLabel } from './exit-group-label.js';
+import { slugKey } from '../model/keys.js';
 
 export interface RepeatTableOptions {
   lang: Lang;
@@ -63,6 +65,7 @@ export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
   const targetRows: Row[] = [...groups]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b, 'da'))
     .map(([g, e]) => ({
+      key: slugKey(o.vocab.targetGroup.label(g, 'en')),
       cells: [
         text(o.vocab.targetGroup.label(g, o.lang)),
         count(e.started),
@@ -71,6 +74,7 @@ export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
       ],
     }));
   targetRows.push({
+    key: 'total',
     cells: [
       text(t('I alt', 'Total')),
       count(r.startedPersons),
@@ -86,16 +90,18 @@ export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
     const g = x.previous.exitGroup ?? UNMAPPED_GROUP;
     byGroup.set(g, (byGroup.get(g) ?? 0) + 1);
   }
-  const groupLabel = (key: string) =>
-    key === UNMAPPED_GROUP
-      ? t('Ikke i ordlisten', 'Not in the vocabulary')
-      : o.vocab.exitGroupLabel(key, o.lang);
   const groupRows: Row[] = exitGroupOrder(o.vocab)
     .filter((k) => k !== UNMAPPED_GROUP || byGroup.has(k))
     .map((k) => ({
-      cells: [text(groupLabel(k)), count(byGroup.get(k) ?? 0), share(byGroup.get(k) ?? 0, r.returns.length)],
+      key: exitGroupKey(o.vocab, k),
+      cells: [
+        text(exitGroupLabel(o.vocab, k, o.lang)),
+        count(byGroup.get(k) ?? 0),
+        share(byGroup.get(k) ?? 0, r.returns.length),
+      ],
     }));
   groupRows.push({
+    key: 'total',
     cells: [text(t('I alt', 'Total')), count(r.returns.length), share(r.returns.length, r.returns.length)],
     style: 'total',
   });
@@ -107,9 +113,14 @@ export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
         `Gengangere inden for ${w.text}, ${o.periodText}`,
         `Repeat users within ${w.text}, ${o.periodText}`,
       ),
-      columns: [labelCol(''), valueCol(t('Antal', 'Count')), valueCol(t('Pct.', '%'))],
+      columns: [
+        labelCol('', 'label'),
+        valueCol(t('Antal', 'Count'), 'count'),
+        valueCol(t('Pct.', '%'), 'percent'),
+      ],
       rows: [
         {
+          key: 'personsWhoStartedInThePeriod',
           cells: [
             text(t('Personer startet i perioden', 'Persons who started in the period')),
             count(r.startedPersons),
@@ -118,6 +129,7 @@ export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
           style: 'total',
         },
         {
+          key: 'ofWhomRepeatUsers',
           cells: [
             text(t('heraf gengangere', 'of whom repeat users')),
             count(r.returns.length),
@@ -140,10 +152,10 @@ export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
         `Repeat users by target group, ${o.periodText}`,
       ),
       columns: [
-        labelCol(t('Målgruppe', 'Target group')),
-        valueCol(t('Startet', 'Started')),
-        valueCol(t('Gengangere', 'Repeat users')),
-        valueCol(t('Pct.', '%')),
+        labelCol(t('Målgruppe', 'Target group'), 'targetGroup'),
+        valueCol(t('Startet', 'Started'), 'started'),
+        valueCol(t('Gengangere', 'Repeat users'), 'repeatUsers'),
+        valueCol(t('Pct.', '%'), 'percent'),
       ],
       rows: targetRows,
       // Its total row repeats the started persons and repeat users of repeats.total.
@@ -175,9 +187,9 @@ export function repeatTables(r: RepeatResult, o: RepeatTableOptions): Table[] {
         `Repeat users by the exit group of the earlier course, ${o.periodText}`,
       ),
       columns: [
-        labelCol(t('Tidligere forløb afsluttet til', 'Earlier course ended in')),
-        valueCol(t('Gengangere', 'Repeat users')),
-        valueCol(t('Pct.', '%')),
+        labelCol(t('Tidligere forløb afsluttet til', 'Earlier course ended in'), 'earlierCourseEndedIn'),
+        valueCol(t('Gengangere', 'Repeat users'), 'repeatUsers'),
+        valueCol(t('Pct.', '%'), 'percent'),
       ],
       rows: groupRows,
       links: sameRow(

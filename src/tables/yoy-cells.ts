@@ -12,6 +12,8 @@ import type { YoyContext } from './yoy-context.js';
 /** A row of the table as the measures see it. */
 export interface Line {
   label: string;
+  /** Its key in the json: its English label slugged (model/keys.ts). */
+  key: string;
   cells: YoyCell[];
   /** The value's first date (null: not a value row): years that end before it are blank. */
   since: Day | null;

@@ -8,6 +8,7 @@
  */
 import type { YoyResult, YoyRow } from '../analyses/yoy.js';
 import { labelCol, text, valueCol, type Cell, type Column, type Row, type Table } from '../model/table.js';
+import { slugKey } from '../model/keys.js';
 import { measureCells, type Line } from './yoy-cells.js';
 import { yoyContext, type YoyContext, type YoyTableOptions } from './yoy-context.js';
 import { rowLabel } from './yoy-labels.js';
@@ -20,17 +21,29 @@ export const FIRST_YEAR_COLUMN = 1;
 
 export function yoyTable(r: YoyResult, o: YoyTableOptions): Table {
   const c = yoyContext(r, o);
-  const lines = linesOf(c);
+  // The same result's words in English, for the keys of rows and columns (model/keys.ts): no
+  // second count, only the labels.
+  const en = o.lang === 'en' ? c : yoyContext(r, { ...o, lang: 'en' });
+  const lines = linesOf(c, en);
   const m = measureCells(c);
+  const me = o.lang === 'en' ? m : measureCells(en);
   const rows: Row[] = lines.map((line) => {
     const cells: Cell[] = [text(line.style === 'total' ? m.totalLabel : line.label)];
     for (let j = 0; j < c.k; j++) cells.push(...m.year(line, j));
     cells.push(...m.extra(line));
-    return line.style ? { cells, style: line.style } : { cells };
+    const key = line.style === 'total' ? slugKey(me.totalLabel) : line.key;
+    return line.style ? { key, cells, style: line.style } : { key, cells };
   });
-  const columns: Column[] = [labelCol(c.heading)];
-  for (let j = 0; j < c.k; j++) columns.push(...m.yearHeaders(j).map((h) => valueCol(h)));
-  columns.push(...m.extraHeaders.map((h) => valueCol(h)));
+  // A part year given with --columns is named in the language of its parse: no key from it.
+  const keyed = (o.columnNotes ?? []).length === 0;
+  const col = (make: typeof valueCol, label: string, english: string) =>
+    keyed ? make(label, slugKey(english)) : make(label);
+  const columns: Column[] = [col(labelCol, c.heading, en.heading)];
+  for (let j = 0; j < c.k; j++) {
+    const english = me.yearHeaders(j);
+    columns.push(...m.yearHeaders(j).map((h, i) => col(valueCol, h, english[i]!)));
+  }
+  columns.push(...m.extraHeaders.map((h, i) => col(valueCol, h, me.extraHeaders[i]!)));
   const table: Table = {
     id: `yoy.${r.field}`,
     fields: [r.field],
@@ -60,9 +73,14 @@ export function yearColumns(k: number, width: number, order: 'asc' | 'desc' = 'a
  * The lines of the table: the value rows (with --rows-select the selected ones, then their
  * subtotal with --subtotal, then "the others"), the rows of courses not ended, and the total.
  */
-function linesOf(c: YoyContext): Line[] {
+function linesOf(c: YoyContext, en: YoyContext): Line[] {
   const { r, o, t } = c;
-  const line = (x: YoyRow): Line => ({ label: rowLabel(c, x), cells: x.cells, since: x.since });
+  const line = (x: YoyRow): Line => ({
+    label: rowLabel(c, x),
+    key: slugKey(rowLabel(en, x)),
+    cells: x.cells,
+    since: x.since,
+  });
   const values = r.rows.filter((x) => x.kind === 'value');
   // A median is of ended courses: the rows of courses not ended have none.
   const rest = r.rows.filter((x) => x.kind === 'others' || (x.kind !== 'value' && c.m !== 'median-duration'));
@@ -70,12 +88,13 @@ function linesOf(c: YoyContext): Line[] {
   if (o.subtotal && r.subtotal)
     lines.push({
       label: t('I alt, udvalgte', 'Total, selected'),
+      key: 'totalSelected',
       cells: r.subtotal,
       since: null,
       style: 'subtotal',
     });
   lines.push(...rest.map(line));
-  lines.push({ label: '', cells: r.totals, since: null, style: 'total' });
+  lines.push({ label: '', key: '', cells: r.totals, since: null, style: 'total' });
   return lines;
 }
 

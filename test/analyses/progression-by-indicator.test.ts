@@ -23,7 +23,7 @@ describe('progression --by indicator', () => {
     const r = progression(data.measurements, data.courses, {
       indicators: data.indicators.list.length,
       windows: DEFAULT_WINDOWS,
-      ...progressionBy(['indicator'], data, 'da'),
+      ...progressionBy(['indicator'], data),
     });
     const rows = r.byIndicator!.map((x) => [data.indicators.list[x.indicator]!.da, x.tally]);
     const t = (n: number, up: number, same: number, down: number, baselineOnly = 0, noBaseline = 0) => ({

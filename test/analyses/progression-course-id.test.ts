@@ -49,7 +49,7 @@ const run = (data: Measurements) =>
   progression(data.measurements, data.courses, {
     indicators: data.indicators.list.length,
     windows: DEFAULT_WINDOWS,
-    ...progressionBy(['unit'], data, 'da'),
+    ...progressionBy(['unit'], data),
   });
 
 describe('the join to a course export by course id', () => {

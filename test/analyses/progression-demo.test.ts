@@ -250,7 +250,7 @@ describe('progression on the demo file, against scripts/check-progression.py', (
     const r = progression(data.measurements, data.courses, {
       ...opts(data),
       threshold: 0.1,
-      ...progressionBy(['unit'], data, 'da'),
+      ...progressionBy(['unit'], data),
       period: parsePeriod('2024H1'),
     });
     const { total: _total, ...groups } = REF.h1ByUnit.tally;

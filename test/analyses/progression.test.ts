@@ -206,7 +206,7 @@ describe('the join to a course export (--courses)', () => {
       ['Rengøring', 'Nytteindsats', null],
     ]);
     expect(data.also?.[0]?.ledger.accepted).toBe(2);
-    const r = run(data, progressionBy(['unit'], data, 'da'));
+    const r = run(data, progressionBy(['unit'], data));
     expect(r.groups.map((g) => [g.values[0], g.tally.n, g.tally.up, g.tally.baselineOnly])).toEqual([
       ['Park & vej', 1, 1, 0],
       ['Rengøring', 0, 0, 1],

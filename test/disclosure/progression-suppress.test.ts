@@ -32,7 +32,7 @@ describe('suppression of the progression tables', () => {
     const r = progression(data.measurements, data.courses, {
       indicators: data.indicators.list.length,
       windows: DEFAULT_WINDOWS,
-      ...progressionBy(['unit'], data, 'da'),
+      ...progressionBy(['unit'], data),
       period: parsePeriod('2024H1'),
     });
     const tables = suppress(

@@ -94,6 +94,27 @@ describe('jobfx init && jobfx run jobfx.report.json', () => {
     expect(md).toContain('<5');
   });
 
+  it('names the sheet of tabeller.xlsx that holds each table, in the manifest and --json', async () => {
+    const m = JSON.parse(readFileSync(join(pack, 'manifest.json'), 'utf8'));
+    type Step = { tables: string[]; sheets: { id: string; sheet: string }[] };
+    const sheets = m.tables.flatMap((t: Step) => t.sheets);
+    for (const t of m.tables as Step[]) expect(t.sheets.map((s) => s.id)).toEqual(t.tables);
+    // The title's subject, before its period: "Borgere i indsatsen, 2. halvår 2025 (…)".
+    expect(sheets[0]).toEqual({ id: 'keyfigures.citizens', sheet: 'Borgere i indsatsen' });
+    expect(JSON.parse(r.stdout).steps).toEqual(m.tables);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(pack, 'tabeller.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(sheets.map((s: { sheet: string }) => s.sheet));
+    // Each sheet holds the table of its id: its title is the memo's title of that table, where the
+    // tables come in the manifest's order.
+    const md = readFileSync(join(pack, 'notat.md'), 'utf8');
+    const titles = [...md.matchAll(/^### (.*)$/gm)].map((x) => x[1]!.replace(/\\(.)/g, '$1'));
+    expect(titles).toHaveLength(sheets.length);
+    sheets.forEach((s: { sheet: string }, k: number) =>
+      expect(wb.getWorksheet(s.sheet)!.getCell('A1').value, s.sheet).toBe(titles[k]),
+    );
+  });
+
   it('gives byte-identical tables for the same input and report; only the run time differs', () => {
     const again = jobfx(['run', 'jobfx.report.json', '--out', 'again', '--quiet'], { cwd: dir });
     expect(again.code, again.stderr).toBe(0);

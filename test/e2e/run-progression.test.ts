@@ -37,7 +37,11 @@ describe('jobfx run: a progression step', () => {
   it('puts the progression tables, output 5 included, into the manifest, md, html and xlsx', async () => {
     expect(r.code, r.stderr).toBe(0);
     const m = JSON.parse(readFileSync(join(pack, 'manifest.json'), 'utf8'));
-    expect(m.tables).toEqual([{ command: 'progression', options: { by: 'unit' }, tables: IDS }]);
+    expect(m.tables).toMatchObject([{ command: 'progression', options: { by: 'unit' }, tables: IDS }]);
+    // The sheet of each table: its title's subject, as the workbook names it.
+    const sheets = m.tables[0].sheets as { id: string; sheet: string }[];
+    expect(sheets.map((s) => s.id)).toEqual(IDS);
+    expect(sheets.find((s) => s.id === 'progression.timeliness')!.sheet).toBe('Rettidige målinger');
     const md = readFileSync(join(pack, 'notat.md'), 'utf8');
     const html = readFileSync(join(pack, 'notat.html'), 'utf8');
     for (const text of [md, html]) {
@@ -51,6 +55,9 @@ describe('jobfx run: a progression step', () => {
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value)))));
     expect(cells.some((c) => c.startsWith('Resultatmål og forlængelse for de målte forløb'))).toBe(true);
     expect(cells.some((c) => c.startsWith('Rettidige målinger, 2024'))).toBe(true);
+    expect(String(wb.getWorksheet('Rettidige målinger')!.getCell('A1').value)).toMatch(
+      /^Rettidige målinger, 2024/,
+    );
   });
 
   it('accounts for the measurement file like the export: stderr, manifest, rejects beside the pack', () => {

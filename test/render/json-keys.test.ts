@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { count, labelCol, text, valueCol, type Table } from '../../src/model/table.js';
 import { slugKey, withKeys } from '../../src/render/json-keys.js';
+import { keyedLike } from '../../src/model/keys.js';
 
 describe('slugKey: the fallback key of a row or column', () => {
   it('camelCases words, spells out symbols, keeps two numbers apart', () => {
@@ -14,6 +15,34 @@ describe('slugKey: the fallback key of a row or column', () => {
     expect(slugKey('Café')).toBe('cafe');
     expect(slugKey('')).toBe('');
     expect(slugKey('–')).toBe('');
+  });
+});
+
+describe('keys set by a builder', () => {
+  it('never spell out a CPR number: a slug is of the redacted label', () => {
+    // A --by value or a label of the data, slugged by its builder before the json redacts.
+    expect(slugKey('Nord 150385-1235')).toBe('nordCPR');
+    expect(slugKey('1503851235')).not.toMatch(/1503851235|150385/);
+  });
+
+  it('come from the same tables in English where a builder set none (keyedLike)', () => {
+    const da: Table = {
+      id: 'x',
+      title: 'X',
+      columns: [labelCol(''), valueCol('Antal', 'count')],
+      rows: [{ cells: [text('Forløb i alt'), count(3)] }, { key: 'job', cells: [text('Job'), count(1)] }],
+      notes: [],
+    };
+    const en: Table = {
+      ...da,
+      columns: [labelCol(''), valueCol('Count', 'count')],
+      rows: [{ cells: [text('Courses in total'), count(3)] }, { key: 'job', cells: [text('Job'), count(1)] }],
+    };
+    const [k] = keyedLike([da], [en]);
+    expect(k!.columns.map((c) => c.key)).toEqual(['label', 'count']);
+    expect(k!.rows.map((r) => r.key)).toEqual(['coursesInTotal', 'job']);
+    // Another shape is not the same table: nothing is keyed from it.
+    expect(keyedLike([da], [{ ...en, rows: en.rows.slice(1) }])[0]!.rows[0]!.key).toBeUndefined();
   });
 });
 
