@@ -40,8 +40,8 @@ export function parsePeriod(spec: string): Period {
 export function periodFromDates(from: string, to: string): Period {
   const f = parseDateText(from);
   const t = parseDateText(to);
-  if (!f.ok) throw usageError(`--from ${from}: ${f.reason}`);
-  if (!t.ok) throw usageError(`--to ${to}: ${t.reason}`);
+  if (!f.ok) throw usageError(`--from ${from}: ${f.reason.en}`);
+  if (!t.ok) throw usageError(`--to ${to}: ${t.reason.en}`);
   if (t.value < f.value) throw usageError(`--to ${to} is before --from ${from}`);
   return { from: f.value, to: t.value, label: `${danishOf(f.value)}–${danishOf(t.value)}`, source: 'given' };
 }

@@ -1,7 +1,8 @@
 /** InspectResult → Tables for the terminal, markdown and other human formats. */
 import type { InspectResult } from '../analyses/inspect.js';
 import { fieldLabel } from '../model/fields.js';
-import { sayer, type Lang } from '../base/i18n.js';
+import { refIn, sayer, type Lang } from '../base/i18n.js';
+import { reasonsText } from '../schema/normalise/ledger.js';
 import { count, labelCol, share, text, valueCol, type Row, type Table } from '../model/table.js';
 
 /** Rejections listed in the human report; the rest are counted and go to --rejects FILE. */
@@ -107,7 +108,7 @@ export function inspectTables(r: InspectResult, lang: Lang): Table[] {
       id: 'inspect.rejections',
       title: t('Afviste rækker', 'Rejected rows'),
       columns: [labelCol(t('Række', 'Row')), labelCol(t('Årsag', 'Reason'))],
-      rows: shown.map((x) => ({ cells: [text(x.ref), text(x.reasons.join('; '))] })),
+      rows: shown.map((x) => ({ cells: [text(refIn(lang, x.ref)), text(reasonsText(lang, x.reasons))] })),
       notes:
         r.rejections.length > shown.length
           ? [
