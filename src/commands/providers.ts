@@ -8,7 +8,7 @@ import {
 import { sayer, type Lang } from '../base/i18n.js';
 import { periodName, periodText } from '../base/period.js';
 import { usageError } from '../errors.js';
-import { fieldLabel } from '../model/fields.js';
+import { fieldLabel, fieldValueLabel } from '../model/fields.js';
 import type { Table } from '../model/table.js';
 import type { Loaded } from '../schema/load.js';
 import {
@@ -175,6 +175,7 @@ export async function buildProviders(data: Loaded, flags: ProvidersFlags, o: Bui
     lang: flags.lang,
     vocab: data.vocab,
     byLabel: byLabelOf(options, data, flags.lang),
+    valueLabel: (v) => (options.by.kind === 'field' ? fieldValueLabel(options.by.field, v, flags.lang) : v),
     periodText: options.period
       ? t(`afsluttet ${periodText(options.period, 'da')}`, `ended ${periodText(options.period, 'en')}`)
       : t('alle forløb i udtrækket', 'all courses in the export'),

@@ -1,8 +1,7 @@
 /** InspectResult → Tables for the terminal, markdown and other human formats. */
 import type { InspectResult } from '../analyses/inspect.js';
-import { fieldLabel } from '../model/fields.js';
-import { refIn, sayer, type Lang } from '../base/i18n.js';
-import { reasonsText } from '../schema/normalise/ledger.js';
+import { fieldLabel, fieldValueLabel } from '../model/fields.js';
+import { sayer, type Lang } from '../base/i18n.js';
 import { count, labelCol, share, text, valueCol, type Row, type Table } from '../model/table.js';
 
 /** Rejections listed in the human report; the rest are counted and go to --rejects FILE. */
@@ -108,7 +107,7 @@ export function inspectTables(r: InspectResult, lang: Lang): Table[] {
       id: 'inspect.rejections',
       title: t('Afviste rækker', 'Rejected rows'),
       columns: [labelCol(t('Række', 'Row')), labelCol(t('Årsag', 'Reason'))],
-      rows: shown.map((x) => ({ cells: [text(refIn(lang, x.ref)), text(reasonsText(lang, x.reasons))] })),
+      rows: shown.map((x) => ({ cells: [text(x.ref), text(x.reasons.join('; '))] })),
       notes:
         r.rejections.length > shown.length
           ? [
@@ -154,7 +153,11 @@ export function inspectTables(r: InspectResult, lang: Lang): Table[] {
       rows: [
         ...dist.values.map((v) => ({
           cells: [
-            text(v.known ? v.value : `${v.value}  [${t('ukendt', 'unknown')}]`),
+            text(
+              v.known
+                ? fieldValueLabel(dist.field, v.value, lang)
+                : `${v.value}  [${t('ukendt', 'unknown')}]`,
+            ),
             count(v.count),
             share(v.count, total),
           ],

@@ -12,6 +12,8 @@ export interface ProvidersTableOptions {
   vocab: VocabSet;
   /** The provider field or column as a heading: "Leverandør", "Enhed". */
   byLabel: string;
+  /** A provider value as a row label (a trial arm by its name in the language). */
+  valueLabel: (value: string) => string;
   /** "Forløb afsluttet 2025H1" or "alle forløb i udtrækket". */
   periodText: string;
   /** The source line under each table. */
