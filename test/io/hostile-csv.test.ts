@@ -231,6 +231,7 @@ describe('sentinel and implausible dates', () => {
     expect(r.notes).toContainEqual({
       kind: 'values',
       text: '4 course(s) have end date 31-12-9999, read as no end date (ongoing).',
+      da: '4 forløb har slutdatoen 31-12-9999, som er læst som ingen slutdato (igangværende).',
     });
     // 30-12-9999 is not the sentinel: a real (if odd) end date.
     expect(byRef.get('line 8')?.end).not.toBeNull();

@@ -39,7 +39,13 @@ describe('readXlsx: title rows, merged title, totals row', () => {
       date1904: false,
       headerRow: 4,
       headerRowSource: 'detected',
-      notes: [{ kind: 'workbook', text: 'merged title cells above the header' }],
+      notes: [
+        {
+          kind: 'workbook',
+          text: 'merged title cells above the header',
+          da: 'flettede titelceller over overskriftsrækken',
+        },
+      ],
     });
     expect(t.headers).toEqual(HEADERS);
     // rows 1 and 2 hold titles, row 3 is empty
