@@ -128,8 +128,12 @@ function personKindOf(
     if (parseCpr(typeof v === 'number' ? v : textOf(v)).ok) cprs++;
   }
   if (values === 0 || cprs < values * CPR_SHARE) return mapping;
-  const note = `column "${table.headers[c] ?? ''}" holds CPR numbers: read as CPR (age and gender derived)`;
-  say?.(note);
+  const header = table.headers[c] ?? '';
+  const note = both(
+    `kolonnen "${header}" indeholder CPR-numre: læst som CPR (alder og køn afledt)`,
+    `column "${header}" holds CPR numbers: read as CPR (age and gender derived)`,
+  );
+  say?.(note.en);
   notes.push(readNote('person-id', note));
   return { ...mapping, personIdKind: 'cpr' };
 }
