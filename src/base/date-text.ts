@@ -25,7 +25,7 @@ const BEFORE_1900 = both(
   'ligger før 1900 og er ikke en dato for et forløb; tjek årstallet',
   'is before 1900, not a date of a course; check the year',
 );
-const NOT_A_CALENDAR_DATE = both('er ikke en dato i kalenderen', 'is not a calendar date');
+const NOT_A_CALENDAR_DATE = both('er ikke en gyldig dato', 'is not a calendar date');
 const AFTER_9999 = both(
   'ligger efter 31-12-9999 og er ikke en dato; tjek årstallet',
   'is after 31-12-9999, not a date; check the year',

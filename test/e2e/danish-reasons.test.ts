@@ -38,7 +38,7 @@ const rowsOf = (file: string) =>
 const QUIRKS_DA = [
   'række,person,årsager,Startdato,Slutdato,Afslutningsårsag,Målgruppe,Tilbud',
   'linje 6,P,Slutdato: slutdatoen ligger før startdatoen; ret en af dem,10-04-2024,09-04-2024,Job,Jobparat,Straksaktivering',
-  'linje 7,P,"Startdato: ""31-02-2024"" er ikke en dato i kalenderen",31-02-2024,,,Jobparat,Straksaktivering',
+  'linje 7,P,"Startdato: ""31-02-2024"" er ikke en gyldig dato",31-02-2024,,,Jobparat,Straksaktivering',
   'linje 8,P,"Startdato: ""01-05-24"" har et årstal med 2 cifre, som er tvetydigt; eksportér datoerne med 4-cifret årstal (dd-mm-åååå)",01-05-24,,,Jobparat,Straksaktivering',
   'linje 9,,CPR-nr.: værdien er ikke et CPR-nummer (de første seks cifre er ikke en dato); ret den i fagsystemet,01-06-2024,,,Jobparat,Straksaktivering',
   'linje 12,P,"dobbeltregistreret forløb: samme person, startdato og tilbud som linje 2; slet en af rækkerne",15-01-2024,20-01-2024,Job,Jobparat,Straksaktivering',
@@ -59,7 +59,7 @@ describe('rejection reasons follow --lang (fixtures/csv/quirks.csv)', () => {
     expect(r.code).toBe(0);
     const table = r.stdout.slice(r.stdout.indexOf('Afviste rækker'), r.stdout.indexOf('Datoer og personer'));
     expect(table).toMatch(/│ linje 6\s+│ Slutdato: slutdatoen ligger før startdatoen; ret en af dem\s+│/);
-    expect(table).toMatch(/│ linje 7\s+│ Startdato: "31-02-2024" er ikke en dato i kalenderen\s+│/);
+    expect(table).toMatch(/│ linje 7\s+│ Startdato: "31-02-2024" er ikke en gyldig dato\s+│/);
     expect(table).toMatch(
       /│ linje 12\s+│ dobbeltregistreret forløb: samme person, startdato og tilbud som linje 2; slet en af rækkerne\s+│/,
     );
@@ -123,7 +123,7 @@ describe('rejection reasons follow --lang (fixtures/csv/quirks.csv)', () => {
     const da = reasons('da');
     expect(da).toEqual([
       ['linje 4', 'Borger-id: er tom'],
-      ['linje 5', 'Dato: "31-02-2024" er ikke en dato i kalenderen'],
+      ['linje 5', 'Dato: "31-02-2024" er ikke en gyldig dato'],
       [
         'linje 6',
         'Indikator: "Skønhed" er ikke en kendt BIP-indikator; tilføj den (eller et alias) under "indicators" i konfigurationen',

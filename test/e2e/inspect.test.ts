@@ -55,7 +55,7 @@ describe('jobfx inspect', () => {
     );
     expect(lines.length).toBe(6);
     expect(lines[2]).toMatch(
-      /^linje 7,P[bcdfghjklmnpqrst]{16},"Startdato: ""31-02-2024"" er ikke en dato i kalenderen",31-02-2024,/,
+      /^linje 7,P[bcdfghjklmnpqrst]{16},"Startdato: ""31-02-2024"" er ikke en gyldig dato",31-02-2024,/,
     );
   });
 

@@ -24,15 +24,10 @@ describe('row references', () => {
 describe('problem and reasonsText', () => {
   it('name the column, quote the value, and say the reason in either language', () => {
     const reasons: Reason[] = [];
-    problem(
-      reasons,
-      'Startdato',
-      '31-02-2024',
-      both('er ikke en dato i kalenderen', 'is not a calendar date'),
-    );
+    problem(reasons, 'Startdato', '31-02-2024', both('er ikke en gyldig dato', 'is not a calendar date'));
     problem(reasons, 'Målgruppe', undefined, both('er tom', 'is empty'));
     expect(reasonsText('da', reasons)).toBe(
-      'Startdato: "31-02-2024" er ikke en dato i kalenderen; Målgruppe: er tom',
+      'Startdato: "31-02-2024" er ikke en gyldig dato; Målgruppe: er tom',
     );
     expect(reasonsText('en', reasons)).toBe(
       'Startdato: "31-02-2024" is not a calendar date; Målgruppe: is empty',

@@ -30,7 +30,7 @@ describe('parseDate', () => {
     });
     expect(parseDate('31-02-2024')).toMatchObject({
       ok: false,
-      reason: { da: 'er ikke en dato i kalenderen', en: 'is not a calendar date' },
+      reason: { da: 'er ikke en gyldig dato', en: 'is not a calendar date' },
     });
     expect(parseDate('29-02-2023')).toMatchObject({ ok: false });
     expect(parseDate('i går')).toMatchObject({
