@@ -4,6 +4,7 @@
  * a text that is not a date, a number or yes/no is reported with the course's row, column and
  * value, and the course is kept (it is left out of that one figure only).
  */
+import { both, type Bilingual } from '../base/i18n.js';
 import { matchKey } from '../schema/normalize-text.js';
 import type { CourseStore, ValueField } from '../schema/course-store.js';
 import { parseDate, parseNumber } from '../schema/values.js';
@@ -15,14 +16,15 @@ export interface BadValue {
   row: number;
   field: ValueField;
   value: string;
-  message: string;
+  /** What is wrong and what jobfx did, in both languages (said after the value). */
+  message: Bilingual;
 }
 
 interface Column<T> {
   /** The value of course i: null when empty, NaN (for a day or number) when it cannot be read. */
   read(i: number, bad: BadValue[]): T | null;
   /** A problem of course i's value that is readable but breaks a rule. */
-  broken(i: number, message: string): BadValue;
+  broken(i: number, message: Bilingual): BadValue;
 }
 
 function column<T>(
@@ -30,12 +32,12 @@ function column<T>(
   field: ValueField,
   parse: (text: string) => T | null,
   invalid: T | null,
-  what: string,
+  what: Bilingual,
 ): Column<T> {
   const ids = store.ids[field];
   const names = store.values[field].values;
   const cache = new Map<number, T | null>();
-  const broken = (i: number, message: string): BadValue => ({
+  const broken = (i: number, message: Bilingual): BadValue => ({
     ref: store.ref(i),
     row: store.row[i]!,
     field,
@@ -49,7 +51,15 @@ function column<T>(
       let v = cache.get(id);
       if (v === undefined) cache.set(id, (v = parse(names[id]!)));
       if (v === null) {
-        bad.push(broken(i, `${what}; the course is kept and left out of this figure`));
+        bad.push(
+          broken(
+            i,
+            both(
+              `${what.da}; forløbet er med, men ikke i dette tal`,
+              `${what.en}; the course is kept and left out of this figure`,
+            ),
+          ),
+        );
         return invalid;
       }
       return v;
@@ -68,7 +78,7 @@ export function dayColumn(store: CourseStore, field: ValueField) {
       return p.ok ? p.value : null;
     },
     NaN,
-    'is not a date (dd-mm-yyyy)',
+    both('er ikke en dato (dd-mm-åååå)', 'is not a date (dd-mm-yyyy)'),
   );
   return { day: c.read, broken: c.broken };
 }
@@ -83,7 +93,7 @@ export function numberColumn(store: CourseStore, field: ValueField) {
       return p.ok ? p.value : null;
     },
     NaN,
-    'is not a number',
+    both('er ikke et tal', 'is not a number'),
   );
   return { number: c.read, broken: c.broken };
 }
@@ -101,7 +111,7 @@ export function yesNoColumn(store: CourseStore, field: ValueField) {
       return YES.has(k) ? true : NO.has(k) ? false : null;
     },
     null,
-    'is neither Ja nor Nej',
+    both('er hverken Ja eller Nej', 'is neither Ja nor Nej'),
   );
   return { yesNo: c.read };
 }

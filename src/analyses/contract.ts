@@ -5,6 +5,7 @@
  * not started. Each part is null when the export has no column for it, so a memo shows these
  * tables only for exports that have the fields.
  */
+import { both } from '../base/i18n.js';
 import type { Day } from '../base/dates.js';
 import type { Period } from '../base/period.js';
 import { CourseStore, NONE } from '../schema/course-store.js';
@@ -142,7 +143,15 @@ function extension(s: CourseStore, idx: ArrayLike<number>, o: ContractOptions, b
     }
     if (pe < s.start[i]!) {
       f.invalid++;
-      bad.push(planned.broken(i, 'is before the start date; the course is left out of the extension table'));
+      bad.push(
+        planned.broken(
+          i,
+          both(
+            'ligger før startdatoen; forløbet er ikke med i tabellen over forlængelse',
+            'is before the start date; the course is left out of the extension table',
+          ),
+        ),
+      );
       continue;
     }
     if (Number.isNaN(pe)) {
@@ -206,7 +215,10 @@ function jobs(s: CourseStore, idx: ArrayLike<number>, o: ContractOptions, bad: B
     const ind = s.value('industry', i);
     industries.set(ind, (industries.get(ind) ?? 0) + 1);
     const h = hours.number(i, bad);
-    if (h !== null && h < 0) bad.push(hours.broken(i, 'is negative; counted as without hours'));
+    if (h !== null && h < 0)
+      bad.push(
+        hours.broken(i, both('er negativ; tælles som uden timer', 'is negative; counted as without hours')),
+      );
     if (h === null || Number.isNaN(h) || h < 0) bands[4]!++;
     else {
       bands[HOUR_BANDS.filter((lo) => h >= lo).length - 1]!++;
@@ -247,7 +259,15 @@ function funnel(
     f.started++;
     if (s.end[i] !== NONE && s.end[i]! <= o.asOf) f.ended++;
     if (v > s.start[i]!)
-      bad.push(visit.broken(i, 'is after the start date; the course is left out of the days to start'));
+      bad.push(
+        visit.broken(
+          i,
+          both(
+            'ligger efter startdatoen; forløbet er ikke med i dagene til start',
+            'is after the start date; the course is left out of the days to start',
+          ),
+        ),
+      );
     else days.push(s.start[i]! - v);
   }
   // A row kept as not started always has a valid visitation date (normalise checks it).

@@ -4,7 +4,7 @@
  * and the exit tables' notes (docs/definitions.md#exit-reason-rules).
  */
 import { fieldLabel } from '../model/fields.js';
-import { sayer, type Lang } from '../base/i18n.js';
+import { refIn, sayer, type Lang } from '../base/i18n.js';
 import type { CourseStore } from '../schema/course-store.js';
 import { matchKey } from '../schema/normalize-text.js';
 import type { ExitRule } from '../schema/vocab-presets.js';
@@ -43,7 +43,11 @@ export function ruleBreaches(
 export function breachNotes(breaches: RuleBreach[], lang: Lang): string[] {
   const t = sayer(lang);
   return breaches.map(({ rule, refs }) => {
-    const rows = refs.slice(0, 5).join(', ') + (refs.length > 5 ? ' …' : '');
+    const rows =
+      refs
+        .slice(0, 5)
+        .map((r) => refIn(lang, r))
+        .join(', ') + (refs.length > 5 ? ' …' : '');
     const field = fieldLabel(rule.field, lang).toLowerCase();
     const values = rule.matches.join(' / ');
     return t(

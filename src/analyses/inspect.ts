@@ -1,6 +1,7 @@
 /** What `jobfx inspect` reports about an export: format, mapping, row accounting, value distributions. */
 import { isoOf } from '../base/dates.js';
-import type { SourceInfo } from '../io/raw.js';
+import { inLang, refIn, type Lang } from '../base/i18n.js';
+import { noteIn, type SourceInfo } from '../io/raw.js';
 import { fieldDef, fieldsWithRole, type CanonicalField, type TextField } from '../model/fields.js';
 import { countByName, NONE } from '../schema/course-store.js';
 import type { CategoricalField, Normalised, Rejection } from '../schema/normalise/index.js';
@@ -27,7 +28,8 @@ export interface InspectResult {
     skippedBlank: number;
     skippedTotals: number;
   };
-  rejections: Rejection[];
+  /** The rejected rows, their reference and reasons said in the language asked for. */
+  rejections: (Omit<Rejection, 'reasons'> & { reasons: string[] })[];
   /** Per mapped categorical field: its values, most frequent first. Missing values as "(tom)"/null. */
   distributions: { field: CategoricalField; header: string; values: ValueCount[]; missing: number }[];
   dates: {
@@ -43,7 +45,7 @@ export interface InspectResult {
 /** The fields whose values inspect lists: the registry's 'distribution' role. */
 const FIELDS = fieldsWithRole('distribution') as (CategoricalField & TextField)[];
 
-export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
+export function inspect(data: Normalised, vocab: VocabSet, lang: Lang = 'en'): InspectResult {
   // Over the columns of the store: counting values needs no record per course.
   const { store, ledger, mapping, headers } = data;
   const vocabOf = (f: CategoricalField) => {
@@ -103,7 +105,7 @@ export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
   const iso = (d: number) => (Number.isFinite(d) ? isoOf(d) : null);
 
   return {
-    source: { ...data.info, notes: data.info.notes.map((n) => n.text) },
+    source: { ...data.info, notes: data.info.notes.map((n) => noteIn(lang, n)) },
     columns: mapping.columns.map((c) => ({ header: c.header, field: c.field ?? null, how: c.how })),
     personIdKind: mapping.personIdKind,
     rows: {
@@ -114,7 +116,11 @@ export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
       skippedBlank: ledger.skipped.filter((s) => s.kind === 'blank').length,
       skippedTotals: ledger.skipped.filter((s) => s.kind === 'totals').length,
     },
-    rejections: ledger.rejected,
+    rejections: ledger.rejected.map((r) => ({
+      ...r,
+      ref: refIn(lang, r.ref),
+      reasons: r.reasons.map((x) => inLang(lang, x)),
+    })),
     distributions,
     dates: {
       start: { min: iso(sMin), max: iso(sMax) },
@@ -123,6 +129,6 @@ export function inspect(data: Normalised, vocab: VocabSet): InspectResult {
       ended: store.length - ongoing,
     },
     persons: { distinct, withAgeAndGender, men, women },
-    notes: [...data.info.notes, ...data.notes].map((n) => n.text),
+    notes: [...data.info.notes, ...data.notes].map((n) => noteIn(lang, n)),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { sayer, type Lang } from '../base/i18n.js';
 import { usageError } from '../errors.js';
-import { FIELDS, fieldDef, fieldLabel, type TextField } from '../model/fields.js';
+import { FIELDS, fieldDef, fieldLabel, fieldValueLabel, type TextField } from '../model/fields.js';
 import { fieldOfHeader, type ColumnMapping } from '../schema/columns.js';
 import type { CourseStore } from '../schema/course-store.js';
 import type { Loaded } from '../schema/load.js';
@@ -225,7 +225,9 @@ function valueOf(ref: FieldRef, store: CourseStore, i: number): string {
 
 /** "Målgruppe = Aktivitetsparat kontanthjælpsmodtager, Jobparat kontanthjælpsmodtager". */
 function clauseText(r: Resolved, data: Loaded, lang: Lang): string {
-  const values = r.wanted.map((w) => w.shown);
+  const values = r.wanted.map((w) =>
+    r.ref.kind === 'field' ? fieldValueLabel(r.ref.field, w.shown, lang) : w.shown,
+  );
   return `${labelOf(r.ref, data, lang)} ${r.clause.negate ? '≠' : '='} ${values.join(', ')}`;
 }
 

@@ -39,3 +39,20 @@ export const sayer =
 
 /** A date as a reader of the language writes it: 31-12-2025 in Danish, 2025-12-31 in English. */
 export const dateText = (lang: Lang, day: Day): string => (lang === 'da' ? danishOf(day) : isoOf(day));
+
+/** A text in both languages, made where it arises (a rejected row's reason) and said where it is output. */
+export const both = (da: string, en: string): Bilingual => ({ da, en });
+
+const ROW_WORDS: Record<string, Bilingual> = {
+  line: { da: 'linje', en: 'line' },
+  row: { da: 'række', en: 'row' },
+};
+
+/**
+ * A row reference as the readers make it ("line 6" in a CSV file, "row 6" in a sheet) in `lang`:
+ * "linje 6", "række 6". Any other text is returned as it is.
+ */
+export function refIn(lang: Lang, ref: string): string {
+  const m = /^(line|row) (\d+)$/.exec(ref);
+  return m ? `${ROW_WORDS[m[1]!]![lang]} ${m[2]}` : ref;
+}

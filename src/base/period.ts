@@ -47,8 +47,8 @@ export function parsePeriod(spec: string): Period {
 function datesPeriod(from: string, to: string, said: (which: 'from' | 'to', v: string) => string): Period {
   const f = parseDateText(from);
   const t = parseDateText(to);
-  if (!f.ok) throw usageError(`${said('from', from)}: ${f.reason}`);
-  if (!t.ok) throw usageError(`${said('to', to)}: ${t.reason}`);
+  if (!f.ok) throw usageError(`${said('from', from)}: ${f.reason.en}`);
+  if (!t.ok) throw usageError(`${said('to', to)}: ${t.reason.en}`);
   if (t.value < f.value)
     throw usageError(`${said('to', to)} is before ${said('from', from).replace(/^.*: /, '')}`);
   return { from: f.value, to: t.value, label: `${danishOf(f.value)}–${danishOf(t.value)}`, source: 'given' };

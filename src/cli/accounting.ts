@@ -1,10 +1,11 @@
 /** The row accounting every command reports, and --rejects / --strict, in one place. */
-import { sayer } from '../base/i18n.js';
+import { refIn, sayer } from '../base/i18n.js';
 import { sideCsv, type SideCsvOptions } from '../render/csv.js';
 import { dataError, inputError, type JobfxError } from '../errors.js';
 import { writeAtomic } from '../io/write.js';
 import type { MappedColumns } from '../commands/spec.js';
 import type { Ledger } from '../schema/normalise/index.js';
+import { reasonsText } from '../schema/normalise/ledger.js';
 import type { RunContext } from './context.js';
 
 export function accountingLine(file: string, ledger: Ledger): string {
@@ -28,9 +29,9 @@ export function rejectsCsv(ledger: Ledger, mapping: MappedColumns, o: SideCsvOpt
   return sideCsv(
     [t('række', 'row'), 'person', t('årsager', 'reasons'), ...cols],
     ledger.rejected.map((r) => [
-      r.ref,
+      refIn(o.lang, r.ref),
       r.personId ?? '',
-      r.reasons.join('; '),
+      reasonsText(o.lang, r.reasons),
       ...cols.map((h) => r.cells[h] ?? ''),
     ]),
     o,

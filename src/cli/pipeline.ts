@@ -33,6 +33,7 @@ import { selectTables } from '../commands/table-select.js';
 import { byKeptColumns } from '../analyses/partition.js';
 import { applyWhere, whereKeptColumns, type Filtered, type WhereClause } from '../analyses/where.js';
 import { dataError, usageError } from '../errors.js';
+import { reasonsText } from '../schema/normalise/ledger.js';
 
 type Flags = CommandFlags & TableOutputFlags & { followup?: string; list?: string; chart?: string };
 
@@ -258,7 +259,7 @@ function reportFollowUp(ctx: RunContext, file: string, f: FollowUpResult): void 
   ctx.stderr(accountingLine(file, f.ledger) + '\n');
   for (const n of f.notes.slice(1)) ctx.stderr(`jobfx: note: ${n}\n`);
   const shown = f.ledger.rejected.slice(0, 10);
-  for (const r of shown) ctx.stderr(`jobfx: warning: ${file} ${r.ref}: ${r.reasons.join('; ')}\n`);
+  for (const r of shown) ctx.stderr(`jobfx: warning: ${file} ${r.ref}: ${reasonsText('en', r.reasons)}\n`);
   if (f.ledger.rejected.length > shown.length)
     ctx.stderr(`jobfx: warning: ${f.ledger.rejected.length - shown.length} more follow-up rows not joined\n`);
 }

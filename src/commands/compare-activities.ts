@@ -17,6 +17,7 @@ import { conversationTable, placementTable } from '../tables/compare/intensity.j
 import type { PanelTableOptions } from '../tables/compare/panel.js';
 import type { WithPanel } from './compare-panel.js';
 import type { messages } from './spec.js';
+import { reasonsText } from '../schema/normalise/ledger.js';
 
 export interface ActivityFlags {
   activities?: string;
@@ -82,7 +83,7 @@ export function buildActivities(
   if (r.notInFile > 0)
     say.warn(`${acts.file}: ${r.notInFile} activities of persons not in the groups are not counted`);
   for (const x of acts.ledger.rejected.slice(0, 10))
-    say.warn(`${acts.file} ${x.ref}: ${x.reasons.join('; ')}`);
+    say.warn(`${acts.file} ${x.ref}: ${reasonsText('en', x.reasons)}`);
   if (acts.ledger.rejected.length > 10)
     say.warn(`${acts.file}: ${acts.ledger.rejected.length - 10} more activity rows rejected`);
   return [conversationTable(r, o), placementTable(r, o)];

@@ -24,6 +24,7 @@ import {
   type PanelTableOptions,
 } from '../tables/compare/panel.js';
 import type { ChartRequest, messages } from './spec.js';
+import { reasonsText } from '../schema/normalise/ledger.js';
 
 export interface PanelFlags {
   panel?: string;
@@ -215,7 +216,7 @@ function tell(r: PanelResult, panel: Panel, say: ReturnType<typeof messages>): v
       `${panel.file}: statuses not in the vocabulary (counted as unknown status): ${[...panel.unknown].map(([v, n]) => `"${v}" (${n})`).join(', ')}; see the README section "Weekly status panel" for the statuses jobfx knows`,
     );
   for (const x of panel.ledger.rejected.slice(0, 10))
-    say.warn(`${panel.file} ${x.ref}: ${x.reasons.join('; ')}`);
+    say.warn(`${panel.file} ${x.ref}: ${reasonsText('en', x.reasons)}`);
   if (panel.ledger.rejected.length > 10)
     say.warn(`${panel.file}: ${panel.ledger.rejected.length - 10} more panel rows rejected`);
   if (j.duplicates > 0)

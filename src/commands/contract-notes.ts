@@ -24,7 +24,7 @@ export function contractWarnings(data: Loaded, file: string, k: ContractFigures)
   };
   const shown = k.problems
     .slice(0, 10)
-    .map((p) => `${file}, ${p.ref}, column "${header(p.field)}": "${p.value}" ${p.message}`);
+    .map((p) => `${file}, ${p.ref}, column "${header(p.field)}": "${p.value}" ${p.message.en}`);
   const more = k.problems.length - shown.length;
   return more > 0 ? [...shown, `${more} more such value(s) in the contract's tables`] : shown;
 }

@@ -27,9 +27,9 @@ export const inspectCommand: CommandSpec<ReadFlags & OutputFlags> = {
 
 /** What inspect shows: its tables on the terminal, its result as the JSON document. */
 async function buildInspect(data: Loaded, flags: ReadFlags & OutputFlags): Promise<Built> {
-  const result = inspect(data, data.vocab);
+  const result = inspect(data, data.vocab, flags.lang);
   // Exit-reason rules (a --vocab preset's or the config's), over every course.
-  result.notes.push(...breachNotes(ruleBreaches(data.store, checkableRules(data), null), 'en'));
+  result.notes.push(...breachNotes(ruleBreaches(data.store, checkableRules(data), null), flags.lang));
   return {
     title: 'inspect',
     tables: inspectTables(result, flags.lang),

@@ -210,7 +210,7 @@ export function intArg(flag: string) {
 /** A date given on the command line (dd-mm-yyyy or yyyy-mm-dd). */
 export function dateArg(flag: string, v: string): Day {
   const d = parseDate(v);
-  if (!d.ok) throw usageError(`${flag} ${v}: ${d.reason}`);
+  if (!d.ok) throw usageError(`${flag} ${v}: ${d.reason.en}`);
   return d.value;
 }
 

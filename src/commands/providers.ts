@@ -9,7 +9,7 @@ import { inLang, sayer, type Lang } from '../base/i18n.js';
 import { keyedLike } from '../model/keys.js';
 import { periodName, periodText } from '../base/period.js';
 import { usageError } from '../errors.js';
-import { fieldLabel } from '../model/fields.js';
+import { fieldLabel, fieldValueLabel } from '../model/fields.js';
 import type { Table } from '../model/table.js';
 import type { Loaded } from '../schema/load.js';
 import {
@@ -205,6 +205,11 @@ export async function buildProviders(data: Loaded, flags: ProvidersFlags, o: Bui
     vocab: data.vocab,
     byLabel: byLabelOf(options, data, lang),
     combined: options.by.length > 1,
+    // One level of a field: its value in the language (a trial arm); a combination as written.
+    valueLabel: (v) => {
+      const only = options.by.length === 1 ? options.by[0]! : undefined;
+      return only?.kind === 'field' ? fieldValueLabel(only.field, v, lang) : v;
+    },
     periodText: options.period
       ? inLang(lang, {
           da: `afsluttet ${periodText(options.period, 'da')}`,

@@ -1,4 +1,4 @@
-import { inLang, sayer, type Lang } from '../base/i18n.js';
+import { inLang, refIn, sayer, type Lang } from '../base/i18n.js';
 import type { Command } from 'commander';
 import { storeReturns, type RepeatResult, type Window } from '../analyses/repeats.js';
 import { isoOf } from '../base/dates.js';
@@ -155,11 +155,11 @@ function returnsCsv(result: RepeatResult, o: SideCsvOptions): string {
     ],
     result.returns.map((x) => [
       x.personId,
-      x.previous.ref,
+      refIn(o.lang, x.previous.ref),
       isoOf(x.previous.start),
       isoOf(x.previous.end!),
       x.previous.exitReason ?? '',
-      x.course.ref,
+      refIn(o.lang, x.course.ref),
       isoOf(x.course.start),
       String(x.course.start - x.previous.end!),
     ]),

@@ -4,6 +4,7 @@
  * Readers never interpret columns: mapping, parsing and validation happen in src/schema/.
  */
 import type { Day } from '../base/dates.js';
+import { inLang, type Bilingual, type Lang } from '../base/i18n.js';
 
 /**
  * A raw cell value. CSV gives strings (or null for an empty field). XLSX gives strings, numbers,
@@ -47,7 +48,10 @@ export interface SourceInfo {
  */
 export interface ReadNote {
   kind: ReadNoteKind;
+  /** In English, as stderr tells it. */
   text: string;
+  /** In Danish, for output in Danish (inspect's notes); absent: the English is shown. */
+  da?: string;
 }
 
 export type ReadNoteKind =
@@ -66,7 +70,11 @@ export type ReadNoteKind =
   /** Values read in a particular way (no exit reason, 31-12-9999 end dates). */
   | 'values';
 
-export const readNote = (kind: ReadNoteKind, text: string): ReadNote => ({ kind, text });
+export const readNote = (kind: ReadNoteKind, text: string | Bilingual): ReadNote =>
+  typeof text === 'string' ? { kind, text } : { kind, text: text.en, da: text.da };
+
+/** A read note as the output in `lang` shows it. */
+export const noteIn = (lang: Lang, n: ReadNote): string => inLang(lang, { da: n.da ?? n.text, en: n.text });
 
 /**
  * The texts of read notes that a run tells on stderr: not the slow-reader note (told through

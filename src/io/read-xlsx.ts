@@ -7,6 +7,7 @@
  * which xlsx-grid.ts turns into the table.
  */
 import { readFile } from 'node:fs/promises';
+import { both, type Bilingual } from '../base/i18n.js';
 import { inputError } from '../errors.js';
 import { Decline, parseSheet, parseSharedStrings, parseStyles, parseWorkbook } from './fast-xlsx.js';
 import { readNote, type RawTable, type ReadOptions } from './raw.js';
@@ -33,7 +34,7 @@ export async function readXlsx(
   const bytes = await readChecked(file);
   const parts = unpack(file, bytes, listEntries(file, bytes), xlsxLimits());
   checkParts(file, parts);
-  let why = 'asked for';
+  let why = both('det er bedt om', 'asked for');
   if (reader !== 'exceljs') {
     const fast = readFast(file, parts, opts);
     if (!(fast instanceof Decline)) return fast;
@@ -41,8 +42,8 @@ export async function readXlsx(
     why = plainReason(fast);
   }
   checkExceljsRows(file, parts);
-  const note = `read with exceljs (slower): ${why}`;
-  if (bytes.length > NOTE_ABOVE_BYTES) opts.note?.(`${file}: ${note}`);
+  const note = both(`læst med exceljs (langsommere): ${why.da}`, `read with exceljs (slower): ${why.en}`);
+  if (bytes.length > NOTE_ABOVE_BYTES) opts.note?.(`${file}: ${note.en}`);
   return readWithExceljs(
     file,
     bytes,
@@ -66,13 +67,20 @@ function listEntries(file: string, bytes: Buffer): ZipEntry[] {
 }
 
 /** Why the fast reader declined, in words for the user. */
-function plainReason(d: Decline): string {
+function plainReason(d: Decline): Bilingual {
   const why = d.why;
-  if (why === 'formulas' || why === 'cell type str') return 'the workbook has formulas';
-  if (why === 'hyperlinks') return 'the workbook has hyperlinks';
-  if (why === 'cell type b') return 'the workbook has TRUE/FALSE cells';
-  if (why === 'cell type e') return 'the workbook has error cells (#N/A, ...)';
-  return `the fast reader does not handle this workbook (${why})`;
+  if (why === 'formulas' || why === 'cell type str')
+    return both('regnearket har formler', 'the workbook has formulas');
+  if (why === 'hyperlinks') return both('regnearket har hyperlinks', 'the workbook has hyperlinks');
+  if (why === 'cell type b')
+    return both('regnearket har SAND/FALSK-celler', 'the workbook has TRUE/FALSE cells');
+  if (why === 'cell type e')
+    return both('regnearket har fejlceller (#I/T, ...)', 'the workbook has error cells (#N/A, ...)');
+  // The fast reader's own words for what it met: technical, so the same in both languages.
+  return both(
+    `den hurtige læser kan ikke læse dette regneark (${why})`,
+    `the fast reader does not handle this workbook (${why})`,
+  );
 }
 
 /**

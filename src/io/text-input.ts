@@ -6,6 +6,7 @@
  * compares both on files larger than one read.
  */
 import { isUtf8 } from 'node:buffer';
+import { both, type Bilingual } from '../base/i18n.js';
 import { CHUNK, CR, LF, readAt } from './byte-input.js';
 import { cp1252Of, decode1252, utf8SequenceAt } from './sniff.js';
 
@@ -182,11 +183,13 @@ export function strayBytesOf(file: string, fd: number, offset: number): StrayByt
 }
 
 /** The warning for a UTF-8 file with bytes that are not UTF-8: where, what was done, what to do. */
-export function repairNote(file: string, r: StrayBytes): string {
-  const shown =
-    r.lines.slice(0, 10).join(', ') + (r.lines.length > 10 ? ` and ${r.lines.length - 10} more` : '');
-  return (
-    `${file}: is UTF-8, but ${r.bytes} byte(s) on line${r.lines.length > 1 ? 's' : ''} ${shown} are not UTF-8 ` +
-    `and were read as Windows-1252 (e.g. byte E6 as "æ"); check those lines, and save the file as UTF-8 in the case system`
+export function repairNote(file: string, r: StrayBytes): Bilingual {
+  const lines = r.lines.slice(0, 10).join(', ');
+  const more = r.lines.length - 10;
+  return both(
+    `${file}: er UTF-8, men ${r.bytes} byte(s) på linje ${lines}${more > 0 ? ` og ${more} flere` : ''} er ikke UTF-8 ` +
+      `og er læst som Windows-1252 (fx byte E6 som "æ"); tjek de linjer, og gem filen som UTF-8 i fagsystemet`,
+    `${file}: is UTF-8, but ${r.bytes} byte(s) on line${r.lines.length > 1 ? 's' : ''} ${lines}${more > 0 ? ` and ${more} more` : ''} are not UTF-8 ` +
+      `and were read as Windows-1252 (e.g. byte E6 as "æ"); check those lines, and save the file as UTF-8 in the case system`,
   );
 }

@@ -4,6 +4,7 @@
  * what the user should know (1904 dates, merged cells).
  */
 import { isoOf } from '../base/dates.js';
+import { both, type Bilingual } from '../base/i18n.js';
 import { inputError, usageError } from '../errors.js';
 import { findHeaderRow, HEADER_SEARCH_ROWS, isEmptyCell, readNote } from './raw.js';
 import type { RawRow, RawTable, RawValue, ReadNote, ReadOptions, SourceInfo } from './raw.js';
@@ -70,14 +71,23 @@ export function readWorkbook(
   for (const [r, cells] of grid.rows) if (r < headerRow && hasValue(cells)) titleRows++;
 
   const notes: ReadNote[] = [...readerNotes];
-  const workbook = (text: string) => notes.push(readNote('workbook', text));
+  const workbook = (text: Bilingual) => notes.push(readNote('workbook', text));
   if (ctx.date1904)
-    workbook('the workbook uses the 1904 date system (Excel for Mac); dates were converted accordingly');
+    workbook(
+      both(
+        'regnearket bruger 1904-datosystemet (Excel til Mac); datoerne er omregnet efter det',
+        'the workbook uses the 1904 date system (Excel for Mac); dates were converted accordingly',
+      ),
+    );
   const mergedRows = [...grid.merged];
-  if (mergedRows.some((r) => r < headerRow)) workbook('merged title cells above the header');
+  if (mergedRows.some((r) => r < headerRow))
+    workbook(both('flettede titelceller over overskriftsrækken', 'merged title cells above the header'));
   if (mergedRows.some((r) => r >= headerRow && r <= lastRow))
     workbook(
-      'merged cells in the table: only the first cell of a merged range holds its value, the others read as empty',
+      both(
+        'flettede celler i tabellen: kun den første celle i et flettet område har værdien, de andre læses som tomme',
+        'merged cells in the table: only the first cell of a merged range holds its value, the others read as empty',
+      ),
     );
 
   return {

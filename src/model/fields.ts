@@ -2,7 +2,7 @@
  * Lookups over the field registry (model/field-registry.ts): the fields of a kind or role, a
  * field's label and definition. Module-level lists are derived here once, from the registry only.
  */
-import type { Lang } from '../base/i18n.js';
+import { inLang, type Bilingual, type Lang } from '../base/i18n.js';
 import { FIELDS, type FieldDef, type FieldKind, type FieldRole, type Horizon } from './field-registry.js';
 
 export { CPR_HEADERS, FIELDS, FOLLOW_UP_HORIZONS } from './field-registry.js';
@@ -58,6 +58,18 @@ export const REQUIRED_FIELDS = FIELDS.filter((f) => 'required' in f && f.require
 
 /** A field's label in a language; a name that is not a field is shown as written. */
 export const fieldLabel = (key: string, lang: Lang): string => BY_KEY.get(key)?.label[lang] ?? key;
+
+/** The trial arms as the output names them; the data keep them as the keys 'treatment' and 'control'. */
+const ARM_LABELS: Record<string, Bilingual> = {
+  treatment: { da: 'Indsats', en: 'Treatment' },
+  control: { da: 'Kontrol', en: 'Control' },
+};
+
+/** A field's canonical value as shown in `lang`: a trial arm by its name, any other value as written. */
+export const fieldValueLabel = (key: string, value: string, lang: Lang): string => {
+  const arm = key === 'group' ? ARM_LABELS[value] : undefined;
+  return arm ? inLang(lang, arm) : value;
+};
 
 /** The horizon of a follow-up field (followUp3 → 3). */
 export const horizonOf = (f: FollowUpField): Horizon => Number(f.slice('followUp'.length)) as Horizon;

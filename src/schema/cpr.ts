@@ -4,6 +4,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { dayOf, type Day } from '../base/dates.js';
+import { both, type Bilingual } from '../base/i18n.js';
 import { centuryOf, cprBirthOfKey, CPR_VALUE } from '../base/redact.js';
 
 export interface CprFacts {
@@ -11,7 +12,19 @@ export interface CprFacts {
   gender: 'M' | 'K';
 }
 
-export type CprResult = { ok: true; digits: string; facts: CprFacts } | { ok: false; reason: string };
+export type CprResult = { ok: true; digits: string; facts: CprFacts } | { ok: false; reason: Bilingual };
+
+/** parseCpr's reason for a value not in a shape of a CPR number. */
+const CPR_NOT_IN_SHAPE = both(
+  'er ikke et CPR-nummer (forventet DDMMÅÅ-SSSS)',
+  'is not a CPR number (expected DDMMYY-SSSS)',
+);
+
+/** parseCpr's reason for ten digits whose first six are not a date. */
+export const CPR_NOT_A_DATE = both(
+  'er ikke et CPR-nummer (de første seks cifre er ikke en dato)',
+  'is not a CPR number (its first six digits are not a date)',
+);
 
 /**
  * Parses DDMMYY-SSSS, DDMMYYSSSS, the other separators the redaction knows (a space, a dot, an
@@ -23,14 +36,13 @@ export function parseCpr(value: string | number): CprResult {
   let s = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : '') : value.trim();
   s = s.replace(CPR_VALUE, '$1$2');
   if (/^\d{9}$/.test(s)) s = '0' + s;
-  if (!/^\d{10}$/.test(s)) return { ok: false, reason: 'is not a CPR number (expected DDMMYY-SSSS)' };
+  if (!/^\d{10}$/.test(s)) return { ok: false, reason: CPR_NOT_IN_SHAPE };
   const dd = Number(s.slice(0, 2));
   const mm = Number(s.slice(2, 4));
   const yy = Number(s.slice(4, 6));
   const year = centuryOf(yy, Number(s[6])) + yy;
   const birthDate = dayOf(year, mm, dd);
-  if (birthDate === null)
-    return { ok: false, reason: 'is not a CPR number (its first six digits are not a date)' };
+  if (birthDate === null) return { ok: false, reason: CPR_NOT_A_DATE };
   return { ok: true, digits: s, facts: { birthDate, gender: Number(s[9]) % 2 === 1 ? 'M' : 'K' } };
 }
 
@@ -80,15 +92,12 @@ function pseudonymOfDigest(digest: Uint8Array): string {
   return out;
 }
 
-/** parseCpr's reason for ten digits whose first six are not a date. */
-export const CPR_NOT_A_DATE = 'is not a CPR number (its first six digits are not a date)';
-
 /**
  * The key of a CPR number: its ten digits DDMMYYSSSS in one number, so that every spelling of a
  * number (dash, space, none, 9 digits) is one key; parseCpr's reason when the value is not in a
  * shape it reads. A key whose first six digits are no date is still a key: cprBirthOfKey says so.
  */
-export function cprKeyOf(value: string | number): number | { reason: string } {
+export function cprKeyOf(value: string | number): number | { reason: Bilingual } {
   const key = typeof value === 'number' ? cprKeyOfNumber(value) : cprKeyOfText(value);
   if (key === key) return key;
   // Another spelling parseCpr reads (spaces around it).

@@ -7,6 +7,7 @@
  */
 import { courseOrder, type CourseComparator } from './course-order.js';
 import { addMonths, type Day } from '../base/dates.js';
+import { both, type Bilingual } from '../base/i18n.js';
 import { configError } from '../errors.js';
 import { readTable } from '../io/read.js';
 import { isEmptyCell, type RawValue } from '../io/raw.js';
@@ -14,9 +15,12 @@ import { FOLLOW_UP_HORIZONS, isCprHeader, SYNONYMS, type Horizon } from './colum
 import { NONE, type CourseStore } from './course-store.js';
 import { parseCpr, redactCpr, type Pseudonymiser } from './cpr.js';
 import type { Ledger, Rejection } from './normalise/index.js';
+import { problem, type Reason } from './normalise/ledger.js';
 import { matchKey } from './normalize-text.js';
 import { isMissing, parseDate, textOf } from './values.js';
 import type { VocabSet } from './vocab.js';
+
+const IS_EMPTY = both('er tom', 'is empty');
 
 const FIELDS = {
   personId: SYNONYMS.personId!,
@@ -102,13 +106,13 @@ export async function applyFollowUpFile(
       skipped.push({ ref: row.ref, rowNumber: row.rowNumber, kind: 'blank' });
       continue;
     }
-    const reasons: string[] = [];
+    const reasons: Reason[] = [];
     const m = measurementOf(at, cprColumn, pseudonymise, vocab, reasons, table.headers, col);
     let target: { course: Ended; horizon: Horizon } | undefined;
     if (m) {
       const found = match(m, byPerson.get(m.personId) ?? [], order);
-      if (typeof found === 'string') reasons.push(found);
-      else target = found;
+      if ('course' in found) target = found;
+      else reasons.push(found);
     }
     if (!target || !m) {
       rejected.push({
@@ -160,18 +164,24 @@ function measurementOf(
   cprColumn: boolean,
   pseudonymise: Pseudonymiser,
   vocab: VocabSet,
-  reasons: string[],
+  reasons: Reason[],
   headers: string[],
   col: Partial<Record<Field, number>>,
 ): Measurement | null {
   const name = (f: Field) => headers[col[f]!] ?? f;
   const pid = at('personId');
   let personId: string | null = null;
-  if (isMissing(pid)) reasons.push(`${name('personId')}: is empty`);
+  if (isMissing(pid)) problem(reasons, name('personId'), undefined, IS_EMPTY);
   else if (cprColumn) {
     const cpr = parseCpr(typeof pid === 'number' ? pid : textOf(pid));
     if (cpr.ok) personId = pseudonymise(cpr.digits);
-    else reasons.push(`${name('personId')}: the value ${cpr.reason}`);
+    else
+      problem(
+        reasons,
+        name('personId'),
+        undefined,
+        both(`værdien ${cpr.reason.da}`, `the value ${cpr.reason.en}`),
+      );
   } else personId = pseudonymise(textOf(pid));
 
   let horizon: Horizon | null = null;
@@ -179,21 +189,31 @@ function measurementOf(
     const n = Number(/^\s*(\d+)/.exec(textOf(at('horizon')))?.[1]);
     if ((FOLLOW_UP_HORIZONS as readonly number[]).includes(n)) horizon = n as Horizon;
     else
-      reasons.push(`${name('horizon')}: "${redactCpr(textOf(at('horizon')))}" is not 1, 3, 6 or 12 months`);
+      problem(
+        reasons,
+        name('horizon'),
+        at('horizon'),
+        both('er ikke 1, 3, 6 eller 12 måneder', 'is not 1, 3, 6 or 12 months'),
+      );
   }
   const dateOf = (f: 'date' | 'end'): Day | null => {
     if (col[f] === undefined || isMissing(at(f))) return null;
     const d = parseDate(at(f));
     if (d.ok) return d.value;
-    reasons.push(`${name(f)}: "${redactCpr(textOf(at(f)))}" ${d.reason}`);
+    problem(reasons, name(f), at(f), d.reason);
     return null;
   };
   const date = dateOf('date');
   const end = dateOf('end');
   if (horizon === null && date === null && reasons.length === 0)
-    reasons.push('neither a horizon (1/3/6/12 months) nor a date of measurement; fill one in');
+    reasons.push(
+      both(
+        'hverken et opfølgningstidspunkt (1/3/6/12 måneder) eller en målingsdato; udfyld et af dem',
+        'neither a horizon (1/3/6/12 months) nor a date of measurement; fill one in',
+      ),
+    );
   const raw = at('status');
-  if (isMissing(raw)) reasons.push(`${name('status')}: is empty`);
+  if (isMissing(raw)) problem(reasons, name('status'), undefined, IS_EMPTY);
   if (reasons.length > 0 || personId === null) return null;
   const status = vocab.followUp.lookup(textOf(raw))?.value ?? redactCpr(textOf(raw));
   return { personId, horizon, date, end, status };
@@ -208,13 +228,19 @@ function match(
   m: Measurement,
   ended: Ended[],
   order: CourseComparator,
-): { course: Ended; horizon: Horizon } | string {
+): { course: Ended; horizon: Horizon } | Bilingual {
   let candidates = ended;
   if (m.end !== null) candidates = candidates.filter((c) => c.end === m.end);
   if (candidates.length === 0)
     return m.end === null
-      ? 'the person has no ended course in the export'
-      : 'the person has no course in the export that ended on that end date';
+      ? both(
+          'personen har intet afsluttet forløb i udtrækket',
+          'the person has no ended course in the export',
+        )
+      : both(
+          'personen har intet forløb i udtrækket, der sluttede på den slutdato',
+          'the person has no course in the export that ended on that end date',
+        );
   if (m.date !== null) {
     // The course and horizon whose end + horizon lies nearest the measurement date.
     let best: { course: Ended; horizon: Horizon; distance: number } | undefined;
@@ -231,10 +257,16 @@ function match(
       }
     return (
       best ??
-      `no course of the person ended about ${m.horizon ?? '1, 3, 6 or 12'} month(s) before the date of measurement (±${DATE_TOLERANCE_DAYS} days)`
+      both(
+        `intet af personens forløb sluttede ca. ${m.horizon ?? '1, 3, 6 eller 12'} måned(er) før målingsdatoen (±${DATE_TOLERANCE_DAYS} dage)`,
+        `no course of the person ended about ${m.horizon ?? '1, 3, 6 or 12'} month(s) before the date of measurement (±${DATE_TOLERANCE_DAYS} days)`,
+      )
     );
   }
   if (candidates.length > 1)
-    return `the person has ${candidates.length} ended courses; add the course's end date (Slutdato) or the date of measurement to say which`;
+    return both(
+      `personen har ${candidates.length} afsluttede forløb; angiv forløbets slutdato (Slutdato) eller målingsdatoen, så det er klart hvilket`,
+      `the person has ${candidates.length} ended courses; add the course's end date (Slutdato) or the date of measurement to say which`,
+    );
   return { course: candidates[0]!, horizon: m.horizon! };
 }

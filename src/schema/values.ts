@@ -4,6 +4,7 @@
  */
 import { fail, LAST_DATE, ok, parseDateText, type Parsed } from '../base/date-text.js';
 import { ageOn, dayOfExcelSerial, type Day } from '../base/dates.js';
+import { both } from '../base/i18n.js';
 
 export { LAST_DATE, type Parsed } from '../base/date-text.js';
 import type { RawValue } from '../io/raw.js';
@@ -53,6 +54,16 @@ export function isAnonymisedId(v: RawValue): boolean {
 const SERIAL_MIN = 1;
 const SERIAL_MAX = 73050;
 
+// Why a cell is not a date or a number, in both languages (said after the column and the value).
+const NOT_A_DATE = both('er ikke en dato', 'is not a date');
+const NUMBER_NOT_DATE = both('er et tal, ikke en dato', 'is a number, not a date');
+const DATE_CELL_NO_DATE = both(
+  'er en datocelle, hvis tal ikke er en dato (efter 31-12-9999 eller under 0); ret cellen i regnearket',
+  'is a date cell whose number is no date (beyond 31-12-9999 or below 0); correct the cell in the workbook',
+);
+const NOT_FINITE = both('er ikke et endeligt tal', 'is not a finite number');
+const NOT_A_NUMBER = both('er ikke et tal', 'is not a number');
+
 /**
  * A date from a cell: a real date cell, an Excel serial number (1900 or 1904 system), or text
  * in dd-mm-yyyy, dd.mm.yyyy, dd/mm/yyyy or yyyy-mm-dd. Two-digit years are refused: 01-02-24
@@ -61,16 +72,13 @@ const SERIAL_MAX = 73050;
 export function parseDate(v: RawValue, date1904 = false): Parsed<Day> {
   // A date cell's day is taken as it is (Excel holds 1900-9999; the survey reader's placeholder
   // starts lie beyond), unless it is no day at all.
-  if (v !== null && typeof v === 'object') return Number.isFinite(v.day) ? ok(v.day) : fail('is not a date');
+  if (v !== null && typeof v === 'object') return Number.isFinite(v.day) ? ok(v.day) : fail(NOT_A_DATE);
   if (typeof v === 'number') {
     if (Number.isInteger(v) && v >= SERIAL_MIN && v <= SERIAL_MAX) return ok(dayOfExcelSerial(v, date1904));
-    return fail('is a number, not a date');
+    return fail(NUMBER_NOT_DATE);
   }
-  if (typeof v === 'boolean') return fail('is not a date');
-  if (v === DATE_NO_DATE)
-    return fail(
-      'is a date cell whose number is no date (beyond 31-12-9999 or below 0); correct the cell in the workbook',
-    );
+  if (typeof v === 'boolean') return fail(NOT_A_DATE);
+  if (v === DATE_NO_DATE) return fail(DATE_CELL_NO_DATE);
   const s = (v ?? '').trim();
   if (/^\d+$/.test(s)) return parseDate(Number(s), date1904);
   return parseDateText(s);
@@ -97,12 +105,12 @@ export function isNoEndDate(v: RawValue, date1904 = false): boolean {
  * a decimal point ("12.5"). A string with both separators is read the Danish way.
  */
 export function parseNumber(v: RawValue): Parsed<number> {
-  if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : fail('is not a finite number');
-  if (typeof v !== 'string') return fail('is not a number');
+  if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : fail(NOT_FINITE);
+  if (typeof v !== 'string') return fail(NOT_A_NUMBER);
   let s = v.trim().replace(/\s/g, '');
   if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
   else if (/^-?\d+,\d+$/.test(s)) s = s.replace(',', '.');
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(s)) return fail('is not a number');
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(s)) return fail(NOT_A_NUMBER);
   return ok(Number(s));
 }
 

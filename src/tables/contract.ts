@@ -6,6 +6,7 @@
  * (declared in `links`), so suppression protects them with the exit tables.
  */
 import type { ContractFigures } from '../analyses/contract.js';
+import { refIn } from '../base/i18n.js';
 import type { KeyFigures } from '../analyses/keyfigures.js';
 import { count, empty, labelCol, num, share, text, valueCol, type Row, type Table } from '../model/table.js';
 import type { Summary } from '../stats/describe.js';
@@ -78,7 +79,9 @@ function builder(c: SectionContext, cols: ContractColumn[]) {
     if (pick(total) === null) return [];
     const bad = total.problems.filter((p) => fields.includes(p.field));
     if (bad.length === 0) return [];
-    const shown = bad.slice(0, 5).map((p) => `${p.ref} "${p.value}" ${p.message.split(';')[0]}`);
+    const shown = bad
+      .slice(0, 5)
+      .map((p) => `${refIn(c.o.lang, p.ref)} "${p.value}" ${p.message[c.o.lang].split(';')[0]}`);
     return [
       t(
         `${bad.length} værdi(er) kunne ikke bruges (forløbene er med i de andre tabeller): ${shown.join('; ')}${bad.length > 5 ? ' …' : ''}.`,

@@ -1,6 +1,6 @@
 /** InspectResult → Tables for the terminal, markdown and other human formats. */
 import type { InspectResult } from '../analyses/inspect.js';
-import { fieldLabel } from '../model/fields.js';
+import { fieldLabel, fieldValueLabel } from '../model/fields.js';
 import { sayer, type Lang } from '../base/i18n.js';
 import { count, labelCol, share, text, valueCol, type Row, type Table } from '../model/table.js';
 
@@ -153,7 +153,11 @@ export function inspectTables(r: InspectResult, lang: Lang): Table[] {
       rows: [
         ...dist.values.map((v) => ({
           cells: [
-            text(v.known ? v.value : `${v.value}  [${t('ukendt', 'unknown')}]`),
+            text(
+              v.known
+                ? fieldValueLabel(dist.field, v.value, lang)
+                : `${v.value}  [${t('ukendt', 'unknown')}]`,
+            ),
             count(v.count),
             share(v.count, total),
           ],

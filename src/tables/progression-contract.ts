@@ -4,7 +4,7 @@
  * has the fields. Relations for suppression: with --by the group rows add up to the total row.
  */
 import type { ProgressionContractRow } from '../analyses/progression/contract.js';
-import { sayer, word, type Lang } from '../base/i18n.js';
+import { refIn, sayer, word, type Lang } from '../base/i18n.js';
 import { count, labelCol, share, text, valueCol, type Row, type Table } from '../model/table.js';
 import { byGroupLabel } from './keyfigures.js';
 
@@ -106,11 +106,11 @@ export function progressionContractTable(
             t(
               `${bad.length} værdi(er) kunne ikke bruges: ${bad
                 .slice(0, 5)
-                .map((p) => `${p.ref} "${p.value}" ${p.message.split(';')[0]}`)
+                .map((p) => `${refIn('da', p.ref)} "${p.value}" ${p.message.da.split(';')[0]}`)
                 .join('; ')}${bad.length > 5 ? ' …' : ''}.`,
               `${bad.length} value(s) could not be used: ${bad
                 .slice(0, 5)
-                .map((p) => `${p.ref} "${p.value}" ${p.message.split(';')[0]}`)
+                .map((p) => `${p.ref} "${p.value}" ${p.message.en.split(';')[0]}`)
                 .join('; ')}${bad.length > 5 ? ' …' : ''}.`,
             ),
           ]

@@ -58,7 +58,7 @@ describe('treatment intensity without a panel', async () => {
   it('accounts for every activity row', () => {
     expect(acts.ledger.read).toBe(10);
     expect(acts.ledger.accepted).toBe(9);
-    expect(acts.ledger.rejected.map((x) => x.reasons)).toEqual([['Dato: is empty']]);
+    expect(acts.ledger.rejected.map((x) => x.reasons.map((r) => r.en))).toEqual([['Dato: is empty']]);
     expect([...acts.unknown]).toEqual([['Kaffe', 1]]);
     expect([r.notInFile, r.unknownType, r.outside]).toEqual([1, 1, 1]);
   });

@@ -174,9 +174,9 @@ describe('a dated panel worked out by hand', async () => {
   it('accounts for every row', () => {
     // 16 rows after the header: 14 with data (11 accepted, 3 rejected), a blank row and a totals row.
     expect(panel.ledger.rejected.map((x) => x.rowNumber)).toEqual([12, 13, 14]);
-    expect(panel.ledger.rejected[0]!.reasons).toEqual(['Dato: is empty']);
-    expect(panel.ledger.rejected[1]!.reasons).toEqual(['Status: is empty']);
-    expect(panel.ledger.rejected[2]!.reasons[0]).toMatch(/^Timer: "x"/);
+    expect(panel.ledger.rejected[0]!.reasons.map((r) => r.en)).toEqual(['Dato: is empty']);
+    expect(panel.ledger.rejected[1]!.reasons.map((r) => r.en)).toEqual(['Status: is empty']);
+    expect(panel.ledger.rejected[2]!.reasons[0]!.en).toMatch(/^Timer: "x"/);
     expect(panel.ledger.skipped.map((s) => s.kind)).toEqual(['blank', 'totals']);
     expect(panel.ledger.read).toBe(panel.ledger.accepted + 3 + 2);
     expect(panel.ledger.accepted).toBe(11);

@@ -86,7 +86,7 @@ describe('the contract tables, 2025H1', () => {
       ['I alt', 4, [4, 4]],
       ['Median timer pr. uge', 15.5, null],
     ]);
-    expect(byId('keyfigures.hours')?.notes.join(' ')).toContain('line 4 "ca. 20" is not a number');
+    expect(byId('keyfigures.hours')?.notes.join(' ')).toContain('linje 4 "ca. 20" er ikke et tal');
   });
 
   it('funnel: 8 visited (6 courses, A6 and A7 not started), 5 ended by 30-06; days 0, 4, 7, 10, 21', async () => {

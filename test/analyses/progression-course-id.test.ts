@@ -63,7 +63,7 @@ describe('the join to a course export by course id', () => {
     expect([0, 1, 2].map((i) => data.export!.store.value('courseId', i))).toEqual(['F1', 'F2', 'F3']);
     expect(data.ledger.read).toBe(7);
     expect(data.ledger.accepted).toBe(5);
-    expect(data.ledger.rejected.map((r) => [r.ref, r.reasons])).toEqual([
+    expect(data.ledger.rejected.map((r) => [r.ref, r.reasons.map((x) => x.en)])).toEqual([
       ['line 6', [expect.stringMatching(/^the course id "F9" is not in .*export\.csv$/)]],
       ['line 7', [expect.stringMatching(/^the course id "F3" belongs to another person in .*export\.csv/)]],
     ]);

@@ -155,7 +155,7 @@ describe('measurement files that are wrong', () => {
     expect(l.read).toBe(8);
     expect(l.skipped).toHaveLength(1);
     expect(l.accepted + l.rejected.length + l.skipped.length).toBe(l.read);
-    expect(l.rejected.map((r) => [r.ref, r.reasons.join('; ')])).toEqual([
+    expect(l.rejected.map((r) => [r.ref, r.reasons.map((x) => x.en).join('; ')])).toEqual([
       ['line 3', expect.stringMatching(/duplicate of line 2/)],
       ['line 4', 'score 6 of "Samarbejdsevner" is outside its scale 1–5'],
       [
@@ -197,7 +197,7 @@ describe('the join to a course export (--courses)', () => {
         'Q;1;01-01-2024;Samarbejdsevner;1\n', // no course at all
     );
     const data = await loadMeasurements(file, { courses: exportFile });
-    expect(data.ledger.rejected.map((r) => [r.ref, r.reasons[0]])).toEqual([
+    expect(data.ledger.rejected.map((r) => [r.ref, r.reasons[0]!.en])).toEqual([
       ['line 5', expect.stringMatching(/no course of the person .* runs on 15-04-2024/)],
       ['line 6', expect.stringMatching(/the person has no course in/)],
     ]);
@@ -218,7 +218,7 @@ describe('the join to a course export (--courses)', () => {
     const data = await loadMeasurements(tmpCsv('Borger-id;Måling;Indikator;Score\nX;1;Samarbejdsevner;2\n'), {
       courses: exportFile,
     });
-    expect(data.ledger.rejected[0]!.reasons[0]).toMatch(
+    expect(data.ledger.rejected[0]!.reasons[0]!.en).toMatch(
       /has 2 courses in .*; add the date of measurement \(Dato\) or the course start \(Startdato\)/,
     );
   });

@@ -57,7 +57,15 @@ const options: ProvidersOptions = {
   period: parsePeriod('2025'),
 };
 
-const o = { lang: 'da' as const, vocab, byLabel: 'Enhed', periodText: '2025', source: 'test', threshold: 5 };
+const o = {
+  lang: 'da' as const,
+  vocab,
+  byLabel: 'Enhed',
+  valueLabel: (v: string) => v,
+  periodText: '2025',
+  source: 'test',
+  threshold: 5,
+};
 
 function published(): Table[] {
   const res = providers(store, options);

@@ -100,7 +100,7 @@ describe('bad input is said, and no row is lost', () => {
     expect(r.stderr).toContain(
       'edges.csv, line 9, column "Visitationsdato": "05-05-2025" is after the start date',
     );
-    expect(byId('keyfigures.hours')?.notes.join(' ')).toContain('line 4 "ca. 20" is not a number');
+    expect(byId('keyfigures.hours')?.notes.join(' ')).toContain('linje 4 "ca. 20" er ikke et tal');
   });
 
   it('--strict exits 1 on them', () => {
@@ -117,9 +117,9 @@ describe('bad input is said, and no row is lost', () => {
     const x = JSON.parse(jobfx(['inspect', file, '--format', 'json']).stdout);
     expect(x.rows).toMatchObject({ read: 3, accepted: 1, rejected: 2 });
     const reasons = x.rejections.map((r: { reasons: string[] }) => r.reasons.join('; '));
-    expect(reasons[0]).toContain('Startdato: is empty; every course needs a start date');
+    expect(reasons[0]).toContain('Startdato: er tom; hvert forløb skal have en startdato');
     expect(reasons[1]).toMatch(
-      /Visitationsdato: "32-01-2025" .*a row without a start date needs a visitation date/,
+      /Visitationsdato: "32-01-2025" .*en række uden startdato skal have en visitationsdato for at blive talt med/,
     );
   });
 });

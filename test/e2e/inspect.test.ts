@@ -55,7 +55,7 @@ describe('jobfx inspect', () => {
     );
     expect(lines.length).toBe(6);
     expect(lines[2]).toMatch(
-      /^line 7,P[bcdfghjklmnpqrst]{16},"Startdato: ""31-02-2024"" is not a calendar date",31-02-2024,/,
+      /^linje 7,P[bcdfghjklmnpqrst]{16},"Startdato: ""31-02-2024"" er ikke en gyldig dato",31-02-2024,/,
     );
   });
 

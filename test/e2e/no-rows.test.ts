@@ -99,7 +99,7 @@ describe('every row rejected: exit 1, the count, and where to see why', () => {
     );
     const lines = readFileSync(rejects, 'utf8').trim().split('\r\n');
     expect(lines).toHaveLength(3); // header + 2 rows
-    expect(lines[1]).toMatch(/^line 2,/);
+    expect(lines[1]).toMatch(/^linje 2,/);
   });
 
   it('inspect reports them, exit 0 (1 under --strict)', () => {

@@ -25,8 +25,8 @@ describe('jobfx progression', () => {
     expect(r.stderr).toContain('demo-export.csv: 420 rows read = 420 accepted + 0 rejected + 0 skipped');
     expect(r.stderr).toContain('bip-long.csv: 959 rows read = 957 accepted + 2 rejected + 0 skipped');
     const text = readFileSync(rejects, 'utf8');
-    expect(text).toMatch(/duplicate of line 2/);
-    expect(text).toMatch(/score 7 of ""Hverdagsmestring"" is outside its scale 1–5/);
+    expect(text).toMatch(/dublet af linje 2/);
+    expect(text).toMatch(/scoren 7 for ""Hverdagsmestring"" ligger uden for skalaen 1–5/);
     for (const out of [r.stdout, r.stderr, text]) expect(out).not.toMatch(CPR_LIKE);
   });
 

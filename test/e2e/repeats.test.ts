@@ -80,8 +80,8 @@ describe('jobfx repeats', () => {
       'person,tidligere_række,tidligere_start,tidligere_slut,tidligere_afgangsårsag,række,start,dage_imellem',
     );
     expect(lines.slice(1).map((l) => l.replace(/^P[bcdfghjklmnpqrst]{16},/, ''))).toEqual([
-      'line 7,2024-01-15,2024-03-31,Ordinært job,line 8,2025-03-31,365',
-      'line 13,2025-01-10,2025-02-14,Sygedagpenge,line 14,2025-02-15,1',
+      'linje 7,2024-01-15,2024-03-31,Ordinært job,linje 8,2025-03-31,365',
+      'linje 13,2025-01-10,2025-02-14,Sygedagpenge,linje 14,2025-02-15,1',
     ]);
     expect(readFileSync(out, 'utf8')).not.toMatch(CPR_LIKE);
   });
@@ -102,7 +102,10 @@ describe('jobfx repeats', () => {
       '\uFEFFperson;tidligere_række;tidligere_start;tidligere_slut;tidligere_afgangsårsag;række;start;dage_imellem',
     );
     expect(row!.replace(/^P[bcdfghjklmnpqrst]+;/, '')).toBe(
-      'line 7;2024-01-15;2024-03-31;Ordinært job;line 8;2025-03-31;365',
+      'linje 7;2024-01-15;2024-03-31;Ordinært job;linje 8;2025-03-31;365',
+    );
+    expect(first(en)[1]!.replace(/^P[bcdfghjklmnpqrst]+,/, '')).toBe(
+      'line 7,2024-01-15,2024-03-31,Ordinært job,line 8,2025-03-31,365',
     );
   });
 });

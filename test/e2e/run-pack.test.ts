@@ -174,6 +174,10 @@ describe('a run that fails leaves the last pack as it was', () => {
     expect(existsSync(join(pack, 'rejects.csv'))).toBe(false);
     const rejects = readFileSync(`${pack}.rejects.csv`, 'utf8');
     expect(rejects.trim().split('\r\n')).toHaveLength(6);
+    // In the report's language (Danish by default): row references and reasons.
+    expect(rejects).toMatch(
+      /^linje 6,P[bcdfghjklmnpqrst]{16},Slutdato: slutdatoen ligger før startdatoen; ret en af dem,/m,
+    );
     expect(rejects).not.toMatch(CPR_LIKE);
     const before = snapshot(pack);
     const r = jobfx(['run', 'jobfx.report.json', '--max-rejected', '30%'], { cwd: dir });

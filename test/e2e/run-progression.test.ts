@@ -77,6 +77,9 @@ describe('jobfx run: a progression step', () => {
     expect(JSON.parse(r.stdout).stepInputs[0]).toMatchObject({ file: BIP, rejected: 2 });
     const rejects = readFileSync(join(dir, 'memo.bip-long.rejects.csv'), 'utf8');
     expect(rejects.trim().split('\n')).toHaveLength(3);
+    // In the report's language (Danish by default).
+    expect(rejects).toMatch(/dublet af linje 2/);
+    expect(rejects).toMatch(/scoren 7 for ""Hverdagsmestring"" ligger uden for skalaen 1–5/);
     expect(rejects).not.toMatch(CPR_LIKE);
     expect(r.stdout + r.stderr).not.toMatch(CPR_LIKE);
   });

@@ -44,7 +44,7 @@ describe('a date cell beyond every date', () => {
   it('is rejected naming row, column and value, with what to do', async () => {
     const r = await loadCourses(await workbook(), { cwd: tmpdir() });
     expect(r.ledger.accepted).toBe(1);
-    const reasons = r.ledger.rejected.map((x) => `${x.ref}: ${x.reasons.join(' | ')}`);
+    const reasons = r.ledger.rejected.map((x) => `${x.ref}: ${x.reasons.map((y) => y.en).join(' | ')}`);
     expect(reasons).toEqual([
       'row 3: Startdato: "########" is a date cell whose number is no date (beyond 31-12-9999 or below 0); correct the cell in the workbook',
       'row 4: Startdato: "########" is a date cell whose number is no date (beyond 31-12-9999 or below 0); correct the cell in the workbook',

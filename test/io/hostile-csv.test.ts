@@ -231,10 +231,13 @@ describe('sentinel and implausible dates', () => {
     expect(r.notes).toContainEqual({
       kind: 'values',
       text: '4 course(s) have end date 31-12-9999, read as no end date (ongoing).',
+      da: '4 forløb har slutdatoen 31-12-9999, som er læst som ingen slutdato (igangværende).',
     });
     // 30-12-9999 is not the sentinel: a real (if odd) end date.
     expect(byRef.get('line 8')?.end).not.toBeNull();
-    const reasons = Object.fromEntries(r.ledger.rejected.map((x) => [x.ref, x.reasons.join(' | ')]));
+    const reasons = Object.fromEntries(
+      r.ledger.rejected.map((x) => [x.ref, x.reasons.map((y) => y.en).join(' | ')]),
+    );
     expect(reasons['line 6']).toBe(
       'Startdato: "05-02-1899" is before 1900, not a date of a course; check the year',
     );
@@ -261,7 +264,7 @@ describe('sentinel and implausible dates', () => {
     for (const v of values) {
       const p = parseDate(v);
       expect(p.ok, JSON.stringify(v)).toBe(false);
-      if (!p.ok) expect(p.reason).not.toMatch(/invalid date|NaN/i);
+      if (!p.ok) expect(`${p.reason.en} ${p.reason.da}`).not.toMatch(/invalid date|NaN/i);
     }
   });
 });

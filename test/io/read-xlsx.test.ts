@@ -22,10 +22,15 @@ const date = (y: number, m: number, d: number): RawValue => ({ day: dayOf(y, m, 
 const row = (n: number, ...cells: RawValue[]): RawRow => ({ rowNumber: n, ref: `row ${n}`, cells });
 
 const HEADERS = ['CPR-nr.', 'Startdato', 'Slutdato', 'Afslutningsårsag', 'Målgruppe'];
-const FORMULAS = { kind: 'slow-reader', text: 'read with exceljs (slower): the workbook has formulas' };
+const FORMULAS = {
+  kind: 'slow-reader',
+  text: 'read with exceljs (slower): the workbook has formulas',
+  da: 'læst med exceljs (langsommere): regnearket har formler',
+};
 const NOTE_1904 = {
   kind: 'workbook',
   text: 'the workbook uses the 1904 date system (Excel for Mac); dates were converted accordingly',
+  da: 'regnearket bruger 1904-datosystemet (Excel til Mac); datoerne er omregnet efter det',
 };
 
 describe('readXlsx: title rows, merged title, totals row', () => {
@@ -39,7 +44,13 @@ describe('readXlsx: title rows, merged title, totals row', () => {
       date1904: false,
       headerRow: 4,
       headerRowSource: 'detected',
-      notes: [{ kind: 'workbook', text: 'merged title cells above the header' }],
+      notes: [
+        {
+          kind: 'workbook',
+          text: 'merged title cells above the header',
+          da: 'flettede titelceller over overskriftsrækken',
+        },
+      ],
     });
     expect(t.headers).toEqual(HEADERS);
     // rows 1 and 2 hold titles, row 3 is empty

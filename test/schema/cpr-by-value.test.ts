@@ -56,7 +56,11 @@ describe('CPR numbers in a column not headed as CPR', () => {
     expect([...id.data.store.gender].every((g) => g === 1 || g === 2)).toBe(true);
     expect([...id.data.store.age].every((a) => a !== NONE)).toBe(true);
     expect(id.notes).toEqual([NOTE]);
-    expect(id.data.notes).toContainEqual({ kind: 'person-id', text: NOTE });
+    expect(id.data.notes).toContainEqual({
+      kind: 'person-id',
+      text: NOTE,
+      da: 'kolonnen "Id" indeholder CPR-numre: læst som CPR (alder og køn afledt)',
+    });
     expect(cpr.notes).toEqual([]);
     expect(JSON.stringify(id.data.ledger)).not.toMatch(CPR_LIKE);
   });

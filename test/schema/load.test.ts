@@ -32,7 +32,9 @@ describe('fixtures/csv/quirks.csv', async () => {
   });
 
   it('gives each rejection its column and reason', () => {
-    const reasons = Object.fromEntries(r.ledger.rejected.map((x) => [x.ref, x.reasons.join(' | ')]));
+    const reasons = Object.fromEntries(
+      r.ledger.rejected.map((x) => [x.ref, x.reasons.map((y) => y.en).join(' | ')]),
+    );
     expect(reasons['line 6']).toMatch(/^Slutdato: the end date is before the start date/);
     expect(reasons['line 7']).toBe('Startdato: "31-02-2024" is not a calendar date');
     expect(reasons['line 8']).toMatch(/^Startdato: "01-05-24" has a 2-digit year/);

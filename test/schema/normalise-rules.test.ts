@@ -69,14 +69,26 @@ describe('courseRules', () => {
   });
   it('words each rule, naming the field whose column it names', () => {
     expect(ruleReasons(END_BEFORE_START | BORN_AFTER_START | DUPLICATE, () => 'line 4')).toEqual([
-      { field: 'end', message: 'the end date is before the start date; correct one of them' },
+      {
+        field: 'end',
+        message: {
+          da: 'slutdatoen ligger før startdatoen; ret en af dem',
+          en: 'the end date is before the start date; correct one of them',
+        },
+      },
       {
         field: 'start',
-        message: 'the person is born after the course start (CPR number or start date wrong)',
+        message: {
+          da: 'personen er født efter forløbets start (CPR-nummer eller startdato er forkert)',
+          en: 'the person is born after the course start (CPR number or start date wrong)',
+        },
       },
       {
         field: null,
-        message: 'duplicate course: same person, start date and programme as line 4; remove one of the rows',
+        message: {
+          da: 'dobbeltregistreret forløb: samme person, startdato og tilbud som linje 4; slet en af rækkerne',
+          en: 'duplicate course: same person, start date and programme as line 4; remove one of the rows',
+        },
       },
     ]);
   });
@@ -122,7 +134,7 @@ describe('the rules through normalise, on both CSV paths', () => {
     expect(data.store.length).toBe(3);
     const rejected = data.ledger.rejected
       .filter((r) => r.ref !== 'line 9')
-      .map((r) => ({ ref: r.ref, reasons: r.reasons }));
+      .map((r) => ({ ref: r.ref, reasons: r.reasons.map((x) => x.en) }));
     expect(rejected).toEqual(expected);
   });
 });

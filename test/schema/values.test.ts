@@ -26,11 +26,17 @@ describe('parseDate', () => {
   it('refuses 2-digit years, impossible dates and text', () => {
     expect(parseDate('01-05-24')).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('2-digit year'),
+      reason: { da: expect.stringContaining('2 cifre'), en: expect.stringContaining('2-digit year') },
     });
-    expect(parseDate('31-02-2024')).toMatchObject({ ok: false, reason: 'is not a calendar date' });
+    expect(parseDate('31-02-2024')).toMatchObject({
+      ok: false,
+      reason: { da: 'er ikke en gyldig dato', en: 'is not a calendar date' },
+    });
     expect(parseDate('29-02-2023')).toMatchObject({ ok: false });
-    expect(parseDate('i går')).toMatchObject({ ok: false, reason: expect.stringContaining('dd-mm-yyyy') });
+    expect(parseDate('i går')).toMatchObject({
+      ok: false,
+      reason: { da: expect.stringContaining('dd-mm-åååå'), en: expect.stringContaining('dd-mm-yyyy') },
+    });
     expect(parseDate(3.5)).toMatchObject({ ok: false });
   });
 });

@@ -319,7 +319,7 @@ export function asOfOf(text: string | undefined, store: CourseStore): Day | null
   let asOf = newest;
   if (text !== undefined) {
     const d = parseDate(text);
-    if (!d.ok) throw usageError(`--as-of ${text}: ${d.reason}`);
+    if (!d.ok) throw usageError(`--as-of ${text}: ${d.reason.en}`);
     asOf = d.value;
   }
   if (newest !== null && asOf !== null && asOf < newest)

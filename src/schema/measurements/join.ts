@@ -8,6 +8,7 @@
  * id tells the person's courses apart. A row that fits no course is rejected, with its reason.
  */
 import type { Day } from '../../base/dates.js';
+import { both, type Bilingual } from '../../base/i18n.js';
 import { danishOf } from '../../base/dates.js';
 import { courseOrder } from '../course-order.js';
 import { NONE } from '../course-store.js';
@@ -148,7 +149,7 @@ function joinCourses(
       byId && id
         ? courseOfId(id, person, byId, store, order, file, unknownIds)
         : courseOf(f, byPerson.get(person) ?? [], store, order, file);
-    if (typeof found === 'string') {
+    if (typeof found !== 'number') {
       rows.rejected.set(r, [found]);
       continue;
     }
@@ -207,15 +208,18 @@ function courseOfId(
   order: (a: number, b: number) => number,
   file: string,
   unknown: Set<string>,
-): number | string {
+): number | Bilingual {
   const list = byId.get(id);
   if (!list) {
     unknown.add(id);
-    return `the course id "${id}" is not in ${file}`;
+    return both(`forløbs-id'et "${id}" findes ikke i ${file}`, `the course id "${id}" is not in ${file}`);
   }
   const own = list.filter((i) => store.persons.name(store.person[i]!) === person);
   if (own.length === 0)
-    return `the course id "${id}" belongs to another person in ${file}; check the id and the person`;
+    return both(
+      `forløbs-id'et "${id}" tilhører en anden person i ${file}; tjek id'et og personen`,
+      `the course id "${id}" belongs to another person in ${file}; check the id and the person`,
+    );
   return [...own].sort(order)[0]!;
 }
 
@@ -225,13 +229,17 @@ function courseOf(
   store: { start: ArrayLike<number>; end: ArrayLike<number> },
   order: (a: number, b: number) => number,
   file: string,
-): number | string {
-  if (candidates.length === 0) return `the person has no course in ${file}`;
+): number | Bilingual {
+  if (candidates.length === 0)
+    return both(`personen har intet forløb i ${file}`, `the person has no course in ${file}`);
   const first = (list: number[]) => [...list].sort(order)[0]!;
   if (f.courseStart !== null) {
     const same = candidates.filter((i) => store.start[i] === f.courseStart);
     if (same.length > 0) return first(same);
-    return `the person has no course in ${file} that starts on ${danishOf(f.courseStart)}`;
+    return both(
+      `personen har intet forløb i ${file}, der starter ${danishOf(f.courseStart)}`,
+      `the person has no course in ${file} that starts on ${danishOf(f.courseStart)}`,
+    );
   }
   if (f.day !== null) {
     const day = f.day;
@@ -241,8 +249,14 @@ function courseOf(
     });
     // The latest start wins (then the order of courses): a new course takes over from an old one.
     if (span.length > 0) return first(span);
-    return `no course of the person in ${file} runs on ${danishOf(day)} (from ${JOIN_BEFORE_START} days before its start to ${JOIN_AFTER_END} days after its end)`;
+    return both(
+      `intet af personens forløb i ${file} løber ${danishOf(day)} (fra ${JOIN_BEFORE_START} dage før start til ${JOIN_AFTER_END} dage efter slut)`,
+      `no course of the person in ${file} runs on ${danishOf(day)} (from ${JOIN_BEFORE_START} days before its start to ${JOIN_AFTER_END} days after its end)`,
+    );
   }
   if (candidates.length === 1) return candidates[0]!;
-  return `the person has ${candidates.length} courses in ${file}; add the date of measurement (Dato) or the course start (Startdato) to say which`;
+  return both(
+    `personen har ${candidates.length} forløb i ${file}; angiv målingens dato (Dato) eller forløbets start (Startdato), så det er klart hvilket`,
+    `the person has ${candidates.length} courses in ${file}; add the date of measurement (Dato) or the course start (Startdato) to say which`,
+  );
 }

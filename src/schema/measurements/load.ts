@@ -19,7 +19,7 @@ import type { InputData } from '../input-data.js';
 import { loadConfig } from '../config.js';
 import { makePseudonymiser, redactCpr } from '../cpr.js';
 import { loadCourses, type Loaded, type LoadOptions } from '../load.js';
-import { TOTALS_LABEL, type Ledger, type Rejection } from '../normalise/ledger.js';
+import { TOTALS_LABEL, type Ledger, type Reason, type Rejection } from '../normalise/ledger.js';
 import { isMissing } from '../values.js';
 import { mapMeasurementColumns, measurementHeaderScore, type MeasurementMapping } from './columns.js';
 import { indicatorSet, type IndicatorSet } from './indicators.js';
@@ -104,7 +104,7 @@ export async function loadMeasurements(
     const first = cells[0];
     if (typeof first === 'string' && TOTALS_LABEL.test(first.trim()))
       return void skipped.push({ ref: ref ?? `line ${rowNumber}`, rowNumber, kind: 'totals' });
-    const reasons: string[] = [];
+    const reasons: Reason[] = [];
     read(cells, reasons, rows, rowNumber, ref);
     const i = rows.length - 1;
     if (kept.length > 0) keepCells(kept, i, cells);

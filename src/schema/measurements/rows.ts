@@ -4,9 +4,10 @@
  * into a pseudonym here and goes no further (docs/definitions.md#progression).
  */
 import type { Day } from '../../base/dates.js';
+import { both } from '../../base/i18n.js';
 import type { RawValue } from '../../io/raw.js';
 import { parseCpr, type Pseudonymiser } from '../cpr.js';
-import { problem, text } from '../normalise/ledger.js';
+import { problem, text, type Reason } from '../normalise/ledger.js';
 import { matchKey } from '../normalize-text.js';
 import { isMissing, parseDate, parseNumber, textOf } from '../values.js';
 import { MEASUREMENT_FIELDS, type MeasurementField, type MeasurementMapping } from './columns.js';
@@ -14,6 +15,8 @@ import { parseScale, type IndicatorSet, type Scale } from './indicators.js';
 import type { ReadRows, RowFacts, Slot } from './store.js';
 
 export type { ReadRows, RowFacts, Score, Slot } from './store.js';
+
+const IS_EMPTY = both('er tom', 'is empty');
 
 const SLOT_WORDS: [Slot, string[]][] = [
   [
@@ -47,7 +50,7 @@ export function personIds(pseudonymise: Pseudonymiser, cpr: boolean) {
   const byCell = new Map<string, string>();
   let lastCell: string | null = null;
   let lastName = '';
-  return (v: RawValue, reasons: string[], header: string): string | null => {
+  return (v: RawValue, reasons: Reason[], header: string): string | null => {
     // The same cell text again (a long file repeats the person on every row): no CPR parse.
     if (typeof v === 'string') {
       if (v === lastCell) return lastName;
@@ -58,14 +61,14 @@ export function personIds(pseudonymise: Pseudonymiser, cpr: boolean) {
       }
     }
     if (isMissing(v)) {
-      reasons.push(`${header}: is empty`);
+      problem(reasons, header, undefined, IS_EMPTY);
       return null;
     }
     let key: string;
     if (cpr) {
       const c = parseCpr(typeof v === 'number' ? v : textOf(v));
       if (!c.ok) {
-        reasons.push(`${header}: the value ${c.reason}`);
+        problem(reasons, header, undefined, both(`værdien ${c.reason.da}`, `the value ${c.reason.en}`));
         return null;
       }
       key = c.digits;
@@ -83,7 +86,7 @@ export function personIds(pseudonymise: Pseudonymiser, cpr: boolean) {
 
 /** Reads one row into `rows` (its facts, then its scores); a problem goes to `reasons`. */
 export interface RowReader {
-  (cells: RawValue[], reasons: string[], rows: ReadRows, rowNumber: number, ref?: string): void;
+  (cells: RawValue[], reasons: Reason[], rows: ReadRows, rowNumber: number, ref?: string): void;
 }
 
 /** A reader of the rows of a mapped measurement file. */
@@ -112,7 +115,7 @@ export function rowReader(
     (Object.keys(MEASUREMENT_FIELDS) as MeasurementField[]).map((f) => [f, col[f] ?? -1]),
   ) as Record<MeasurementField, number>;
   let cells: RawValue[] = [];
-  let reasons: string[] = [];
+  let reasons: Reason[] = [];
   const at = (f: MeasurementField): RawValue => (ix[f] < 0 ? null : (cells[ix[f]] ?? null));
   const dateOf = (f: MeasurementField): Day | null => {
     const v = at(f);
@@ -141,13 +144,22 @@ export function rowReader(
             reasons,
             name('occasion'),
             occ,
-            'is not a measurement: write 1, 2, 3, Baseline, Midtvejs, Slut or a date',
+            both(
+              'er ikke en måling: skriv 1, 2, 3, Baseline, Midtvejs, Slut eller en dato',
+              'is not a measurement: write 1, 2, 3, Baseline, Midtvejs, Slut or a date',
+            ),
           );
       }
     }
     if (slot === 0 && day === null && reasons.length === 0)
-      reasons.push(
-        `${name('occasion')}/${name('date')}: neither the measurement (1/2/3) nor its date is filled in`,
+      problem(
+        reasons,
+        `${name('occasion')}/${name('date')}`,
+        undefined,
+        both(
+          'hverken målingen (1/2/3) eller dens dato er udfyldt',
+          'neither the measurement (1/2/3) nor its date is filled in',
+        ),
       );
     const facts: RowFacts | null =
       id === null
@@ -169,26 +181,38 @@ export function rowReader(
     const add = (i: number, raw: RawValue, header: string) => {
       const n = parseNumber(raw);
       if (!n.ok)
-        return problem(reasons, header, raw, `${n.reason}; a score is a number on the indicator's scale`);
+        return problem(
+          reasons,
+          header,
+          raw,
+          both(
+            `${n.reason.da}; en score er et tal på indikatorens skala`,
+            `${n.reason.en}; a score is a number on the indicator's scale`,
+          ),
+        );
       rows.addScore(i, n.value, scale ?? indicators.list[i]!.scale ?? null);
       scores++;
     };
     if (mapping.shape === 'long') {
       const raw = at('indicator');
       const ind = isMissing(raw) ? undefined : lookup(raw);
-      if (isMissing(raw)) reasons.push(`${name('indicator')}: is empty`);
+      if (isMissing(raw)) problem(reasons, name('indicator'), undefined, IS_EMPTY);
       else if (!ind)
         problem(
           reasons,
           name('indicator'),
           raw,
-          'is not a known BIP indicator; add it (or an alias) under "indicators" in the config',
+          both(
+            'er ikke en kendt BIP-indikator; tilføj den (eller et alias) under "indicators" i konfigurationen',
+            'is not a known BIP indicator; add it (or an alias) under "indicators" in the config',
+          ),
         );
-      if (isMissing(at('score'))) reasons.push(`${name('score')}: is empty`);
+      if (isMissing(at('score'))) problem(reasons, name('score'), undefined, IS_EMPTY);
       else if (ind) add(indexOf.get(ind)!, at('score'), name('score'));
     } else {
       for (const w of wide) if (!isMissing(cells[w.c] ?? null)) add(w.i, cells[w.c]!, headers[w.c]!);
-      if (scores === 0 && reasons.length === 0) reasons.push('no indicator column holds a score');
+      if (scores === 0 && reasons.length === 0)
+        reasons.push(both('ingen indikatorkolonne har en score', 'no indicator column holds a score'));
     }
   };
 }
@@ -213,13 +237,19 @@ export function memo<T>(f: (v: RawValue) => T): (v: RawValue) => T {
 
 function readScale(
   v: RawValue,
-  reasons: string[],
+  reasons: Reason[],
   header: string,
   parse: (v: RawValue) => Scale | null,
 ): Scale | null {
   if (v === null || isMissing(v)) return null;
   const s = parse(v);
-  if (s === null) problem(reasons, header, v, 'is not a scale; write 1-5, 1-10 or min-max');
+  if (s === null)
+    problem(
+      reasons,
+      header,
+      v,
+      both('er ikke en skala; skriv 1-5, 1-10 eller min-maks', 'is not a scale; write 1-5, 1-10 or min-max'),
+    );
   return s;
 }
 

@@ -4,7 +4,9 @@
  * scores outside their scale, and duplicates (same course, indicator and day).
  * docs/definitions.md#progression.
  */
+import { both, refIn } from '../../base/i18n.js';
 import { dataError } from '../../errors.js';
+import type { Reason } from '../normalise/ledger.js';
 import { NONE } from '../store-columns.js';
 import { DEFAULT_SCALE, type IndicatorSet, type Scale } from './indicators.js';
 import { emptyMeasurements, keepMeasurements, type MeasurementColumns, type ReadRows } from './store.js';
@@ -12,6 +14,8 @@ import { emptyMeasurements, keepMeasurements, type MeasurementColumns, type Read
 export type { MeasurementColumns } from './store.js';
 
 const scaleText = (s: Scale) => `${s.min}–${s.max}`;
+/** A score as a Danish reader writes it: 7,5. */
+const danishNumber = (x: number) => String(x).replace('.', ',');
 
 /** The measurements of the accepted rows, each with its scale; rejects rows with a score outside it. */
 export function settleScales(rows: ReadRows, indicators: IndicatorSet, file: string): MeasurementColumns {
@@ -49,15 +53,19 @@ export function settleScales(rows: ReadRows, indicators: IndicatorSet, file: str
   let k = 0;
   for (let i = 0; i < rows.length; i++) {
     if (rows.rejected.has(i) || rows.person[i] === 0) continue;
-    let reasons: string[] | null = null;
+    let reasons: Reason[] | null = null;
     for (let j = rows.firstScore[i]!; j < rows.firstScore[i + 1]!; j++) {
       const scale = rows.scales[rows.scale[j]!] ?? DEFAULT_SCALE;
       const score = rows.score[j]!;
-      if (score < scale.min || score > scale.max)
+      if (score < scale.min || score > scale.max) {
+        const name = indicators.list[rows.indicator[j]!]!.da;
         (reasons ??= []).push(
-          `score ${score} of "${indicators.list[rows.indicator[j]!]!.da}" is outside its scale ${scaleText(scale)}`,
+          both(
+            `scoren ${danishNumber(score)} for "${name}" ligger uden for skalaen ${scaleText(scale)}`,
+            `score ${score} of "${name}" is outside its scale ${scaleText(scale)}`,
+          ),
         );
-      else {
+      } else {
         out.row[k] = i;
         out.indicator[k] = rows.indicator[j]!;
         out.slot[k] = rows.slot[i]!;
@@ -94,7 +102,7 @@ export function rejectDuplicates(
   const next = start.slice(0, courses);
   const order = new Int32Array(start[courses]!);
   for (let k = 0; k < ms.length; k++) if (ms.course[k]! >= 0) order[next[ms.course[k]!]!++] = k;
-  const add = (row: number, reason: string) => {
+  const add = (row: number, reason: Reason) => {
     const list = rows.rejected.get(row);
     if (list) list.push(reason);
     else rows.rejected.set(row, [reason]);
@@ -120,7 +128,7 @@ function duplicates(
   ms: MeasurementColumns,
   rows: ReadRows,
   indicators: IndicatorSet,
-  add: (row: number, reason: string) => void,
+  add: (row: number, reason: Reason) => void,
 ): void {
   const list = [...group].sort((a, b) => ms.row[a]! - ms.row[b]!);
   const name = indicators.list[ms.indicator[list[0]!]!]!.da;
@@ -130,13 +138,19 @@ function duplicates(
     for (const m of list.slice(1))
       add(
         ms.row[m]!,
-        `duplicate of ${first}: the same person, indicator "${name}" and day, with the same score`,
+        both(
+          `dublet af ${refIn('da', first)}: samme person, indikator "${name}" og dag, med samme score`,
+          `duplicate of ${first}: the same person, indicator "${name}" and day, with the same score`,
+        ),
       );
-  else
-    for (const m of list)
-      add(
-        ms.row[m]!,
-        `"${name}" is measured ${list.length} times on the same day with different scores ` +
-          `(${list.map((x) => `${rows.ref(ms.row[x]!)}: ${score(x)}`).join(', ')}); correct the file`,
-      );
+  else {
+    const scores = (lang: 'da' | 'en', num: (x: number) => string) =>
+      list.map((x) => `${refIn(lang, rows.ref(ms.row[x]!))}: ${num(score(x))}`).join(', ');
+    const reason = both(
+      `"${name}" er målt ${list.length} gange samme dag med forskellige scorer (${scores('da', danishNumber)}); ret filen`,
+      `"${name}" is measured ${list.length} times on the same day with different scores ` +
+        `(${scores('en', String)}); correct the file`,
+    );
+    for (const m of list) add(ms.row[m]!, reason);
+  }
 }

@@ -7,6 +7,7 @@
 import type { Day } from '../../base/dates.js';
 import { NONE, resized, ValueTable } from '../store-columns.js';
 import type { Scale } from './indicators.js';
+import type { Reason } from '../normalise/ledger.js';
 
 /** 1 baseline, 2 midway (week 6), 3 end (week 12 or early end); 0: not given (only a date). */
 export type Slot = 0 | 1 | 2 | 3;
@@ -66,7 +67,7 @@ export class ReadRows {
   readonly scales: (Scale | null)[] = [null];
   private readonly scaleIds = new Map<Scale, number>();
   /** Row index → reasons (a rejected row). */
-  readonly rejected = new Map<number, string[]>();
+  readonly rejected = new Map<number, Reason[]>();
   /** Refs that are not "<prefix> <row number>" (none from jobfx's own readers). */
   private readonly refs = new Map<number, string>();
 

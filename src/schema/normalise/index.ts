@@ -9,6 +9,7 @@
  * committed straight from their bytes (fast-row.ts) when they are of the common shape and pass
  * the same rules, and go through row.ts otherwise.
  */
+import { both, refIn } from '../../base/i18n.js';
 import {
   readNote,
   type ReadNote,
@@ -127,8 +128,12 @@ function personKindOf(
     if (parseCpr(typeof v === 'number' ? v : textOf(v)).ok) cprs++;
   }
   if (values === 0 || cprs < values * CPR_SHARE) return mapping;
-  const note = `column "${table.headers[c] ?? ''}" holds CPR numbers: read as CPR (age and gender derived)`;
-  say?.(note);
+  const header = table.headers[c] ?? '';
+  const note = both(
+    `kolonnen "${header}" indeholder CPR-numre: læst som CPR (alder og køn afledt)`,
+    `column "${header}" holds CPR numbers: read as CPR (age and gender derived)`,
+  );
+  say?.(note.en);
   notes.push(readNote('person-id', note));
   return { ...mapping, personIdKind: 'cpr' };
 }
@@ -142,7 +147,10 @@ function finish(n: Normaliser, read: number, notes: ReadNote[]): Normalised {
     notes.push(
       readNote(
         'pseudonyms',
-        'No pseudonym key was set (JOBFX_PSEUDONYM_KEY or "pseudonymKey" in the config): pseudonyms are random per run and cannot be compared across runs.',
+        both(
+          'Der er ikke sat en pseudonymnøgle (JOBFX_PSEUDONYM_KEY eller "pseudonymKey" i konfigurationen): pseudonymerne er tilfældige for hver kørsel og kan ikke sammenlignes på tværs af kørsler.',
+          'No pseudonym key was set (JOBFX_PSEUDONYM_KEY or "pseudonymKey" in the config): pseudonyms are random per run and cannot be compared across runs.',
+        ),
       ),
     );
   const totals = skipped.filter((s) => s.kind === 'totals');
@@ -150,28 +158,40 @@ function finish(n: Normaliser, read: number, notes: ReadNote[]): Normalised {
     notes.push(
       readNote(
         'rows',
-        `${totals.map((s) => s.ref).join(', ')}: a totals row ("I alt"/"Total") is not a course and was skipped.`,
+        both(
+          `${totals.map((s) => refIn('da', s.ref)).join(', ')}: en totalrække ("I alt"/"Total") er ikke et forløb og er sprunget over.`,
+          `${totals.map((s) => s.ref).join(', ')}: a totals row ("I alt"/"Total") is not a course and was skipped.`,
+        ),
       ),
     );
   if (n.anonymised > 0)
     notes.push(
       readNote(
         'person-id',
-        `${n.anonymised} course(s) have an empty or anonymised person id (e.g. "Anonymiseret", "xxxxxx-xxxx"); they count as courses, not in any person figure.`,
+        both(
+          `${n.anonymised} forløb har et tomt eller anonymiseret person-id (fx "Anonymiseret", "xxxxxx-xxxx"); de tæller med som forløb, men ikke i noget tal for personer.`,
+          `${n.anonymised} course(s) have an empty or anonymised person id (e.g. "Anonymiseret", "xxxxxx-xxxx"); they count as courses, not in any person figure.`,
+        ),
       ),
     );
   if (missingExitReason > 0)
     notes.push(
       readNote(
         'values',
-        `${missingExitReason} ended course(s) have no exit reason; they are counted as "Uoplyst".`,
+        both(
+          `${missingExitReason} afsluttede forløb har ingen afslutningsårsag; de tælles som "Uoplyst".`,
+          `${missingExitReason} ended course(s) have no exit reason; they are counted as "Uoplyst".`,
+        ),
       ),
     );
   if (n.noEndDates > 0)
     notes.push(
       readNote(
         'values',
-        `${n.noEndDates} course(s) have end date 31-12-9999, read as no end date (ongoing).`,
+        both(
+          `${n.noEndDates} forløb har slutdatoen 31-12-9999, som er læst som ingen slutdato (igangværende).`,
+          `${n.noEndDates} course(s) have end date 31-12-9999, read as no end date (ongoing).`,
+        ),
       ),
     );
   return {

@@ -2,6 +2,7 @@
  * Where every row read ends: accepted, rejected (with its reference, column and reason), or
  * skipped (blank or totals row); and how a rejected row is quoted without its CPR number.
  */
+import { type Bilingual, type Lang } from '../../base/i18n.js';
 import { cut } from '../../base/text.js';
 import type { RawRow, RawValue } from '../../io/raw.js';
 import type { ColumnMapping } from '../columns.js';
@@ -11,8 +12,8 @@ import { textOf } from '../values.js';
 export interface Rejection {
   ref: string;
   rowNumber: number;
-  /** Every problem of the row, each naming its column. */
-  reasons: string[];
+  /** Every problem of the row, each naming its column, in both languages. */
+  reasons: Reason[];
   /** The pseudonym, when the row had a valid person id. */
   personId: string | null;
   /** The row's cells by header, with the person id replaced by the pseudonym (or removed). */
@@ -41,10 +42,21 @@ export const TOTALS_LABEL = /^(i\s*alt|total|totalt|totaler|sum|samlet|i alt:?|g
 export const at = (cells: RawValue[], c: number | undefined): RawValue =>
   c === undefined ? null : (cells[c] ?? null);
 
-/** Adds a reason naming its column, quoting the value when given. */
-export function problem(reasons: string[], f: string, v: RawValue | undefined, reason: string): void {
-  reasons.push(v === undefined ? `${f}: ${reason}` : `${f}: "${quoted(v)}" ${reason}`);
+/**
+ * Why a row is rejected, in both languages: made only for a rejected row (a rare one), so that
+ * the accepted rows cost nothing, and said in the output's language by `reasonsText`.
+ */
+export type Reason = Bilingual;
+
+/** Adds a reason naming its column (f: the header as written), quoting the value when given. */
+export function problem(reasons: Reason[], f: string, v: RawValue | undefined, reason: Bilingual): void {
+  const value = v === undefined ? '' : `"${quoted(v)}" `;
+  reasons.push({ da: `${f}: ${value}${reason.da}`, en: `${f}: ${value}${reason.en}` });
 }
+
+/** A row's reasons as one text in `lang`, as tables, side files and stderr show them. */
+export const reasonsText = (lang: Lang, reasons: readonly Reason[]): string =>
+  reasons.map((r) => r[lang]).join('; ');
 
 /** A value as a reason quotes it: CPR numbers redacted, cut to 60 characters (the row has it all). */
 const quoted = (v: RawValue): string => cut(text(v), 60);

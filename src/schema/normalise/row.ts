@@ -4,13 +4,14 @@
  * used to find the person (birth date, gender) and is then forgotten.
  */
 import type { Day } from '../../base/dates.js';
+import { both } from '../../base/i18n.js';
 import { isEmptyCell, type RawRow, type RawValue } from '../../io/raw.js';
 import { CATEGORY_FIELDS } from '../../model/fields.js';
 import { genderCode, NONE } from '../course-store.js';
 import { CPR_NOT_A_DATE, cprKeyOf } from '../cpr.js';
 import { isAnonymisedId, isMissing, isNoEndDate, parseDate, parseGender, textOf } from '../values.js';
 import type { Vocabulary } from '../vocab.js';
-import { at, problem, safeCells, text, TOTALS_LABEL } from './ledger.js';
+import { at, problem, safeCells, text, TOTALS_LABEL, type Reason } from './ledger.js';
 import type { Normaliser } from './normaliser.js';
 import { courseRules, ruleReasons } from './rules.js';
 import type { CategoricalField } from './slots.js';
@@ -19,7 +20,7 @@ export function generalRow(n: Normaliser, row: RawRow): void {
   const cells = row.cells;
   const col = n.col;
   if (skipped(n, row)) return;
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   const known = n.persons.count;
   const person = personOf(n, reasons, at(cells, col.personId));
   let gender = n.cprKind && person >= 0 ? n.persons.gender[person]! : 0;
@@ -63,7 +64,10 @@ export function generalRow(n: Normaliser, row: RawRow): void {
       reasons,
       n.header('visitation'),
       at(cells, col.visitation),
-      `${visited.reason}; a row without a start date needs a visitation date to be kept`,
+      both(
+        `${visited.reason.da}; en række uden startdato skal have en visitationsdato for at blive talt med`,
+        `${visited.reason.en}; a row without a start date needs a visitation date to be kept`,
+      ),
     );
   }
   if (reasons.length === 0 && start !== null && person >= 0) {
@@ -126,7 +130,7 @@ function skipped(n: Normaliser, row: RawRow): boolean {
 }
 
 /** The row's person (for a CPR number: what it tells, then it is forgotten); -1 when none is valid. */
-function personOf(n: Normaliser, reasons: string[], pid: RawValue): number {
+function personOf(n: Normaliser, reasons: Reason[], pid: RawValue): number {
   // Empty or anonymised (after the 12-month retention): a course without a person.
   if (isAnonymisedId(pid)) return n.persons.anonymousPerson();
   if (!n.cprKind) return n.persons.ofName(n.pseudonymise(textOf(pid)));
@@ -134,20 +138,33 @@ function personOf(n: Normaliser, reasons: string[], pid: RawValue): number {
   const found = typeof key === 'number' ? n.cprPerson(key) : -2;
   if (found >= 0) return found;
   const reason = typeof key === 'number' ? CPR_NOT_A_DATE : key.reason;
-  problem(reasons, n.header('personId'), undefined, `the value ${reason}; correct it in the case system`);
+  problem(
+    reasons,
+    n.header('personId'),
+    undefined,
+    both(
+      `værdien ${reason.da}; ret den i fagsystemet`,
+      `the value ${reason.en}; correct it in the case system`,
+    ),
+  );
   return -1;
 }
 
+const EMPTY_START = both(
+  'er tom; hvert forløb skal have en startdato',
+  'is empty; every course needs a start date',
+);
+
 function dateField(
   n: Normaliser,
-  reasons: string[],
+  reasons: Reason[],
   cells: RawValue[],
   f: 'start' | 'end',
   required: boolean,
 ): Day | null {
   const v = at(cells, n.col[f]);
   if (isMissing(v)) {
-    if (required) problem(reasons, n.header(f), undefined, 'is empty; every course needs a start date');
+    if (required) problem(reasons, n.header(f), undefined, EMPTY_START);
     return null;
   }
   // 31-12-9999 is the "no end" value of case systems: an ongoing course, counted for a note.

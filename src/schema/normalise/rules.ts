@@ -4,6 +4,7 @@
  * are typed by construction (dates are days, categories texts or null), so nothing else is
  * checked here; docs/definitions.md#records says what makes a course.
  */
+import { both, refIn, type Bilingual } from '../../base/i18n.js';
 import { NONE } from '../course-store.js';
 import type { DuplicateIndex } from '../duplicates.js';
 
@@ -52,19 +53,33 @@ export function courseRules(
 export function ruleReasons(
   broken: number,
   duplicateRef: () => string,
-): { field: 'end' | 'start' | null; message: string }[] {
-  const out: { field: 'end' | 'start' | null; message: string }[] = [];
+): { field: 'end' | 'start' | null; message: Bilingual }[] {
+  const out: { field: 'end' | 'start' | null; message: Bilingual }[] = [];
   if (broken & END_BEFORE_START)
-    out.push({ field: 'end', message: 'the end date is before the start date; correct one of them' });
+    out.push({
+      field: 'end',
+      message: both(
+        'slutdatoen ligger før startdatoen; ret en af dem',
+        'the end date is before the start date; correct one of them',
+      ),
+    });
   if (broken & BORN_AFTER_START)
     out.push({
       field: 'start',
-      message: 'the person is born after the course start (CPR number or start date wrong)',
+      message: both(
+        'personen er født efter forløbets start (CPR-nummer eller startdato er forkert)',
+        'the person is born after the course start (CPR number or start date wrong)',
+      ),
     });
-  if (broken & DUPLICATE)
+  if (broken & DUPLICATE) {
+    const ref = duplicateRef();
     out.push({
       field: null,
-      message: `duplicate course: same person, start date and programme as ${duplicateRef()}; remove one of the rows`,
+      message: both(
+        `dobbeltregistreret forløb: samme person, startdato og tilbud som ${refIn('da', ref)}; slet en af rækkerne`,
+        `duplicate course: same person, start date and programme as ${ref}; remove one of the rows`,
+      ),
     });
+  }
   return out;
 }

@@ -6,6 +6,7 @@
  * reported, and used for nothing.
  */
 import type { Day } from '../../base/dates.js';
+import { both } from '../../base/i18n.js';
 import { dataError } from '../../errors.js';
 import type { RawRow, RawValue } from '../../io/raw.js';
 import { isCprHeader, SYNONYMS } from '../columns.js';
@@ -14,7 +15,7 @@ import type { InputData, MappedColumns } from '../input-data.js';
 import type { LoadOptions } from '../load.js';
 import { personIds } from '../measurements/rows.js';
 import { matchKey } from '../normalize-text.js';
-import { problem, text, type Ledger, type Rejection } from '../normalise/ledger.js';
+import { problem, text, type Ledger, type Reason, type Rejection } from '../normalise/ledger.js';
 import { readSideTable, scanRows } from '../row-scan.js';
 import { isMissing, parseDate, textOf } from '../values.js';
 import { Vocabulary } from '../vocab.js';
@@ -29,6 +30,8 @@ type Field = keyof typeof FIELDS;
 const KEYS = new Map<string, Field>();
 for (const [f, names] of Object.entries(FIELDS))
   for (const n of names) if (!KEYS.has(matchKey(n))) KEYS.set(matchKey(n), f as Field);
+
+const IS_EMPTY = both('er tom', 'is empty');
 
 export const ACTIVITY_KINDS = ['conversation', 'placement'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -114,7 +117,7 @@ export async function loadActivities(
   const rejected: Rejection[] = [];
   const name = (c: number) => headers[c]!;
   const take = (r: RawRow) => {
-    const reasons: string[] = [];
+    const reasons: Reason[] = [];
     const cell = (c: number | undefined): RawValue => (c === undefined ? null : (r.cells[c] ?? null));
     const who = person(cell(col.personId), reasons, name(col.personId!));
     const day = dayOf(cell(col.date), name(col.date!), reasons, date1904, true);
@@ -124,10 +127,13 @@ export async function loadActivities(
         reasons,
         name(col.end!),
         cell(col.end),
-        'is before the date; give the last day of the activity',
+        both(
+          'ligger før datoen; angiv aktivitetens sidste dag',
+          'is before the date; give the last day of the activity',
+        ),
       );
     const tv = cell(col.type);
-    if (isMissing(tv)) problem(reasons, name(col.type!), undefined, 'is empty');
+    if (isMissing(tv)) problem(reasons, name(col.type!), undefined, IS_EMPTY);
     if (reasons.length > 0 || who === null || day === null) {
       const cells: Record<string, string> = {};
       r.cells.forEach((v, i) => {
@@ -157,12 +163,12 @@ export async function loadActivities(
 function dayOf(
   v: RawValue,
   header: string,
-  reasons: string[],
+  reasons: Reason[],
   date1904: boolean,
   required: boolean,
 ): Day | null {
   if (isMissing(v)) {
-    if (required) problem(reasons, header, undefined, 'is empty');
+    if (required) problem(reasons, header, undefined, IS_EMPTY);
     return null;
   }
   const d = parseDate(v, date1904);

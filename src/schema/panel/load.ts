@@ -6,16 +6,19 @@
  * weeks are settled against each person's randomisation day by the analysis
  * (analyses/compare/panel.ts). docs/definitions.md#status-panel.
  */
+import { both, type Bilingual } from '../../base/i18n.js';
 import type { RawRow, RawValue } from '../../io/raw.js';
 import { redactCpr, type Pseudonymiser } from '../cpr.js';
 import type { InputData } from '../input-data.js';
 import type { LoadOptions } from '../load.js';
-import { problem, text, type Ledger, type Rejection } from '../normalise/ledger.js';
+import { problem, text, type Ledger, type Reason, type Rejection } from '../normalise/ledger.js';
 import { memo, personIds } from '../measurements/rows.js';
 import { readSideTable, scanRows } from '../row-scan.js';
 import { isMissing, parseDate, parseNumber, textOf } from '../values.js';
 import { mapPanelColumns, panelHeaderScore, type PanelMapping } from './columns.js';
 import { PanelStatuses } from './statuses.js';
+
+const IS_EMPTY = both('er tom', 'is empty');
 
 /** The person-weeks of a panel, column by column (a 640,000-row panel is not 640,000 objects). */
 export interface PersonWeeks {
@@ -81,26 +84,33 @@ export async function loadPanel(
     }
     return c;
   };
-  const weekNumber = memo((v: RawValue): number | string => {
-    if (isMissing(v)) return 'is empty';
+  const weekNumber = memo((v: RawValue): number | Bilingual => {
+    if (isMissing(v)) return IS_EMPTY;
     const n = parseNumber(v);
     return n.ok && Number.isInteger(n.value) && n.value >= 0 && n.value <= 520
       ? n.value
-      : 'is not a week number (0, 1, 2 … 520)';
+      : both('er ikke et ugenummer (0, 1, 2 … 520)', 'is not a week number (0, 1, 2 … 520)');
   });
-  const dateOf = memo((v: RawValue): number | string => {
-    if (isMissing(v)) return 'is empty';
+  const dateOf = memo((v: RawValue): number | Bilingual => {
+    if (isMissing(v)) return IS_EMPTY;
     const d = parseDate(v, date1904);
     return d.ok ? d.value : d.reason;
   });
-  const hoursNumber = memo((v: RawValue): number | string => {
+  const hoursNumber = memo((v: RawValue): number | Bilingual => {
     if (isMissing(v)) return 0;
     const n = parseNumber(v);
     if (!n.ok) return n.reason;
-    return n.value >= 0 && n.value <= 168 ? n.value : 'is not a number of hours in a week (0–168)';
+    return n.value >= 0 && n.value <= 168
+      ? n.value
+      : both('er ikke et antal timer på en uge (0–168)', 'is not a number of hours in a week (0–168)');
   });
   /** The parsed value, or NaN with the reason added (naming the column and quoting the value). */
-  const readCell = (parse: (v: RawValue) => number | string, v: RawValue, c: number, reasons: string[]) => {
+  const readCell = (
+    parse: (v: RawValue) => number | Bilingual,
+    v: RawValue,
+    c: number,
+    reasons: Reason[],
+  ) => {
     const x = parse(v);
     if (typeof x === 'number') return x;
     problem(reasons, name(c), isMissing(v) ? undefined : v, x);
@@ -109,7 +119,7 @@ export async function loadPanel(
   const found: { week: number; day: number; raw: RawValue; hours: number }[] = [];
 
   const take = (r: RawRow) => {
-    const reasons: string[] = [];
+    const reasons: Reason[] = [];
     const cells = r.cells;
     const who = person(cells[col.personId!] ?? null, reasons, name(col.personId!));
     found.length = 0;
@@ -119,7 +129,7 @@ export async function loadPanel(
       const day =
         col.week !== undefined ? NaN : readCell(dateOf, cells[col.date!] ?? null, col.date!, reasons);
       const sv = cells[col.status!] ?? null;
-      if (isMissing(sv)) problem(reasons, name(col.status!), undefined, 'is empty');
+      if (isMissing(sv)) problem(reasons, name(col.status!), undefined, IS_EMPTY);
       const hours =
         col.hours === undefined ? 0 : readCell(hoursNumber, cells[col.hours] ?? null, col.hours, reasons);
       found.push({ week, day, raw: sv, hours });

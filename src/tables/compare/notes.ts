@@ -1,7 +1,7 @@
 /** The notes of the outcome tables: what the groups, the unit, the difference and the tests are; what was left out. */
 import type { Arm, CompareResult, OutcomeResult } from '../../analyses/compare/index.js';
 import { danishOf, isoOf } from '../../base/dates.js';
-import { sayer } from '../../base/i18n.js';
+import { refIn, sayer } from '../../base/i18n.js';
 import { horizonText, SIMPLE_EFFECT_DA, SIMPLE_EFFECT_EN, type CompareTableOptions } from './labels.js';
 
 /** The notes every outcome table carries: unit, groups, randomisation, difference, tests, significance. */
@@ -248,7 +248,7 @@ function personNotes(res: CompareResult, o: CompareTableOptions): string[] {
   if (or.unreadable.length > 0)
     notes.push(
       t(
-        `${or.unreadable.length} randomiseringsdatoer kunne ikke læses (fx ${or.unreadable[0]!.ref}: "${or.unreadable[0]!.value}") og er ikke brugt.`,
+        `${or.unreadable.length} randomiseringsdatoer kunne ikke læses (fx ${refIn('da', or.unreadable[0]!.ref)}: "${or.unreadable[0]!.value}") og er ikke brugt.`,
         `${or.unreadable.length} randomisation dates could not be read (e.g. ${or.unreadable[0]!.ref}: "${or.unreadable[0]!.value}") and are not used.`,
       ),
     );

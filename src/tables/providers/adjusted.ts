@@ -48,7 +48,7 @@ export function standardisedTable(
           num(r.ci?.[1] ?? null, 2, k),
           num(r.n === 0 || r.ratio === null ? null : (100 * r.expected) / r.n, 1, k),
         ];
-    return { cells: [text(r.value), ...cells] };
+    return { cells: [text(o.valueLabel(r.value)), ...cells] };
   });
   const notes = [
     ...caveat(o.lang),
@@ -147,7 +147,7 @@ export function modelTable(
         num(pct(r.ameCi?.[0]), 1, k),
         num(pct(r.ameCi?.[1]), 1, k),
       ];
-    return { cells: [text(r.value), count(r.n), ...cells] };
+    return { cells: [text(o.valueLabel(r.value)), count(r.n), ...cells] };
   });
   const excluded = m.rows.filter((r) => r.excluded).map((r) => r.value);
   return {

@@ -35,7 +35,7 @@ export function compositionTable(
           num(c.medianAge, 1, c.ages),
           share(c.primarySchool, c.educationKnown),
         ];
-    return { cells: [text(c.value), count(c.courses), ...cells] };
+    return { cells: [text(o.valueLabel(c.value)), count(c.courses), ...cells] };
   });
   return {
     id,

@@ -14,6 +14,8 @@ export interface ProvidersTableOptions {
   byLabel: string;
   /** --by has two levels: a provider is a combination ("Jobhuset / Straksaktivering"). */
   combined?: boolean;
+  /** A provider value as a row label (a trial arm by its name in the language). */
+  valueLabel: (value: string) => string;
   /** "Forløb afsluttet 2025H1" or "alle forløb i udtrækket". */
   periodText: string;
   /** The source line under each table. */

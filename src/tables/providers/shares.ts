@@ -84,7 +84,9 @@ export function sharesTable(
 ): Table {
   const t = sayer(o.lang);
   const label = outcomeLabel(b.spec, o.vocab, o.lang);
-  const rows: Row[] = b.providers.map((r) => ({ cells: [text(r.value), ...providerCells(r, o, target)] }));
+  const rows: Row[] = b.providers.map((r) => ({
+    cells: [text(o.valueLabel(r.value)), ...providerCells(r, o, target)],
+  }));
   rows.push({ cells: [text(t('Alle', 'All')), ...providerCells(b.total, o, target, true)], style: 'total' });
   const targetPct =
     target === undefined

@@ -62,7 +62,7 @@ export function yoyTable(
       valueCol(t('95 %-KI, øvre', '95% CI, upper')),
     ],
     rows: [
-      ...yo.rows.map((r) => ({ cells: [text(r.value), ...cells(r, o)] })),
+      ...yo.rows.map((r) => ({ cells: [text(o.valueLabel(r.value)), ...cells(r, o)] })),
       { cells: [text(t('Alle', 'All')), ...cells(yo.total, o, true)], style: 'total' as const },
     ],
     notes: [
