@@ -125,10 +125,11 @@ export function progression(
       add(t, cp);
     }
     for (const d of [cp.newest, c.end, c.start]) if (d !== null && (asOf === null || d > asOf)) asOf = d;
-    for (const x of cp.indicators) figures[x.indicator]!.change(x.direction, x.change);
-    [cp.baseline, cp.midway, cp.last].forEach((occ, at) => {
-      if (occ) for (const [i, p] of occ.scores) figures[i]!.at[at]!.push(p.v);
-    });
+    for (let j = 0; j < cp.common; j++)
+      figures[cp.indicator[j]!]!.change(cp.indicatorDirection[j]!, cp.indicatorChange[j]!);
+    atOccasion(figures, cp.baseline, 0);
+    atOccasion(figures, cp.midway, 1);
+    atOccasion(figures, cp.last, 2);
     seen.push({ course: cp.course, days: [seenDay(cp.baseline), seenDay(cp.midway), seenDay(cp.last)] });
   });
   const order = [...groups.keys()].sort((a, b) =>
@@ -162,6 +163,11 @@ interface Seen {
 const MISSING = -2147483648;
 const UNDATED = -2147483647;
 const seenDay = (occ: Occasion | null): number => (occ === null ? MISSING : (occ.day ?? UNDATED));
+
+/** The scores of an occasion (baseline 0, midway 1, last 2) into each indicator's figures. */
+function atOccasion(figures: IndicatorSums[], occ: Occasion | null, at: number): void {
+  if (occ) for (let i = 0; i < occ.indicators; i++) if (occ.has(i)) figures[i]!.at[at]!.push(occ.v[i]!);
+}
 
 /** One indicator's figures, gathered course by course. */
 class IndicatorSums {
@@ -221,15 +227,17 @@ function add(t: Tally, cp: CourseProgress): void {
  * whose measurements cannot be ordered has no indicator to count it under (the total has it).
  */
 function addPerIndicator(tallies: Tally[], cp: CourseProgress): void {
-  for (const x of cp.indicators) {
-    tallies[x.indicator]!.n++;
-    tallies[x.indicator]![x.direction]++;
+  for (let j = 0; j < cp.common; j++) {
+    tallies[cp.indicator[j]!]!.n++;
+    tallies[cp.indicator[j]!]![cp.indicatorDirection[j]!]++;
   }
-  const b = cp.baseline?.scores;
-  const l = cp.last?.scores;
-  if (b) for (const i of b.keys()) if (!l?.has(i)) tallies[i]!.baselineOnly++;
-  const later = new Set([...(cp.midway?.scores.keys() ?? []), ...(l?.keys() ?? [])]);
-  for (const i of later) if (!b?.has(i)) tallies[i]!.noBaseline++;
+  const { baseline: b, midway: m, last: l } = cp;
+  const n = b?.indicators ?? m?.indicators ?? l?.indicators ?? 0;
+  for (let i = 0; i < n; i++) {
+    const atBaseline = b?.has(i) ?? false;
+    if (atBaseline && !l?.has(i)) tallies[i]!.baselineOnly++;
+    if (!atBaseline && (m?.has(i) || l?.has(i))) tallies[i]!.noBaseline++;
+  }
 }
 
 /** The 95% t-interval of a mean: mean ± qt(0.975, n − 1) × sd / √n. */
