@@ -44,7 +44,7 @@ class Column {
 
   constructor(
     readonly index: number,
-    private readonly read: Reader,
+    private read: Reader,
     private readonly keepText = false,
   ) {}
 
@@ -71,11 +71,10 @@ class Column {
     return this.values[this.id(r)]!;
   }
 
-  /** The store's id of value `id`, given by `store` the first time. */
-  stored(id: number, store: (id: number) => number): number {
-    let s = this.storeIds[id]!;
-    if (s < 0) this.storeIds[id] = s = store(id);
-    return s;
+  /** Column 0: a value that names a totals row ("I alt") reads as BAD. */
+  readsTotals(): void {
+    const read = this.read;
+    this.read = (v) => (TOTALS_LABEL.test(v.trim()) ? BAD : read(v));
   }
 }
 
@@ -139,16 +138,30 @@ export function fastRowReader(
   const unitCol = textCol('unit');
   const targetCol = textCol('targetGroup');
   const courseIdCol = textCol('courseId');
-  const textId = (c: Column | null, r: ByteRow) =>
-    c === null ? 0 : c.stored(c.id(r), (id) => rows.texts.id(c.texts[id]!));
-  // Column 0, for the totals row ("I alt") the general reader skips.
-  const totals = new Column(0, (v) => (TOTALS_LABEL.test(v.trim()) ? BAD : 0));
+  const textId = (c: Column | null, r: ByteRow) => {
+    if (c === null) return 0;
+    const id = c.id(r);
+    let s = c.storeIds[id]!;
+    if (s < 0) c.storeIds[id] = s = rows.texts.id(c.texts[id]!);
+    return s;
+  };
+  // Column 0 leads a totals row ("I alt"), the general reader's to skip: a mapped column 0
+  // reads such a value as BAD, else column 0 is read for that alone.
+  const mapped = [personCol, dateCol, startCol, endCol, occCol, scaleCol, indicatorCol, scoreCol]
+    .concat(wide, programmeCol, unitCol, targetCol, courseIdCol)
+    .filter((c): c is Column => c !== null);
+  const first = mapped.find((c) => c.index === 0);
+  first?.readsTotals();
+  const totals = first ? null : new Column(0, () => 0);
+  totals?.readsTotals();
+  const texts = [programmeCol, unitCol, targetCol, courseIdCol].filter((c): c is Column => c !== null);
   const long = mapping.shape === 'long';
   const list = indicators.list;
   const dayOf = (d: number) => (d === ABSENT ? NONE : days[d]!);
 
   return (r) => {
-    if (totals.value(r) === BAD) return false;
+    if (totals && totals.value(r) === BAD) return false;
+    for (const c of texts) if (c.value(r) === BAD) return false;
     const pid = personCol.id(r);
     const who = personCol.values[pid]!;
     if (who < 0) return false;
@@ -186,7 +199,8 @@ export function fastRowReader(
       if (!any) return false;
     }
     // Clean: stored in the general reader's order (the person, then the texts as addRow takes them).
-    const personId = personCol.stored(pid, () => rows.persons.id(names[who]!));
+    let personId = personCol.storeIds[pid]!;
+    if (personId < 0) personCol.storeIds[pid] = personId = rows.persons.id(names[who]!);
     rows.addIds(
       r.rowNumber,
       personId,

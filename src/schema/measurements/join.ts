@@ -48,6 +48,8 @@ export function assignCourses(
   return courses;
 }
 
+const COURSE_TEXTS = ['programme', 'unit', 'targetGroup'] as const;
+
 /** Courses from the measurement file itself: person + Startdato (when given). */
 function ownCourses(
   rows: ReadRows,
@@ -61,6 +63,10 @@ function ownCourses(
   let conflicts = 0;
   let withoutStart = false;
   const text = (ids: Int32Array, i: number) => rows.text(ids[i]!);
+  // The rows of a course mostly follow one another: the course of the row before, found again
+  // without a Map lookup (its keys pass 2^31, so each lookup would box a number).
+  let lastKey = NaN;
+  let lastCourse = -1;
   for (let i = 0; i < rows.length; i++) {
     if (rows.person[i] === 0 || rows.rejected.has(i)) continue;
     const start = rows.courseStart[i]!;
@@ -70,7 +76,8 @@ function ownCourses(
       id !== 0
         ? -(id * 2_097_152 + rows.person[i]!) - 1
         : rows.person[i]! * 1_000_003 + (start === NONE ? 0 : start + 500_001);
-    let c = byKey.get(key);
+    let c = key === lastKey ? lastCourse : byKey.get(key);
+    lastKey = key;
     const end = dayOrNull(rows.courseEnd[i]!);
     if (c === undefined) {
       byKey.set(key, (c = courses.length));
@@ -90,7 +97,7 @@ function ownCourses(
         if (course.end !== null) conflicts++;
         course.end = end;
       }
-      for (const k of ['programme', 'unit', 'targetGroup'] as const) {
+      for (const k of COURSE_TEXTS) {
         // Rows of one course that disagree: the first value in text order, never the first row.
         const v = text(rows[k], i);
         if (v !== null && v !== course[k]) {
@@ -99,7 +106,7 @@ function ownCourses(
         }
       }
     }
-    courseOfRow[i] = c;
+    courseOfRow[i] = lastCourse = c;
   }
   if (withoutStart)
     notes.push(

@@ -86,6 +86,8 @@ export class ReadRows {
   /** Room for about n rows (the reader's estimate), so that the columns need not grow by doubling. */
   reserve(n: number): void {
     if (n > this.rowNumber.length) this.growRows(n);
+    // A row holds one score or more (long shape: one), so as many scores at least.
+    if (n > this.score.length) this.growScores(n);
   }
 
   /** Appends a row (ref undefined: "<prefix> <row number>"); its scores follow through addScore. */
@@ -143,11 +145,7 @@ export class ReadRows {
   /** A score of the last row added. */
   addScore(indicator: number, score: number, scale: Scale | null): void {
     const j = this.scores;
-    if (j === this.score.length) {
-      this.indicator = resized(this.indicator, 2 * j);
-      this.score = resized(this.score, 2 * j);
-      this.scale = resized(this.scale, 2 * j);
-    }
+    if (j === this.score.length) this.growScores(2 * j);
     this.indicator[j] = indicator;
     this.score[j] = score;
     this.scale[j] = this.scaleId(scale);
@@ -197,6 +195,12 @@ export class ReadRows {
       this.scales.push(s);
     }
     return id;
+  }
+
+  private growScores(n: number): void {
+    this.indicator = resized(this.indicator, n);
+    this.score = resized(this.score, n);
+    this.scale = resized(this.scale, n);
   }
 
   private growRows(n: number): void {
