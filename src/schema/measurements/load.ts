@@ -132,7 +132,10 @@ export async function loadMeasurements(
   rejectDuplicates(rows, measurements, indicators, courses.length);
   const also: InputData['also'] =
     coursesFile && courseData && !loaded ? [{ file: coursesFile, ledger: courseData.ledger }] : [];
-  const kept = keepMeasurements(measurements, (k) => !rows.rejected.has(measurements.row[k]!));
+  const kept =
+    rows.rejected.size === 0
+      ? measurements
+      : keepMeasurements(measurements, (k) => !rows.rejected.has(measurements.row[k]!));
   return {
     info: table.info as SourceInfo,
     mapping,

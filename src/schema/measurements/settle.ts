@@ -18,13 +18,17 @@ export function settleScales(rows: ReadRows, indicators: IndicatorSet, file: str
   const pendingMax = new Map<number, number>();
   // Scale ids per indicator, named once after the loop (not a text per score).
   const given = new Map<number, Set<number>>();
+  // Each (indicator, scale) pair noted once: a million scores hold a few dozen pairs.
+  const pairs = rows.scales.length;
+  const noted = new Uint8Array(indicators.list.length * pairs);
   for (let i = 0; i < rows.length; i++) {
     if (rows.rejected.has(i)) continue;
     for (let j = rows.firstScore[i]!; j < rows.firstScore[i + 1]!; j++) {
       const ind = rows.indicator[j]!;
       const scale = rows.scale[j]!;
       if (scale === 0) pendingMax.set(ind, Math.max(pendingMax.get(ind) ?? -Infinity, rows.score[j]!));
-      else {
+      else if (noted[ind * pairs + scale] === 0) {
+        noted[ind * pairs + scale] = 1;
         let set = given.get(ind);
         if (!set) given.set(ind, (set = new Set()));
         set.add(scale);
@@ -72,7 +76,7 @@ export function settleScales(rows: ReadRows, indicators: IndicatorSet, file: str
   }
   out.length = k;
   // A row rejected by a later score of its own loses its earlier ones too.
-  return keepMeasurements(out, (m) => !rows.rejected.has(out.row[m]!));
+  return rows.rejected.size === 0 ? out : keepMeasurements(out, (m) => !rows.rejected.has(out.row[m]!));
 }
 
 /**
@@ -100,13 +104,26 @@ export function rejectDuplicates(
     else rows.rejected.set(row, [reason]);
   };
   const n = indicators.list.length;
+  const keys = new Float64Array(64);
+  const keyOf = (m: number) => {
+    // The day (days since 1970, so ≥ 0), or the measurement's number below zero; then the indicator.
+    const day = ms.day[m]!;
+    return (day === NONE ? -1 - ms.slot[m]! : day) * n + ms.indicator[m]!;
+  };
   for (let c = 0; c < courses; c++) {
+    // Most courses have no duplicate: their keys, sorted natively, tell so without a Map.
+    const size = start[c + 1]! - start[c]!;
+    if (size <= keys.length) {
+      for (let j = 0; j < size; j++) keys[j] = keyOf(order[start[c]! + j]!);
+      const sorted = keys.subarray(0, size).sort();
+      let repeated = false;
+      for (let j = 1; j < size && !repeated; j++) repeated = sorted[j] === sorted[j - 1];
+      if (!repeated) continue;
+    }
     const groups = new Map<number, number[]>();
     for (let j = start[c]!; j < start[c + 1]!; j++) {
       const m = order[j]!;
-      // The day (days since 1970, so ≥ 0), or the measurement's number below zero; then the indicator.
-      const day = ms.day[m]!;
-      const key = (day === NONE ? -1 - ms.slot[m]! : day) * n + ms.indicator[m]!;
+      const key = keyOf(m);
       const g = groups.get(key);
       if (g) g.push(m);
       else groups.set(key, [m]);
