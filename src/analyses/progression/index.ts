@@ -104,7 +104,8 @@ export function progression(
   const figures = Array.from({ length: o.indicators }, (_x, i) => new IndicatorSums(i));
   const perIndicator = o.by === 'indicator' ? Array.from({ length: o.indicators }, emptyTally) : null;
   const included: number[] = [];
-  const seen: Seen[] = [];
+  // Per course counted: its index and the day of each occasion (seenDay), 4 ints a course.
+  const seen = new Int32Array(4 * courses.length);
   let asOf: Day | null = null;
   // One pass over the courses: each course's progress is counted and dropped, not kept.
   forEachCourseProgress(ms, courses.length, o.threshold, (cp) => {
@@ -124,13 +125,17 @@ export function progression(
       if (!t) groups.set(v, (t = emptyTally()));
       add(t, cp);
     }
-    for (const d of [cp.newest, c.end, c.start]) if (d !== null && (asOf === null || d > asOf)) asOf = d;
+    asOf = later(later(later(asOf, cp.newest), c.end), c.start);
     for (let j = 0; j < cp.common; j++)
       figures[cp.indicator[j]!]!.change(cp.indicatorDirection[j]!, cp.indicatorChange[j]!);
     atOccasion(figures, cp.baseline, 0);
     atOccasion(figures, cp.midway, 1);
     atOccasion(figures, cp.last, 2);
-    seen.push({ course: cp.course, days: [seenDay(cp.baseline), seenDay(cp.midway), seenDay(cp.last)] });
+    const at = 4 * (included.length - 1);
+    seen[at] = cp.course;
+    seen[at + 1] = seenDay(cp.baseline);
+    seen[at + 2] = seenDay(cp.midway);
+    seen[at + 3] = seenDay(cp.last);
   });
   const order = [...groups.keys()].sort((a, b) =>
     a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'da'),
@@ -146,7 +151,7 @@ export function progression(
       : {}),
     total,
     indicators: figures.map((f) => f.figures()),
-    timeliness: timeliness(seen, courses, o.windows, asOf),
+    timeliness: timeliness(seen.subarray(0, 4 * included.length), courses, o.windows, asOf),
     courses: included.length,
     included,
     undatedOutside,
@@ -155,11 +160,9 @@ export function progression(
   };
 }
 
+const later = (a: Day | null, b: Day | null): Day | null => (b !== null && (a === null || b > a) ? b : a);
+
 /** What timeliness needs of a course: the day of each occasion, MISSING or UNDATED. */
-interface Seen {
-  course: number;
-  days: [number, number, number];
-}
 const MISSING = -2147483648;
 const UNDATED = -2147483647;
 const seenDay = (occ: Occasion | null): number => (occ === null ? MISSING : (occ.day ?? UNDATED));
@@ -172,9 +175,9 @@ function atOccasion(figures: IndicatorSums[], occ: Occasion | null, at: number):
 /** One indicator's figures, gathered course by course. */
 class IndicatorSums {
   readonly count: Record<Direction, number> = { up: 0, same: 0, down: 0 };
-  readonly changes: number[] = [];
+  readonly changes = new Values();
   /** Normalised scores at baseline, midway, last. */
-  readonly at: number[][] = [[], [], []];
+  readonly at = [new Values(), new Values(), new Values()];
 
   constructor(readonly indicator: number) {}
 
@@ -186,11 +189,11 @@ class IndicatorSums {
   figures(): IndicatorFigures {
     return {
       indicator: this.indicator,
-      n: this.changes.length,
+      n: this.changes.n,
       ...this.count,
-      ...meanInterval(sorted(this.changes)),
+      ...meanInterval(this.changes.ascending()),
       at: this.at.map((v) => {
-        const { n, mean } = meanSd(sorted(v));
+        const { n, mean } = meanSd(v.ascending());
         return { n, mean };
       }),
     };
@@ -198,16 +201,27 @@ class IndicatorSums {
 }
 
 /**
- * The values in ascending order, sorted natively: meanSd sorts its values again (the sum must
- * not depend on the order of the courses) with a comparator, which on some 70,000 unsorted values
- * per indicator and measurement was a tenth of a run; on sorted ones it is one pass.
+ * Numbers gathered course by course in a growing Float64Array (not an array of some 70,000
+ * doubles per indicator and measurement, grown push by push), given in ascending order, sorted
+ * natively: meanSd sorts its values again (the sum must not depend on the order of the courses)
+ * with a comparator, which was a tenth of a run; on sorted ones it is one pass.
  */
-function sorted(v: number[]): number[] {
-  const f = new Float64Array(v.length);
-  for (let i = 0; i < v.length; i++) f[i] = v[i]!;
-  f.sort();
-  for (let i = 0; i < v.length; i++) v[i] = f[i]!;
-  return v;
+class Values {
+  private a = new Float64Array(1024);
+  n = 0;
+
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Float64Array(2 * this.n);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+
+  ascending(): number[] {
+    return Array.from(this.a.subarray(0, this.n).sort());
+  }
 }
 
 function add(t: Tally, cp: CourseProgress): void {
@@ -253,7 +267,8 @@ export function meanInterval(values: number[]): {
 }
 
 function timeliness(
-  all: Seen[],
+  /** Per course counted: its index and the day of each occasion (seenDay). */
+  seen: Int32Array,
   courses: readonly MeasuredCourse[],
   w: Windows,
   asOf: Day | null,
@@ -269,15 +284,15 @@ function timeliness(
     else if (ok(day)) x.onTime++;
     else x.outside++;
   };
-  for (const cp of all) {
-    const { start, end } = courses[cp.course]!;
+  for (let at = 0; at < seen.length; at += 4) {
+    const { start, end } = courses[seen[at]!]!;
     if (start === null) continue;
-    check(out.baseline, cp.days[0], (d) => Math.abs(d - start) <= w.baselineDays);
+    check(out.baseline, seen[at + 1]!, (d) => Math.abs(d - start) <= w.baselineDays);
     // Midway is due once the course has run to the end of its window (or the data's newest date has).
     const reached = end ?? asOf;
     if (reached !== null && reached >= start + midTo)
-      check(out.midway, cp.days[1], (d) => d - start >= midFrom && d - start <= midTo);
-    if (end !== null) check(out.last, cp.days[2], (d) => Math.abs(d - end) <= w.lastDays);
+      check(out.midway, seen[at + 2]!, (d) => d - start >= midFrom && d - start <= midTo);
+    if (end !== null) check(out.last, seen[at + 3]!, (d) => Math.abs(d - end) <= w.lastDays);
   }
   return out;
 }
