@@ -219,8 +219,9 @@ class Values {
     this.a[this.n++] = v;
   }
 
-  ascending(): number[] {
-    return Array.from(this.a.subarray(0, this.n).sort());
+  /** Sorted in place: no copy into an array (meanSd reads a typed array by index as well). */
+  ascending(): Float64Array {
+    return this.a.subarray(0, this.n).sort();
   }
 }
 
@@ -255,7 +256,7 @@ function addPerIndicator(tallies: Tally[], cp: CourseProgress): void {
 }
 
 /** The 95% t-interval of a mean: mean ± qt(0.975, n − 1) × sd / √n. */
-export function meanInterval(values: number[]): {
+export function meanInterval(values: ArrayLike<number>): {
   mean: number | null;
   low: number | null;
   high: number | null;

@@ -67,6 +67,8 @@ function ownCourses(
   // without a Map lookup (its keys pass 2^31, so each lookup would box a number).
   let lastKey = NaN;
   let lastCourse = -1;
+  // Only the text columns the file has (an absent one is an empty array: every value null).
+  const texts = COURSE_TEXTS.filter((k) => rows[k].length > 0);
   for (let i = 0; i < rows.length; i++) {
     if (rows.person[i] === 0 || rows.rejected.has(i)) continue;
     const start = rows.courseStart[i]!;
@@ -97,7 +99,7 @@ function ownCourses(
         if (course.end !== null) conflicts++;
         course.end = end;
       }
-      for (const k of COURSE_TEXTS) {
+      for (const k of texts) {
         // Rows of one course that disagree: the first value in text order, never the first row.
         const v = text(rows[k], i);
         if (v !== null && v !== course[k]) {
