@@ -111,15 +111,9 @@ export function rejectDuplicates(
     return (day === NONE ? -1 - ms.slot[m]! : day) * n + ms.indicator[m]!;
   };
   for (let c = 0; c < courses; c++) {
-    // Most courses have no duplicate: their keys, sorted natively, tell so without a Map.
+    // Most courses have no duplicate: their keys, sorted in a scratch array, tell so without a Map.
     const size = start[c + 1]! - start[c]!;
-    if (size <= keys.length) {
-      for (let j = 0; j < size; j++) keys[j] = keyOf(order[start[c]! + j]!);
-      const sorted = keys.subarray(0, size).sort();
-      let repeated = false;
-      for (let j = 1; j < size && !repeated; j++) repeated = sorted[j] === sorted[j - 1];
-      if (!repeated) continue;
-    }
+    if (size <= keys.length && !repeats(keys, size, (j) => keyOf(order[start[c]! + j]!))) continue;
     const groups = new Map<number, number[]>();
     for (let j = start[c]!; j < start[c + 1]!; j++) {
       const m = order[j]!;
@@ -130,6 +124,24 @@ export function rejectDuplicates(
     }
     for (const g of groups.values()) if (g.length > 1) duplicates(g, ms, rows, indicators, add);
   }
+}
+
+/**
+ * Whether two of the keys key(0) … key(size − 1) are equal: an insertion sort into `scratch`
+ * (a course holds a few dozen keys), stopping at the first repeat.
+ */
+function repeats(scratch: Float64Array, size: number, key: (j: number) => number): boolean {
+  for (let j = 0; j < size; j++) {
+    const k = key(j);
+    let i = j - 1;
+    while (i >= 0 && scratch[i]! > k) {
+      scratch[i + 1] = scratch[i]!;
+      i--;
+    }
+    if (i >= 0 && scratch[i] === k) return true;
+    scratch[i + 1] = k;
+  }
+  return false;
 }
 
 function duplicates(
