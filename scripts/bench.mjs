@@ -12,6 +12,7 @@
 //   npm run bench -- --quick       without the 1M CSV
 //   npm run bench -- --no-write    do not rewrite BENCHMARKS.md
 //   npm run bench -- --progression [N]   jobfx progression on N measurement rows (default 1M)
+//   npm run bench -- --progression-wide [N]   the same N measurements in the wide shape (N / 5 rows)
 //   npm run bench -- --only csv-utf16,csv-stray --size 2000000   only those inputs (kinds: csv,
 //                                  csv-quoted, csv-1252, csv-utf16, csv-stray, xlsx), printed only
 //   npm run bench -- --panel [N]   jobfx compare --panel on N persons × 64 weeks (default 10,000)
@@ -182,6 +183,40 @@ function generateMeasurements(n, file) {
           `${cpr};${word};${dmy(day)};${ind};${1 + Math.floor(r() * 5)};1-5;${dmy(new Date(start))};${dmy(new Date(end))}`,
         );
       }
+  }
+  writeFileSync(file, '\uFEFF' + lines.join('\r\n') + '\r\n');
+}
+
+/**
+ * The same measurements as generateMeasurements(n) in the wide shape (one row per person and
+ * measurement, one column per indicator): n / 5 rows. Same random draws in the same order, so
+ * the progression tables are the same as the long file's.
+ */
+function generateMeasurementsWide(n, file) {
+  const r = rng(n + 16);
+  const inds = [
+    'Kendskab til arbejdsmarkedet',
+    'Jobsøgningsadfærd og -kompetence',
+    'Målrettethed i forhold til arbejde',
+    'Samarbejdsevner',
+    'Hverdagsmestring',
+  ];
+  const lines = [['CPR-nr.', 'Måling', 'Dato', ...inds, 'Skala', 'Startdato', 'Slutdato'].join(';')];
+  const t0 = Date.UTC(2022, 0, 1);
+  let measurements = 0;
+  for (let c = 0; measurements < n; c++) {
+    const birth = new Date(Date.UTC(1960 + (c % 45), c % 12, 2 + (c % 27)));
+    const cpr = `${pad(birth.getUTCDate())}${pad(birth.getUTCMonth() + 1)}${String(birth.getUTCFullYear()).slice(2)}-${String(1 + (Math.floor(c / 45) % 9999)).padStart(4, '0')}`;
+    const start = t0 + Math.floor(r() * 1400) * 86_400_000;
+    const end = start + 84 * 86_400_000;
+    for (const [k, word] of ['Baseline', 'Midtvejs', 'Slut'].entries()) {
+      if (measurements >= n) break;
+      const day = new Date(start + [0, 40, 84][k] * 86_400_000);
+      const scores = inds.map(() => (measurements++ < n ? 1 + Math.floor(r() * 5) : ''));
+      lines.push(
+        `${cpr};${word};${dmy(day)};${scores.join(';')};1-5;${dmy(new Date(start))};${dmy(new Date(end))}`,
+      );
+    }
   }
   writeFileSync(file, '\uFEFF' + lines.join('\r\n') + '\r\n');
 }
@@ -483,6 +518,24 @@ if (argv.includes('--progression')) {
   console.log(
     `jobfx progression, ${n} measurement rows (${fmt(mb, 1)} MB): ${fmt(s)} s median of ${runs}, ` +
       `${Math.round(n / s)} rows/s, peak RSS ${Math.round(Math.max(...t.map((x) => x.rssMB)))} MB`,
+  );
+  process.exit(0);
+}
+
+// `--progression-wide [N]`: the same on the wide shape (one column per indicator) holding the
+// same N measurements in N / 5 rows.
+if (argv.includes('--progression-wide')) {
+  const at = argv.indexOf('--progression-wide');
+  const n = Number(argv[at + 1]) > 0 ? Number(argv[at + 1]) : 1_000_000;
+  const file = join(dir, `bip-wide-${n}.csv`);
+  if (!existsSync(file)) generateMeasurementsWide(n, file);
+  const mb = statSync(file).size / 1e6;
+  const t = [];
+  for (let i = 0; i < runs; i++) t.push(time(['progression', file, '--format', 'json', '--suppress', '0']));
+  const s = median(t.map((x) => x.seconds));
+  console.log(
+    `jobfx progression (wide), ${n} measurements in ${n / 5} rows (${fmt(mb, 1)} MB): ${fmt(s)} s median of ${runs}, ` +
+      `${Math.round(n / s)} measurements/s, peak RSS ${Math.round(Math.max(...t.map((x) => x.rssMB)))} MB`,
   );
   process.exit(0);
 }

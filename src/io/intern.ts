@@ -118,6 +118,33 @@ export class ByteInterner {
 }
 
 /**
+ * The values of one column of byte rows, interned: a column holds a handful of values (or a few
+ * tens of thousands of persons), so a guess from the length and three bytes, checked byte by
+ * byte, finds most of them without hashing the whole value. Ids come in order of first sight:
+ * an id equal to `count` before the call is a value never seen (the caller reads it then).
+ */
+export class ColumnInterner {
+  readonly interner = new ByteInterner();
+  private readonly quick = new Int32Array(256).fill(-1);
+
+  get count(): number {
+    return this.interner.count;
+  }
+
+  id(buf: Uint8Array, s: number, e: number): number {
+    const len = e - s;
+    const q = len === 0 ? 0 : (len * 31 + buf[s]! * 7 + buf[e - 1]! * 13 + buf[s + (len >> 1)]!) & 255;
+    const guess = this.quick[q]!;
+    if (guess >= 0 && this.interner.equals(guess, buf, s, e)) return guess;
+    const h = hashBytes(buf, s, e);
+    let id = this.interner.find(buf, s, e, h);
+    if (id < 0) id = this.interner.add(buf, s, e, h);
+    this.quick[q] = id;
+    return id;
+  }
+}
+
+/**
  * Non-negative int32 keys → int values; open addressing, no per-entry objects. [key, value]
  * pairs in one Int32Array, so a probe touches one cache line; at most half the slots used.
  */

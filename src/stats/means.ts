@@ -20,10 +20,11 @@ export interface MeanSd {
  *
  * @example meanSd([2, 4, 4, 4, 5, 5, 7, 9]) // { n: 8, mean: 5, sd: 2.138089935299395 }
  */
-export function meanSd(given: readonly number[]): MeanSd {
+export function meanSd(given: ArrayLike<number>): MeanSd {
   const values = ascending(given);
   const n = values.length;
   if (n === 0) return { n, mean: null, sd: null };
+  // simple-statistics reads its values by index, so a typed array serves as well as an array.
   const m = mean(values as number[]);
   return { n, mean: m, sd: n < 2 ? null : Math.sqrt(sampleVariance(values as number[])) };
 }
@@ -33,7 +34,12 @@ export function meanSd(given: readonly number[]): MeanSd {
  * the order of the rows must not change a figure, not even in its last bit
  * (docs/definitions.md#tie-breaks).
  */
-const ascending = (v: readonly number[]): number[] => [...v].sort((a, b) => a - b);
+const ascending = (v: ArrayLike<number>): ArrayLike<number> => {
+  // Values given in order (progression sorts its own natively) are taken as they are: the same
+  // order the sort would give, without a comparator call per value.
+  for (let i = 1; i < v.length; i++) if (v[i - 1]! > v[i]!) return Array.from(v).sort((a, b) => a - b);
+  return v;
+};
 
 export interface WelchResult {
   /** Mean of x and of y. */

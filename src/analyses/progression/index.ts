@@ -122,7 +122,8 @@ export function progression(
     ? Array.from({ length: groupCount }, () => Array.from({ length: o.indicators }, emptyTally))
     : null;
   const included: number[] = [];
-  const seen: Seen[] = [];
+  // Per course counted: its index and the day of each occasion (seenDay), 4 ints a course.
+  const seen = new Int32Array(4 * courses.length);
   let asOf: Day | null = null;
   // One pass over the courses: each course's progress is counted and dropped, not kept.
   forEachCourseProgress(ms, courses.length, o.threshold, (cp) => {
@@ -141,12 +142,17 @@ export function progression(
       add(groups[g]!, cp);
       if (perIndicator) addPerIndicator(perIndicator[g]!, cp);
     }
-    for (const d of [cp.newest, c.end, c.start]) if (d !== null && (asOf === null || d > asOf)) asOf = d;
-    for (const x of cp.indicators) figures[x.indicator]!.change(x.direction, x.change);
-    [cp.baseline, cp.midway, cp.last].forEach((occ, at) => {
-      if (occ) for (const [i, p] of occ.scores) figures[i]!.at[at]!.push(p.v);
-    });
-    seen.push({ course: cp.course, days: [seenDay(cp.baseline), seenDay(cp.midway), seenDay(cp.last)] });
+    asOf = later(later(later(asOf, cp.newest), c.end), c.start);
+    for (let j = 0; j < cp.common; j++)
+      figures[cp.indicator[j]!]!.change(cp.indicatorDirection[j]!, cp.indicatorChange[j]!);
+    atOccasion(figures, cp.baseline, 0);
+    atOccasion(figures, cp.midway, 1);
+    atOccasion(figures, cp.last, 2);
+    const at = 4 * (included.length - 1);
+    seen[at] = cp.course;
+    seen[at + 1] = seenDay(cp.baseline);
+    seen[at + 2] = seenDay(cp.midway);
+    seen[at + 3] = seenDay(cp.last);
   });
   const valuesOf = (g: number) => o.groups?.values[g] ?? [];
   return {
@@ -154,7 +160,7 @@ export function progression(
     ...(perIndicator ? { byIndicator: indicatorRows(perIndicator, valuesOf, o.indicator!) } : {}),
     total,
     indicators: figures.map((f) => f.figures()),
-    timeliness: timeliness(seen, courses, o.windows, asOf),
+    timeliness: timeliness(seen.subarray(0, 4 * included.length), courses, o.windows, asOf),
     courses: included.length,
     included,
     undatedOutside,
@@ -186,21 +192,24 @@ function indicatorRows(
   return rows.filter((x) => x.tally.n + x.tally.baselineOnly + x.tally.noBaseline > 0);
 }
 
+const later = (a: Day | null, b: Day | null): Day | null => (b !== null && (a === null || b > a) ? b : a);
+
 /** What timeliness needs of a course: the day of each occasion, MISSING or UNDATED. */
-interface Seen {
-  course: number;
-  days: [number, number, number];
-}
 const MISSING = -2147483648;
 const UNDATED = -2147483647;
 const seenDay = (occ: Occasion | null): number => (occ === null ? MISSING : (occ.day ?? UNDATED));
 
+/** The scores of an occasion (baseline 0, midway 1, last 2) into each indicator's figures. */
+function atOccasion(figures: IndicatorSums[], occ: Occasion | null, at: number): void {
+  if (occ) for (let i = 0; i < occ.indicators; i++) if (occ.has(i)) figures[i]!.at[at]!.push(occ.v[i]!);
+}
+
 /** One indicator's figures, gathered course by course. */
 class IndicatorSums {
   readonly count: Record<Direction, number> = { up: 0, same: 0, down: 0 };
-  readonly changes: number[] = [];
+  readonly changes = new Values();
   /** Normalised scores at baseline, midway, last. */
-  readonly at: number[][] = [[], [], []];
+  readonly at = [new Values(), new Values(), new Values()];
 
   constructor(readonly indicator: number) {}
 
@@ -212,11 +221,11 @@ class IndicatorSums {
   figures(): IndicatorFigures {
     return {
       indicator: this.indicator,
-      n: this.changes.length,
+      n: this.changes.n,
       ...this.count,
-      ...meanInterval(sorted(this.changes)),
+      ...meanInterval(this.changes.ascending()),
       at: this.at.map((v) => {
-        const { n, mean } = meanSd(sorted(v));
+        const { n, mean } = meanSd(v.ascending());
         return { n, mean };
       }),
     };
@@ -224,16 +233,28 @@ class IndicatorSums {
 }
 
 /**
- * The values in ascending order, sorted natively: meanSd sorts its values again (the sum must
- * not depend on the order of the courses) with a comparator, which on some 70,000 unsorted values
- * per indicator and measurement was a tenth of a run; on sorted ones it is one pass.
+ * Numbers gathered course by course in a growing Float64Array (not an array of some 70,000
+ * doubles per indicator and measurement, grown push by push), given in ascending order, sorted
+ * natively: meanSd sorts its values again (the sum must not depend on the order of the courses)
+ * with a comparator, which was a tenth of a run; on sorted ones it is one pass.
  */
-function sorted(v: number[]): number[] {
-  const f = new Float64Array(v.length);
-  for (let i = 0; i < v.length; i++) f[i] = v[i]!;
-  f.sort();
-  for (let i = 0; i < v.length; i++) v[i] = f[i]!;
-  return v;
+class Values {
+  private a = new Float64Array(1024);
+  n = 0;
+
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Float64Array(2 * this.n);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+
+  /** Sorted in place: no copy into an array (meanSd reads a typed array by index as well). */
+  ascending(): Float64Array {
+    return this.a.subarray(0, this.n).sort();
+  }
 }
 
 function add(t: Tally, cp: CourseProgress): void {
@@ -253,19 +274,21 @@ function add(t: Tally, cp: CourseProgress): void {
  * whose measurements cannot be ordered has no indicator to count it under (the total has it).
  */
 function addPerIndicator(tallies: Tally[], cp: CourseProgress): void {
-  for (const x of cp.indicators) {
-    tallies[x.indicator]!.n++;
-    tallies[x.indicator]![x.direction]++;
+  for (let j = 0; j < cp.common; j++) {
+    tallies[cp.indicator[j]!]!.n++;
+    tallies[cp.indicator[j]!]![cp.indicatorDirection[j]!]++;
   }
-  const b = cp.baseline?.scores;
-  const l = cp.last?.scores;
-  if (b) for (const i of b.keys()) if (!l?.has(i)) tallies[i]!.baselineOnly++;
-  const later = new Set([...(cp.midway?.scores.keys() ?? []), ...(l?.keys() ?? [])]);
-  for (const i of later) if (!b?.has(i)) tallies[i]!.noBaseline++;
+  const { baseline: b, midway: m, last: l } = cp;
+  const n = b?.indicators ?? m?.indicators ?? l?.indicators ?? 0;
+  for (let i = 0; i < n; i++) {
+    const atBaseline = b?.has(i) ?? false;
+    if (atBaseline && !l?.has(i)) tallies[i]!.baselineOnly++;
+    if (!atBaseline && (m?.has(i) || l?.has(i))) tallies[i]!.noBaseline++;
+  }
 }
 
 /** The 95% t-interval of a mean: mean ± qt(0.975, n − 1) × sd / √n. */
-export function meanInterval(values: number[]): {
+export function meanInterval(values: ArrayLike<number>): {
   mean: number | null;
   low: number | null;
   high: number | null;
@@ -277,7 +300,8 @@ export function meanInterval(values: number[]): {
 }
 
 function timeliness(
-  all: Seen[],
+  /** Per course counted: its index and the day of each occasion (seenDay). */
+  seen: Int32Array,
   courses: readonly MeasuredCourse[],
   w: Windows,
   asOf: Day | null,
@@ -293,15 +317,15 @@ function timeliness(
     else if (ok(day)) x.onTime++;
     else x.outside++;
   };
-  for (const cp of all) {
-    const { start, end } = courses[cp.course]!;
+  for (let at = 0; at < seen.length; at += 4) {
+    const { start, end } = courses[seen[at]!]!;
     if (start === null) continue;
-    check(out.baseline, cp.days[0], (d) => Math.abs(d - start) <= w.baselineDays);
+    check(out.baseline, seen[at + 1]!, (d) => Math.abs(d - start) <= w.baselineDays);
     // Midway is due once the course has run to the end of its window (or the data's newest date has).
     const reached = end ?? asOf;
     if (reached !== null && reached >= start + midTo)
-      check(out.midway, cp.days[1], (d) => d - start >= midFrom && d - start <= midTo);
-    if (end !== null) check(out.last, cp.days[2], (d) => Math.abs(d - end) <= w.lastDays);
+      check(out.midway, seen[at + 2]!, (d) => d - start >= midFrom && d - start <= midTo);
+    if (end !== null) check(out.last, seen[at + 3]!, (d) => Math.abs(d - end) <= w.lastDays);
   }
   return out;
 }

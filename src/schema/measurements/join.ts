@@ -49,6 +49,8 @@ export function assignCourses(
   return courses;
 }
 
+const COURSE_TEXTS = ['programme', 'unit', 'targetGroup'] as const;
+
 /** Courses from the measurement file itself: person + Startdato (when given). */
 function ownCourses(
   rows: ReadRows,
@@ -62,6 +64,12 @@ function ownCourses(
   let conflicts = 0;
   let withoutStart = false;
   const text = (ids: Int32Array, i: number) => rows.text(ids[i]!);
+  // The rows of a course mostly follow one another: the course of the row before, found again
+  // without a Map lookup (its keys pass 2^31, so each lookup would box a number).
+  let lastKey = NaN;
+  let lastCourse = -1;
+  // Only the text columns the file has (an absent one is an empty array: every value null).
+  const texts = COURSE_TEXTS.filter((k) => rows[k].length > 0);
   for (let i = 0; i < rows.length; i++) {
     if (rows.person[i] === 0 || rows.rejected.has(i)) continue;
     const start = rows.courseStart[i]!;
@@ -71,7 +79,8 @@ function ownCourses(
       id !== 0
         ? -(id * 2_097_152 + rows.person[i]!) - 1
         : rows.person[i]! * 1_000_003 + (start === NONE ? 0 : start + 500_001);
-    let c = byKey.get(key);
+    let c = key === lastKey ? lastCourse : byKey.get(key);
+    lastKey = key;
     const end = dayOrNull(rows.courseEnd[i]!);
     if (c === undefined) {
       byKey.set(key, (c = courses.length));
@@ -91,7 +100,7 @@ function ownCourses(
         if (course.end !== null) conflicts++;
         course.end = end;
       }
-      for (const k of ['programme', 'unit', 'targetGroup'] as const) {
+      for (const k of texts) {
         // Rows of one course that disagree: the first value in text order, never the first row.
         const v = text(rows[k], i);
         if (v !== null && v !== course[k]) {
@@ -100,7 +109,7 @@ function ownCourses(
         }
       }
     }
-    courseOfRow[i] = c;
+    courseOfRow[i] = lastCourse = c;
   }
   if (withoutStart)
     notes.push(

@@ -24,6 +24,7 @@ import { isMissing } from '../values.js';
 import { mapMeasurementColumns, measurementHeaderScore, type MeasurementMapping } from './columns.js';
 import { indicatorSet, type IndicatorSet } from './indicators.js';
 import { cellDecoder } from './cells.js';
+import { fastRowReader } from './fast-rows.js';
 import { assignCourses, type MeasuredCourse } from './join.js';
 import { personIds, rowReader } from './rows.js';
 import { settleScales, rejectDuplicates } from './settle.js';
@@ -80,13 +81,9 @@ export async function loadMeasurements(
   const pseudonymise =
     courseData?.pseudonymise ??
     makePseudonymiser(process.env.JOBFX_PSEUDONYM_KEY || config.config.pseudonymKey);
-  const read = rowReader(
-    mapping,
-    table.headers,
-    indicators,
-    personIds(pseudonymise, mapping.personIdKind === 'cpr'),
-    table.info.date1904 === true,
-  );
+  const person = personIds(pseudonymise, mapping.personIdKind === 'cpr');
+  const date1904 = table.info.date1904 === true;
+  const read = rowReader(mapping, table.headers, indicators, person, date1904);
   const rows = new ReadRows(
     table.info.format === 'csv' ? 'line' : 'row',
     (['programme', 'unit', 'targetGroup', 'courseId'] as const).filter(
@@ -112,11 +109,13 @@ export async function loadMeasurements(
   };
   const takeRow = (r: RawRow) => take(r.cells, r.rowNumber, r.ref);
   // The fast CSV path hands rows one by one: a large file never exists as one object per line.
+  // A clean row is read from its bytes (fast-rows.ts); any other is decoded and read as above.
   if (table.fast) {
     const decode = cellDecoder();
+    const fast = fastRowReader(mapping, indicators, person, rows, date1904);
     table.fast.scan({
       row: takeRow,
-      bytes: (b) => take(decode(b), b.rowNumber),
+      bytes: (b) => (fast(b) ? count++ : take(decode(b), b.rowNumber)),
       expect: (n) => rows.reserve(n),
     });
   } else table.rows.forEach(takeRow);
@@ -138,7 +137,10 @@ export async function loadMeasurements(
   rejectDuplicates(rows, measurements, indicators, courses.length);
   const also: InputData['also'] =
     coursesFile && courseData && !loaded ? [{ file: coursesFile, ledger: courseData.ledger }] : [];
-  const accepted = keepMeasurements(measurements, (k) => !rows.rejected.has(measurements.row[k]!));
+  const accepted =
+    rows.rejected.size === 0
+      ? measurements
+      : keepMeasurements(measurements, (k) => !rows.rejected.has(measurements.row[k]!));
   const keptNotes: string[] = [];
   const keptValues = courseValues(kept, accepted, courses.length, keptNotes);
   for (const n of keptNotes) notes.push(readNote('values', n));

@@ -41,7 +41,8 @@ const SLOT_WORDS: [Slot, string[]][] = [
     ['3', 'slut', 'slutmåling', 'afslutning', 'afsluttende', 'end', 'final', 'uge 12', '3. måling', 'tredje'],
   ],
 ];
-const SLOTS = new Map<string, Slot>();
+/** Measurement words (matchKey) → slot; the fast path (fast-rows.ts) reads them too. */
+export const SLOTS = new Map<string, Slot>();
 for (const [slot, words] of SLOT_WORDS) for (const w of words) SLOTS.set(matchKey(w), slot);
 
 /** A person id cache: HMAC once per distinct id, not once per row (a million rows, some thousand persons). */

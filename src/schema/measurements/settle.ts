@@ -22,13 +22,17 @@ export function settleScales(rows: ReadRows, indicators: IndicatorSet, file: str
   const pendingMax = new Map<number, number>();
   // Scale ids per indicator, named once after the loop (not a text per score).
   const given = new Map<number, Set<number>>();
+  // Each (indicator, scale) pair noted once: a million scores hold a few dozen pairs.
+  const pairs = rows.scales.length;
+  const noted = new Uint8Array(indicators.list.length * pairs);
   for (let i = 0; i < rows.length; i++) {
     if (rows.rejected.has(i)) continue;
     for (let j = rows.firstScore[i]!; j < rows.firstScore[i + 1]!; j++) {
       const ind = rows.indicator[j]!;
       const scale = rows.scale[j]!;
       if (scale === 0) pendingMax.set(ind, Math.max(pendingMax.get(ind) ?? -Infinity, rows.score[j]!));
-      else {
+      else if (noted[ind * pairs + scale] === 0) {
+        noted[ind * pairs + scale] = 1;
         let set = given.get(ind);
         if (!set) given.set(ind, (set = new Set()));
         set.add(scale);
@@ -80,7 +84,7 @@ export function settleScales(rows: ReadRows, indicators: IndicatorSet, file: str
   }
   out.length = k;
   // A row rejected by a later score of its own loses its earlier ones too.
-  return keepMeasurements(out, (m) => !rows.rejected.has(out.row[m]!));
+  return rows.rejected.size === 0 ? out : keepMeasurements(out, (m) => !rows.rejected.has(out.row[m]!));
 }
 
 /**
@@ -108,19 +112,44 @@ export function rejectDuplicates(
     else rows.rejected.set(row, [reason]);
   };
   const n = indicators.list.length;
+  const keys = new Float64Array(64);
+  const keyOf = (m: number) => {
+    // The day (days since 1970, so ≥ 0), or the measurement's number below zero; then the indicator.
+    const day = ms.day[m]!;
+    return (day === NONE ? -1 - ms.slot[m]! : day) * n + ms.indicator[m]!;
+  };
   for (let c = 0; c < courses; c++) {
+    // Most courses have no duplicate: their keys, sorted in a scratch array, tell so without a Map.
+    const size = start[c + 1]! - start[c]!;
+    if (size <= keys.length && !repeats(keys, size, (j) => keyOf(order[start[c]! + j]!))) continue;
     const groups = new Map<number, number[]>();
     for (let j = start[c]!; j < start[c + 1]!; j++) {
       const m = order[j]!;
-      // The day (days since 1970, so ≥ 0), or the measurement's number below zero; then the indicator.
-      const day = ms.day[m]!;
-      const key = (day === NONE ? -1 - ms.slot[m]! : day) * n + ms.indicator[m]!;
+      const key = keyOf(m);
       const g = groups.get(key);
       if (g) g.push(m);
       else groups.set(key, [m]);
     }
     for (const g of groups.values()) if (g.length > 1) duplicates(g, ms, rows, indicators, add);
   }
+}
+
+/**
+ * Whether two of the keys key(0) … key(size − 1) are equal: an insertion sort into `scratch`
+ * (a course holds a few dozen keys), stopping at the first repeat.
+ */
+function repeats(scratch: Float64Array, size: number, key: (j: number) => number): boolean {
+  for (let j = 0; j < size; j++) {
+    const k = key(j);
+    let i = j - 1;
+    while (i >= 0 && scratch[i]! > k) {
+      scratch[i + 1] = scratch[i]!;
+      i--;
+    }
+    if (i >= 0 && scratch[i] === k) return true;
+    scratch[i + 1] = k;
+  }
+  return false;
 }
 
 function duplicates(

@@ -87,23 +87,56 @@ export class ReadRows {
   /** Room for about n rows (the reader's estimate), so that the columns need not grow by doubling. */
   reserve(n: number): void {
     if (n > this.rowNumber.length) this.growRows(n);
+    // A row holds one score or more (long shape: one), so as many scores at least.
+    if (n > this.score.length) this.growScores(n);
   }
 
   /** Appends a row (ref undefined: "<prefix> <row number>"); its scores follow through addScore. */
   addRow(rowNumber: number, ref: string | undefined, f: RowFacts | null): number {
+    if (ref !== undefined && ref !== `${this.prefix} ${rowNumber}`) this.refs.set(this.length, ref);
+    const text = (v: string | null | undefined) => this.texts.id(v ?? null);
+    return this.addIds(
+      rowNumber,
+      f === null ? 0 : this.persons.id(f.person),
+      f?.slot ?? 0,
+      dayOrNone(f?.day ?? null),
+      dayOrNone(f?.courseStart ?? null),
+      dayOrNone(f?.courseEnd ?? null),
+      text(f?.programme),
+      text(f?.unit),
+      text(f?.targetGroup),
+      text(f?.courseId),
+    );
+  }
+
+  /**
+   * Appends a row given as ids (persons, texts) and days (NONE: not given), as the fast path
+   * reads it from the bytes: no object per row. Its ref is "<prefix> <row number>".
+   */
+  addIds(
+    rowNumber: number,
+    person: number,
+    slot: Slot,
+    day: number,
+    courseStart: number,
+    courseEnd: number,
+    programme: number,
+    unit: number,
+    targetGroup: number,
+    courseId: number,
+  ): number {
     const i = this.length;
     if (i === this.rowNumber.length) this.growRows(2 * i);
     this.rowNumber[i] = rowNumber;
-    if (ref !== undefined && ref !== `${this.prefix} ${rowNumber}`) this.refs.set(i, ref);
-    this.person[i] = f === null ? 0 : this.persons.id(f.person);
-    this.slot[i] = f?.slot ?? 0;
-    this.day[i] = dayOrNone(f?.day ?? null);
-    this.courseStart[i] = dayOrNone(f?.courseStart ?? null);
-    this.courseEnd[i] = dayOrNone(f?.courseEnd ?? null);
-    this.programme[i] = this.texts.id(f?.programme ?? null);
-    this.unit[i] = this.texts.id(f?.unit ?? null);
-    this.targetGroup[i] = this.texts.id(f?.targetGroup ?? null);
-    this.courseId[i] = this.texts.id(f?.courseId ?? null);
+    this.person[i] = person;
+    this.slot[i] = slot;
+    this.day[i] = day;
+    this.courseStart[i] = courseStart;
+    this.courseEnd[i] = courseEnd;
+    this.programme[i] = programme;
+    this.unit[i] = unit;
+    this.targetGroup[i] = targetGroup;
+    this.courseId[i] = courseId;
     this.firstScore[i] = this.scores;
     this.firstScore[i + 1] = this.scores;
     this.length = i + 1;
@@ -113,11 +146,7 @@ export class ReadRows {
   /** A score of the last row added. */
   addScore(indicator: number, score: number, scale: Scale | null): void {
     const j = this.scores;
-    if (j === this.score.length) {
-      this.indicator = resized(this.indicator, 2 * j);
-      this.score = resized(this.score, 2 * j);
-      this.scale = resized(this.scale, 2 * j);
-    }
+    if (j === this.score.length) this.growScores(2 * j);
     this.indicator[j] = indicator;
     this.score[j] = score;
     this.scale[j] = this.scaleId(scale);
@@ -167,6 +196,12 @@ export class ReadRows {
       this.scales.push(s);
     }
     return id;
+  }
+
+  private growScores(n: number): void {
+    this.indicator = resized(this.indicator, n);
+    this.score = resized(this.score, n);
+    this.scale = resized(this.scale, n);
   }
 
   private growRows(n: number): void {

@@ -2,7 +2,7 @@
  * Interned categorical columns of the fast CSV path: each distinct value of a column is read from
  * its bytes once (vocabulary, unknown text, exit group, the store's id) and found again by id.
  */
-import { ByteInterner } from '../../io/intern.js';
+import { ColumnInterner } from '../../io/intern.js';
 import type { ByteRow, RawValue } from '../../io/raw.js';
 import type { CategoryField, Horizon } from '../../model/fields.js';
 import { isMissing, parseGender } from '../values.js';
@@ -13,7 +13,6 @@ export type CategoricalField = 'exitReason' | CategoryField | `followUp${Horizon
 
 /** A categorical column of the fast path: its values interned from the bytes. */
 export class Slot {
-  readonly interner = new ByteInterner();
   /** Per id: the value (canonical, or as written when unknown), null when missing. */
   readonly values: (string | null)[] = [];
   /** Per id: the raw text when not in the vocabulary (counted as unknown), else null. */
@@ -36,23 +35,15 @@ export class Slot {
     const c = this.col;
     const s = c < r.count ? r.start[c]! : 0;
     const e = c < r.count ? r.end[c]! : 0;
-    // A column holds a handful of values: a guess from the length and three bytes, checked
-    // byte by byte, finds most of them without hashing the whole value.
-    const buf = r.buf;
-    const len = e - s;
-    const quick = len === 0 ? 0 : (len * 31 + buf[s]! * 7 + buf[e - 1]! * 13 + buf[s + (len >> 1)]!) & 255;
-    const guess = this.quick[quick]!;
-    if (guess >= 0 && this.interner.equals(guess, buf, s, e)) return guess;
-    let id = this.interner.find(buf, s, e);
-    if (id < 0) id = this.add(buf, s, e);
-    this.quick[quick] = id;
+    const known = this.column.count;
+    const id = this.column.id(r.buf, s, e);
+    if (id === known) this.add(id, r.buf, s, e);
     return id;
   }
 
-  private readonly quick = new Int32Array(256).fill(-1);
+  private readonly column = new ColumnInterner();
 
-  private add(buf: Buffer, s: number, e: number): number {
-    const id = this.interner.add(buf, s, e);
+  private add(id: number, buf: Buffer, s: number, e: number): void {
     const v: RawValue = s === e ? null : buf.toString('utf8', s, e);
     let value: string | null = null;
     let unknown: string | null = null;
@@ -68,7 +59,6 @@ export class Slot {
     this.groups[id] =
       this.field === 'exitReason' && value !== null ? (this.vocab.groupOf(value) ?? null) : null;
     this.storeIds[id] = this.storeId(value, this.groups[id]!);
-    return id;
   }
 }
 
