@@ -115,7 +115,8 @@ export async function loadMeasurements(
     const fast = fastRowReader(mapping, indicators, person, rows, date1904);
     table.fast.scan({
       row: takeRow,
-      bytes: (b) => (fast(b) ? count++ : take(decode(b), b.rowNumber)),
+      // Columns kept for --by are read from decoded cells: those runs take the general reader.
+      bytes: (b) => (kept.length === 0 && fast(b) ? count++ : take(decode(b), b.rowNumber)),
       expect: (n) => rows.reserve(n),
     });
   } else table.rows.forEach(takeRow);
