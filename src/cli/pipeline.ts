@@ -67,7 +67,9 @@ export async function runCommand(
   const filter = all && flags.where ? filterCourses(file, all, flags.where, flags.lang) : undefined;
   const data: InputData = filter?.data ?? loaded;
   const courses = filter?.data ?? all;
-  const companion = await loadCompanion(spec, ctx, flags, courses);
+  const companion = courses
+    ? await loadCompanion(spec, flags, courses, loadOptionsOf(flags, ctx), (l) => ctx.stderr(l))
+    : undefined;
   if (companion) alsoRejected += companion.data.ledger.rejected.length;
   const tableCommand = spec.formats.includes('md');
   const tableThreshold = tableCommand ? suppressionThreshold(flags) : 0;
@@ -114,22 +116,22 @@ export async function runCommand(
   return flags.strict && (followUpRejected > 0 || alsoRejected > 0 || warnings > 0) ? 1 : code;
 }
 
-/** The second file a spec asks for (compare --population), read with the export's pseudonyms and accounted for. */
-async function loadCompanion(
+/**
+ * The second file a spec asks for (compare --population), read with the export's pseudonyms (so
+ * ids match) and accounted for on stderr: the same for a command and a step of `jobfx run`.
+ */
+export async function loadCompanion(
   spec: AnySpec,
-  ctx: RunContext,
-  flags: Flags,
-  courses: Loaded | undefined,
+  flags: object,
+  courses: Loaded,
+  opts: LoadOptions,
+  say: (line: string) => void,
 ): Promise<{ file: string; data: Loaded } | undefined> {
   const c = spec.companion?.(flags);
-  if (!c || !courses) return undefined;
+  if (!c) return undefined;
   protectInput(c.file, c.what);
-  const data = await loadCourses(c.file, {
-    ...loadOptionsOf(flags, ctx),
-    ...c.load,
-    pseudonymise: courses.pseudonymise,
-  });
-  ctx.stderr(accountingLine(c.file, data.ledger) + '\n');
+  const data = await loadCourses(c.file, { ...opts, ...c.load, pseudonymise: courses.pseudonymise });
+  say(accountingLine(c.file, data.ledger) + '\n');
   return { file: c.file, data };
 }
 

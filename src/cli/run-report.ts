@@ -37,7 +37,7 @@ import { writeRejectsBeside } from './run-rejects.js';
 import { loadStepInput, type InputSummary, type StepInput } from './run-inputs.js';
 import { stepOf } from './run-steps.js';
 import type { RunContext } from './context.js';
-import { drawCharts, filterStep, joinFollowUp, readNotes, tell } from './pipeline.js';
+import { drawCharts, filterStep, joinFollowUp, loadCompanion, readNotes, tell } from './pipeline.js';
 
 export interface RunFlags {
   out?: string;
@@ -163,13 +163,15 @@ export async function runReport(
   const charts: Record<string, string> = {};
   const manifestTables: Omit<ManifestStep, 'sheets'>[] = [];
   const stepInputs = new Map<string, StepInput>();
+  // How a step's own files are read (its input, --panel, --population): the report's config.
+  const readOpts = { config: report.config && path(report.config), cwd: ctx.cwd, note: packOptions.note };
   for (const step of steps) {
     const flags = step.parse(period);
     let own: StepInput | undefined;
     if (step.input !== undefined) {
-      const opts = { config: report.config && path(report.config), cwd: ctx.cwd, note: packOptions.note };
       own =
-        stepInputs.get(step.input) ?? (await loadStepInput(step.spec, step.input, flags, data, opts, say));
+        stepInputs.get(step.input) ??
+        (await loadStepInput(step.spec, step.input, flags, data, readOpts, say));
       stepInputs.set(step.input, own);
       if (limit !== undefined && rejectedBeyond(limit, own.summary.rejected, own.summary.read))
         throw dataError(
@@ -185,16 +187,17 @@ export async function runReport(
     // A step's --where filters the export for that step only (docs/definitions.md#where).
     const filter = own ? undefined : filterStep(say, input, data, flags, `${step.command}: `, report.lang);
     const base = own?.data ?? filter?.data ?? data;
-    const stepData = step.spec.attach
-      ? await step.spec.attach(base, flags, {
-          config: report.config && path(report.config),
-          cwd: ctx.cwd,
-          note: packOptions.note,
-        })
-      : base;
+    const stepData = step.spec.attach ? await step.spec.attach(base, flags, readOpts) : base;
     for (const a of (step.spec.attach ? stepData.also : undefined) ?? [])
       say(accountingLine(a.file, a.ledger) + '\n');
-    const o = { threshold: report.suppress, charts: step.chart, source: step.input ?? input };
+    // compare's --population: read with the export's pseudonyms, its path relative to the report.
+    const companion = own ? undefined : await loadCompanion(step.spec, flags, base as Loaded, readOpts, say);
+    const o = {
+      threshold: report.suppress,
+      charts: step.chart,
+      source: step.input ?? input,
+      ...(companion ? { companion } : {}),
+    };
     const b = selectTables(
       await step.spec.build(stepData, flags, o),
       (flags as { table?: string[] }).table,
@@ -301,8 +304,17 @@ function resolveReportPeriod(loaded: LoadedReport, data: Loaded | null, runDate:
     if (typeof p === 'object') return periodFromDates(p.from, p.to);
     if (!p.startsWith('last-')) return parsePeriod(p);
     // "Relative to the run date": the last period complete before the day of the run.
-    const ref = report.periodRelativeTo === 'run-date' ? runDate - 1 : data && data.store.newestDay();
-    if (ref === null) throw configError(`${loaded.file}: the data holds no dates to count "${p}" back from`);
+    // A survey's start days are placeholders, not dates of the data.
+    const ref =
+      report.periodRelativeTo === 'run-date'
+        ? runDate - 1
+        : data && data.unit !== 'respondent'
+          ? data.store.newestDay()
+          : null;
+    if (ref === null)
+      throw configError(
+        `${loaded.file}: the data holds no dates to count "${p}" back from; give a fixed "period" (e.g. "2025H1"), or "periodRelativeTo": "run-date"`,
+      );
     if (p === 'last-complete-half-year') return lastCompleteHalfYear(ref);
     if (p === 'last-complete-month') return lastCompleteMonth(ref);
     if (p === 'last-complete-year') return lastCompleteYear(ref);

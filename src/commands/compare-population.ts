@@ -8,7 +8,7 @@ import type { BuildOptions } from './spec.js';
 /** --population: the survey's respondents matched by id to the population file's persons. */
 export function response(data: Loaded, options: CompareOptions, o: BuildOptions): ResponseResult {
   const pop = o.companion;
-  if (!pop) throw usageError('--population is read by jobfx compare on its own, not inside jobfx run');
+  if (!pop) throw new Error('--population: the population file was not read');
   // A survey read without an id column gets row numbers as ids (a column with no header): those
   // match nobody, so only an id column of the file itself counts.
   const hasId = (m: Loaded['mapping']) =>

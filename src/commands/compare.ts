@@ -211,7 +211,7 @@ export const compareCommand: CommandSpec<CompareFlags, WithActivities> = {
           load: { keepAllColumns: true, respondents: true },
         },
   attach: async (data, flags, opts) => attachActivities(await attachPanel(data, flags, opts), flags, opts),
-  inputOptions: ['panel', 'activities'],
+  inputOptions: ['panel', 'activities', 'population'],
   build: buildCompare,
   report: { chart: true, ownPeriod: true },
 };
@@ -342,7 +342,9 @@ export async function buildCompare(
 
 /** Table.fields (for fieldGaps): compare.by.N is outcome N by the --by levels; compare.balance.F is F. */
 function markFields(tables: Table[], options: CompareOptions): void {
-  const fieldOf = (r: { kind: string; field?: string }) => (r.kind === 'field' && r.field ? [r.field] : []);
+  // The age band comes from --age when the rows have no CPR numbers.
+  const fieldOf = (r: { kind: string; field?: string }) =>
+    r.kind === 'field' && r.field && !(r.field === 'ageBand' && options.ageColumn) ? [r.field] : [];
   const outcome = options.outcomes.map((s) => (s.kind === 'binary' ? fieldOf(s.ref) : []));
   const by = (options.by ?? []).flatMap(fieldOf);
   for (const tb of tables) {
@@ -353,7 +355,7 @@ function markFields(tables: Table[], options: CompareOptions): void {
         : n
           ? [...by, ...(outcome[Number(n[1]) - 1] ?? [])]
           : tb.id.startsWith('compare.balance.')
-            ? [tb.id.slice('compare.balance.'.length)]
+            ? fieldOf({ kind: 'field', field: tb.id.slice('compare.balance.'.length) })
             : [];
     if (fields.length > 0) tb.fields = fields;
   }

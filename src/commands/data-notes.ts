@@ -34,7 +34,10 @@ const WHAT = {
 
 /** The column mapping as one line for stderr: "columns: "CPR-nr." → personId, ...; not used: ...". */
 export function columnsLine(mapping: MappedColumns): string {
-  const mapped = mapping.columns.filter((c) => c.field !== undefined && c.how !== 'duplicate');
+  // A survey's placeholder start column has no header: it is not a column of the file.
+  const mapped = mapping.columns.filter(
+    (c) => c.field !== undefined && c.how !== 'duplicate' && c.header !== '',
+  );
   const ignored = mapping.columns.filter((c) => c.how === 'ignored' && c.header !== '');
   return (
     `columns: ${mapped.map((c) => `"${c.header}" → ${c.field}`).join(', ')}` +
@@ -174,6 +177,7 @@ export function fieldGaps(
 ): { tables: Table[]; warnings: string[] } {
   const t = sayer(lang);
   const missing = (f: string) =>
+    (fieldDef(f) !== undefined || f === 'ageBand') &&
     f !== 'exitReason' &&
     f !== 'exitGroup' &&
     data.mapping.fields[f as keyof typeof data.mapping.fields] === undefined &&

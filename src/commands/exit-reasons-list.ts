@@ -5,38 +5,65 @@
  * file, never a memo table (a reason may describe a person's circumstances).
  */
 import { isoOf, type Day } from '../base/dates.js';
+import { refIn, sayer } from '../base/i18n.js';
 import type { Period } from '../base/period.js';
-import { csvLine } from '../render/csv.js';
+import { sideCsv, type SideCsvOptions } from '../render/csv.js';
 import { NONE, type CourseStore } from '../schema/course-store.js';
 import type { Loaded } from '../schema/load.js';
 import { parseDate } from '../schema/values.js';
 
 const BROKEN_OFF = new Set(['Afbrudt', 'Forløb ikke gennemført']);
 
-/** The list as CSV (UTF-8 with BOM, CRLF), and how many rows it holds. */
-export function reasonsCsv(data: Loaded, period: Period | null): { content: string; rows: number } {
-  const lines = [csvLine(['person', 'row', 'start', 'end', 'exit_reason', 'reason_text'])];
+/** The list as CSV (UTF-8 with BOM, CRLF; headers and row references in --lang, ';' with --excel-csv), and how many rows it holds. */
+export function reasonsCsv(
+  data: Loaded,
+  period: Period | null,
+  o: SideCsvOptions,
+): { content: string; rows: number } {
+  const t = sayer(o.lang);
   const inPeriod = (d: Day) => period === null || (d >= period.from && d <= period.to);
   const s = data.store;
-  const out: { row: number; line: string }[] = [];
+  const out: { row: number; cells: string[] }[] = [];
+  const cells = (st: CourseStore, i: number, start: string, end: string, reason: string) => [
+    st.persons.name(st.person[i]!),
+    refIn(o.lang, st.ref(i)),
+    start,
+    end,
+    reason,
+    st.value('reasonText', i) ?? '',
+  ];
   for (let i = 0; i < s.length; i++) {
     const end = s.end[i]!;
     const reason = s.exitReasons[s.exit[i]!] ?? null;
     const broken = s.exitGroups[s.exit[i]!] === 'dropout' || (reason !== null && BROKEN_OFF.has(reason));
     if (end === NONE || !inPeriod(end) || !broken) continue;
-    out.push({ row: s.row[i]!, line: line(s, i, isoOf(s.start[i]!), isoOf(end), reason ?? '') });
+    out.push({ row: s.row[i]!, cells: cells(s, i, isoOf(s.start[i]!), isoOf(end), reason ?? '') });
   }
   // Visited, not started: by the visitation date.
   const ns = data.notStarted;
   for (let i = 0; i < ns.length; i++) {
     const v = parseDate(ns.value('visitation', i) ?? '');
     if (v.ok && inPeriod(v.value))
-      out.push({ row: ns.row[i]!, line: line(ns, i, '', '', 'Visiteret, ikke startet') });
+      out.push({
+        row: ns.row[i]!,
+        cells: cells(ns, i, '', '', t('Visiteret, ikke startet', 'Visited, not started')),
+      });
   }
   out.sort((a, b) => a.row - b.row);
-  lines.push(...out.map((x) => x.line));
-  return { content: '\uFEFF' + lines.join('\r\n') + '\r\n', rows: out.length };
+  const header = [
+    'person',
+    t('række', 'row'),
+    'start',
+    t('slut', 'end'),
+    t('afslutningsårsag', 'exit_reason'),
+    t('begrundelse', 'reason_text'),
+  ];
+  return {
+    content: sideCsv(
+      header,
+      out.map((x) => x.cells),
+      o,
+    ),
+    rows: out.length,
+  };
 }
-
-const line = (s: CourseStore, i: number, start: string, end: string, reason: string) =>
-  csvLine([s.persons.name(s.person[i]!), s.ref(i), start, end, reason, s.value('reasonText', i) ?? '']);

@@ -21,6 +21,7 @@ import {
 import { periodNotes, withFields, withNotes } from './data-notes.js';
 import { messages, type BuildOptions, type Built, type CommandSpec, type SideFile } from './spec.js';
 import { reasonsCsv } from './exit-reasons-list.js';
+import type { SideCsvOptions } from '../render/csv.js';
 import { ruleNotes } from './rule-notes.js';
 
 /** The --list-reasons side file, with what the user should know about it. */
@@ -28,6 +29,7 @@ function listReasons(
   data: Loaded,
   period: ReturnType<typeof resolveOptionalPeriod>,
   path: string,
+  side: SideCsvOptions,
   say: ReturnType<typeof messages>,
 ): SideFile {
   if (data.mapping.fields.reasonText === undefined)
@@ -38,7 +40,7 @@ function listReasons(
     say.note(
       '--list-reasons uses random per-run pseudonyms; use the row references, or set JOBFX_PSEUDONYM_KEY',
     );
-  return { option: '--list-reasons', path, content: reasonsCsv(data, period ?? null).content };
+  return { option: '--list-reasons', path, content: reasonsCsv(data, period ?? null, side).content };
 }
 
 export interface ExitsFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
@@ -132,7 +134,7 @@ export async function buildExits(data: Loaded, flags: ExitsFlags, o: BuildOption
   const cover = period ? periodNotes(period, store, flags.lang) : { warnings: [], notes: [] };
   cover.warnings.forEach(say.warn);
   const files: SideFile[] = [];
-  if (flags.listReasons) files.push(listReasons(data, period, flags.listReasons, say));
+  if (flags.listReasons) files.push(listReasons(data, period, flags.listReasons, flags, say));
   return {
     period: period ? { from: period.from, to: period.to } : null,
     title: inLang(flags.lang, { da: 'Afgang', en: 'Exits' }),

@@ -117,7 +117,7 @@ export interface CommandSpec<F extends CommandFlags = CommandFlags, D extends In
    * each listed in `also` so that its rows are accounted for as the export's are.
    */
   attach?: (data: D, flags: F, opts: LoadOptions) => Promise<D>;
-  /** The options that name such files: in a `jobfx run` report they are relative to the report file. */
+  /** The options that name files of their own (--panel, --population): in a `jobfx run` report, relative to the report file. */
   inputOptions?: string[];
   /** The tables of loaded data: pure, no I/O. */
   build: (data: D, flags: F, o: BuildOptions) => Promise<Built>;

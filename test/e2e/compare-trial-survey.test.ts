@@ -232,4 +232,46 @@ describe('compare --population: response and attrition', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no group column');
   });
+
+  it('is a step option of jobfx run, its path relative to the report, the same response table as the command', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jobfx-pop-run-'));
+    writeFileSync(join(dir, 'pop.csv'), readFileSync(POPULATION));
+    writeFileSync(
+      join(dir, 'svar.report.json'),
+      JSON.stringify({
+        title: 'Svar',
+        input: SURVEY,
+        period: '2025',
+        out: 'pakke',
+        tables: [{ command: 'compare', options: { likert: 'Hjulpet', population: 'pop.csv' } }],
+      }),
+    );
+    const r = jobfx(['run', 'svar.report.json', '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('pop.csv: 400 rows read = 400 accepted');
+    expect(r.stderr).not.toContain('"" → start');
+    const md = readFileSync(join(dir, 'pakke', 'notat.md'), 'utf8');
+    // The response table's counts, as the command gives them above: 207/158 and 193/123.
+    expect(md).toContain('### Svarprocent: Indsats vs. Kontrol');
+    const line = md.split('\n').find((l) => l.startsWith('| Besvaret spørgeskemaet'));
+    expect(line?.replace(/ +/g, ' ')).toMatch(/\| 207 \| 158 \| 76,3 \| 193 \| 123 \| 63,7 \|/);
+  });
+
+  it('a report on a survey (no dates) with a relative period says to give a fixed one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jobfx-pop-rel-'));
+    writeFileSync(
+      join(dir, 'r.json'),
+      JSON.stringify({
+        title: 'Svar',
+        input: SURVEY,
+        out: 'pakke',
+        tables: [{ command: 'compare', options: { likert: 'Hjulpet' } }],
+      }),
+    );
+    const r = jobfx(['run', 'r.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'the data holds no dates to count "last-complete-half-year" back from; give a fixed "period"',
+    );
+  });
 });

@@ -136,13 +136,33 @@ describe('exits --list-reasons', () => {
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
-    expect(lines[0]).toBe('person,row,start,end,exit_reason,reason_text');
+    expect(lines[0]).toBe('person,række,start,slut,afslutningsårsag,begrundelse');
     expect(lines.slice(1).map((l) => l.replace(/^P[a-z]+,/, 'P,'))).toEqual([
-      'P,line 6,2025-03-03,2025-03-28,Afbrudt,Flyttet fra kommunen',
-      'P,line 7,,,"Visiteret, ikke startet",Mødte ikke op',
-      'P,line 8,,,"Visiteret, ikke startet",',
+      'P,linje 6,2025-03-03,2025-03-28,Afbrudt,Flyttet fra kommunen',
+      'P,linje 7,,,"Visiteret, ikke startet",Mødte ikke op',
+      'P,linje 8,,,"Visiteret, ikke startet",',
     ]);
     // Never in the tables on stdout.
     expect(r.stdout).not.toContain('Flyttet fra kommunen');
+  });
+
+  it('follows --lang and --excel-csv, as the other side files do', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jobfx-reasons-en-'));
+    const out = join(dir, 'reasons.csv');
+    const r = jobfx(
+      ['exits', EDGES, '--period', '2025H1', '--list-reasons', out, '--lang', 'en', '--excel-csv'],
+      { env: { JOBFX_PSEUDONYM_KEY: 'test' } },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const lines = readFileSync(out, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe('person;row;start;end;exit_reason;reason_text');
+    expect(lines.slice(1).map((l) => l.replace(/^P[a-z]+;/, 'P;'))).toEqual([
+      'P;line 6;2025-03-03;2025-03-28;Afbrudt;Flyttet fra kommunen',
+      'P;line 7;;;Visited, not started;Mødte ikke op',
+      'P;line 8;;;Visited, not started;',
+    ]);
   });
 });
