@@ -7,7 +7,9 @@ import { usageError } from '../errors.js';
 import type { Loaded } from '../schema/load.js';
 import { flowTable } from '../tables/flow.js';
 import { periodNotes, withNotes } from './data-notes.js';
+import { tablesByGroup } from './by-groups.js';
 import {
+  addGroupByOption,
   addPeriodOptions,
   addTableOutputOptions,
   sourceText,
@@ -20,6 +22,8 @@ import { messages, type BuildOptions, type Built, type CommandSpec } from './spe
 export interface FlowFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
   step: Extract<Step, 'month' | 'quarter'>;
   count: FlowCount;
+  /** --by: one or two levels, a flow table for each value (by-groups.ts). */
+  by?: string[];
 }
 
 export const flowCommand: CommandSpec<FlowFlags> = {
@@ -38,7 +42,7 @@ export const flowCommand: CommandSpec<FlowFlags> = {
   formats: TABLE_FORMATS,
   options: (cmd: Command) =>
     addTableOutputOptions(
-      addPeriodOptions(cmd, 'the last complete year in the data')
+      addGroupByOption(addPeriodOptions(cmd, 'the last complete year in the data'))
         .addOption(
           new Option('--step <step>', 'one row per month or per quarter')
             .choices(['month', 'quarter'])
@@ -72,19 +76,26 @@ export async function buildFlow(data: Loaded, flags: FlowFlags, o: BuildOptions)
       `${flags.period ? `--period ${flags.period}` : `--from ${flags.from} --to ${flags.to}`}: not whole ${step}s; give a period that starts on the first day of a ${step} and ends on the last day of one (2025, 2025H1${step === 'month' ? ', 2025-03' : ', 2025Q2'})`,
     );
   if (!given) say.note(`no --period given; using ${period.label}, the last complete year in the data`);
-  const result = flow(store, steps, flags.count);
   const cover = periodNotes(period, store, flags.lang);
   cover.warnings.forEach(say.warn);
-  const table = flowTable(result, {
+  const options = {
     lang: flags.lang,
     step,
     steps,
     period,
     source: sourceText(o.source, data.ledger.accepted, flags.lang),
-  });
+  };
+  // Courses are in one group each, so with --count courses the groups add up to the total.
+  const tables = tablesByGroup(
+    data,
+    flags.by,
+    flags.lang,
+    (d) => [flowTable(flow(d.store, steps, flags.count), options)],
+    flags.count === 'courses',
+  );
   return {
     title: inLang(flags.lang, { da: 'Borgerflow', en: 'Flow' }),
-    tables: withNotes([table], cover.notes),
+    tables: withNotes(tables, cover.notes),
     charts: [],
     messages: say.list,
   };

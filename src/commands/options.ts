@@ -225,6 +225,15 @@ export function parseWindow(v: string): Window {
 }
 
 /** --by and --percent, the same for every command that splits its columns by a field (docs/definitions.md#by). */
+/** --by on flow and repeats: one set of tables per value (by-groups.ts), as --where would give. */
+export function addGroupByOption(cmd: Command): Command {
+  return cmd.option(
+    '--by <field[,field]>',
+    `the tables again for each value of a field (${BY_FIELDS.join(', ')}) or of a column by its header, each counting only that value's courses (as --where FIELD=VALUE); two, comma-separated, give each combination`,
+    parseBy,
+  );
+}
+
 export function addByOption(cmd: Command): Command {
   return cmd
     .option(

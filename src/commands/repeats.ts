@@ -11,6 +11,7 @@ import {
   addTableOutputOptions,
   TABLE_FORMATS,
   sourceText,
+  addGroupByOption,
   addPeriodOptions,
   intArg,
   parseWindow,
@@ -18,12 +19,15 @@ import {
   type TableOutputFlags,
 } from './options.js';
 import { periodNotes, withNotes } from './data-notes.js';
+import { tablesByGroup } from './by-groups.js';
 import { messages, type BuildOptions, type Built, type CommandSpec, type SideFile } from './spec.js';
 
 export interface RepeatsFlags extends ReadFlags, TableOutputFlags, PeriodFlags {
   window: string;
   minGapDays: number;
   list?: string;
+  /** --by: one or two levels, the tables again for each value (by-groups.ts). */
+  by?: string[];
 }
 
 export const repeatsCommand: CommandSpec<RepeatsFlags> = {
@@ -42,7 +46,7 @@ export const repeatsCommand: CommandSpec<RepeatsFlags> = {
   tables: ['repeats.total', 'repeats.targetGroup', 'repeats.previousExitGroup'],
   options: (cmd: Command) =>
     addTableOutputOptions(
-      addPeriodOptions(cmd, 'the last complete half-year in the data')
+      addGroupByOption(addPeriodOptions(cmd, 'the last complete half-year in the data'))
         .option(
           '--window <window>',
           'how soon after the earlier end a start counts as a return: 12m (calendar months), 6m, 365d (days) ...',
@@ -67,14 +71,19 @@ export const repeatsCommand: CommandSpec<RepeatsFlags> = {
 export async function buildRepeats(data: Loaded, flags: RepeatsFlags, o: BuildOptions): Promise<Built> {
   const say = messages();
   const { period, window, result, anonymous } = returnsOf(data, flags);
-  const tables = repeatTables(result, {
-    lang: flags.lang,
-    vocab: data.vocab,
-    periodText: periodText(period, flags.lang),
-    window,
-    minGapDays: flags.minGapDays,
-    source: sourceText(o.source, data.ledger.accepted, flags.lang),
-  });
+  const tablesOf = (r: RepeatResult) =>
+    repeatTables(r, {
+      lang: flags.lang,
+      vocab: data.vocab,
+      periodText: periodText(period, flags.lang),
+      window,
+      minGapDays: flags.minGapDays,
+      source: sourceText(o.source, data.ledger.accepted, flags.lang),
+    });
+  // Persons can be in several groups: the groups need not add up to the total (no links).
+  const tables = tablesByGroup(data, flags.by, flags.lang, (d) =>
+    d === data ? tablesOf(result) : tablesOf(returnsOf(d, flags, period).result),
+  );
   if (period.source === 'default')
     say.note(`no --period given; using ${period.label}, the last complete half-year in the data`);
   const cover = periodNotes(period, data.store, flags.lang);
@@ -99,10 +108,12 @@ export async function buildRepeats(data: Loaded, flags: RepeatsFlags, o: BuildOp
 function returnsOf(
   data: Loaded,
   flags: RepeatsFlags,
+  fixed?: Period,
 ): { period: Period; window: Window; result: RepeatResult; anonymous: number } {
   // Over the columns of the store; records are made only of the courses the tables and the list show.
   const store = data.store;
-  const period = resolvePeriod(flags, store.newestDay());
+  // A --by group's courses are counted in the period of all courses (fixed), not one of their own.
+  const period = fixed ?? resolvePeriod(flags, store.newestDay());
   const window = parseWindow(flags.window);
   const r = storeReturns(
     store,

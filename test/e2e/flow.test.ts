@@ -134,3 +134,42 @@ describe('jobfx flow', () => {
     expect(md).toMatch(/3\. kvartal 2025/);
   });
 });
+
+describe('jobfx flow --by', () => {
+  // By hand from fixtures/flow/flow.csv, Q1 2025 by month (persons):
+  // Nytteindsats is c02 (P1, 16-01-2025 – 31-03-2025): in in January, out in March.
+  // Mentor is c07 (P5, 01-02-2025 – 28-02-2025): in and out in February (a start on the first day
+  // is inflow, not stock).
+  const { tables } = run(['--period', '2025Q1', '--by', 'programme', '--suppress', '0']);
+  const of = (value: string) => tables.find((t) => t.title.endsWith(`, tilbud: ${value}`))!;
+
+  it('gives a table per value, each counting only its courses, then the table of all', () => {
+    expect(cells(of('Nytteindsats')).map((r) => r.slice(1))).toEqual([
+      [0, 1, 0, 1, 1],
+      [1, 0, 0, 1, 1],
+      [1, 0, 1, 0, 1],
+      [0, 1, 1, 0, 1],
+    ]);
+    expect(cells(of('Mentor')).map((r) => r.slice(1))).toEqual([
+      [0, 0, 0, 0, 0],
+      [0, 1, 1, 0, 1],
+      [0, 0, 0, 0, 0],
+      [0, 1, 1, 0, 1],
+    ]);
+    for (const t of tables) identity(t);
+    expect(tables.at(-1)!.id).toBe('flow');
+    expect(tables.filter((t) => t.id.startsWith('flow.by.'))).toHaveLength(3);
+  });
+
+  it("each value's table is the table --where gives for it", () => {
+    const where = run(['--period', '2025Q1', '--where', 'programme=Straksaktivering', '--suppress', '0'])
+      .tables[0]!;
+    expect(cells(of('Straksaktivering'))).toEqual(cells(where));
+  });
+
+  it('--by a column the file does not have is a usage error naming the columns', () => {
+    const r = jobfx(['flow', FILE, '--by', 'Hold']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--by Hold: use a field');
+  });
+});

@@ -109,3 +109,33 @@ describe('jobfx repeats', () => {
     );
   });
 });
+
+describe('jobfx repeats --by', () => {
+  it('gives the tables again for each unit, each the tables --where gives for it (a return within the unit)', () => {
+    const r = jobfx([
+      'repeats',
+      EDGES,
+      '--period',
+      '2025H1',
+      '--format',
+      'json',
+      '--by',
+      'unit',
+      '--suppress',
+      '0',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const tables = JSON.parse(r.stdout).tables as (JsonTable & { title: string })[];
+    const totals = tables.filter((t) => /^repeats\.total\.by\.\d+$/.test(t.id));
+    expect(totals.length).toBeGreaterThan(1);
+    for (const t of totals) {
+      const unit = t.title.split(', enhed: ')[1]!;
+      const where = repeats(['--where', `unit=${unit}`, '--suppress', '0']).get('repeats.total')!;
+      expect(rows(t), unit).toEqual(rows(where));
+    }
+    // Then the tables of all courses, unchanged.
+    expect(rows(tables.find((t) => t.id === 'repeats.total')!)).toEqual(
+      rows(repeats([]).get('repeats.total')!),
+    );
+  });
+});
