@@ -2,11 +2,11 @@
  * jobfx init [EXPORT]: a report file to start from, for the demo export or for the analyst's own,
  * with only the steps its columns can feed, so that the first `jobfx run` of it works.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jobfx } from './run.js';
+import { demoVariant, jobfx } from './run.js';
 
 const report = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'jobfx.report.json'), 'utf8')) as {
@@ -26,22 +26,7 @@ describe('jobfx init', () => {
   it('with an export without unit and trial-group columns: those steps left out, said, and the run works', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jobfx-init-own-'));
     // The demo export without "Værksted" (unit) and "Forsøgsgruppe" (group).
-    const lines = readFileSync('fixtures/demo/demo-export.csv', 'utf8').split('\n');
-    const cols = lines[0]!.split(';');
-    const drop = [cols.indexOf('Værksted'), cols.indexOf('Forsøgsgruppe')];
-    expect(drop).not.toContain(-1);
-    const file = join(dir, 'udtraek.csv');
-    writeFileSync(
-      file,
-      lines
-        .map((l) =>
-          l
-            .split(';')
-            .filter((_, i) => !drop.includes(i))
-            .join(';'),
-        )
-        .join('\n'),
-    );
+    demoVariant(join(dir, 'udtraek.csv'), { drop: (h) => h === 'Værksted' || h === 'Forsøgsgruppe' });
     const init = jobfx(['init', 'udtraek.csv'], { cwd: dir });
     expect(init.code, init.stderr).toBe(0);
     expect(init.stderr).toContain(

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jobfx } from './run.js';
+import { demoVariant, jobfx } from './run.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jobfx-silent-'));
 const demo = readFileSync('fixtures/demo/demo-export.csv', 'utf8');
@@ -59,21 +59,9 @@ describe('"End" and "Reason for leaving" instead of Slutdato and Afslutningsårs
 });
 
 describe('no end column at all', () => {
-  const file = join(tmp, 'no-end.csv');
-  const lines = demo.split('\n');
-  const cols = lines[0]!.split(';');
-  const drop = [cols.indexOf('Slutdato'), cols.indexOf('Afslutningsårsag')];
-  writeFileSync(
-    file,
-    lines
-      .map((l) =>
-        l
-          .split(';')
-          .filter((_, i) => !drop.includes(i))
-          .join(';'),
-      )
-      .join('\n'),
-  );
+  const file = demoVariant(join(tmp, 'no-end.csv'), {
+    drop: (h) => h === 'Slutdato' || h === 'Afslutningsårsag',
+  });
 
   it('warns without a column to suggest', () => {
     const r = jobfx(['repeats', file, '--period', '2025H1', '--format', 'md']);
@@ -87,21 +75,10 @@ describe('no end column at all', () => {
 
 describe('a target-group header jobfx does not know ("Målgruppe (visiteret)"), no follow-up columns', () => {
   // The demo with "Målgruppe" renamed and the four "Status N md(r)" columns dropped.
-  const lines = demo.split('\n');
-  const cols = lines[0]!.split(';');
-  const drop = cols.flatMap((c, i) => (c.startsWith('Status ') ? [i] : []));
-  const file = join(tmp, 'visiteret.csv');
-  writeFileSync(
-    file,
-    lines
-      .map((l, n) =>
-        (n === 0 ? l.replace('Målgruppe', 'Målgruppe (visiteret)') : l)
-          .split(';')
-          .filter((_, i) => !drop.includes(i))
-          .join(';'),
-      )
-      .join('\n'),
-  );
+  const file = demoVariant(join(tmp, 'visiteret.csv'), {
+    drop: (h) => h.startsWith('Status '),
+    header: (l) => l.replace('Målgruppe', 'Målgruppe (visiteret)'),
+  });
   const json = (args: string[]) => {
     const r = jobfx(['keyfigures', ...args, '--period', '2025H1', '--format', 'json']);
     const tables = (
