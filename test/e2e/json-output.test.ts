@@ -20,6 +20,8 @@ export const JSON_RUNS: Record<string, string[]> = {
   'keyfigures --by': ['keyfigures', DEMO_XLSX, '--period', '2025', '--by', 'unit'],
   exits: ['exits', DEMO, '--period', '2025'],
   repeats: ['repeats', DEMO, '--period', '2025H1'],
+  'repeats --by': ['repeats', DEMO, '--period', '2025H1', '--by', 'unit,gender'],
+  'flow --by': ['flow', DEMO, '--period', '2025Q1', '--by', 'unit', '--count', 'courses'],
   yoy: ['yoy', DEMO, '--rows', 'exitGroup', '--measure', 'share'],
   compare: ['compare', DEMO, '--outcome', 'exitGroup=job', '--within', '12m', '--weekly', '12'],
   providers: [
