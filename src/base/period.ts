@@ -32,31 +32,30 @@ export function parsePeriod(spec: string): Period {
   if ((m = /^(\d{4})-(\d{1,2})$/.exec(s)) && Number(m[2]) >= 1 && Number(m[2]) <= 12)
     return make(Number(m[1]), Number(m[2]), 1, `${m[1]}-${m[2]!.padStart(2, '0')}`);
   // Two dates joined by "..", as yoy --columns takes them: the same as --from A --to B.
-  const range = spec.split('..');
-  if (range.length === 2)
-    return datesPeriod(range[0]!.trim(), range[1]!.trim(), (_, v) => `--period ${spec}: ${v}`);
+  const [a, z, ...more] = spec.split('..').map((x) => x.trim());
+  if (z !== undefined && more.length === 0)
+    return datesPeriod(a!, z, `--period ${spec}: ${a}`, `--period ${spec}: ${z}`);
   throw usageError(
     `--period ${spec}: not a period; use a year (2025), half-year (2025H1), quarter (2025Q1), month (2025-03), two dates (01-01-2025..31-03-2025), or --from/--to`,
   );
 }
 
 /**
- * A period of two dates, as --from/--to or --period A..B give them. `said` names where a date
- * was written, for the message ("--from 31-02-2025", "--period 01-01-2025..31-02-2025: 31-02-2025").
+ * A period of two dates, as --from/--to or --period A..B give them. `fromSaid` and `toSaid` name
+ * each date as the user wrote it, for the messages ("--from 31-02-2025", "--period A..B: B").
  */
-function datesPeriod(from: string, to: string, said: (which: 'from' | 'to', v: string) => string): Period {
+function datesPeriod(from: string, to: string, fromSaid: string, toSaid: string): Period {
   const f = parseDateText(from);
   const t = parseDateText(to);
-  if (!f.ok) throw usageError(`${said('from', from)}: ${f.reason.en}`);
-  if (!t.ok) throw usageError(`${said('to', to)}: ${t.reason.en}`);
-  if (t.value < f.value)
-    throw usageError(`${said('to', to)} is before ${said('from', from).replace(/^.*: /, '')}`);
+  if (!f.ok) throw usageError(`${fromSaid}: ${f.reason.en}`);
+  if (!t.ok) throw usageError(`${toSaid}: ${t.reason.en}`);
+  if (t.value < f.value) throw usageError(`${toSaid} is before ${fromSaid.replace(/^--period \S+: /, '')}`);
   return { from: f.value, to: t.value, label: `${danishOf(f.value)}–${danishOf(t.value)}`, source: 'given' };
 }
 
 /** Parses --from/--to (either may be given with --period absent; both are needed). */
 export function periodFromDates(from: string, to: string): Period {
-  return datesPeriod(from, to, (which, v) => `--${which} ${v}`);
+  return datesPeriod(from, to, `--from ${from}`, `--to ${to}`);
 }
 
 /** The last complete half-year ending on or before `newest` (the newest date in the data). */

@@ -23,9 +23,10 @@ export function tablesByGroup(
   build: (d: Loaded) => Table[],
   additive = false,
 ): Table[] {
-  const all = build(data);
-  if (!names || names.length === 0) return all;
+  if (!names || names.length === 0) return build(data);
+  // A --by the file cannot give is a usage error before any table is built.
   const by = resolveBy(names, data.headers, data.mapping);
+  const all = build(data);
   const label = byLabelOf(by, data.headers, lang);
   const groups = partitionBy(data.store, by, data.vocab).map((g, k) => {
     const sub: Loaded = {

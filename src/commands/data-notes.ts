@@ -267,9 +267,9 @@ export function withFields(tables: Table[], fields: readonly string[]): Table[] 
 }
 
 /**
- * yoy's and flow's columns that lie wholly before the data (every figure 0) or wholly after it
- * (not known): a warning and a note naming them. Columns the data ends inside are said by yoy
- * itself ("not final").
+ * yoy's columns that lie wholly before the data (every figure 0) or wholly after it (not known):
+ * a warning and a note naming them. Columns the data ends inside are said by yoy itself ("not
+ * final"); the other commands' one period is checked by periodNotes.
  */
 export function columnNotes(
   columns: readonly { label: string; from: Day; to: Day }[],
